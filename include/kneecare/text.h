@@ -1,0 +1,54 @@
+/* UTF-8 text measured in terminal columns: decoding, display width,
+ * truncation, wrapping, and making untrusted text safe to print.
+ * Pure functions with no locale dependence, so results are the same in
+ * tests, under LANG=C and in the terminal. */
+#ifndef KC_TEXT_H
+#define KC_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define KC_REPLACEMENT 0xFFFDu
+
+/* Decodes one code point from s[0..len). Returns bytes consumed (>= 1 when
+ * len > 0). Invalid or truncated sequences yield U+FFFD and consume 1 byte. */
+size_t kc_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encodes cp into out (at least 4 bytes); returns the byte count. */
+size_t kc_utf8_encode(uint32_t cp, char *out);
+/* 1 if s[0..len) is valid UTF-8 with no overlongs or surrogates. */
+int kc_utf8_valid(const char *s, size_t len);
+/* Number of code points. */
+size_t kc_utf8_count(const char *s, size_t len);
+
+/* Columns a code point takes: 0 (combining, zero-width), 1 or 2 (wide). */
+int kc_cp_width(uint32_t cp);
+/* Columns s[0..len) takes. */
+size_t kc_text_width(const char *s, size_t len);
+
+/* 1 for a code point that must never reach a terminal as-is: C0/C1 controls,
+ * DEL, and bidirectional overrides that reorder what follows. */
+int kc_cp_is_unsafe(uint32_t cp);
+
+/* Bytes of the longest prefix of s that fits in `cols` columns, never
+ * splitting a code point or separating a combining mark from its base. */
+size_t kc_text_fit(const char *s, size_t len, size_t cols);
+
+/* Copies s into out (capacity outlen, always NUL-terminated) replacing
+ * invalid UTF-8 and unsafe code points with U+FFFD; tabs and newlines become
+ * spaces when keep_newlines is 0. Returns the length written. */
+size_t kc_text_sanitize(const char *s, size_t len, char *out, size_t outlen, int keep_newlines);
+/* Same, into a fresh malloc'd string (NULL on allocation failure). */
+char *kc_text_sanitize_dup(const char *s, size_t len, int keep_newlines);
+
+/* Truncates to `cols` columns into out, adding "…" when cut. */
+size_t kc_text_truncate(const char *s, size_t len, size_t cols, char *out, size_t outlen);
+
+/* One step of word wrapping. From s[0..len), finds the bytes of the next
+ * line that fits `width` columns: breaks after the last space that fits,
+ * or inside a word longer than the width. *line_len gets the bytes of the
+ * line (without trailing spaces), the return value is where the next line
+ * starts (leading spaces skipped). A '\n' forces a break. width < 1 is
+ * treated as 1. Returns len when all text is consumed. */
+size_t kc_wrap_next(const char *s, size_t len, size_t width, size_t *line_len);
+
+#endif

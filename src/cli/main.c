@@ -1,0 +1,143 @@
+/* kneecare: entry point. Parses global options (GNU getopt_long), then runs
+ * a command or, with none, the full-screen guide. Errors are reported here,
+ * once, as one line on stderr. */
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "kneecare/blob.h"
+#include "kneecare/content.h"
+#include "kneecare/text.h"
+
+void kc_err(const char *fmt, ...) {
+  /* Messages quote user input (ids, file names); sanitise so an argument
+   * holding an escape sequence cannot reach the terminal. */
+  char raw[1024], safe[3 * sizeof raw];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(raw, sizeof raw, fmt, ap);
+  va_end(ap);
+  kc_text_sanitize(raw, strlen(raw), safe, sizeof safe, 0);
+  fprintf(stderr, "kneecare: %s\n", safe);
+}
+
+int kc_out_width(int requested) {
+  if (requested > 0) return requested;
+  struct winsize ws;
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return ws.ws_col;
+  return 80;
+}
+
+void kc_put_marked(FILE *out, const char *s, int mark) {
+  for (; *s; s++) {
+    if (*s == KC_MARK_ON) {
+      if (mark) fputc('[', out);
+    } else if (*s == KC_MARK_OFF) {
+      if (mark) fputc(']', out);
+    } else {
+      fputc(*s, out);
+    }
+  }
+}
+
+int kc_app_open_content(struct kc_app *app) {
+  char err[512];
+  int rc = app->content_path
+               ? kc_content_open_file(app->content_path, &app->content, err, sizeof err)
+               : kc_content_open_image(kc_content_image, kc_content_image_len, &app->content,
+                                       err, sizeof err);
+  if (rc != 0) kc_err("%s", err);
+  return rc;
+}
+
+static void usage(FILE *fp) {
+  fputs("Usage: kneecare [OPTION]... [COMMAND [ARG]...]\n"
+        "A self-care guide for runners with pain on the inside of the knee.\n"
+        "With no command, opens the full-screen guide.\n"
+        "\n"
+        "Commands:\n"
+        "  topics                     list topics: id, title, number of articles\n"
+        "  list [TOPIC]               list articles: id, topic, title\n"
+        "  show ID [--width N]        print an article as wrapped text\n"
+        "  search [--limit N] QUERY   ranked search: id, title, snippet\n"
+        "\n"
+        "Options:\n"
+        "      --content FILE   use another content database (read-only)\n"
+        "      --user NAME      profile to use (default: your login name)\n"
+        "      --data DIR       where user data lives (or KNEECARE_DATA_DIR)\n"
+        "      --no-mouse       do not capture the mouse (keeps copy and paste)\n"
+        "  -h, --help           show this help and exit\n"
+        "  -V, --version        show the version and exit\n"
+        "\n"
+        "This guide does not replace a clinician. In an emergency, call your local\n"
+        "emergency number. See kneecare(1) for keys, files and exit codes.\n",
+        fp);
+}
+
+struct command {
+  const char *name;
+  int (*run)(struct kc_app *, int, char **);
+};
+
+static const struct command commands[] = {
+    {"topics", kc_cmd_topics},
+    {"list", kc_cmd_list},
+    {"show", kc_cmd_show},
+    {"search", kc_cmd_search},
+};
+
+int main(int argc, char **argv) {
+  setlocale(LC_ALL, "");
+  struct kc_app app = {0};
+  static const struct option opts[] = {{"content", required_argument, 0, 'c'},
+                                       {"user", required_argument, 0, 'u'},
+                                       {"data", required_argument, 0, 'd'},
+                                       {"no-mouse", no_argument, 0, 'm'},
+                                       {"help", no_argument, 0, 'h'},
+                                       {"version", no_argument, 0, 'V'},
+                                       {0, 0, 0, 0}};
+  int c;
+  /* '+': stop at the first non-option, which is the command; the command
+   * parses its own options. ':' lets us word missing-argument errors. */
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, "+:hV", opts, NULL)) != -1) {
+    switch (c) {
+    case 'c': app.content_path = optarg; break;
+    case 'u': app.user = optarg; break;
+    case 'd': app.data_dir = optarg; break;
+    case 'm': app.no_mouse = 1; break;
+    case 'h': usage(stdout); return KC_EXIT_OK;
+    case 'V': printf("kneecare %s\n", KC_VERSION); return KC_EXIT_OK;
+    case ':': kc_err("option '%s' needs an argument (try --help)", argv[optind - 1]); return KC_EXIT_USAGE;
+    default: kc_err("unknown option '%s' (try --help)", argv[optind - 1]); return KC_EXIT_USAGE;
+    }
+  }
+  if (optind >= argc) {
+    if (kc_app_open_content(&app) != 0) return KC_EXIT_FAIL;
+    int rc = kc_tui_main(&app);
+    kc_content_close(app.content);
+    return rc;
+  }
+  const char *name = argv[optind];
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+    if (strcmp(name, commands[i].name) != 0) continue;
+    if (kc_app_open_content(&app) != 0) return KC_EXIT_FAIL;
+    optind++;
+    int rc = commands[i].run(&app, argc - optind + 1, argv + optind - 1);
+    kc_content_close(app.content);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+      kc_err("cannot write output");
+      return KC_EXIT_FAIL;
+    }
+    return rc;
+  }
+  kc_err("unknown command '%s' (try --help)", name);
+  return KC_EXIT_USAGE;
+}
