@@ -17,6 +17,7 @@ struct kc_article_src {
   int related_line;
   char **sources;
   size_t n_sources;
+  int order; /* reading order in the topic: 1..999, default 500 */
   int topic_line, id_line;
   const char *body; /* points into the parsed text */
   size_t body_len;

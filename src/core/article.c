@@ -118,6 +118,7 @@ static int set_once(char **slot, char *v, const char *key, int line, int *err_li
 int kc_article_parse(const char *text, size_t len, struct kc_article_src *a, int *err_line,
                      char *err, size_t errlen) {
   memset(a, 0, sizeof *a);
+  a->order = 500;
   *err_line = 0;
   if (memchr(text, '\0', len)) {
     fail(err_line, 0, err, errlen, "file contains a NUL byte");
@@ -136,7 +137,7 @@ int kc_article_parse(const char *text, size_t len, struct kc_article_src *a, int
     fail(err_line, line, err, errlen, "invalid UTF-8");
     return -1;
   }
-  int related_seen = 0, line = 0;
+  int related_seen = 0, order_seen = 0, line = 0;
   size_t pos = 0;
   int ended = 0;
   while (pos < len) {
@@ -184,6 +185,15 @@ int kc_article_parse(const char *text, size_t len, struct kc_article_src *a, int
           a->related_line = line;
           rc = split_related(a, val, line, err_line, err, errlen);
         }
+        free(val);
+      } else if (strcmp(key, "order") == 0) {
+        char *end;
+        long v = strtol(val, &end, 10);
+        if (order_seen++ || !val[0] || *end || v < 1 || v > 999) {
+          fail(err_line, line, err, errlen, "order: must be given once, a number from 1 to 999");
+          rc = -1;
+        }
+        a->order = (int)v;
         free(val);
       } else if (strcmp(key, "source") == 0) {
         rc = val[0] ? push(&a->sources, &a->n_sources, val) : (free(val), 0);

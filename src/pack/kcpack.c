@@ -169,7 +169,7 @@ static char *plain_text(const struct kc_mdoc *doc) {
   return out;
 }
 
-static void load_article(sqlite3 *db, const char *path, struct loaded *L, int position) {
+static void load_article(sqlite3 *db, const char *path, struct loaded *L) {
   size_t len;
   L->file = strdup(path);
   L->text = slurp(path, &len);
@@ -210,7 +210,7 @@ static void load_article(sqlite3 *db, const char *path, struct loaded *L, int po
                      -1, &st, NULL);
   sqlite3_bind_text(st, 1, L->a.id, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, L->a.topic, -1, SQLITE_STATIC);
-  sqlite3_bind_int(st, 3, position);
+  sqlite3_bind_int(st, 3, L->a.order);
   sqlite3_bind_text(st, 4, L->a.title, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 5, L->a.summary, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 6, L->a.body, (int)L->a.body_len, SQLITE_STATIC);
@@ -390,7 +390,7 @@ int main(int argc, char **argv) {
   collect(adir, ".md", 1, &md);
   if (md.n == 0) report(adir, 0, "no articles (*.md) found");
   struct loaded *all = calloc(md.n ? md.n : 1, sizeof *all);
-  for (size_t i = 0; i < md.n && !errors; i++) load_article(db, md.v[i], &all[i], (int)i);
+  for (size_t i = 0; i < md.n && !errors; i++) load_article(db, md.v[i], &all[i]);
   if (!errors)
     for (size_t i = 0; i < md.n; i++) check_links(db, &all[i]);
   if (!errors) kc_pack_check_data(db, dbdir, report);

@@ -1,0 +1,281 @@
+/* The per-user database: one SQLite file holding every profile's plans,
+ * ticks, ice sessions, pain scores, red-flag re-checks, wizard runs and
+ * settings. The caller picks the directory; this module makes it safe
+ * (0700 directory, 0600 file, no symlinked or non-regular file), keeps it
+ * current (PRAGMA user_version migrations supplied by the caller), and
+ * recovers from damage (a corrupt file is moved aside, never deleted).
+ *
+ * Conventions:
+ * - Every function returns an enum kc_udb_status; KC_UDB_OK is 0. After a
+ *   failure kc_userdb_errmsg() holds a sentence for people.
+ * - Every write is its own transaction, committed before the call returns:
+ *   a killed process loses at most the call in flight.
+ * - Time is passed in (`now`, Unix seconds); calendar days are day numbers
+ *   from day.h, plan days are 1..3 (recovery.h).
+ * - Lists are returned as malloc'd arrays the caller frees with free()
+ *   (wizard runs with kc_userdb_wizard_runs_free()); single records are
+ *   filled into caller-owned structs with fixed-size text fields.
+ * - Header is curses- and SQLite-free: the UI can include it. */
+#ifndef KC_USERDB_H
+#define KC_USERDB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "kneecare/level.h"
+#include "kneecare/profile.h"
+#include "kneecare/recovery.h"
+
+#define KC_USERDB_FILE "kneecare.db"
+#define KC_USERDB_BUSY_MS 5000
+
+enum kc_udb_status {
+  KC_UDB_OK = 0,
+  KC_UDB_EINVAL,    /* bad argument (name, day, score, task id...): nothing written */
+  KC_UDB_ENOTFOUND, /* no such profile, plan, run, setting, or no active plan */
+  KC_UDB_EEXISTS,   /* name already taken, or the profile already has an active plan */
+  KC_UDB_ENEWER,    /* file made by a newer kneecare: refused, left untouched */
+  KC_UDB_EUNSAFE,   /* data file is a symlink, a directory or not a regular file */
+  KC_UDB_EACCESS,   /* cannot create or write the directory or file (read-only...) */
+  KC_UDB_EBUSY,     /* still locked by another process after the busy timeout */
+  KC_UDB_EFULL,     /* disk or quota full */
+  KC_UDB_ECORRUPT,  /* damaged, and could not be moved aside (or found damaged later) */
+  KC_UDB_ENOMEM,
+  KC_UDB_EIO,       /* any other SQLite or system failure */
+};
+/* Short stable name ("ok", "einval", ...) for logs and tests. */
+const char *kc_udb_status_name(int status);
+
+/* One schema step: `sql` is run, then PRAGMA user_version = version.
+ * Versions must be 1, 2, 3... in order. The program's array is generated
+ * from db/userdb/NNN_name.sql by the packer; tests pass their own. */
+struct kc_migration {
+  int version;
+  const char *name;
+  const char *sql;
+};
+
+struct kc_userdb;
+
+/* ---- opening --------------------------------------------------------- */
+
+/* Where the database lives when no --data option was given: the first of
+ * $KNEECARE_DATA_DIR, $XDG_DATA_HOME/kneecare (only if absolute, as the XDG
+ * spec says), $HOME/.local/share/kneecare, <passwd home>/.local/share/kneecare.
+ * KC_UDB_EINVAL if no home can be found or buf is too small. */
+int kc_userdb_default_dir(char *buf, size_t n);
+/* The login name for the default profile, made a valid profile name
+ * ("me" if none can be found). */
+void kc_userdb_default_profile_name(char *buf, size_t n);
+
+/* Opens (creating as needed) dir/kneecare.db and brings it to the newest
+ * migration in migs[0..n). Creates dir (and missing parents) 0700 and the
+ * file 0600. On success *out is the handle; kc_userdb_warning() may hold
+ * something to show (permissions too open, a damaged file moved aside).
+ * On failure *out is NULL and err holds the reason:
+ *   ENEWER   the file's version is above migs' newest: nothing changed
+ *   EUNSAFE  the data file is a symlink / directory / special file
+ *   EACCESS  the directory or file cannot be created or written
+ *   EBUSY    another process held a lock for longer than the busy timeout
+ *   EFULL    no space to create or migrate
+ *   ECORRUPT damaged and could not be moved aside (nothing deleted)
+ *   EINVAL   bad arguments (NULL dir, migrations out of order)
+ * A damaged file (not a database, truncated, failing quick_check) is
+ * renamed to kneecare.db.corrupt-YYYYMMDD-HHMMSS (with its -wal file) and a
+ * fresh database started: that is KC_UDB_OK with a warning. */
+int kc_userdb_open(const char *dir, const struct kc_migration *migs, int n,
+                   struct kc_userdb **out, char *err, size_t errlen);
+/* Closes the handle; NULL is fine. */
+void kc_userdb_close(struct kc_userdb *db);
+
+/* Full path of the database file. */
+const char *kc_userdb_path(const struct kc_userdb *db);
+/* Warnings from opening, one per line; "" if none. */
+const char *kc_userdb_warning(const struct kc_userdb *db);
+/* Message of the last failed call on this handle; "" after success. */
+const char *kc_userdb_errmsg(const struct kc_userdb *db);
+/* PRAGMA user_version of the open file. */
+int kc_userdb_version(const struct kc_userdb *db);
+/* A counter that changes when another connection (another kneecare) has
+ * committed since it was last read: poll it and refresh the screen when
+ * it differs. Cheap (no disk read in WAL mode). */
+int kc_userdb_data_version(struct kc_userdb *db, int64_t *out);
+/* Runs PRAGMA quick_check (full = 0) or integrity_check (full = 1);
+ * KC_UDB_OK if it says "ok", KC_UDB_ECORRUPT with the first problem
+ * otherwise. */
+int kc_userdb_check(struct kc_userdb *db, int full);
+
+/* ---- profiles ---------------------------------------------------------- */
+
+struct kc_profile {
+  int64_t id;
+  int64_t created_at;
+  char name[KC_PROFILE_NAME_BUF];
+};
+
+/* All profiles by name (byte order). *out is malloc'd (NULL when *n is 0). */
+int kc_userdb_profile_list(struct kc_userdb *db, struct kc_profile **out, int *n);
+int kc_userdb_profile_get(struct kc_userdb *db, const char *name, struct kc_profile *out);
+int kc_userdb_profile_by_id(struct kc_userdb *db, int64_t id, struct kc_profile *out);
+/* EINVAL for a bad name (kc_profile_name_check), EEXISTS if taken. */
+int kc_userdb_profile_create(struct kc_userdb *db, const char *name, time_t now,
+                             struct kc_profile *out);
+/* Returns the existing profile or creates it; safe when several processes
+ * race to create the same name. */
+int kc_userdb_profile_get_or_create(struct kc_userdb *db, const char *name, time_t now,
+                                    struct kc_profile *out);
+/* EINVAL bad name, EEXISTS taken by another profile, ENOTFOUND no such id. */
+int kc_userdb_profile_rename(struct kc_userdb *db, int64_t id, const char *new_name);
+/* Deletes the profile and all its data (plans, ticks, runs, settings). */
+int kc_userdb_profile_delete(struct kc_userdb *db, int64_t id);
+
+/* ---- plans ------------------------------------------------------------- */
+
+struct kc_plan {
+  int64_t id;
+  int64_t profile_id;
+  int start_day;          /* calendar day number of plan day 1 */
+  int64_t started_at;
+  int64_t ended_at;       /* 0 while active */
+  enum kc_checkin checkin; /* KC_CHECKIN_NONE until answered */
+  int64_t checkin_at;     /* 0 until answered */
+};
+
+/* Starts a plan on start_day (kc_plan_start_ok against today = the local
+ * day of now). EEXISTS if the profile already has an active plan. */
+int kc_userdb_plan_start(struct kc_userdb *db, int64_t profile_id, int start_day, time_t now,
+                         struct kc_plan *out);
+/* The profile's active plan, or ENOTFOUND. */
+int kc_userdb_plan_active(struct kc_userdb *db, int64_t profile_id, struct kc_plan *out);
+int kc_userdb_plan_get(struct kc_userdb *db, int64_t plan_id, struct kc_plan *out);
+/* Ends an active plan (kept as history). ENOTFOUND if no such active plan. */
+int kc_userdb_plan_end(struct kc_userdb *db, int64_t plan_id, time_t now);
+/* Finished plans, newest first; *out malloc'd. */
+int kc_userdb_plan_history(struct kc_userdb *db, int64_t profile_id, struct kc_plan **out,
+                           int *n);
+/* Stores the check-in answer of an active plan; EINVAL before day 3
+ * (kc_checkin_due) or for KC_CHECKIN_NONE. Answering again replaces it. */
+int kc_userdb_plan_checkin(struct kc_userdb *db, int64_t plan_id, enum kc_checkin answer,
+                           time_t now);
+
+/* ---- ticks -------------------------------------------------------------- */
+
+struct kc_tick {
+  char task_id[KC_TASK_ID_MAX + 1];
+  int day;    /* plan day 1..3 */
+  int64_t at; /* when it was ticked */
+  bool late;  /* ticked on a later calendar day than its own */
+};
+
+/* Ticks task_id on plan day 1..3 of an active plan at time now; `late` is
+ * worked out from the local day of now. EINVAL for a bad task id, a day
+ * outside 1..3 or a future day (kc_plan_day_editable). Ticking an already
+ * ticked task keeps the first time (idempotent, KC_UDB_OK). */
+int kc_userdb_tick(struct kc_userdb *db, int64_t plan_id, const char *task_id, int day,
+                   time_t now);
+/* Removes a tick (same checks). Unticking what is not ticked is KC_UDB_OK. */
+int kc_userdb_untick(struct kc_userdb *db, int64_t plan_id, const char *task_id, int day,
+                     time_t now);
+/* All ticks of a plan ordered by day then task id; *out malloc'd. */
+int kc_userdb_ticks(struct kc_userdb *db, int64_t plan_id, struct kc_tick **out, int *n);
+
+/* ---- ice sessions --------------------------------------------------------- */
+
+struct kc_ice_session {
+  int64_t id;
+  int day;    /* plan day 1..3 */
+  int64_t at; /* when it completed */
+  int minutes;
+  bool late;
+};
+
+/* Records one completed session of `minutes` (1..60) on plan day 1..3
+ * (not a future day). *id_out (may be NULL) gets its id. */
+int kc_userdb_ice_add(struct kc_userdb *db, int64_t plan_id, int day, time_t at, int minutes,
+                      int64_t *id_out);
+/* Sessions of one plan day (day 0 = all days), by time; *out malloc'd. */
+int kc_userdb_ice_list(struct kc_userdb *db, int64_t plan_id, int day,
+                       struct kc_ice_session **out, int *n);
+int kc_userdb_ice_count(struct kc_userdb *db, int64_t plan_id, int day, int *count);
+/* Deletes one session (a mistaken entry). ENOTFOUND if no such id. */
+int kc_userdb_ice_delete(struct kc_userdb *db, int64_t session_id);
+
+/* ---- pain ------------------------------------------------------------------ */
+
+struct kc_pain {
+  int day; /* plan day 1..3 */
+  int score;
+  int64_t at;
+  bool late;
+  char note[KC_NOTE_BUF];
+};
+
+/* Sets (or replaces) the score 0..10 of plan day 1..3 with an optional note
+ * (NULL or ""; kc_note_check). Not on a future day. */
+int kc_userdb_pain_set(struct kc_userdb *db, int64_t plan_id, int day, int score,
+                       const char *note, time_t now);
+int kc_userdb_pain_get(struct kc_userdb *db, int64_t plan_id, int day, struct kc_pain *out);
+/* Scores of a plan by day; *out malloc'd. */
+int kc_userdb_pain_list(struct kc_userdb *db, int64_t plan_id, struct kc_pain **out, int *n);
+int kc_userdb_pain_clear(struct kc_userdb *db, int64_t plan_id, int day, time_t now);
+
+/* ---- daily red-flag re-checks ------------------------------------------------ */
+
+struct kc_redflag_check {
+  int64_t id;
+  int cal_day; /* calendar day number it was asked on */
+  int64_t at;
+  enum kc_level level; /* kc_redflag_recheck() result */
+};
+
+/* Records a re-check of a plan (active or not) asked on calendar day
+ * cal_day; answers is free text for the record (may be NULL). */
+int kc_userdb_redflag_record(struct kc_userdb *db, int64_t plan_id, int cal_day, time_t at,
+                             enum kc_level level, const char *answers);
+/* The latest re-check, or ENOTFOUND. */
+int kc_userdb_redflag_last(struct kc_userdb *db, int64_t plan_id, struct kc_redflag_check *out);
+/* The highest level recorded for the plan (KC_LEVEL_NONE if none). */
+int kc_userdb_redflag_worst(struct kc_userdb *db, int64_t plan_id, enum kc_level *out);
+
+/* ---- wizard runs --------------------------------------------------------- */
+
+struct kc_wizard_run {
+  int64_t id;
+  int64_t profile_id;
+  int64_t at;
+  enum kc_level level;
+  char *answers; /* malloc'd, as saved */
+  char *causes;  /* malloc'd, as saved (text or JSON the caller chose) */
+};
+
+#define KC_WIZARD_TEXT_MAX 65536 /* bytes of answers or causes */
+
+int kc_userdb_wizard_save(struct kc_userdb *db, int64_t profile_id, time_t at,
+                          const char *answers, enum kc_level level, const char *causes,
+                          int64_t *id_out);
+/* Runs of a profile, newest first, at most `limit` (0 = all). Free with
+ * kc_userdb_wizard_runs_free(). */
+int kc_userdb_wizard_list(struct kc_userdb *db, int64_t profile_id, int limit,
+                          struct kc_wizard_run **out, int *n);
+int kc_userdb_wizard_get(struct kc_userdb *db, int64_t run_id, struct kc_wizard_run *out);
+/* Frees the strings of one run (the struct itself is the caller's). */
+void kc_userdb_wizard_run_clear(struct kc_wizard_run *run);
+void kc_userdb_wizard_runs_free(struct kc_wizard_run *runs, int n);
+
+/* ---- settings --------------------------------------------------------------- */
+
+#define KC_SETTING_KEY_MAX 64
+#define KC_SETTING_VALUE_MAX 1024
+
+/* profile_id 0 = a global setting. Keys: 1..64 bytes of [a-z0-9._-];
+ * values: up to 1024 bytes of valid UTF-8. */
+int kc_userdb_setting_set(struct kc_userdb *db, int64_t profile_id, const char *key,
+                          const char *value);
+/* ENOTFOUND if unset; the value is copied into buf (truncated to fit). */
+int kc_userdb_setting_get(struct kc_userdb *db, int64_t profile_id, const char *key, char *buf,
+                          size_t n);
+int kc_userdb_setting_delete(struct kc_userdb *db, int64_t profile_id, const char *key);
+
+#endif

@@ -1,0 +1,54 @@
+/* Drawing helpers that measure in columns, so wide and combining
+ * characters never overflow a row. Text reaching here is sanitised. */
+#include <string.h>
+
+#include "kneecare/content.h"
+#include "kneecare/text.h"
+#include "ui.h"
+
+int kc_put(int y, int x, int cols, const char *s, size_t len, attr_t attr) {
+  if (cols <= 0 || y < 0 || y >= LINES || x >= COLS) return 0;
+  if (x + cols > COLS) cols = COLS - x;
+  size_t n = kc_text_fit(s, len, (size_t)cols);
+  attrset(attr);
+  mvaddnstr(y, x, s, (int)n);
+  attrset(A_NORMAL);
+  return (int)kc_text_width(s, n);
+}
+
+int kc_puts(int y, int x, int cols, const char *s, attr_t attr) {
+  return kc_put(y, x, cols, s, strlen(s), attr);
+}
+
+int kc_put_marked_text(int y, int x, int cols, const char *s, attr_t base) {
+  int used = 0, on = 0;
+  while (*s && used < cols) {
+    size_t n = strcspn(s, "\x02\x03");
+    used += kc_put(y, x + used, cols - used, s, n, on ? kc_attr(ROLE_MATCH) : base);
+    s += n;
+    if (*s == KC_MARK_ON) on = 1;
+    if (*s == KC_MARK_OFF) on = 0;
+    if (*s) s++;
+  }
+  return used;
+}
+
+void kc_fill(int y, int x, int cols, attr_t attr) {
+  if (y < 0 || y >= LINES) return;
+  attrset(attr);
+  mvhline(y, x, ' ', cols);
+  attrset(A_NORMAL);
+}
+
+int kc_put_wrapped(int y, int x, int h, int w, const char *s, attr_t attr) {
+  size_t len = strlen(s), pos = 0;
+  int row = 0;
+  while (pos < len && row < h) {
+    size_t ll, next = kc_wrap_next(s + pos, len - pos, (size_t)(w < 1 ? 1 : w), &ll);
+    kc_put(y + row, x, w, s + pos, ll, attr);
+    row++;
+    if (next == 0) break;
+    pos += next;
+  }
+  return row;
+}

@@ -1,0 +1,57 @@
+/* Help: the safety notice, every key, and what each screen does. Shown in
+ * the reader, so it scrolls and its links work like an article's. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+
+const char kc_safety_notice_md[] =
+    "## Safety notice\n\n"
+    "**This guide does not replace a clinician.** It cannot examine your knee, and what it "
+    "says is general information, not a diagnosis.\n\n"
+    "- **In an emergency, call your local emergency number** (for example 112 in Europe, "
+    "999 in the UK, 911 in North America).\n"
+    "- Any single warning sign is enough to get help now; never wait three days with one. "
+    "See [red flags](red-flags) and [emergency signs](emergency-signs).\n"
+    "- Everything you enter stays on this computer, in your own data folder.\n\n"
+    "This notice stays in Help (press ?).\n";
+
+static void append(char **b, size_t *len, const char *s) {
+  size_t n = strlen(s);
+  char *nb = realloc(*b, *len + n + 1);
+  if (!nb) return;
+  memcpy(nb + *len, s, n + 1);
+  *b = nb;
+  *len += n;
+}
+
+struct kc_view *kc_help_new(struct kc_ui *ui, int safety_first) {
+  char *md = NULL;
+  size_t len = 0;
+  append(&md, &len, "");
+  if (safety_first) append(&md, &len, kc_safety_notice_md);
+  append(&md, &len, "\n## Keys\n\n");
+  for (int i = 0; kc_key_help[i]; i++) {
+    const char *tab = strchr(kc_key_help[i], '\t');
+    char line[256];
+    snprintf(line, sizeof line, "- **%.*s**: %s\n", (int)(tab - kc_key_help[i]), kc_key_help[i],
+             tab + 1);
+    append(&md, &len, line);
+  }
+  append(&md, &len,
+         "\nIn search, letters go into the query: use the arrows to choose, Enter to open, "
+         "Esc to go back. The mouse wheel scrolls and a click opens, unless the mouse is off "
+         "(press m, or start with --no-mouse).\n\n"
+         "## Screens\n\n"
+         "- **Home**: the topics to read, and the tools.\n"
+         "- **Topic**: its articles; the selected one's summary is shown below.\n"
+         "- **Article**: the position is shown at the bottom right; related articles and "
+         "sources are at the end.\n"
+         "- **Search**: every article, best matches first, with the matching words marked.\n");
+  if (!safety_first) append(&md, &len, "\n");
+  if (!safety_first) append(&md, &len, kc_safety_notice_md);
+  struct kc_view *v = md ? kc_reader_new_text(ui, "Help", "Keys, screens and the safety notice", md)
+                         : NULL;
+  free(md);
+  return v;
+}

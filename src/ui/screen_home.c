@@ -1,0 +1,97 @@
+/* Home: the topics, then the guide's tools (search, help; the wizard and
+ * the recovery checklist are added by their screens' entries below). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+
+enum home_kind { H_TOPIC, H_SEARCH, H_HELP };
+
+struct home {
+  struct kc_view base;
+  struct kc_list list;
+  struct kc_topic *topics;
+  size_t n_topics;
+  enum home_kind *kinds; /* per list item */
+  size_t *index;         /* topic index per list item */
+};
+
+static void add(struct home *h, const char *text, const char *detail, enum home_kind k,
+                size_t idx, int header) {
+  kc_list_add(&h->list, text, detail, -1, header);
+  h->kinds = realloc(h->kinds, h->list.n * sizeof *h->kinds);
+  h->index = realloc(h->index, h->list.n * sizeof *h->index);
+  if (!h->kinds || !h->index) return;
+  h->kinds[h->list.n - 1] = k;
+  h->index[h->list.n - 1] = idx;
+}
+
+static void home_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
+  (void)ui;
+  struct home *s = (struct home *)v;
+  kc_puts(y + 1, 2, w - 4, "Inner knee pain after running: a self-care guide", kc_attr(ROLE_HEADING));
+  int note = kc_put_wrapped(y + 2, 2, 2, w - 4,
+                            "Not a clinician's advice. In an emergency call your local emergency "
+                            "number.",
+                            kc_attr(ROLE_WARNING));
+  int top = y + 3 + note, rows = h - 5 - note;
+  kc_list_draw(&s->list, top, rows, w);
+  /* The selected topic's summary, at the bottom of the view. */
+  size_t i = s->list.sel;
+  if (i < s->list.n && s->kinds[i] == H_TOPIC)
+    kc_put_wrapped(y + h - 2, 2, 2, w - 4, s->topics[s->index[i]].summary, kc_attr(ROLE_DIM));
+}
+
+static enum kc_result home_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+  struct home *s = (struct home *)v;
+  if (ev->action == ACT_BACK || ev->action == ACT_LEFT) return V_HANDLED; /* nothing below home */
+  int act;
+  enum kc_result r = kc_list_handle(&s->list, ev, &act);
+  if (!act) return r;
+  size_t i = s->list.sel;
+  switch (s->kinds[i]) {
+  case H_TOPIC: {
+    struct kc_topic *t = &s->topics[s->index[i]];
+    kc_ui_push(ui, kc_topic_new(ui, t->id, t->title));
+    break;
+  }
+  case H_SEARCH: kc_ui_push(ui, kc_search_new(ui)); break;
+  case H_HELP: kc_ui_push(ui, kc_help_new(ui, 1)); break;
+  }
+  return V_HANDLED;
+}
+
+static void home_destroy(struct kc_view *v) {
+  struct home *s = (struct home *)v;
+  kc_list_free(&s->list);
+  kc_topics_free(s->topics, s->n_topics);
+  free(s->kinds);
+  free(s->index);
+  free(s);
+}
+
+static const struct kc_view_ops home_ops = {
+    .name = "home", .draw = home_draw, .handle = home_handle, .destroy = home_destroy};
+
+struct kc_view *kc_home_new(struct kc_ui *ui) {
+  struct home *s = calloc(1, sizeof *s);
+  if (!s) return NULL;
+  s->base.ops = &home_ops;
+  if (kc_content_topics(ui->app->content, &s->topics, &s->n_topics) != 0) {
+    s->topics = NULL;
+    s->n_topics = 0;
+    kc_ui_message(ui, ROLE_WARNING, "Cannot read the topics from the content database");
+  }
+  add(s, "Read", NULL, H_TOPIC, 0, 1);
+  for (size_t i = 0; i < s->n_topics; i++) {
+    char count[32];
+    snprintf(count, sizeof count, "%d", s->topics[i].n_articles);
+    add(s, s->topics[i].title, count, H_TOPIC, i, 0);
+  }
+  add(s, "Tools", NULL, H_SEARCH, 0, 1);
+  add(s, "Search all articles", "/", H_SEARCH, 0, 0);
+  add(s, "Help, keys and safety notice", "?", H_HELP, 0, 0);
+  kc_list_select_first(&s->list);
+  return &s->base;
+}

@@ -1,0 +1,62 @@
+/* The view stack: ownership rules only, no drawing. */
+#include "kneecare/viewstack.h"
+
+#include <stdlib.h>
+
+void kc_viewstack_init(struct kc_viewstack *s, void (*destroy)(struct kc_view *)) {
+  s->items = NULL;
+  s->n = s->cap = 0;
+  s->destroy = destroy;
+}
+
+int kc_viewstack_push(struct kc_viewstack *s, struct kc_view *v) {
+  if (!v) return -1;
+  if (s->n == s->cap) {
+    size_t ncap = s->cap ? s->cap * 2 : 8;
+    struct kc_view **n = realloc(s->items, ncap * sizeof *n);
+    if (!n) {
+      s->destroy(v);
+      return -1;
+    }
+    s->items = n;
+    s->cap = ncap;
+  }
+  s->items[s->n++] = v;
+  return 0;
+}
+
+int kc_viewstack_pop(struct kc_viewstack *s) {
+  if (s->n <= 1) return 0;
+  s->destroy(s->items[--s->n]);
+  return 1;
+}
+
+int kc_viewstack_replace(struct kc_viewstack *s, struct kc_view *v) {
+  if (!v) return -1;
+  if (s->n == 0) return kc_viewstack_push(s, v);
+  s->destroy(s->items[s->n - 1]);
+  s->items[s->n - 1] = v;
+  return 0;
+}
+
+void kc_viewstack_pop_to_root(struct kc_viewstack *s) {
+  while (kc_viewstack_pop(s)) {
+  }
+}
+
+struct kc_view *kc_viewstack_top(const struct kc_viewstack *s) {
+  return s->n ? s->items[s->n - 1] : NULL;
+}
+
+struct kc_view *kc_viewstack_at(const struct kc_viewstack *s, size_t depth) {
+  return depth < s->n ? s->items[s->n - 1 - depth] : NULL;
+}
+
+size_t kc_viewstack_depth(const struct kc_viewstack *s) { return s->n; }
+
+void kc_viewstack_free(struct kc_viewstack *s) {
+  while (s->n) s->destroy(s->items[--s->n]);
+  free(s->items);
+  s->items = NULL;
+  s->cap = 0;
+}

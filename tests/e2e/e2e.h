@@ -1,0 +1,104 @@
+/* Helpers for end-to-end tests: a temporary HOME per test and the real
+ * kneecare binary started in a pseudo-terminal. */
+#ifndef KC_E2E_H
+#define KC_E2E_H
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kc_pty.h"
+
+#define WAIT_MS 5000
+
+struct e2e {
+  char home[256];
+  struct kc_pty *pty;
+};
+
+/* A fresh temporary HOME (its data directory inside it). */
+static inline void e2e_home(struct e2e *t) {
+  snprintf(t->home, sizeof t->home, "/tmp/kc-e2e-XXXXXX");
+  ck_assert_ptr_nonnull(mkdtemp(t->home));
+}
+
+/* Starts kneecare with extra args and environment overrides ("KEY=VAL", or
+ * "KEY" alone to leave KEY out). */
+static inline struct kc_pty *e2e_start_env(struct e2e *t, int rows, int cols,
+                                           const char *const *args, const char *const *env_over) {
+  static char envbuf[32][512];
+  const char *env[40];
+  int n = 0;
+  const char *defaults[][2] = {{"TERM", "xterm-256color"}, {"LANG", "C.UTF-8"},
+                               {"PATH", "/usr/bin:/bin"},   {"HOME", t->home},
+                               {"ASAN_OPTIONS", getenv("ASAN_OPTIONS")},
+                               {"UBSAN_OPTIONS", getenv("UBSAN_OPTIONS")},
+                               {"KNEECARE_TEST_CLOCK", getenv("KNEECARE_TEST_CLOCK")}};
+  for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
+    const char *key = defaults[i][0], *val = defaults[i][1];
+    int overridden = 0;
+    for (int k = 0; env_over && env_over[k]; k++) {
+      size_t kl = strcspn(env_over[k], "=");
+      if (kl == strlen(key) && strncmp(env_over[k], key, kl) == 0) overridden = 1;
+    }
+    if (overridden || !val) continue;
+    snprintf(envbuf[n], sizeof envbuf[n], "%s=%s", key, val);
+    env[n] = envbuf[n];
+    n++;
+  }
+  for (int k = 0; env_over && env_over[k] && n < 38; k++)
+    if (strchr(env_over[k], '=')) env[n++] = env_over[k];
+  env[n] = NULL;
+  const char *argv[16] = {KNEECARE_PATH};
+  int a = 1;
+  for (int k = 0; args && args[k] && a < 15; k++) argv[a++] = args[k];
+  argv[a] = NULL;
+  t->pty = kc_pty_spawn(argv, env, rows, cols);
+  ck_assert_ptr_nonnull(t->pty);
+  return t->pty;
+}
+
+static inline struct kc_pty *e2e_start(struct e2e *t, int rows, int cols) {
+  return e2e_start_env(t, rows, cols, NULL, NULL);
+}
+
+static inline void e2e_expect(struct kc_pty *p, const char *text) {
+  if (!kc_pty_wait_text(p, text, WAIT_MS)) {
+    char *s = kc_pty_screen(p);
+    ck_abort_msg("expected \"%s\" on screen:\n%s", text, s ? s : "");
+    free(s);
+  }
+}
+
+static inline void e2e_expect_not(struct kc_pty *p, const char *text) {
+  kc_pty_wait_quiet(p, 60, 1000);
+  if (kc_pty_has(p, text)) {
+    char *s = kc_pty_screen(p);
+    ck_abort_msg("did not expect \"%s\" on screen:\n%s", text, s ? s : "");
+    free(s);
+  }
+}
+
+static inline void e2e_stop(struct e2e *t) {
+  if (t->pty) {
+    kc_pty_send_str(t->pty, "q");
+    kc_pty_wait_exit(t->pty, WAIT_MS);
+    kc_pty_free(t->pty);
+    t->pty = NULL;
+  }
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->home);
+  if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", t->home);
+}
+
+#define KEY_DOWN_S "\033OB" /* keypad mode: application cursor keys */
+#define KEY_UP_S "\033OA"
+#define KEY_LEFT_S "\033OD"
+#define KEY_ENTER_S "\r"
+#define KEY_ESC_S "\033"
+#define KEY_TAB_S "\t"
+#define KEY_PGDN_S "\033[6~"
+
+#endif

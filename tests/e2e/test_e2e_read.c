@@ -1,0 +1,273 @@
+/* End-to-end: reading. The real binary in a pseudo-terminal, asserting on
+ * the rendered screen. */
+#include <signal.h>
+
+#include "e2e.h"
+#include "kc_check.h"
+
+static struct e2e T;
+
+static void setup(void) { e2e_home(&T); }
+static void teardown(void) { e2e_stop(&T); }
+
+/* Opens Causes -> first article from the home menu. */
+static struct kc_pty *open_first_cause(int rows, int cols) {
+  struct kc_pty *p = e2e_start(&T, rows, cols);
+  e2e_expect(p, "Causes of inner knee pain");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Inner knee pain in runners: a map");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "%");
+  return p;
+}
+
+START_TEST(home_menu_lists_topics) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_expect(p, "Causes of inner knee pain");
+  e2e_expect(p, "First aid and RICE");
+  e2e_expect(p, "When to see a doctor");
+  e2e_expect(p, "? help");
+  e2e_expect(p, "emergency number");
+  ck_assert(kc_pty_altscreen(p));
+}
+END_TEST
+
+START_TEST(open_article_and_scroll) {
+  struct kc_pty *p = open_first_cause(24, 80);
+  char head[512];
+  kc_pty_row(p, 0, head, sizeof head);
+  ck_assert_msg(strstr(head, "\xE2\x80\xBA Inner knee pain in runners") != NULL, "header: %s", head);
+  e2e_expect(p, "top ");
+  kc_pty_send_str(p, KEY_PGDN_S);
+  e2e_expect_not(p, "top ");
+  kc_pty_send_str(p, "G");
+  e2e_expect(p, "Sources");
+  e2e_expect(p, " 100%");
+  kc_pty_send_str(p, "g");
+  e2e_expect(p, "top ");
+}
+END_TEST
+
+START_TEST(follow_link_and_back_keeps_position) {
+  struct kc_pty *p = open_first_cause(24, 80);
+  /* Scroll down two pages, remember the first body row, follow a link. */
+  kc_pty_send_str(p, KEY_PGDN_S KEY_PGDN_S);
+  kc_pty_wait_quiet(p, 50, 1000);
+  char before[512];
+  kc_pty_row(p, 5, before, sizeof before);
+  ck_assert_int_gt(strlen(before), 0);
+  kc_pty_send_str(p, KEY_TAB_S);
+  kc_pty_wait_quiet(p, 50, 1000);
+  /* The selected link is shown in reverse video somewhere on screen. */
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect_not(p, "  Inner knee pain in runners: a map of the causes\n");
+  char title[512];
+  kc_pty_row(p, 1, title, sizeof title);
+  ck_assert_str_ne(title, "  Inner knee pain in runners: a map of the causes");
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "  Inner knee pain in runners: a map of the causes\n");
+  char after[512];
+  kc_pty_row(p, 5, after, sizeof after);
+  ck_assert_str_eq(before, after);
+}
+END_TEST
+
+START_TEST(esc_goes_back_without_delay) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_expect(p, "Causes of inner knee pain");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Inner knee pain in runners");
+  double t0 = kc_now_ms();
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "Tools");
+  /* ncurses' default Esc delay is a full second. */
+  ck_assert_msg(kc_now_ms() - t0 < 500, "Esc took %.0f ms", kc_now_ms() - t0);
+}
+END_TEST
+
+START_TEST(search_highlights_and_opens) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_expect(p, "Causes of inner knee pain");
+  kc_pty_send_str(p, "/");
+  e2e_expect(p, "Search:");
+  kc_pty_send_str(p, "bursitis");
+  e2e_expect(p, "Pes anserine bursitis");
+  /* The matching word is highlighted (bold or underlined in the match role). */
+  int row, col;
+  ck_assert(kc_pty_find(p, "bursitis", &row, &col));
+  struct kc_cell_attr a;
+  int marked = 0;
+  char line[512];
+  for (int r = 2; r < 23 && !marked; r++) {
+    kc_pty_row(p, r, line, sizeof line);
+    char *h = strstr(line, "ursitis");
+    if (!h) continue;
+    kc_pty_attr(p, r, (int)(h - line), &a);
+    marked = a.underline || a.bold || !a.bg_default;
+  }
+  ck_assert(marked);
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "\xE2\x80\xBA Search \xE2\x80\xBA");
+  e2e_expect(p, "bursitis");
+}
+END_TEST
+
+START_TEST(search_hostile_input_never_errors) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_expect(p, "Causes of inner knee pain");
+  kc_pty_send_str(p, "/");
+  e2e_expect(p, "Search:");
+  const char *inputs[] = {"knee\"", "*", "-pain", "OR", "NEAR(", "\"\"\"", "c++ don't",
+                          "caf\xC3\xA9 \xE8\x86\x9D", "x:y", "^knee"};
+  for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+    kc_pty_send_str(p, "\x15"); /* Ctrl-U clears */
+    kc_pty_send_str(p, inputs[i]);
+    kc_pty_wait_quiet(p, 40, 2000);
+    ck_assert_msg(!kc_pty_has(p, "not available") && !kc_pty_has(p, "failed"),
+                  "search error for %s", inputs[i]);
+  }
+  /* 1,000 characters. */
+  kc_pty_send_str(p, "\x15");
+  char big[1001];
+  for (int i = 0; i < 1000; i++) big[i] = "knee pain "[i % 10];
+  big[1000] = '\0';
+  kc_pty_send_str(p, big);
+  kc_pty_wait_quiet(p, 80, 5000);
+  ck_assert(!kc_pty_has(p, "not available"));
+  ck_assert(kc_pty_has(p, "Search:"));
+}
+END_TEST
+
+START_TEST(resize_while_reading) {
+  struct kc_pty *p = open_first_cause(24, 80);
+  kc_pty_send_str(p, KEY_PGDN_S);
+  kc_pty_wait_quiet(p, 50, 1000);
+  kc_pty_resize(p, 30, 120);
+  kc_pty_wait_quiet(p, 80, 2000);
+  char row[1024];
+  kc_pty_row(p, 29, row, sizeof row);
+  ck_assert_msg(strstr(row, "scroll") != NULL, "status line not at the new bottom: %s", row);
+  kc_pty_resize(p, 24, 60);
+  kc_pty_wait_quiet(p, 80, 2000);
+  /* Every row fits the new width and the reader is still open. */
+  for (int r = 0; r < 24; r++) {
+    kc_pty_row(p, r, row, sizeof row);
+    ck_assert(strlen(row) <= 60 * 3);
+  }
+  ck_assert(kc_pty_has(p, "Inner knee pain in runners"));
+  ck_assert(!kc_pty_has(p, "top "));
+}
+END_TEST
+
+START_TEST(too_small_terminal) {
+  struct kc_pty *p = e2e_start(&T, 10, 30);
+  e2e_expect(p, "Please enlarge");
+  kc_pty_resize(p, 24, 80);
+  e2e_expect(p, "Causes of inner knee pain");
+  kc_pty_resize(p, 11, 80);
+  e2e_expect(p, "Please enlarge");
+  kc_pty_resize(p, 12, 40);
+  e2e_expect_not(p, "Please enlarge");
+}
+END_TEST
+
+START_TEST(no_color_is_monochrome) {
+  const char *env[] = {"NO_COLOR=1", NULL};
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, env);
+  e2e_expect(p, "Causes of inner knee pain");
+  kc_pty_wait_quiet(p, 50, 1000);
+  ck_assert(!kc_pty_any_color(p));
+  /* The selection is still visible: reverse video. */
+  int row, col;
+  ck_assert(kc_pty_find(p, "Causes of inner knee pain", &row, &col));
+  struct kc_cell_attr a;
+  kc_pty_attr(p, row, col, &a);
+  ck_assert(a.reverse);
+}
+END_TEST
+
+START_TEST(colour_by_default) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_expect(p, "Causes of inner knee pain");
+  kc_pty_wait_quiet(p, 50, 1000);
+  ck_assert(kc_pty_any_color(p));
+}
+END_TEST
+
+START_TEST(quit_restores_terminal) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_expect(p, "Causes of inner knee pain");
+  ck_assert(kc_pty_altscreen(p));
+  kc_pty_send_str(p, "q");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
+  ck_assert(!kc_pty_altscreen(p));
+  ck_assert(kc_pty_cursor_visible(p));
+}
+END_TEST
+
+START_TEST(sigterm_restores_terminal) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_expect(p, "Causes of inner knee pain");
+  kill(kc_pty_pid(p), SIGTERM);
+  int st = kc_pty_wait_exit(p, WAIT_MS);
+  ck_assert_int_eq(st, 128 + SIGTERM);
+  ck_assert(!kc_pty_altscreen(p));
+  ck_assert(kc_pty_cursor_visible(p));
+}
+END_TEST
+
+START_TEST(dumb_terminal_gets_a_message) {
+  const char *env[] = {"TERM=dumb", NULL};
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, env);
+  int st = kc_pty_wait_exit(p, WAIT_MS);
+  ck_assert_int_ne(st, 0);
+  ck_assert(kc_pty_has(p, "kneecare topics"));
+  ck_assert(!kc_pty_altscreen(p));
+}
+END_TEST
+
+START_TEST(unset_term_gets_a_message) {
+  const char *env[] = {"TERM", NULL};
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, env);
+  int st = kc_pty_wait_exit(p, WAIT_MS);
+  ck_assert_int_ne(st, 0);
+  ck_assert(kc_pty_has(p, "TERM is not set"));
+}
+END_TEST
+
+START_TEST(help_lists_keys_and_notice) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_expect(p, "Causes of inner knee pain");
+  kc_pty_send_str(p, "?");
+  e2e_expect(p, "Keys");
+  e2e_expect(p, "go back");
+  kc_pty_send_str(p, "G");
+  e2e_expect(p, "emergency number");
+}
+END_TEST
+
+static Suite *suite(void) {
+  Suite *s = suite_create("e2e_read");
+  TCase *tc = tcase_create("read");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_set_timeout(tc, 30);
+  tcase_add_test(tc, home_menu_lists_topics);
+  tcase_add_test(tc, open_article_and_scroll);
+  tcase_add_test(tc, follow_link_and_back_keeps_position);
+  tcase_add_test(tc, esc_goes_back_without_delay);
+  tcase_add_test(tc, search_highlights_and_opens);
+  tcase_add_test(tc, search_hostile_input_never_errors);
+  tcase_add_test(tc, resize_while_reading);
+  tcase_add_test(tc, too_small_terminal);
+  tcase_add_test(tc, no_color_is_monochrome);
+  tcase_add_test(tc, colour_by_default);
+  tcase_add_test(tc, quit_restores_terminal);
+  tcase_add_test(tc, sigterm_restores_terminal);
+  tcase_add_test(tc, dumb_terminal_gets_a_message);
+  tcase_add_test(tc, unset_term_gets_a_message);
+  tcase_add_test(tc, help_lists_keys_and_notice);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+KC_CHECK_MAIN(suite)
