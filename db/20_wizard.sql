@@ -508,7 +508,7 @@ INSERT INTO wizard_evidence (question_id, option_id, cause_id, weight, reason) V
 INSERT INTO wizard_evidence (question_id, option_id, cause_id, weight, reason) VALUES ('swelling', 'slow', 'meniscus-tear', 5, 'Swelling that builds over a day after a twist is typical of a meniscus tear.');
 INSERT INTO wizard_evidence (question_id, option_id, cause_id, weight, reason) VALUES ('swelling', 'slow', 'mcl-injury', 1, 'A sprained inner ligament can swell a little.');
 INSERT INTO wizard_evidence (question_id, option_id, cause_id, weight, reason) VALUES ('swelling', 'slow', 'acl-injury', -1, 'An ACL tear usually swells within hours rather than over a day.');
-INSERT INTO wizard_evidence (question_id, option_id, cause_id, weight, reason) VALUES ('swelling', 'no-injury', 'hot-swollen-knee', 3, 'A knee that swells without an injury can be gout or an infection.');
+INSERT INTO wizard_evidence (question_id, option_id, cause_id, weight, reason) VALUES ('swelling', 'no-injury', 'hot-swollen-knee', 4, 'A knee that swells without an injury can be gout or an infection.');
 INSERT INTO wizard_evidence (question_id, option_id, cause_id, weight, reason) VALUES ('swelling', 'no-injury', 'rheumatoid-arthritis', 3, 'Swelling without an injury fits inflammatory arthritis.');
 INSERT INTO wizard_evidence (question_id, option_id, cause_id, weight, reason) VALUES ('swelling', 'no-injury', 'osteoarthritis', 2, 'Osteoarthritis can make the knee swell from time to time.');
 INSERT INTO wizard_evidence (question_id, option_id, cause_id, weight, reason) VALUES ('swelling', 'below-joint', 'pes-anserine-bursitis', 4, 'A soft swelling just below the inner joint line fits an inflamed pes anserine bursa.');

@@ -84,9 +84,27 @@ void kc_userdb_default_profile_name(char *buf, size_t n);
  *   EINVAL   bad arguments (NULL dir, migrations out of order)
  * A damaged file (not a database, truncated, failing quick_check) is
  * renamed to kneecare.db.corrupt-YYYYMMDD-HHMMSS (with its -wal file) and a
- * fresh database started: that is KC_UDB_OK with a warning. */
+ * fresh database started: that is KC_UDB_OK with a warning. `migs` must
+ * stay valid while the handle is open (a static array in practice). */
 int kc_userdb_open(const char *dir, const struct kc_migration *migs, int n,
                    struct kc_userdb **out, char *err, size_t errlen);
+/* Flags for kc_userdb_open_ex(). */
+#define KC_USERDB_DEFER_CHECK 1u /* skip the quick_check at open; call kc_userdb_verify() */
+
+/* kc_userdb_open() with flags. PRAGMA quick_check reads the whole file
+ * (about 2 ms for a thousand finished plans), so a program that wants its
+ * first frame fast opens with KC_USERDB_DEFER_CHECK and calls
+ * kc_userdb_verify() just after drawing it. The header checks (not a
+ * database, truncated, newer) are always done. `migs` must stay valid while
+ * the handle is open (kc_userdb_verify() may need to start a fresh file). */
+int kc_userdb_open_ex(const char *dir, const struct kc_migration *migs, int n, unsigned flags,
+                      struct kc_userdb **out, char *err, size_t errlen);
+/* Runs PRAGMA quick_check; if the file is damaged, moves it aside and opens
+ * a fresh one in this same handle: KC_UDB_OK with kc_userdb_warning() set.
+ * Also the thing to call after any function returned KC_UDB_ECORRUPT. If
+ * even the fresh file cannot be opened, the error is returned and every
+ * later call on the handle fails cleanly with KC_UDB_EIO. */
+int kc_userdb_verify(struct kc_userdb *db);
 /* Closes the handle; NULL is fine. */
 void kc_userdb_close(struct kc_userdb *db);
 

@@ -36,13 +36,19 @@
 #define PATH_MAX 4096
 #endif
 
+#define ERR_BUF 768
+#define WHY_BUF (ERR_BUF + 64) /* a reason quoting an error message */
+
 struct kc_userdb {
-  sqlite3 *sql;
+  sqlite3 *sql; /* NULL only if kc_userdb_verify() could not reopen */
+  const struct kc_migration *migs; /* the caller's, kept for kc_userdb_verify() */
+  int n_migs;
+  unsigned flags;
   int version;
   char path[PATH_MAX];
   char dir[PATH_MAX];
   char warning[2048];
-  char err[768];
+  char err[ERR_BUF];
 };
 
 /* ======================================================================
@@ -153,7 +159,13 @@ static int fail_sql(struct kc_userdb *db, int rc, const char *doing) {
  * Small SQLite helpers: prepare, transactions, single-row steps
  * ====================================================================== */
 
+static int closed(struct kc_userdb *db, const char *doing) {
+  return fail(db, KC_UDB_EIO, "Could not %s: the data file is not open (%s).", doing, db->path);
+}
+
 static int prep(struct kc_userdb *db, const char *sql, sqlite3_stmt **st, const char *doing) {
+  *st = NULL;
+  if (!db->sql) return closed(db, doing);
   const int rc = sqlite3_prepare_v2(db->sql, sql, -1, st, NULL);
   return rc == SQLITE_OK ? KC_UDB_OK : fail_sql(db, rc, doing);
 }
@@ -162,6 +174,7 @@ static int prep(struct kc_userdb *db, const char *sql, sqlite3_stmt **st, const 
  * there; a deferred transaction that reads and then writes could get
  * SQLITE_BUSY_SNAPSHOT in WAL mode, which no timeout can resolve. */
 static int begin(struct kc_userdb *db, const char *doing) {
+  if (!db->sql) return closed(db, doing);
   const int rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   return rc == SQLITE_OK ? KC_UDB_OK : fail_sql(db, rc, doing);
 }
@@ -174,7 +187,7 @@ static int commit(struct kc_userdb *db, const char *doing) {
 /* Rolls back if a transaction is still open (COMMIT may have failed with
  * SQLITE_FULL and left it open). Keeps the message of the real failure. */
 static void rollback(struct kc_userdb *db) {
-  if (!sqlite3_get_autocommit(db->sql)) sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+  if (db->sql && !sqlite3_get_autocommit(db->sql)) sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* Ends a write: commit on success, roll back otherwise; clears the message
@@ -558,16 +571,21 @@ static int configure(struct kc_userdb *db) {
 }
 
 int kc_userdb_check(struct kc_userdb *db, int full) {
-  if (!db || !db->sql) return KC_UDB_EINVAL;
+  if (!db) return KC_UDB_EINVAL;
   sqlite3_stmt *st = NULL;
   const char *doing = "check the data file";
   int rc = prep(db, full ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check(1)", &st, doing);
-  if (rc == KC_UDB_OK) rc = step_row(db, st, doing);
-  if (rc == KC_UDB_ENOTFOUND) rc = fail(db, KC_UDB_ECORRUPT, "The data file check gave no result.");
   if (rc == KC_UDB_OK) {
-    const unsigned char *res = sqlite3_column_text(st, 0);
-    if (!res || strcmp((const char *)res, "ok") != 0)
+    const int step = sqlite3_step(st);
+    const unsigned char *res = step == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+    if (step == SQLITE_ROW && res && strcmp((const char *)res, "ok") == 0)
+      rc = KC_UDB_OK;
+    else if (step == SQLITE_ROW)
       rc = fail(db, KC_UDB_ECORRUPT, "%s", res ? (const char *)res : "check failed");
+    else if ((step & 0xff) == SQLITE_CORRUPT || (step & 0xff) == SQLITE_NOTADB)
+      rc = fail(db, KC_UDB_ECORRUPT, "%s", sqlite3_errmsg(db->sql));
+    else
+      rc = fail_sql(db, step, doing);
   }
   sqlite3_finalize(st);
   if (rc == KC_UDB_OK) db->err[0] = '\0';
@@ -642,7 +660,8 @@ static int migrate(struct kc_userdb *db, const struct kc_migration *migs, int n)
  * ====================================================================== */
 
 /* Result of one attempt: OK, a hard failure, or "damaged" with a reason. */
-static int open_attempt(struct kc_userdb *db, int newest, bool *damaged, char *why, size_t wl) {
+static int open_attempt(struct kc_userdb *db, bool *damaged, char *why, size_t wl) {
+  const int newest = db->n_migs;
   *damaged = false;
   int rc = prepare_file(db);
   if (rc != KC_UDB_OK) return rc;
@@ -663,7 +682,7 @@ static int open_attempt(struct kc_userdb *db, int newest, bool *damaged, char *w
                 "%d; this one knows up to %d). It was left untouched: update kneecare, or use "
                 "--data DIR for a separate file.", db->path, version, newest);
   }
-  if ((rc = kc_userdb_check(db, 0)) != KC_UDB_OK) {
+  if (!(db->flags & KC_USERDB_DEFER_CHECK) && (rc = kc_userdb_check(db, 0)) != KC_UDB_OK) {
     if (rc == KC_UDB_ECORRUPT) snprintf(why, wl, "the integrity check failed: %s", db->err);
     goto damaged_or_fail;
   }
@@ -678,28 +697,34 @@ damaged_or_fail:
   return rc;
 }
 
-static int open_stages(struct kc_userdb *db, const char *dir, const struct kc_migration *migs,
-                       int n) {
-  int rc = prepare_dir(db, dir);
+/* The damaged file (connection already closed) goes aside with a warning
+ * and a fresh one is opened and migrated in the same handle. */
+static int start_fresh(struct kc_userdb *db, const char *why) {
+  char moved[PATH_MAX + 64] = "", why2[WHY_BUF] = "";
+  bool damaged = false;
+  int rc = move_aside(db, moved, sizeof moved);
   if (rc != KC_UDB_OK) return rc;
-  for (int attempt = 0; attempt < 2; attempt++) {
-    bool damaged = false;
-    char why[512] = "", moved[PATH_MAX + 64] = "";
-    rc = open_attempt(db, n, &damaged, why, sizeof why);
-    if (rc == KC_UDB_OK) break;
-    if (!damaged) return rc;
-    if (attempt == 1)
-      return fail(db, KC_UDB_ECORRUPT, "The data file %s is still damaged after starting a "
-                                       "fresh one (%s).", db->path, why);
-    if ((rc = move_aside(db, moved, sizeof moved)) != KC_UDB_OK) return rc;
-    warn(db, "The data file was damaged (%s). It was moved to %s and a fresh one started; "
-             "nothing was deleted.", why, moved);
-  }
-  return migrate(db, migs, n);
+  warn(db, "The data file was damaged (%s). It was moved to %s and a fresh one started; "
+           "nothing was deleted.", why, moved);
+  rc = open_attempt(db, &damaged, why2, sizeof why2);
+  if (damaged)
+    return fail(db, KC_UDB_ECORRUPT, "The data file %s is still damaged after starting a "
+                                     "fresh one (%s).", db->path, why2);
+  return rc == KC_UDB_OK ? migrate(db, db->migs, db->n_migs) : rc;
 }
 
-int kc_userdb_open(const char *dir, const struct kc_migration *migs, int n,
-                   struct kc_userdb **out, char *err, size_t errlen) {
+static int open_stages(struct kc_userdb *db) {
+  int rc = prepare_dir(db, db->dir);
+  if (rc != KC_UDB_OK) return rc;
+  bool damaged = false;
+  char why[WHY_BUF] = "";
+  rc = open_attempt(db, &damaged, why, sizeof why);
+  if (damaged) return start_fresh(db, why);
+  return rc == KC_UDB_OK ? migrate(db, db->migs, db->n_migs) : rc;
+}
+
+int kc_userdb_open_ex(const char *dir, const struct kc_migration *migs, int n, unsigned flags,
+                      struct kc_userdb **out, char *err, size_t errlen) {
   if (out) *out = NULL;
   if (err && errlen) err[0] = '\0';
   if (!out || !dir || !dir[0] || check_migrations(migs, n) != KC_UDB_OK) {
@@ -711,13 +736,17 @@ int kc_userdb_open(const char *dir, const struct kc_migration *migs, int n,
     if (err && errlen) snprintf(err, errlen, "Out of memory.");
     return KC_UDB_ENOMEM;
   }
+  db->migs = migs;
+  db->n_migs = n;
+  db->flags = flags;
   int rc = KC_UDB_OK;
   if (copy_path(db->dir, sizeof db->dir, dir, NULL) != KC_UDB_OK ||
       copy_path(db->path, sizeof db->path, dir, "/" KC_USERDB_FILE) != KC_UDB_OK)
     rc = fail(db, KC_UDB_EINVAL, "The data directory path is too long.");
-  if (rc == KC_UDB_OK) rc = open_stages(db, dir, migs, n);
+  if (rc == KC_UDB_OK) rc = open_stages(db);
   if (rc != KC_UDB_OK) {
-    if (err && errlen) snprintf(err, errlen, "%s", db->err[0] ? db->err : "Cannot open the data file.");
+    if (err && errlen)
+      snprintf(err, errlen, "%s", db->err[0] ? db->err : "Cannot open the data file.");
     close_sql(db, rc == KC_UDB_ENEWER);
     free(db);
     return rc;
@@ -725,6 +754,23 @@ int kc_userdb_open(const char *dir, const struct kc_migration *migs, int n,
   db->err[0] = '\0';
   *out = db;
   return KC_UDB_OK;
+}
+
+int kc_userdb_open(const char *dir, const struct kc_migration *migs, int n,
+                   struct kc_userdb **out, char *err, size_t errlen) {
+  return kc_userdb_open_ex(dir, migs, n, 0, out, err, errlen);
+}
+
+int kc_userdb_verify(struct kc_userdb *db) {
+  if (!db) return KC_UDB_EINVAL;
+  int rc = kc_userdb_check(db, 0);
+  if (rc != KC_UDB_ECORRUPT) return rc;
+  char why[WHY_BUF];
+  snprintf(why, sizeof why, "the integrity check failed: %s", db->err);
+  close_sql(db, true);
+  rc = start_fresh(db, why);
+  if (rc == KC_UDB_OK) db->err[0] = '\0';
+  return rc;
 }
 
 void kc_userdb_close(struct kc_userdb *db) {

@@ -1,0 +1,196 @@
+/* Unit tests: the packer/validator on each kind of broken content. Runs the
+ * real kcpack on small trees and checks the file:line messages. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "kc_check.h"
+
+static char dir[128];
+
+static void write_file(const char *rel, const char *text) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", dir, rel);
+  FILE *f = fopen(path, "w");
+  ck_assert_ptr_nonnull(f);
+  fputs(text, f);
+  fclose(f);
+}
+
+static const char *good_a =
+    "id: alpha\ntitle: Alpha\ntopic: causes\nsummary: First.\nrelated: beta\n"
+    "source: NHS - https://www.nhs.uk/\n---\nSee [beta](beta) for more.\n";
+static const char *good_b =
+    "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: Second.\nrelated:\n"
+    "source: NHS\n---\nBody of beta.\n";
+
+static void setup(void) {
+  snprintf(dir, sizeof dir, "/tmp/kc-pack-XXXXXX");
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd,
+           "mkdir -p %s/db %s/assets/articles/causes %s/assets/articles/first-aid && "
+           "cp %s/db/00_schema.sql %s/db/10_topics.sql %s/db/",
+           dir, dir, dir, KC_SOURCE_DIR, KC_SOURCE_DIR, dir);
+  ck_assert_int_eq(system(cmd), 0);
+  write_file("assets/articles/causes/alpha.md", good_a);
+  write_file("assets/articles/first-aid/beta.md", good_b);
+}
+
+static void teardown(void) {
+  char cmd[256];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+  if (system(cmd) != 0) fprintf(stderr, "cannot clean %s\n", dir);
+}
+
+/* Runs kcpack; returns its exit status and its stderr in err. */
+static int pack(char *err, size_t errlen) {
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "%s --assets %s/assets --db %s/db --out %s/out.db 2>%s/err >/dev/null",
+           KCPACK_PATH, dir, dir, dir, dir);
+  int st = system(cmd);
+  char path[256];
+  snprintf(path, sizeof path, "%s/err", dir);
+  FILE *f = fopen(path, "r");
+  size_t n = f ? fread(err, 1, errlen - 1, f) : 0;
+  err[n] = '\0';
+  if (f) fclose(f);
+  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void expect_error(const char *file_line, const char *message) {
+  char err[4096];
+  ck_assert_int_ne(pack(err, sizeof err), 0);
+  ck_assert_msg(strstr(err, file_line) && strstr(err, message), "wanted '%s' + '%s', got:\n%s",
+                file_line, message, err);
+  char out[256];
+  snprintf(out, sizeof out, "%s/out.db", dir);
+  struct stat st;
+  ck_assert_msg(stat(out, &st) != 0, "a failed pack must not leave a database");
+}
+
+START_TEST(valid_tree_packs) {
+  char err[4096];
+  ck_assert_int_eq(pack(err, sizeof err), 0);
+  ck_assert_str_eq(err, "");
+}
+END_TEST
+
+START_TEST(broken_link) {
+  write_file("assets/articles/causes/alpha.md",
+             "id: alpha\ntitle: Alpha\ntopic: causes\nsummary: First.\nsource: x\n---\nOne.\n\n"
+             "Two [gone](nowhere).\n");
+  expect_error("causes/alpha.md:9:", "broken link: no article with id 'nowhere'");
+}
+END_TEST
+
+START_TEST(broken_related) {
+  write_file("assets/articles/causes/alpha.md",
+             "id: alpha\ntitle: Alpha\ntopic: causes\nsummary: First.\nrelated: beta, ghost\n"
+             "source: x\n---\nOne.\n");
+  expect_error("causes/alpha.md:5:", "related: no article with id 'ghost'");
+}
+END_TEST
+
+START_TEST(unknown_topic) {
+  write_file("assets/articles/causes/alpha.md",
+             "id: alpha\ntitle: Alpha\ntopic: gossip\nsummary: First.\nsource: x\n---\nOne.\n");
+  expect_error("causes/alpha.md:3:", "unknown topic 'gossip'");
+}
+END_TEST
+
+START_TEST(duplicate_id) {
+  write_file("assets/articles/causes/beta.md", good_b);
+  expect_error("beta.md:1:", "duplicate article id 'beta'");
+}
+END_TEST
+
+START_TEST(empty_article) {
+  write_file("assets/articles/first-aid/beta.md",
+             "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: S.\nsource: x\n---\n\n  \n");
+  expect_error("first-aid/beta.md:6:", "empty article");
+}
+END_TEST
+
+START_TEST(missing_header_fields) {
+  write_file("assets/articles/first-aid/beta.md",
+             "id: beta\ntitle: Beta\ntopic: first-aid\nsource: x\n---\nBody.\n");
+  expect_error("first-aid/beta.md:", "missing header field 'summary'");
+  write_file("assets/articles/first-aid/beta.md",
+             "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: S.\n---\nBody.\n");
+  expect_error("first-aid/beta.md:", "missing header field 'source'");
+}
+END_TEST
+
+START_TEST(bad_header_lines) {
+  write_file("assets/articles/first-aid/beta.md",
+             "id: beta\ntitle: Beta\nnonsense\ntopic: first-aid\n---\nBody.\n");
+  expect_error("first-aid/beta.md:3:", "expected 'key: value'");
+  write_file("assets/articles/first-aid/beta.md",
+             "id: beta\ntitle: Beta\ncolour: red\n---\nBody.\n");
+  expect_error("first-aid/beta.md:3:", "unknown header field 'colour'");
+  write_file("assets/articles/first-aid/beta.md", "id: beta\ntitle: Beta\n");
+  expect_error("first-aid/beta.md:", "header not closed");
+  write_file("assets/articles/first-aid/beta.md",
+             "id: Beta!\ntitle: Beta\ntopic: first-aid\nsummary: S.\nsource: x\n---\nBody.\n");
+  expect_error("first-aid/beta.md:1:", "must be 1-64 of a-z");
+}
+END_TEST
+
+START_TEST(id_must_match_file_name) {
+  write_file("assets/articles/first-aid/beta.md",
+             "id: gamma\ntitle: Beta\ntopic: first-aid\nsummary: S.\nsource: x\n---\nBody.\n");
+  expect_error("first-aid/beta.md:1:", "does not match the file name");
+}
+END_TEST
+
+START_TEST(bad_bytes) {
+  write_file("assets/articles/first-aid/beta.md",
+             "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: S.\nsource: x\n---\nOK\nBad \xFF here\n");
+  expect_error("first-aid/beta.md:8:", "invalid UTF-8");
+  write_file("assets/articles/first-aid/beta.md",
+             "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: S.\nsource: x\n---\nOK\nBell \x07\n");
+  expect_error("first-aid/beta.md:8:", "control character");
+}
+END_TEST
+
+START_TEST(web_link_in_body) {
+  write_file("assets/articles/first-aid/beta.md",
+             "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: S.\nsource: x\n---\n"
+             "Go to [spam](https://example.com/buy).\n");
+  expect_error("first-aid/beta.md:7:", "web link");
+}
+END_TEST
+
+START_TEST(bad_sql_names_its_line) {
+  write_file("db/10_topics.sql",
+             "INSERT INTO topic (id, position, title, summary) VALUES ('causes', 1, 'C', 'c');\n"
+             "INSERT INTO topic (id, position, title, summary) VALUES ('first-aid', 1, 'F', 'f');\n");
+  expect_error("db/10_topics.sql:2:", "UNIQUE");
+}
+END_TEST
+
+static Suite *suite(void) {
+  Suite *s = suite_create("pack");
+  TCase *tc = tcase_create("validate");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_set_timeout(tc, 20);
+  tcase_add_test(tc, valid_tree_packs);
+  tcase_add_test(tc, broken_link);
+  tcase_add_test(tc, broken_related);
+  tcase_add_test(tc, unknown_topic);
+  tcase_add_test(tc, duplicate_id);
+  tcase_add_test(tc, empty_article);
+  tcase_add_test(tc, missing_header_fields);
+  tcase_add_test(tc, bad_header_lines);
+  tcase_add_test(tc, id_must_match_file_name);
+  tcase_add_test(tc, bad_bytes);
+  tcase_add_test(tc, web_link_in_body);
+  tcase_add_test(tc, bad_sql_names_its_line);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+KC_CHECK_MAIN(suite)
