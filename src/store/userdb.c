@@ -384,17 +384,24 @@ static int prepare_file(struct kc_userdb *db) {
  * Opening, stage 2: the header probe (no SQLite, nothing written)
  * ====================================================================== */
 
-enum probe { PROBE_OK, PROBE_EMPTY, PROBE_CORRUPT, PROBE_NEWER, PROBE_ERROR };
+enum probe { PROBE_OK, PROBE_EMPTY, PROBE_CORRUPT, PROBE_TRUNCATED, PROBE_NEWER, PROBE_ERROR };
 
 static uint32_t be32(const unsigned char *p) {
   return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static bool wal_has_content(const struct kc_userdb *db) {
-  char wal[PATH_MAX + 8];
-  struct stat st;
-  snprintf(wal, sizeof wal, "%s-wal", db->path);
-  return lstat(wal, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+/* A -wal or -journal beside the file with something in it: the main file
+ * may legitimately be shorter than its header says until that is folded
+ * back (a checkpoint writes page 1 before the last page). */
+static bool sidecar_has_content(const struct kc_userdb *db) {
+  static const char *const names[] = {"-wal", "-journal"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    char p[PATH_MAX + 16];
+    struct stat st;
+    snprintf(p, sizeof p, "%s%s", db->path, names[i]);
+    if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) return true;
+  }
+  return false;
 }
 
 /* Reads the 100-byte SQLite header. Recognises a file that is not a
@@ -402,8 +409,9 @@ static bool wal_has_content(const struct kc_userdb *db) {
  * SQLite itself would trust it, and not while a -wal file may still hold
  * the missing pages), and a user_version newer than we know, before SQLite
  * opens it: a newer file is then left byte-for-byte untouched. */
-static enum probe probe_header(struct kc_userdb *db, int newest, int *status, char *why,
-                               size_t whylen) {
+static enum probe probe_once(struct kc_userdb *db, int newest, int *status, char *why,
+                             size_t whylen) {
+  const bool sidecar_before = sidecar_has_content(db);
   /* O_NONBLOCK: a FIFO planted after the lstat() must not hang us. */
   const int fd = open(db->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
   struct stat st;
@@ -435,10 +443,11 @@ static enum probe probe_header(struct kc_userdb *db, int newest, int *status, ch
   }
   const uint32_t pages = be32(h + 28);
   const bool size_valid = pages > 0 && be32(h + 24) == be32(h + 92);
-  if (size_valid && (uint64_t)st.st_size < (uint64_t)pages * page_size && !wal_has_content(db)) {
+  if (size_valid && (uint64_t)st.st_size < (uint64_t)pages * page_size && !sidecar_before &&
+      !sidecar_has_content(db)) {
     snprintf(why, whylen, "it is truncated (%lld of %llu bytes)", (long long)st.st_size,
              (unsigned long long)pages * page_size);
-    return PROBE_CORRUPT;
+    return PROBE_TRUNCATED;
   }
   const int32_t version = (int32_t)be32(h + 60);
   if (version > newest) {
@@ -449,6 +458,19 @@ static enum probe probe_header(struct kc_userdb *db, int newest, int *status, ch
     return PROBE_NEWER;
   }
   return PROBE_OK;
+}
+
+/* A file seen truncated is looked at again a moment later: another
+ * kneecare finishing a checkpoint between our two looks must not get its
+ * file moved aside. */
+static enum probe probe_header(struct kc_userdb *db, int newest, int *status, char *why,
+                               size_t whylen) {
+  enum probe r = probe_once(db, newest, status, why, whylen);
+  if (r == PROBE_TRUNCATED) {
+    nanosleep(&(struct timespec){.tv_nsec = 50 * 1000 * 1000}, NULL);
+    r = probe_once(db, newest, status, why, whylen);
+  }
+  return r == PROBE_TRUNCATED ? PROBE_CORRUPT : r;
 }
 
 /* ======================================================================
@@ -668,7 +690,7 @@ static int open_attempt(struct kc_userdb *db, bool *damaged, char *why, size_t w
   switch (probe_header(db, newest, &rc, why, wl)) {
   case PROBE_ERROR: return rc;
   case PROBE_NEWER: return KC_UDB_ENEWER;
-  case PROBE_CORRUPT: *damaged = true; return KC_UDB_ECORRUPT;
+  case PROBE_CORRUPT: case PROBE_TRUNCATED: *damaged = true; return KC_UDB_ECORRUPT;
   case PROBE_OK: case PROBE_EMPTY: break;
   }
   if ((rc = open_sql(db)) != KC_UDB_OK) goto damaged_or_fail;
