@@ -45,5 +45,6 @@ CREATE TABLE article_source (
 CREATE VIRTUAL TABLE article_fts USING fts5 (
   title, summary, plain,
   content = 'article', content_rowid = 'rowid',
-  tokenize = 'porter unicode61 remove_diacritics 2'
+  tokenize = 'porter unicode61 remove_diacritics 2',
+  prefix = '2 3 4' -- type-ahead: prefix queries read these indexes
 );

@@ -1,7 +1,7 @@
 /* What a person types into the search box -> a safe FTS5 MATCH expression.
  * Each whitespace-separated word becomes a quoted FTS5 string (inner quotes
  * doubled), so no input can be FTS5 syntax; the last word gets a trailing
- * `*` for type-ahead prefix matching. */
+ * `*` for type-ahead prefix matching once it has two or more letters. */
 #ifndef KC_QUERY_H
 #define KC_QUERY_H
 

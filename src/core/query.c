@@ -16,7 +16,7 @@ static int is_space(uint32_t cp) {
 int kc_query_build(const char *input, size_t len, int prefix, char *out, size_t outlen) {
   if (outlen == 0) return 0;
   size_t o = 0;
-  int words = 0;
+  int words = 0, last_cps = 0;
   size_t i = 0;
   out[0] = '\0';
   while (i < len && words < KC_QUERY_MAX_WORDS) {
@@ -56,8 +56,11 @@ int kc_query_build(const char *input, size_t len, int prefix, char *out, size_t 
     o += w;
     out[o++] = '"';
     words++;
+    last_cps = cps;
   }
-  if (words && prefix) out[o++] = '*';
+  /* A one-letter prefix matches nearly everything and tells the reader
+   * nothing; type-ahead starts at the second letter. */
+  if (words && prefix && last_cps >= 2) out[o++] = '*';
   out[o] = '\0';
   return words;
 }

@@ -854,26 +854,30 @@ int kc_wz_score(const struct kc_wz_def *def, const struct kc_wz_answers *a,
       }
   }
 
-  /* 2. Scores and the evidence that matched. */
-  int *score = calloc(def->n_causes ? def->n_causes : 1, sizeof *score);
-  size_t *n_pro = calloc(def->n_causes ? def->n_causes : 1, sizeof *n_pro);
-  size_t *n_con = calloc(def->n_causes ? def->n_causes : 1, sizeof *n_con);
+  /* 2. Scores and the evidence that matched (one pass; the matches are
+   *    remembered so the reasons are gathered without another full pass). */
+  size_t nc = def->n_causes;
+  struct scratch {
+    int score;
+    size_t n_pro, n_con;
+  } *per = calloc(nc ? nc : 1, sizeof *per);
+  size_t *matched = malloc((def->n_ev ? def->n_ev : 1) * sizeof *matched);
   size_t n_match = 0;
   int rc = -1;
-  if (!score || !n_pro || !n_con) goto out;
+  if (!per || !matched) goto out;
   for (size_t e = 0; e < def->n_ev; e++) {
     const struct wz_evidence *ev = &def->ev[e];
     if (!a->asked[ev->q] || !(a->sel[ev->q] >> ev->o & 1)) continue;
-    score[ev->c] += ev->weight;
+    per[ev->c].score += ev->weight;
     if (ev->weight > 0)
-      n_pro[ev->c]++;
+      per[ev->c].n_pro++;
     else
-      n_con[ev->c]++;
-    n_match++;
+      per[ev->c].n_con++;
+    matched[n_match++] = e;
   }
 
   size_t n_ranked = 0;
-  for (size_t c = 0; c < def->n_causes; c++) n_ranked += score[c] > 0;
+  for (size_t c = 0; c < nc; c++) n_ranked += per[c].score > 0;
   out->causes = calloc(n_ranked ? n_ranked : 1, sizeof *out->causes);
   out->reasons_ = calloc(n_match ? n_match : 1, sizeof *out->reasons_);
   out->why = calloc(n_leveled + 2, sizeof *out->why);
@@ -881,25 +885,25 @@ int kc_wz_score(const struct kc_wz_def *def, const struct kc_wz_answers *a,
   if (!out->causes || !out->reasons_ || !out->why || !out->reads) goto out;
 
   /* ranked causes: score desc, ties in definition order (stable insertion) */
-  for (size_t c = 0; c < def->n_causes; c++) {
-    if (score[c] <= 0) continue;
+  for (size_t c = 0; c < nc; c++) {
+    if (per[c].score <= 0) continue;
     size_t k = out->n_causes++;
-    while (k > 0 && out->causes[k - 1].score < score[c]) {
+    while (k > 0 && out->causes[k - 1].score < per[c].score) {
       out->causes[k] = out->causes[k - 1];
       k--;
     }
-    out->causes[k] = (struct kc_wz_ranked){.cause = c, .score = score[c]};
+    out->causes[k] = (struct kc_wz_ranked){.cause = c, .score = per[c].score};
   }
   /* reasons, grouped per ranked cause */
   size_t off = 0;
   for (size_t r = 0; r < out->n_causes; r++) {
     struct kc_wz_ranked *rk = &out->causes[r];
     size_t c = rk->cause;
-    struct kc_wz_reason *pro = out->reasons_ + off, *con = pro + n_pro[c];
-    off += n_pro[c] + n_con[c];
-    for (size_t e = 0; e < def->n_ev; e++) {
-      const struct wz_evidence *ev = &def->ev[e];
-      if (ev->c != c || !a->asked[ev->q] || !(a->sel[ev->q] >> ev->o & 1)) continue;
+    struct kc_wz_reason *pro = out->reasons_ + off, *con = pro + per[c].n_pro;
+    off += per[c].n_pro + per[c].n_con;
+    for (size_t m = 0; m < n_match; m++) {
+      const struct wz_evidence *ev = &def->ev[matched[m]];
+      if (ev->c != c) continue;
       struct kc_wz_reason rs = {ev->q, ev->o, ev->weight, ev->reason};
       if (ev->weight > 0)
         pro[rk->n_pro++] = rs;
@@ -985,9 +989,8 @@ int kc_wz_score(const struct kc_wz_def *def, const struct kc_wz_answers *a,
       if (def->reads[i].level == (int)level) add_read(out->reads, &out->n_reads, def->reads[i].article_id);
   rc = 0;
 out:
-  free(score);
-  free(n_pro);
-  free(n_con);
+  free(per);
+  free(matched);
   if (rc != 0) kc_wz_result_free(out);
   return rc;
 }

@@ -124,8 +124,9 @@ static int fail_sql(struct kc_userdb *db, int rc, const char *doing) {
   case SQLITE_READONLY:
   case SQLITE_PERM:
   case SQLITE_AUTH:
-    return fail(db, KC_UDB_EACCESS, "Could not %s: %s cannot be written (%s).", doing,
-                db->path, detail);
+    return fail(db, KC_UDB_EACCESS,
+                "Could not %s: %s cannot be written; is it or its directory %s read-only? (%s)",
+                doing, db->path, db->dir, detail);
   case SQLITE_CORRUPT:
   case SQLITE_NOTADB:
     return fail(db, KC_UDB_ECORRUPT,
@@ -240,6 +241,33 @@ static int grow(struct kc_userdb *db, void **arr, int *cap, int n, size_t elem) 
   if (!p) return fail(db, KC_UDB_ENOMEM, "Out of memory while reading the data file.");
   *arr = p;
   *cap = ncap;
+  return KC_UDB_OK;
+}
+
+/* Reads one row into one array element. */
+typedef int (*row_reader)(struct kc_userdb *db, sqlite3_stmt *st, void *elem);
+
+/* Steps a prepared statement to the end, reading every row into a malloc'd
+ * array of `elem`-sized records, and finalizes it. On failure frees what was
+ * read (calling `clear` on each record, if given) and leaves *out NULL. */
+static int collect(struct kc_userdb *db, sqlite3_stmt *st, size_t elem, row_reader row,
+                   void (*clear)(void *), void **out, int *n, const char *doing) {
+  char *arr = NULL;
+  int cap = 0, count = 0, step = SQLITE_DONE, rc = KC_UDB_OK;
+  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    if ((rc = grow(db, (void **)&arr, &cap, count, elem)) != KC_UDB_OK) break;
+    if ((rc = row(db, st, arr + (size_t)count * elem)) != KC_UDB_OK) break;
+    count++;
+  }
+  if (rc == KC_UDB_OK && step != SQLITE_DONE) rc = fail_sql(db, step, doing);
+  sqlite3_finalize(st);
+  if (rc != KC_UDB_OK) {
+    for (int i = 0; clear && i < count; i++) clear(arr + (size_t)i * elem);
+    free(arr);
+    return rc;
+  }
+  *out = arr;
+  *n = count;
   return KC_UDB_OK;
 }
 
@@ -435,7 +463,7 @@ static enum probe probe_once(struct kc_userdb *db, int newest, int *status, char
     snprintf(why, whylen, "it is not an SQLite database");
     return PROBE_CORRUPT;
   }
-  const uint32_t page = h[16] << 8 | h[17];
+  const uint32_t page = (uint32_t)h[16] << 8 | h[17];
   const uint32_t page_size = page == 1 ? 65536u : page;
   if (page_size < 512 || (page_size & (page_size - 1)) != 0) {
     snprintf(why, whylen, "its header is damaged");
@@ -826,6 +854,12 @@ static void row_profile(sqlite3_stmt *st, struct kc_profile *p) {
   p->created_at = sqlite3_column_int64(st, 2);
 }
 
+static int read_profile(struct kc_userdb *db, sqlite3_stmt *st, void *elem) {
+  (void)db;
+  row_profile(st, elem);
+  return KC_UDB_OK;
+}
+
 static int check_name(struct kc_userdb *db, const char *name) {
   char why[256];
   if (!kc_profile_name_check(name, why, sizeof why)) return fail(db, KC_UDB_EINVAL, "%s", why);
@@ -838,22 +872,11 @@ int kc_userdb_profile_list(struct kc_userdb *db, struct kc_profile **out, int *n
   *n = 0;
   const char *doing = "list the profiles";
   sqlite3_stmt *st = NULL;
-  struct kc_profile *arr = NULL;
-  int cap = 0, count = 0, step;
+  void *arr = NULL;
   int rc = prep(db, "SELECT " PROFILE_COLS " FROM profile ORDER BY name", &st, doing);
-  while (rc == KC_UDB_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-    if ((rc = grow(db, (void **)&arr, &cap, count, sizeof *arr)) != KC_UDB_OK) break;
-    row_profile(st, &arr[count++]);
-  }
-  if (rc == KC_UDB_OK && step != SQLITE_DONE) rc = fail_sql(db, step, doing);
-  sqlite3_finalize(st);
-  if (rc != KC_UDB_OK) {
-    free(arr);
-    return rc;
-  }
+  if (rc == KC_UDB_OK) rc = collect(db, st, sizeof **out, read_profile, NULL, &arr, n, doing);
   *out = arr;
-  *n = count;
-  return KC_UDB_OK;
+  return rc;
 }
 
 /* Looks a profile up by name or id (name NULL). Used inside and outside
@@ -1001,6 +1024,12 @@ static void row_plan(sqlite3_stmt *st, struct kc_plan *p) {
   p->checkin_at = sqlite3_column_int64(st, 6);
 }
 
+static int read_plan(struct kc_userdb *db, sqlite3_stmt *st, void *elem) {
+  (void)db;
+  row_plan(st, elem);
+  return KC_UDB_OK;
+}
+
 /* One plan by a query with a single int64 parameter. */
 static int plan_query(struct kc_userdb *db, const char *sql, int64_t key, struct kc_plan *out,
                       const char *doing) {
@@ -1103,26 +1132,17 @@ int kc_userdb_plan_history(struct kc_userdb *db, int64_t profile_id, struct kc_p
   *n = 0;
   const char *doing = "list the finished plans";
   sqlite3_stmt *st = NULL;
-  struct kc_plan *arr = NULL;
-  int cap = 0, count = 0, step;
+  void *arr = NULL;
   int rc = prep(db,
                 "SELECT " PLAN_COLS " FROM plan WHERE profile_id = ?1 AND ended_at IS NOT NULL "
                 "ORDER BY ended_at DESC, id DESC",
                 &st, doing);
-  if (rc == KC_UDB_OK) sqlite3_bind_int64(st, 1, profile_id);
-  while (rc == KC_UDB_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-    if ((rc = grow(db, (void **)&arr, &cap, count, sizeof *arr)) != KC_UDB_OK) break;
-    row_plan(st, &arr[count++]);
-  }
-  if (rc == KC_UDB_OK && step != SQLITE_DONE) rc = fail_sql(db, step, doing);
-  sqlite3_finalize(st);
-  if (rc != KC_UDB_OK) {
-    free(arr);
-    return rc;
+  if (rc == KC_UDB_OK) {
+    sqlite3_bind_int64(st, 1, profile_id);
+    rc = collect(db, st, sizeof **out, read_plan, NULL, &arr, n, doing);
   }
   *out = arr;
-  *n = count;
-  return KC_UDB_OK;
+  return rc;
 }
 
 int kc_userdb_plan_checkin(struct kc_userdb *db, int64_t plan_id, enum kc_checkin answer,
@@ -1224,36 +1244,33 @@ int kc_userdb_untick(struct kc_userdb *db, int64_t plan_id, const char *task_id,
   return tick_change(db, plan_id, task_id, day, now, false);
 }
 
+static int read_tick(struct kc_userdb *db, sqlite3_stmt *st, void *elem) {
+  (void)db;
+  struct kc_tick *t = elem;
+  copy_col(t->task_id, sizeof t->task_id, st, 0);
+  t->day = sqlite3_column_int(st, 1);
+  t->at = sqlite3_column_int64(st, 2);
+  t->late = sqlite3_column_int(st, 3) != 0;
+  return KC_UDB_OK;
+}
+
 int kc_userdb_ticks(struct kc_userdb *db, int64_t plan_id, struct kc_tick **out, int *n) {
   if (!db || !out || !n) return KC_UDB_EINVAL;
   *out = NULL;
   *n = 0;
   const char *doing = "read the ticks";
   sqlite3_stmt *st = NULL;
-  struct kc_tick *arr = NULL;
-  int cap = 0, count = 0, step;
+  void *arr = NULL;
   int rc = prep(db,
                 "SELECT task_id, day, at, late FROM tick WHERE plan_id = ?1 "
                 "ORDER BY day, task_id",
                 &st, doing);
-  if (rc == KC_UDB_OK) sqlite3_bind_int64(st, 1, plan_id);
-  while (rc == KC_UDB_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-    if ((rc = grow(db, (void **)&arr, &cap, count, sizeof *arr)) != KC_UDB_OK) break;
-    struct kc_tick *t = &arr[count++];
-    copy_col(t->task_id, sizeof t->task_id, st, 0);
-    t->day = sqlite3_column_int(st, 1);
-    t->at = sqlite3_column_int64(st, 2);
-    t->late = sqlite3_column_int(st, 3) != 0;
-  }
-  if (rc == KC_UDB_OK && step != SQLITE_DONE) rc = fail_sql(db, step, doing);
-  sqlite3_finalize(st);
-  if (rc != KC_UDB_OK) {
-    free(arr);
-    return rc;
+  if (rc == KC_UDB_OK) {
+    sqlite3_bind_int64(st, 1, plan_id);
+    rc = collect(db, st, sizeof **out, read_tick, NULL, &arr, n, doing);
   }
   *out = arr;
-  *n = count;
-  return KC_UDB_OK;
+  return rc;
 }
 
 /* ======================================================================
@@ -1288,6 +1305,17 @@ out:
   return finish(db, rc, doing);
 }
 
+static int read_ice(struct kc_userdb *db, sqlite3_stmt *st, void *elem) {
+  (void)db;
+  struct kc_ice_session *s = elem;
+  s->id = sqlite3_column_int64(st, 0);
+  s->day = sqlite3_column_int(st, 1);
+  s->at = sqlite3_column_int64(st, 2);
+  s->minutes = sqlite3_column_int(st, 3);
+  s->late = sqlite3_column_int(st, 4) != 0;
+  return KC_UDB_OK;
+}
+
 int kc_userdb_ice_list(struct kc_userdb *db, int64_t plan_id, int day,
                        struct kc_ice_session **out, int *n) {
   if (!db || !out || !n) return KC_UDB_EINVAL;
@@ -1295,8 +1323,7 @@ int kc_userdb_ice_list(struct kc_userdb *db, int64_t plan_id, int day,
   *n = 0;
   const char *doing = "read the ice sessions";
   sqlite3_stmt *st = NULL;
-  struct kc_ice_session *arr = NULL;
-  int cap = 0, count = 0, step;
+  void *arr = NULL;
   int rc = prep(db,
                 "SELECT id, day, at, minutes, late FROM ice_session "
                 "WHERE plan_id = ?1 AND (?2 = 0 OR day = ?2) ORDER BY day, at, id",
@@ -1304,25 +1331,10 @@ int kc_userdb_ice_list(struct kc_userdb *db, int64_t plan_id, int day,
   if (rc == KC_UDB_OK) {
     sqlite3_bind_int64(st, 1, plan_id);
     sqlite3_bind_int(st, 2, day);
-  }
-  while (rc == KC_UDB_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-    if ((rc = grow(db, (void **)&arr, &cap, count, sizeof *arr)) != KC_UDB_OK) break;
-    struct kc_ice_session *s = &arr[count++];
-    s->id = sqlite3_column_int64(st, 0);
-    s->day = sqlite3_column_int(st, 1);
-    s->at = sqlite3_column_int64(st, 2);
-    s->minutes = sqlite3_column_int(st, 3);
-    s->late = sqlite3_column_int(st, 4) != 0;
-  }
-  if (rc == KC_UDB_OK && step != SQLITE_DONE) rc = fail_sql(db, step, doing);
-  sqlite3_finalize(st);
-  if (rc != KC_UDB_OK) {
-    free(arr);
-    return rc;
+    rc = collect(db, st, sizeof **out, read_ice, NULL, &arr, n, doing);
   }
   *out = arr;
-  *n = count;
-  return KC_UDB_OK;
+  return rc;
 }
 
 int kc_userdb_ice_count(struct kc_userdb *db, int64_t plan_id, int day, int *count) {
@@ -1360,6 +1372,12 @@ static void row_pain(sqlite3_stmt *st, struct kc_pain *p) {
   copy_col(p->note, sizeof p->note, st, 2);
   p->at = sqlite3_column_int64(st, 3);
   p->late = sqlite3_column_int(st, 4) != 0;
+}
+
+static int read_pain(struct kc_userdb *db, sqlite3_stmt *st, void *elem) {
+  (void)db;
+  row_pain(st, elem);
+  return KC_UDB_OK;
 }
 
 int kc_userdb_pain_set(struct kc_userdb *db, int64_t plan_id, int day, int score,
@@ -1419,24 +1437,15 @@ int kc_userdb_pain_list(struct kc_userdb *db, int64_t plan_id, struct kc_pain **
   *n = 0;
   const char *doing = "read the pain scores";
   sqlite3_stmt *st = NULL;
-  struct kc_pain *arr = NULL;
-  int cap = 0, count = 0, step;
+  void *arr = NULL;
   int rc = prep(db, "SELECT day, score, note, at, late FROM pain WHERE plan_id = ?1 ORDER BY day",
                 &st, doing);
-  if (rc == KC_UDB_OK) sqlite3_bind_int64(st, 1, plan_id);
-  while (rc == KC_UDB_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-    if ((rc = grow(db, (void **)&arr, &cap, count, sizeof *arr)) != KC_UDB_OK) break;
-    row_pain(st, &arr[count++]);
-  }
-  if (rc == KC_UDB_OK && step != SQLITE_DONE) rc = fail_sql(db, step, doing);
-  sqlite3_finalize(st);
-  if (rc != KC_UDB_OK) {
-    free(arr);
-    return rc;
+  if (rc == KC_UDB_OK) {
+    sqlite3_bind_int64(st, 1, plan_id);
+    rc = collect(db, st, sizeof **out, read_pain, NULL, &arr, n, doing);
   }
   *out = arr;
-  *n = count;
-  return KC_UDB_OK;
+  return rc;
 }
 
 int kc_userdb_pain_clear(struct kc_userdb *db, int64_t plan_id, int day, time_t now) {
@@ -1581,6 +1590,12 @@ static int row_wizard(struct kc_userdb *db, sqlite3_stmt *st, struct kc_wizard_r
 
 #define WIZARD_COLS "id, profile_id, at, level, answers, causes"
 
+static int read_wizard(struct kc_userdb *db, sqlite3_stmt *st, void *elem) {
+  return row_wizard(db, st, elem);
+}
+
+static void clear_wizard(void *elem) { kc_userdb_wizard_run_clear(elem); }
+
 int kc_userdb_wizard_list(struct kc_userdb *db, int64_t profile_id, int limit,
                           struct kc_wizard_run **out, int *n) {
   if (!db || !out || !n) return KC_UDB_EINVAL;
@@ -1588,8 +1603,7 @@ int kc_userdb_wizard_list(struct kc_userdb *db, int64_t profile_id, int limit,
   *n = 0;
   const char *doing = "list the symptom checks";
   sqlite3_stmt *st = NULL;
-  struct kc_wizard_run *arr = NULL;
-  int cap = 0, count = 0, step;
+  void *arr = NULL;
   int rc = prep(db,
                 "SELECT " WIZARD_COLS " FROM wizard_run WHERE profile_id = ?1 "
                 "ORDER BY at DESC, id DESC LIMIT ?2",
@@ -1597,21 +1611,10 @@ int kc_userdb_wizard_list(struct kc_userdb *db, int64_t profile_id, int limit,
   if (rc == KC_UDB_OK) {
     sqlite3_bind_int64(st, 1, profile_id);
     sqlite3_bind_int(st, 2, limit > 0 ? limit : -1); /* LIMIT -1: no limit */
-  }
-  while (rc == KC_UDB_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-    if ((rc = grow(db, (void **)&arr, &cap, count, sizeof *arr)) != KC_UDB_OK) break;
-    if ((rc = row_wizard(db, st, &arr[count])) != KC_UDB_OK) break;
-    count++;
-  }
-  if (rc == KC_UDB_OK && step != SQLITE_DONE) rc = fail_sql(db, step, doing);
-  sqlite3_finalize(st);
-  if (rc != KC_UDB_OK) {
-    kc_userdb_wizard_runs_free(arr, count);
-    return rc;
+    rc = collect(db, st, sizeof **out, read_wizard, clear_wizard, &arr, n, doing);
   }
   *out = arr;
-  *n = count;
-  return KC_UDB_OK;
+  return rc;
 }
 
 int kc_userdb_wizard_get(struct kc_userdb *db, int64_t run_id, struct kc_wizard_run *out) {

@@ -35,12 +35,8 @@ static void home_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) 
                             "Not a clinician's advice. In an emergency call your local emergency "
                             "number.",
                             kc_attr(ROLE_WARNING));
-  int top = y + 3 + note, rows = h - 5 - note;
-  kc_list_draw(&s->list, top, rows, w);
-  /* The selected topic's summary, at the bottom of the view. */
-  size_t i = s->list.sel;
-  if (i < s->list.n && s->kinds[i] == H_TOPIC)
-    kc_put_wrapped(y + h - 2, 2, 2, w - 4, s->topics[s->index[i]].summary, kc_attr(ROLE_DIM));
+  int top = y + 3 + note;
+  kc_list_draw(&s->list, top, h - (top - y), w);
 }
 
 static enum kc_result home_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {

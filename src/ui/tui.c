@@ -106,6 +106,7 @@ static int start_curses(void) {
   nonl();
   keypad(stdscr, TRUE);
   curs_set(0);
+  leaveok(stdscr, TRUE); /* the cursor is hidden: do not spend bytes moving it */
   timeout(250); /* a blocking read can miss SIGWINCH; ticks also run the timer */
   const char *nc = getenv("NO_COLOR");
   int color = has_colors() && !(nc && *nc);

@@ -136,7 +136,7 @@ START_TEST(parse_bad) {
       "1899-12-31", "0000-01-01", "10000-01-01", "2024-13-01", "2024-00-10", "2024-01-00",
       "2024-04-31", "2023-02-29", "2100-02-29", "2024-02-29T00:00", "2024-02-29Z",
       "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x94-02-29", /* full-width digits */
-      "2024\xe2\x80\x90" "02-29",                              /* Unicode hyphen */
+      ("2024\xe2\x80\x90" "02-29"),                            /* Unicode hyphen */
       "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6", "%s%s%s%s%s", "'; DROP TABLE--",
   };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {

@@ -340,9 +340,9 @@ static char *repeat(const char *unit, int n) {
 
 START_TEST(profile_names_accepted) {
   static const char *const good[] = {
-      "alice", "Ana Mar\xc3\xad" "a", "\xe6\x9d\x8e\xe9\x9b\xb7", /* Chinese */
+      "alice", ("Ana Mar\xc3\xad" "a"), "\xe6\x9d\x8e\xe9\x9b\xb7", /* Chinese */
       "\xd7\x93\xd7\xa0\xd7\x99",                             /* Hebrew, right-to-left */
-      "e\xcc\x81" "e",                                         /* combining acute */
+      ("e\xcc\x81" "e"),                                       /* combining acute */
       "\xf0\x9f\x98\x80 runner",                               /* emoji */
       "'; DROP TABLE profile; --", "%s%n%x", "a", "two  spaces inside", "\xef\xbf\xbd",
   };
@@ -372,9 +372,9 @@ START_TEST(profile_names_refused) {
       {"esc\x1b[2J", "control"},
       {"del\x7f", "control"},
       {"c1\xc2\x85", "control"},
-      {"rlo\xe2\x80\xae" "evil", "control"},
+      {("rlo\xe2\x80\xae" "evil"), "control"},
       {"iso\xe2\x81\xa6", "control"},
-      {"line\xe2\x80\xa8" "sep", "control"},
+      {("line\xe2\x80\xa8" "sep"), "control"},
       {"bad\xff", "UTF-8"},
       {"overlong\xc0\xaf", "UTF-8"},
       {"surrogate\xed\xa0\x80", "UTF-8"},
