@@ -36,3 +36,14 @@ CREATE TABLE plan_redflag (
   question_id TEXT NOT NULL PRIMARY KEY,
   position    INT NOT NULL UNIQUE
 );
+
+-- The red flags asked again at the first visit of each plan day (ids of
+-- red-flag questions in 20_wizard.sql; the packer checks them). Any "yes"
+-- stops the self-care path with the wizard's level for that flag.
+INSERT INTO plan_redflag (question_id, position) VALUES ('rf-calf', 1);
+INSERT INTO plan_redflag (question_id, position) VALUES ('rf-chest', 2);
+INSERT INTO plan_redflag (question_id, position) VALUES ('rf-fever', 3);
+INSERT INTO plan_redflag (question_id, position) VALUES ('rf-deformed', 4);
+INSERT INTO plan_redflag (question_id, position) VALUES ('rf-locked', 5);
+INSERT INTO plan_redflag (question_id, position) VALUES ('rf-no-weight', 6);
+INSERT INTO plan_redflag (question_id, position) VALUES ('rf-foot', 7);

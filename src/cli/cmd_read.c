@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
+#include "cli.h"
 #include "kneecare/markup.h"
 #include "kneecare/text.h"
 
@@ -20,8 +20,7 @@ static int parse_count(const char *s, int max) {
 
 static int no_options(const char *cmd, int argc, char **argv, int max_args) {
   static const struct option none[] = {{0, 0, 0, 0}};
-  optind = 0; /* 0: glibc re-initialises, forgetting main()'s "+" mode */
-  opterr = 0;
+  kc_getopt_reset();
   if (getopt_long(argc, argv, "", none, NULL) != -1) {
     kc_err("%s: unknown option '%s'", cmd, argv[optind - 1]);
     return -1;
@@ -92,8 +91,7 @@ static void print_doc(const struct kc_mdoc *doc) {
 int kc_cmd_show(struct kc_app *app, int argc, char **argv) {
   static const struct option opts[] = {{"width", required_argument, 0, 'w'}, {0, 0, 0, 0}};
   int width = 0, c;
-  optind = 0; /* 0: glibc re-initialises, forgetting main()'s "+" mode */
-  opterr = 0;
+  kc_getopt_reset();
   while ((c = getopt_long(argc, argv, ":w:", opts, NULL)) != -1) {
     if (c == 'w' && (width = parse_count(optarg, 1000)) > 0) continue;
     if (c == 'w')
@@ -146,8 +144,7 @@ int kc_cmd_show(struct kc_app *app, int argc, char **argv) {
 int kc_cmd_search(struct kc_app *app, int argc, char **argv) {
   static const struct option opts[] = {{"limit", required_argument, 0, 'l'}, {0, 0, 0, 0}};
   int limit = 10, c;
-  optind = 0; /* 0: glibc re-initialises, forgetting main()'s "+" mode */
-  opterr = 0;
+  kc_getopt_reset();
   while ((c = getopt_long(argc, argv, ":l:", opts, NULL)) != -1) {
     if (c == 'l' && (limit = parse_count(optarg, 1000)) > 0) continue;
     if (c == 'l')

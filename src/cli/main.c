@@ -10,10 +10,10 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "app.h"
-#include "kneecare/blob.h"
+#include "cli.h"
 #include "kneecare/content.h"
 #include "kneecare/text.h"
+#include "kneecare/tui.h"
 
 void kc_err(const char *fmt, ...) {
   /* Messages quote user input (ids, file names); sanitise so an argument
@@ -23,7 +23,7 @@ void kc_err(const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(raw, sizeof raw, fmt, ap);
   va_end(ap);
-  kc_text_sanitize(raw, strlen(raw), safe, sizeof safe, 0);
+  kc_text_sanitize(raw, strlen(raw), safe, sizeof safe, 1);
   fprintf(stderr, "kneecare: %s\n", safe);
 }
 
@@ -47,14 +47,31 @@ void kc_put_marked(FILE *out, const char *s, int mark) {
   }
 }
 
-int kc_app_open_content(struct kc_app *app) {
+void kc_json_str(FILE *out, const char *s) {
+  fputc('"', out);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"' || *p == '\\')
+      fprintf(out, "\\%c", *p);
+    else if (*p == '\n')
+      fputs("\\n", out);
+    else if (*p < 0x20 || *p == 0x7F)
+      fprintf(out, "\\u%04x", *p);
+    else
+      fputc(*p, out);
+  }
+  fputc('"', out);
+}
+
+void kc_getopt_reset(void) {
+  optind = 0; /* 0: glibc re-initialises, forgetting main()'s "+" mode */
+  opterr = 0;
+}
+
+static int open_content(struct kc_app *app) {
   char err[512];
-  int rc = app->content_path
-               ? kc_content_open_file(app->content_path, &app->content, err, sizeof err)
-               : kc_content_open_image(kc_content_image, kc_content_image_len, &app->content,
-                                       err, sizeof err);
-  if (rc != 0) kc_err("%s", err);
-  return rc;
+  if (kc_app_open_content(app, err, sizeof err) == 0) return 0;
+  kc_err("%s", err);
+  return -1;
 }
 
 static void usage(FILE *fp) {
@@ -120,18 +137,20 @@ int main(int argc, char **argv) {
     }
   }
   if (optind >= argc) {
-    if (kc_app_open_content(&app) != 0) return KC_EXIT_FAIL;
-    int rc = kc_tui_main(&app);
-    kc_content_close(app.content);
-    return rc;
+    if (open_content(&app) != 0) return KC_EXIT_FAIL;
+    char err[1024];
+    int rc = kc_tui_run(&app, err, sizeof err);
+    kc_app_close(&app);
+    if (rc < 0) kc_err("%s", err);
+    return rc < 0 ? KC_EXIT_FAIL : rc > 0 ? 128 + rc : KC_EXIT_OK;
   }
   const char *name = argv[optind];
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
     if (strcmp(name, commands[i].name) != 0) continue;
-    if (kc_app_open_content(&app) != 0) return KC_EXIT_FAIL;
+    if (open_content(&app) != 0) return KC_EXIT_FAIL;
     optind++;
     int rc = commands[i].run(&app, argc - optind + 1, argv + optind - 1);
-    kc_content_close(app.content);
+    kc_app_close(&app);
     if (fflush(stdout) != 0 || ferror(stdout)) {
       kc_err("cannot write output");
       return KC_EXIT_FAIL;

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kneecare/wizard.h"
+#include "kneecare/wizard_load.h"
+
 /* Finds "file:line" of the first line in db/ SQL files containing all of the
  * quoted ids ('a', 'b'). */
 static void locate(const char *dbdir, const char *a, const char *b, char *file, size_t flen,
@@ -65,7 +68,77 @@ static void check_article_refs(sqlite3 *db, const char *dbdir, const char *sql,
   sqlite3_finalize(st);
 }
 
+/* Finds the first line of the data files holding every 'quoted' token of
+ * msg (the wizard validator quotes exactly the ids of the offending row). */
+static void locate_message(const char *dbdir, const char *msg, char *file, size_t flen,
+                           int *line) {
+  static const char *names[] = {"20_wizard.sql", "30_plan.sql"};
+  char tokens[8][160];
+  int nt = 0;
+  for (const char *p = strchr(msg, '\''); p && nt < 8; p = strchr(p, '\'')) {
+    const char *e = strchr(p + 1, '\'');
+    if (!e) break;
+    snprintf(tokens[nt++], sizeof tokens[0], "%.*s", (int)(e - p + 1), p);
+    p = e + 1;
+  }
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    snprintf(file, flen, "%s/%s", dbdir, names[i]);
+    FILE *fp = fopen(file, "r");
+    if (!fp) continue;
+    char buf[16384];
+    int n = 0;
+    while (fgets(buf, sizeof buf, fp)) {
+      n++;
+      int all = nt > 0;
+      for (int k = 0; k < nt && all; k++) all = strstr(buf, tokens[k]) != NULL;
+      if (all) {
+        fclose(fp);
+        *line = n;
+        return;
+      }
+    }
+    fclose(fp);
+  }
+  snprintf(file, flen, "%s/20_wizard.sql", dbdir);
+  *line = 0;
+}
+
+static void check_wizard(sqlite3 *db, const char *dbdir, kc_report_fn report) {
+  struct kc_wz_def *def = NULL;
+  char err[512], file[4096];
+  int line;
+  if (kc_wz_load(db, &def, err, sizeof err) != 0) {
+    locate_message(dbdir, err, file, sizeof file, &line);
+    report(file, line, "wizard: %s", err);
+    return;
+  }
+  if (kc_wz_def_validate(def, kc_wz_article_in_db, db, err, sizeof err) != 0) {
+    locate_message(dbdir, err, file, sizeof file, &line);
+    report(file, line, "wizard: %s", err);
+  }
+  if (table_exists(db, "plan_redflag")) {
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT question_id FROM plan_redflag", -1, &st, NULL) == SQLITE_OK) {
+      while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *q = (const char *)sqlite3_column_text(st, 0);
+        int qi = q ? kc_wz_find_question(def, q) : -1;
+        const struct kc_wz_question *wq = qi >= 0 ? kc_wz_question_at(def, (size_t)qi) : NULL;
+        if (!wq || strcmp(wq->section, KC_WZ_SECTION_RED_FLAGS) != 0) {
+          char m[200];
+          snprintf(m, sizeof m, "'%s'", q ? q : "");
+          locate_message(dbdir, m, file, sizeof file, &line);
+          report(file, line, "plan red-flag re-check '%s' is not a red-flag question of the wizard",
+                 q ? q : "");
+        }
+      }
+      sqlite3_finalize(st);
+    }
+  }
+  kc_wz_def_free(def);
+}
+
 void kc_pack_check_data(sqlite3 *db, const char *dbdir, kc_report_fn report) {
+  if (table_exists(db, "wizard_question")) check_wizard(db, dbdir, report);
   if (table_exists(db, "plan_task"))
     check_article_refs(db, dbdir,
                        "SELECT id, article_id FROM plan_task WHERE article_id IS NOT NULL "

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "kneecare/text.h"
+#include "kneecare/tui.h"
 #include "ui.h"
 
 static volatile sig_atomic_t stop_signal;
@@ -65,7 +66,7 @@ static void install_signals(void) {
 }
 
 /* Checks we can run full screen; explains what to do otherwise. */
-static int terminal_usable(void) {
+static int terminal_usable(char *err, size_t errlen) {
   const char *term = getenv("TERM");
   const char *why = NULL;
   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
@@ -75,29 +76,32 @@ static int terminal_usable(void) {
   else if (strcmp(term, "dumb") == 0)
     why = "cannot run full screen on a 'dumb' terminal";
   if (!why) return 1;
-  kc_err("the guide %s.\n"
-         "Use the plain-text commands instead: kneecare topics | list | show ID | search QUERY\n"
-         "(see kneecare --help).",
-         why);
+  snprintf(err, errlen,
+           "the guide %s.\n"
+           "Use the plain-text commands instead: kneecare topics | list | show ID | search QUERY\n"
+           "(see kneecare --help).",
+           why);
   return 0;
 }
 
-static int start_curses(void) {
+static int start_curses(char *err, size_t errlen) {
   if (!getenv("ESCDELAY")) set_escdelay(25); /* Esc must feel instant */
   if (tcgetattr(STDIN_FILENO, &saved_termios) == 0) have_termios = 1;
   screen = newterm(NULL, stdout, stdin);
   if (!screen) {
-    kc_err("the terminal type '%s' is unknown here; set TERM (e.g. TERM=xterm-256color)\n"
-           "or use the plain-text commands (see kneecare --help).",
-           getenv("TERM"));
+    snprintf(err, errlen,
+             "the terminal type '%.64s' is unknown here; set TERM (e.g. TERM=xterm-256color)\n"
+             "or use the plain-text commands (see kneecare --help).",
+             getenv("TERM"));
     return -1;
   }
   set_term(screen);
   if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
     restore_terminal();
-    kc_err("the terminal '%s' cannot move the cursor, so the full-screen guide cannot run.\n"
-           "Use the plain-text commands instead (see kneecare --help).",
-           getenv("TERM"));
+    snprintf(err, errlen,
+             "the terminal '%.64s' cannot move the cursor, so the full-screen guide cannot run.\n"
+             "Use the plain-text commands instead (see kneecare --help).",
+             getenv("TERM"));
     return -1;
   }
   atexit(restore_terminal);
@@ -294,26 +298,23 @@ static void ensure_utf8(void) {
   if (cs && strcmp(cs, "UTF-8") != 0) setlocale(LC_CTYPE, "C.UTF-8");
 }
 
-int kc_tui_main(struct kc_app *app) {
-  if (!terminal_usable()) return KC_EXIT_FAIL;
+int kc_tui_run(struct kc_app *app, char *err, size_t errlen) {
+  if (!terminal_usable(err, errlen)) return -1;
   ensure_utf8();
   install_signals();
-  if (start_curses() != 0) return KC_EXIT_FAIL;
+  if (start_curses(err, errlen) != 0) return -1;
   struct kc_ui ui = {.app = app};
   kc_viewstack_init(&ui.stack, destroy_view);
   set_mouse(&ui, !app->no_mouse);
   kc_ui_push(&ui, kc_home_new(&ui));
   if (kc_viewstack_depth(&ui.stack) == 0) {
     restore_terminal();
-    kc_err("out of memory");
-    return KC_EXIT_FAIL;
+    snprintf(err, errlen, "out of memory");
+    return -1;
   }
   run_loop(&ui);
   kc_viewstack_free(&ui.stack);
   restore_terminal();
-  if (stop_signal == SIGINT || stop_signal == SIGTERM || stop_signal == SIGHUP) {
-    /* Everything was saved as it was entered; report the usual status. */
-    return 128 + stop_signal;
-  }
-  return KC_EXIT_OK;
+  /* Everything was saved as it was entered; say which signal ended us. */
+  return stop_signal;
 }

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "../cli/app.h"
+#include "kneecare/app.h"
 #include "kneecare/viewstack.h"
 
 #define KC_MIN_COLS 40

@@ -655,6 +655,75 @@ START_TEST(each_flag_alone) {
 }
 END_TEST
 
+/* ---- the loader on odd databases ---------------------------------------------------- */
+
+static const char *min_schema =
+    "CREATE TABLE wizard_question (id, position, section, text, kind, ask_if, required);"
+    "CREATE TABLE wizard_option (question_id, id, position, label, level, source, article_id);"
+    "CREATE TABLE wizard_cause (id, position, title, article_id, min_level, source);"
+    "CREATE TABLE wizard_evidence (question_id, option_id, cause_id, weight, reason);"
+    "CREATE TABLE wizard_rule (id, level, text, source);"
+    "CREATE TABLE wizard_read (level, position, article_id);"
+    "INSERT INTO wizard_question VALUES ('q', 1, 'story', 'Q?', 'one', NULL, 1);"
+    "INSERT INTO wizard_cause VALUES ('k', 1, 'K', 'runners-knee', 1, NULL);"
+    "INSERT INTO wizard_evidence VALUES ('q', 'a', 'k', 1, 'a says k');";
+
+static int load_from(const char *extra, struct kc_wz_def **out, char *err, size_t errlen) {
+  sqlite3 *m = NULL;
+  ck_assert_int_eq(sqlite3_open(":memory:", &m), SQLITE_OK);
+  if (extra) {
+    ck_assert_int_eq(sqlite3_exec(m, min_schema, NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(m, extra, NULL, NULL, NULL), SQLITE_OK);
+  }
+  int rc = kc_wz_load(m, out, err, errlen);
+  sqlite3_close(m);
+  return rc;
+}
+
+START_TEST(loader_errors) {
+  struct kc_wz_def *d = (struct kc_wz_def *)1;
+  char err[256];
+  ck_assert_int_eq(load_from(NULL, &d, err, sizeof err), -1);
+  ck_assert_ptr_null(d);
+  ck_assert_msg(strstr(err, "wizard_question"), "%s", err);
+  /* a level stored as text would read as 0 and switch a red flag off */
+  ck_assert_int_eq(
+      load_from("INSERT INTO wizard_option VALUES ('q', 'a', 1, 'A', 'high', 'src', NULL);", &d,
+                err, sizeof err),
+      -1);
+  ck_assert_msg(strstr(err, "question 'q' option 'a': level is not an integer"), "%s", err);
+  ck_assert_int_eq(load_from("INSERT INTO wizard_option VALUES ('q', 'a', 1, 'A', NULL, NULL, NULL);",
+                             &d, err, sizeof err),
+                   -1);
+  ck_assert_int_eq(load_from("UPDATE wizard_question SET kind = 'several';", &d, err, sizeof err), -1);
+  ck_assert_msg(strstr(err, "question 'q': kind"), "%s", err);
+  ck_assert_int_eq(load_from("DROP TABLE wizard_read;", &d, err, sizeof err), -1);
+  ck_assert_msg(strstr(err, "wizard_read"), "%s", err);
+  ck_assert_int_eq(kc_wz_load(NULL, &d, err, sizeof err), -1);
+}
+END_TEST
+
+START_TEST(loader_sanitises_text) {
+  struct kc_wz_def *d = NULL;
+  char err[256];
+  ck_assert_msg(load_from("INSERT INTO wizard_option VALUES ('q', 'a', 1, "
+                          "'A' || char(27) || '[2J' || char(8238) || 'x', 2, "
+                          "'src' || char(7), NULL);"
+                          "UPDATE wizard_question SET text = 'Q' || char(10) || '?';",
+                          &d, err, sizeof err) == 0,
+                "%s", err);
+  const struct kc_wz_option *o = kc_wz_option_at(d, 0, 0);
+  ck_assert_ptr_nonnull(o);
+  ck_assert_ptr_null(strchr(o->label, 27));
+  ck_assert_ptr_null(strstr(o->label, "\xe2\x80\xae")); /* U+202E */
+  ck_assert_ptr_null(strchr(o->source, 7));
+  ck_assert_ptr_null(strchr(kc_wz_question_at(d, 0)->text, '\n'));
+  ck_assert_int_eq(o->level, KC_LEVEL_SOON);
+  ck_assert_int_eq(kc_wz_def_validate(d, NULL, NULL, err, sizeof err), 0);
+  kc_wz_def_free(d);
+}
+END_TEST
+
 static Suite *real_suite(void) {
   Suite *s = suite_create("wizard_real");
   TCase *t = tcase_create("data");
@@ -672,6 +741,10 @@ static Suite *real_suite(void) {
   tcase_add_test(t, below_inner_joint_is_pes_anserine);
   tcase_add_test(t, outer_side_is_not_an_inner_cause);
   tcase_add_test(t, case_stories);
+  suite_add_tcase(s, t);
+  t = tcase_create("loader");
+  tcase_add_test(t, loader_errors);
+  tcase_add_test(t, loader_sanitises_text);
   suite_add_tcase(s, t);
   t = tcase_create("safety");
   tcase_add_checked_fixture(t, setup, teardown);

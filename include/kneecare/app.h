@@ -1,0 +1,64 @@
+/* The application context shared by the command line and the TUI: the
+ * options, the content database, and what is loaded from it or opened on
+ * first use (the wizard definition, the plan tasks, the user database and
+ * the current profile). Staged: nothing is opened before it is needed, so
+ * reading works even when the user database cannot be opened. */
+#ifndef KC_APP_H
+#define KC_APP_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "kneecare/content.h"
+#include "kneecare/recovery.h"
+#include "kneecare/userdb.h"
+#include "kneecare/wizard.h"
+
+struct kc_plan_task {
+  char *id, *label, *detail, *article_id;
+  enum kc_task_kind kind;
+  int target; /* 0 = optional */
+};
+
+struct kc_app {
+  /* options */
+  const char *content_path; /* --content FILE, or NULL for the built-in */
+  const char *user;         /* --user NAME, or NULL for the login name */
+  const char *data_dir;     /* --data DIR, or NULL (KNEECARE_DATA_DIR, XDG) */
+  int no_mouse;
+  /* opened or loaded on demand */
+  struct kc_content *content;
+  struct kc_wz_def *wizard;
+  struct kc_plan_task *tasks;
+  size_t n_tasks;
+  char **recheck_ids; /* wizard question ids asked again each plan day */
+  size_t n_recheck;
+  struct kc_userdb *udb;
+  struct kc_profile profile;
+  int user_state; /* 0 not tried, 1 open, -1 failed (user_error says why) */
+  char user_error[512];
+};
+
+/* Opens the content database named by the options. */
+int kc_app_open_content(struct kc_app *app, char *err, size_t errlen);
+/* The validated wizard definition, or NULL with a reason. */
+const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errlen);
+/* The plan's tasks (and the red-flag questions re-asked daily). */
+int kc_app_tasks(struct kc_app *app, char *err, size_t errlen);
+const struct kc_plan_task *kc_app_task(struct kc_app *app, const char *id);
+/* The user database with the current profile selected (created if new),
+ * or NULL with a reason in err. Remembers a failure: the rest of the guide
+ * keeps working without user data. */
+struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen);
+/* Selects another profile by id (the profiles screen). */
+int kc_app_switch_profile(struct kc_app *app, int64_t id);
+/* Now. KNEECARE_NOW (test-only: Unix seconds) fixes the clock for tests. */
+time_t kc_app_now(void);
+/* Local calendar day of now. */
+int kc_app_today(void);
+/* Ice timer length in seconds: 20 minutes, or KNEECARE_ICE_SECONDS
+ * (test-only) for tests. */
+int kc_app_ice_seconds(void);
+void kc_app_close(struct kc_app *app);
+
+#endif

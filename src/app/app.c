@@ -1,0 +1,216 @@
+/* The shared application context: staged, on-demand opening of what the
+ * commands and screens need, with every failure turned into one message. */
+#include "kneecare/app.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kneecare/blob.h"
+#include "kneecare/day.h"
+#include "kneecare/text.h"
+#include "kneecare/wizard_load.h"
+
+int kc_app_open_content(struct kc_app *app, char *err, size_t errlen) {
+  if (app->content) return 0;
+  return app->content_path
+             ? kc_content_open_file(app->content_path, &app->content, err, errlen)
+             : kc_content_open_image(kc_content_image, kc_content_image_len, &app->content, err,
+                                     errlen);
+}
+
+const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errlen) {
+  if (app->wizard) return app->wizard;
+  if (!app->content) {
+    snprintf(err, errlen, "no content database");
+    return NULL;
+  }
+  sqlite3 *db = kc_content_db(app->content);
+  struct kc_wz_def *def = NULL;
+  if (kc_wz_load(db, &def, err, errlen) != 0) return NULL;
+  char why[512];
+  if (kc_wz_def_validate(def, kc_wz_article_in_db, db, why, sizeof why) != 0) {
+    snprintf(err, errlen, "the symptom wizard in this content database is not usable: %s", why);
+    kc_wz_def_free(def);
+    return NULL;
+  }
+  if (kc_wz_question_count(def) == 0) {
+    snprintf(err, errlen, "this content database has no wizard questions");
+    kc_wz_def_free(def);
+    return NULL;
+  }
+  app->wizard = def;
+  return def;
+}
+
+static char *col(sqlite3_stmt *st, int i) {
+  const char *t = (const char *)sqlite3_column_text(st, i);
+  return kc_text_sanitize_dup(t ? t : "", t ? (size_t)sqlite3_column_bytes(st, i) : 0, 0);
+}
+
+int kc_app_tasks(struct kc_app *app, char *err, size_t errlen) {
+  if (app->tasks) return 0;
+  if (!app->content) {
+    snprintf(err, errlen, "no content database");
+    return -1;
+  }
+  sqlite3 *db = kc_content_db(app->content);
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT id, kind, label, detail, article_id, target FROM plan_task "
+                         "ORDER BY position",
+                         -1, &st, NULL) != SQLITE_OK) {
+    snprintf(err, errlen, "this content database has no recovery plan");
+    return -1;
+  }
+  struct kc_plan_task *v = NULL;
+  size_t n = 0;
+  int rc = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    enum kc_task_kind kind;
+    const char *id = (const char *)sqlite3_column_text(st, 0);
+    if (!id || !kc_task_id_check(id) ||
+        !kc_task_kind_parse((const char *)sqlite3_column_text(st, 1), &kind))
+      continue; /* a foreign database's odd row is skipped, not trusted */
+    struct kc_plan_task *nv = realloc(v, (n + 1) * sizeof *nv);
+    if (!nv) {
+      rc = -1;
+      break;
+    }
+    v = nv;
+    v[n++] = (struct kc_plan_task){strdup(id), col(st, 2), col(st, 3), col(st, 4), kind,
+                                   sqlite3_column_int(st, 5)};
+  }
+  sqlite3_finalize(st);
+  if (rc || n == 0) {
+    free(v);
+    snprintf(err, errlen, "this content database has no recovery plan tasks");
+    return -1;
+  }
+  app->tasks = v;
+  app->n_tasks = n;
+  if (sqlite3_prepare_v2(db, "SELECT question_id FROM plan_redflag ORDER BY position", -1, &st,
+                         NULL) == SQLITE_OK) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      char **nr = realloc(app->recheck_ids, (app->n_recheck + 1) * sizeof *nr);
+      if (!nr) break;
+      app->recheck_ids = nr;
+      app->recheck_ids[app->n_recheck++] = col(st, 0);
+    }
+    sqlite3_finalize(st);
+  }
+  return 0;
+}
+
+const struct kc_plan_task *kc_app_task(struct kc_app *app, const char *id) {
+  for (size_t i = 0; i < app->n_tasks; i++)
+    if (strcmp(app->tasks[i].id, id) == 0) return &app->tasks[i];
+  return NULL;
+}
+
+static const struct kc_migration *migrations(int *n) {
+  static struct kc_migration migs[32];
+  static int count = -1;
+  if (count < 0) {
+    count = 0;
+    for (int i = 0; i < kc_userdb_migration_file_count && count < 32; i++) {
+      const struct kc_blob_file *f = &kc_userdb_migration_files[i];
+      if (!f->name) continue;
+      migs[count++] = (struct kc_migration){atoi(f->name), f->name, f->text};
+    }
+  }
+  *n = count;
+  return migs;
+}
+
+struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen) {
+  if (app->user_state == 1) return app->udb;
+  if (app->user_state == -1) {
+    snprintf(err, errlen, "%s", app->user_error);
+    return NULL;
+  }
+  char dir[4096];
+  if (app->data_dir)
+    snprintf(dir, sizeof dir, "%s", app->data_dir);
+  else if (kc_userdb_default_dir(dir, sizeof dir) != KC_UDB_OK)
+    snprintf(dir, sizeof dir, "%s", "");
+  char name[KC_PROFILE_NAME_BUF];
+  if (app->user)
+    snprintf(name, sizeof name, "%s", app->user);
+  else
+    kc_userdb_default_profile_name(name, sizeof name);
+  char why[512] = "";
+  int n;
+  const struct kc_migration *migs = migrations(&n);
+  int rc = KC_UDB_EINVAL;
+  char perr[256];
+  if (app->user && !kc_profile_name_check(app->user, perr, sizeof perr)) {
+    snprintf(why, sizeof why, "profile name: %s", perr);
+  } else if (!dir[0]) {
+    snprintf(why, sizeof why, "cannot find a home directory for user data (use --data DIR)");
+  } else {
+    rc = kc_userdb_open(dir, migs, n, &app->udb, why, sizeof why);
+    if (rc == KC_UDB_OK) {
+      rc = kc_userdb_profile_get_or_create(app->udb, name, kc_app_now(), &app->profile);
+      if (rc != KC_UDB_OK) {
+        snprintf(why, sizeof why, "%s", kc_userdb_errmsg(app->udb));
+        kc_userdb_close(app->udb);
+        app->udb = NULL;
+      }
+    }
+  }
+  if (rc != KC_UDB_OK) {
+    app->user_state = -1;
+    snprintf(app->user_error, sizeof app->user_error, "%s", why);
+    snprintf(err, errlen, "%s", why);
+    return NULL;
+  }
+  app->user_state = 1;
+  return app->udb;
+}
+
+int kc_app_switch_profile(struct kc_app *app, int64_t id) {
+  if (!app->udb) return KC_UDB_ENOTFOUND;
+  struct kc_profile p;
+  int rc = kc_userdb_profile_by_id(app->udb, id, &p);
+  if (rc == KC_UDB_OK) app->profile = p;
+  return rc;
+}
+
+time_t kc_app_now(void) {
+  const char *fake = getenv("KNEECARE_NOW");
+  if (fake && *fake) {
+    char *end;
+    long long v = strtoll(fake, &end, 10);
+    if (*end == '\0' && v > 0) return (time_t)v;
+  }
+  return time(NULL);
+}
+
+int kc_app_today(void) { return kc_day_local(kc_app_now()); }
+
+int kc_app_ice_seconds(void) {
+  const char *t = getenv("KNEECARE_ICE_SECONDS");
+  if (t && *t) {
+    int v = atoi(t);
+    if (v >= 1 && v <= 3600) return v;
+  }
+  return KC_ICE_MINUTES * 60;
+}
+
+void kc_app_close(struct kc_app *app) {
+  for (size_t i = 0; i < app->n_tasks; i++) {
+    free(app->tasks[i].id);
+    free(app->tasks[i].label);
+    free(app->tasks[i].detail);
+    free(app->tasks[i].article_id);
+  }
+  free(app->tasks);
+  for (size_t i = 0; i < app->n_recheck; i++) free(app->recheck_ids[i]);
+  free(app->recheck_ids);
+  kc_wz_def_free(app->wizard);
+  kc_userdb_close(app->udb);
+  kc_content_close(app->content);
+  memset(app, 0, sizeof *app);
+}

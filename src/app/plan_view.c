@@ -1,0 +1,92 @@
+/* Building a plan snapshot: reads ticks, ice sessions, pain scores and
+ * re-checks once, then asks the recovery rules what each cell means. */
+#include "kneecare/plan_view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void kc_plan_snapshot_free(struct kc_plan_snapshot *s) {
+  free(s->cells);
+  free(s->ice);
+  memset(s, 0, sizeof *s);
+}
+
+int kc_plan_snapshot_load(struct kc_app *app, const struct kc_plan *plan, int today,
+                          struct kc_plan_snapshot *s, char *err, size_t errlen) {
+  memset(s, 0, sizeof *s);
+  struct kc_userdb *udb = kc_app_user(app, err, errlen);
+  if (!udb) return KC_UDB_EACCESS;
+  if (kc_app_tasks(app, err, errlen) != 0) return KC_UDB_ENOTFOUND;
+  s->plan = *plan;
+  s->today = today;
+  s->day_index = kc_plan_day_index(plan->start_day, today);
+  s->shown_day = kc_plan_display_day(s->day_index);
+  s->tasks = app->tasks;
+  s->n_tasks = app->n_tasks;
+  s->cells = calloc(s->n_tasks * KC_PLAN_DAYS, sizeof *s->cells);
+  if (!s->cells) {
+    snprintf(err, errlen, "out of memory");
+    return KC_UDB_ENOMEM;
+  }
+  struct kc_tick *ticks = NULL;
+  int n_ticks = 0, rc;
+  if ((rc = kc_userdb_ticks(udb, plan->id, &ticks, &n_ticks)) != KC_UDB_OK ||
+      (rc = kc_userdb_ice_list(udb, plan->id, 0, &s->ice, &s->n_ice)) != KC_UDB_OK) {
+    snprintf(err, errlen, "%s", kc_userdb_errmsg(udb));
+    free(ticks);
+    kc_plan_snapshot_free(s);
+    return rc;
+  }
+  struct kc_pain *pain = NULL;
+  int n_pain = 0;
+  if ((rc = kc_userdb_pain_list(udb, plan->id, &pain, &n_pain)) != KC_UDB_OK) {
+    snprintf(err, errlen, "%s", kc_userdb_errmsg(udb));
+    free(ticks);
+    kc_plan_snapshot_free(s);
+    return rc;
+  }
+  for (int i = 0; i < n_pain; i++)
+    if (pain[i].day >= 1 && pain[i].day <= KC_PLAN_DAYS) {
+      s->pain[pain[i].day - 1] = pain[i];
+      s->has_pain[pain[i].day - 1] = true;
+    }
+  free(pain);
+  if (kc_userdb_redflag_worst(udb, plan->id, &s->worst_redflag) != KC_UDB_OK)
+    s->worst_redflag = KC_LEVEL_NONE;
+  s->level = kc_plan_level(s->worst_redflag, plan->checkin);
+
+  for (size_t t = 0; t < s->n_tasks; t++) {
+    const struct kc_plan_task *task = &s->tasks[t];
+    for (int d = 1; d <= KC_PLAN_DAYS; d++) {
+      struct kc_task_day *c = kc_plan_cell(s, t, d);
+      if (task->kind == KC_TASK_CHECK) {
+        for (int i = 0; i < n_ticks; i++)
+          if (ticks[i].day == d && strcmp(ticks[i].task_id, task->id) == 0) {
+            c->done = true;
+            c->late = ticks[i].late;
+            c->at = ticks[i].at;
+          }
+      } else if (task->kind == KC_TASK_ICE) {
+        int count = 0;
+        bool late = false;
+        for (int i = 0; i < s->n_ice; i++)
+          if (s->ice[i].day == d) {
+            count++;
+            late = late || s->ice[i].late;
+          }
+        c->ice = kc_ice_progress(count, task->target);
+        c->done = c->ice.met;
+        c->late = c->done && late;
+      } else {
+        c->done = s->has_pain[d - 1];
+        c->late = c->done && s->pain[d - 1].late;
+        c->at = c->done ? s->pain[d - 1].at : 0;
+      }
+      c->state = kc_task_state(d, s->day_index, c->done, c->late);
+      kc_progress_add(&s->progress[d - 1], task->target, c->state);
+    }
+  }
+  free(ticks);
+  return KC_UDB_OK;
+}
