@@ -48,7 +48,7 @@ CREATE TABLE wizard_evidence (
   question_id TEXT NOT NULL,
   option_id   TEXT NOT NULL,
   cause_id    TEXT NOT NULL REFERENCES wizard_cause (id),
-  weight      INTEGER NOT NULL CHECK (typeof(weight) = 'integer' AND weight <> 0),
+  weight      INTEGER NOT NULL CHECK (typeof(weight) = 'integer' AND weight <> 0 AND weight BETWEEN -100 AND 100),
   reason      TEXT NOT NULL,
   PRIMARY KEY (question_id, option_id, cause_id),
   FOREIGN KEY (question_id, option_id) REFERENCES wizard_option (question_id, id)

@@ -31,7 +31,7 @@ INSERT INTO plan_task (id, position, kind, label, detail, article_id, target) VA
 INSERT INTO plan_task (id, position, kind, label, detail, article_id, target) VALUES ('pain-score', 7, 'pain', 'Pain score today, 0-10, with an optional note', '0 is no pain and 10 the worst pain you can imagine. Score the knee at about the same time each day, for example in the evening, and note what made it better or worse. The scores show whether it is easing by day 3.', 'first-days', 1);
 
 -- Red-flag questions asked again at each day's first visit, by wizard
--- question id. Created empty here; filled from the wizard data.
+-- question id, in the order asked.
 CREATE TABLE plan_redflag (
   question_id TEXT NOT NULL PRIMARY KEY,
   position    INT NOT NULL UNIQUE

@@ -26,6 +26,9 @@ struct kc_app {
   const char *user;         /* --user NAME, or NULL for the login name */
   const char *data_dir;     /* --data DIR, or NULL (KNEECARE_DATA_DIR, XDG) */
   int no_mouse;
+  /* The TUI defers the user database's integrity check until after its
+   * first frame (kc_app_verify_user); commands check at open. */
+  int defer_check;
   /* opened or loaded on demand */
   struct kc_content *content;
   struct kc_wz_def *wizard;
@@ -50,6 +53,9 @@ const struct kc_plan_task *kc_app_task(struct kc_app *app, const char *id);
  * or NULL with a reason in err. Remembers a failure: the rest of the guide
  * keeps working without user data. */
 struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen);
+/* Runs the deferred integrity check (a damaged file is moved aside and a
+ * fresh one started: kc_userdb_warning() then says so). */
+void kc_app_verify_user(struct kc_app *app);
 /* Selects another profile by id (the profiles screen). */
 int kc_app_switch_profile(struct kc_app *app, int64_t id);
 /* Now. KNEECARE_NOW (test-only: Unix seconds) fixes the clock for tests. */

@@ -35,6 +35,9 @@
  * (validate refuses an ask_if on them). */
 #define KC_WZ_SECTION_RED_FLAGS "red-flags"
 
+/* Evidence weights are within +-KC_WZ_MAX_WEIGHT (and never 0). */
+#define KC_WZ_MAX_WEIGHT 100
+
 /* How many of the top causes' articles go into kc_wz_result.reads. */
 #define KC_WZ_READ_CAUSES 3
 
@@ -76,9 +79,8 @@ struct kc_wz_def;
  * out of memory (or def is NULL). */
 struct kc_wz_def *kc_wz_def_new(void);
 void kc_wz_def_free(struct kc_wz_def *def);
-int kc_wz_add_question(struct kc_wz_def *def, const char *id, const char *section,
-                       const char *text, enum kc_wz_kind kind, const char *ask_if,
-                       bool required);
+int kc_wz_add_question(struct kc_wz_def *def, const char *id, const char *section, const char *text,
+                       enum kc_wz_kind kind, const char *ask_if, bool required);
 int kc_wz_add_option(struct kc_wz_def *def, const char *question_id, const char *id,
                      const char *label, int level, const char *source, const char *article_id);
 int kc_wz_add_cause(struct kc_wz_def *def, const char *id, const char *title,
@@ -123,6 +125,7 @@ enum kc_level kc_wz_option_level(const struct kc_wz_def *def, size_t qi, size_t 
  * not change while they are in use. */
 struct kc_wz_answers;
 
+/* NULL when out of memory. */
 struct kc_wz_answers *kc_wz_answers_new(const struct kc_wz_def *def);
 void kc_wz_answers_free(struct kc_wz_answers *a);
 /* Selects option oj: for a `one` question it replaces the selection, for a
@@ -173,6 +176,12 @@ enum kc_level kc_wz_flag_level(const struct kc_wz_def *def, const struct kc_wz_a
 int kc_wz_parse_answers(const struct kc_wz_def *def, const char *text, size_t len,
                         struct kc_wz_answers *a, char *err, size_t errlen);
 
+/* The answers to asked questions in the answers-file format ("q=a,b\n" per
+ * question, in order), for saving a run and reading it back with
+ * kc_wz_parse_answers. Returns a malloc'd string (free it; empty when nothing
+ * is answered), or NULL when out of memory. */
+char *kc_wz_answers_text(const struct kc_wz_def *def, const struct kc_wz_answers *a);
+
 /* ---- scoring -------------------------------------------------------------- */
 struct kc_wz_reason {
   size_t question, option; /* the answer */
@@ -209,7 +218,7 @@ struct kc_wz_result {
   /* level = max(self-care, every answer's level, the top cause's min_level);
    * at least "soon" when no cause scored above 0. */
   enum kc_level level;
-  enum kc_level flag_level; /* highest level among the answers alone */
+  enum kc_level flag_level;    /* highest level among the answers alone */
   struct kc_wz_ranked *causes; /* score > 0 only; score desc, then definition order */
   size_t n_causes;
   struct kc_wz_why *why;

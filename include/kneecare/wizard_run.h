@@ -10,9 +10,7 @@
 #include "kneecare/app.h"
 #include "kneecare/wizard.h"
 
-/* The answers as an --answers file ("question=option[,option]" lines, in
- * question order, asked questions only). Caller frees. */
-char *kc_wz_answers_text(const struct kc_wz_def *def, const struct kc_wz_answers *a);
+/* (The answers' text form is kc_wz_answers_text() in wizard.h.) */
 /* The ranked causes as "id\tscore\ttitle" lines. Caller frees. */
 char *kc_wz_causes_text(const struct kc_wz_def *def, const struct kc_wz_result *r);
 /* Saves a completed run for the app's current profile. Returns a

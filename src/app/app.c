@@ -150,7 +150,8 @@ struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen) {
   } else if (!dir[0]) {
     snprintf(why, sizeof why, "cannot find a home directory for user data (use --data DIR)");
   } else {
-    rc = kc_userdb_open(dir, migs, n, &app->udb, why, sizeof why);
+    rc = kc_userdb_open_ex(dir, migs, n, app->defer_check ? KC_USERDB_DEFER_CHECK : 0u,
+                           &app->udb, why, sizeof why);
     if (rc == KC_UDB_OK) {
       rc = kc_userdb_profile_get_or_create(app->udb, name, kc_app_now(), &app->profile);
       if (rc != KC_UDB_OK) {
@@ -168,6 +169,15 @@ struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen) {
   }
   app->user_state = 1;
   return app->udb;
+}
+
+void kc_app_verify_user(struct kc_app *app) {
+  if (!app->udb || !app->defer_check) return;
+  app->defer_check = 0;
+  if (kc_userdb_verify(app->udb) == KC_UDB_OK && kc_userdb_warning(app->udb)[0]) {
+    /* A fresh file: the profile must be created again in it. */
+    kc_userdb_profile_get_or_create(app->udb, app->profile.name, kc_app_now(), &app->profile);
+  }
 }
 
 int kc_app_switch_profile(struct kc_app *app, int64_t id) {

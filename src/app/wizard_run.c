@@ -37,26 +37,6 @@ static char *finish(struct buf *b) {
   return b->s;
 }
 
-char *kc_wz_answers_text(const struct kc_wz_def *def, const struct kc_wz_answers *a) {
-  struct buf b = {0};
-  for (int qi = kc_wz_next(def, a, -1); qi >= 0; qi = kc_wz_next(def, a, qi)) {
-    uint64_t mask = kc_wz_answers_get(a, (size_t)qi);
-    if (!mask) continue;
-    const struct kc_wz_question *q = kc_wz_question_at(def, (size_t)qi);
-    put(&b, q->id);
-    put(&b, "=");
-    int first = 1;
-    for (size_t j = 0; j < q->n_options; j++) {
-      if (!(mask >> j & 1)) continue;
-      if (!first) put(&b, ",");
-      put(&b, q->options[j].id);
-      first = 0;
-    }
-    put(&b, "\n");
-  }
-  return finish(&b);
-}
-
 char *kc_wz_causes_text(const struct kc_wz_def *def, const struct kc_wz_result *r) {
   struct buf b = {0};
   for (size_t i = 0; i < r->n_causes; i++) {

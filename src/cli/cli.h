@@ -3,6 +3,8 @@
 #ifndef KC_CLI_H
 #define KC_CLI_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "kneecare/app.h"
@@ -21,9 +23,58 @@ void kc_json_str(FILE *out, const char *s);
 /* Resets getopt for a command's own options (glibc: optind = 0). */
 void kc_getopt_reset(void);
 
+/* ---- shared by the user-data commands (cli_util.c) ---------------------- */
+
+/* The user database with the current profile, opened on first use; open
+ * warnings (a damaged file moved aside, loose permissions) go to stderr.
+ * On failure reports once and returns NULL with *exit_code set:
+ * KC_EXIT_USAGE for a bad --user name, KC_EXIT_FAIL otherwise. */
+struct kc_userdb *kc_cli_user(struct kc_app *app, int *exit_code);
+/* The validated wizard definition, or NULL after reporting why. */
+const struct kc_wz_def *kc_cli_wizard(struct kc_app *app);
+/* The plan's tasks, or -1 after reporting why. */
+int kc_cli_tasks(struct kc_app *app);
+/* Local time "YYYY-MM-DD HH:MM" (buf of at least 32 bytes); "-" for 0. */
+char *kc_cli_time(int64_t t, char *buf, size_t n);
+/* Local time "HH:MM". */
+char *kc_cli_clock(int64_t t, char *buf, size_t n);
+/* Writes text from the user database made safe for a terminal (invalid
+ * UTF-8 and control characters replaced; tabs and newlines as spaces). */
+void kc_put_safe(FILE *out, const char *s);
+/* Same, as a JSON string. */
+void kc_json_safe(FILE *out, const char *s);
+/* Word-wraps text to `width` columns: the first line after `first`, the
+ * others after `rest` (both plain ASCII indents). */
+void kc_print_wrapped(FILE *out, const char *text, int width, const char *first,
+                      const char *rest);
+/* Strict decimal integer in [min, max]; false otherwise. */
+bool kc_parse_long(const char *s, long long min, long long max, long long *out);
+/* The triage level as a heading: levels needing a doctor today stand out
+ * without colour (a row of '!' and the title in capitals), then the
+ * advice, wrapped. */
+void kc_print_level(FILE *out, enum kc_level level, int width);
+/* Reads a whole file ("-" = stdin), at most `max` bytes. Returns a malloc'd
+ * NUL-terminated buffer (length in *len) or NULL with a reason in err. */
+char *kc_read_input(const char *path, size_t max, size_t *len, char *err, size_t errlen);
+
+/* One ranked cause of a saved wizard run (kc_wz_causes_text format). */
+struct kc_run_cause {
+  char id[64];
+  int score;
+  char title[512];
+};
+/* Parses saved causes ("id\tscore\ttitle" lines) into out[0..max), each
+ * field sanitised; returns how many. */
+int kc_run_causes(const char *text, struct kc_run_cause *out, int max);
+
 int kc_cmd_topics(struct kc_app *app, int argc, char **argv);
 int kc_cmd_list(struct kc_app *app, int argc, char **argv);
 int kc_cmd_show(struct kc_app *app, int argc, char **argv);
 int kc_cmd_search(struct kc_app *app, int argc, char **argv);
+int kc_cmd_wizard(struct kc_app *app, int argc, char **argv);
+int kc_cmd_history(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan(struct kc_app *app, int argc, char **argv);
+int kc_cmd_report(struct kc_app *app, int argc, char **argv);
+int kc_cmd_profiles(struct kc_app *app, int argc, char **argv);
 
 #endif

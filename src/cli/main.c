@@ -84,6 +84,21 @@ static void usage(FILE *fp) {
         "  list [TOPIC]               list articles: id, topic, title\n"
         "  show ID [--width N]        print an article as wrapped text\n"
         "  search [--limit N] QUERY   ranked search: id, title, snippet\n"
+        "  wizard --questions [--json]\n"
+        "                             every wizard question, in the order asked\n"
+        "  wizard --answers FILE|- [--json] [--save]\n"
+        "                             score an answers file (question=option lines)\n"
+        "  history [ID] [--json]      saved symptom checks of the profile, or one\n"
+        "  plan start [--date YYYY-MM-DD]   start the 3-day recovery plan\n"
+        "  plan status [--json]       today's day, tasks, ice, pain, progress\n"
+        "  plan tick|untick TASK [--day N]\n"
+        "  plan ice [--day N]         record one completed 20-minute ice session\n"
+        "  plan pain SCORE [--note TEXT] [--day N]\n"
+        "  plan checkin better|same|worse   day-3 check-in, with advice\n"
+        "  plan end                   finish the plan (kept as history)\n"
+        "  plan export [--format markdown|csv]\n"
+        "  report                     one-page Markdown summary for a physio or doctor\n"
+        "  profiles [--json]          list profiles; * marks the current one\n"
         "\n"
         "Options:\n"
         "      --content FILE   use another content database (read-only)\n"
@@ -108,6 +123,11 @@ static const struct command commands[] = {
     {"list", kc_cmd_list},
     {"show", kc_cmd_show},
     {"search", kc_cmd_search},
+    {"wizard", kc_cmd_wizard},
+    {"history", kc_cmd_history},
+    {"plan", kc_cmd_plan},
+    {"report", kc_cmd_report},
+    {"profiles", kc_cmd_profiles},
 };
 
 int main(int argc, char **argv) {

@@ -9,6 +9,7 @@
  * option) and can only be raised afterwards, never lowered. */
 #include "kneecare/wizard.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,7 +140,9 @@ static int find_q(const struct kc_wz_def *def, const char *id, size_t len, size_
 
 /* ---- definition --------------------------------------------------------- */
 
-struct kc_wz_def *kc_wz_def_new(void) { return calloc(1, sizeof(struct kc_wz_def)); }
+struct kc_wz_def *kc_wz_def_new(void) {
+  return calloc(1, sizeof(struct kc_wz_def));
+}
 
 static void free_question(struct wz_question *q) {
   free((char *)q->pub.id);
@@ -203,7 +206,7 @@ static int parse_condition(struct kc_wz_def *def, size_t qi, const char *cond) {
     while (e > s && is_space(e[-1])) e--;
     const char *eq = memchr(s, '=', (size_t)(e - s));
     if (!eq) {
-      problem(def, "question '%s': ask_if '%s' has a clause without '=' or '!='", qid, cond);
+      problem(def, "question '%s': ask_if '%s' has a clause without = or !=", qid, cond);
       q->cond_bad = true;
       return 0;
     }
@@ -212,8 +215,8 @@ static int parse_condition(struct kc_wz_def *def, size_t qi, const char *cond) {
     while (ke > s && is_space(ke[-1])) ke--;
     int ref = find_q(def, s, (size_t)(ke - s), qi);
     if (ke == s || ref < 0) {
-      problem(def, "question '%s': ask_if '%s' names a question that is not an earlier one",
-              qid, cond);
+      problem(def, "question '%s': ask_if '%s' names a question that is not an earlier one", qid,
+              cond);
       q->cond_bad = true;
       return 0;
     }
@@ -257,9 +260,8 @@ static int parse_condition(struct kc_wz_def *def, size_t qi, const char *cond) {
   return 0;
 }
 
-int kc_wz_add_question(struct kc_wz_def *def, const char *id, const char *section,
-                       const char *text, enum kc_wz_kind kind, const char *ask_if,
-                       bool required) {
+int kc_wz_add_question(struct kc_wz_def *def, const char *id, const char *section, const char *text,
+                       enum kc_wz_kind kind, const char *ask_if, bool required) {
   if (!def) return -1;
   if (grow((void **)&def->qs, &def->cap_qs, def->n_qs, sizeof *def->qs)) return -1;
   struct wz_question *q = &def->qs[def->n_qs];
@@ -337,8 +339,7 @@ int kc_wz_add_cause(struct kc_wz_def *def, const char *id, const char *title,
     problem(def, "cause '%s': min_level %d is not 0..4", str(id), min_level);
     min_level = KC_LEVEL_EMERGENCY;
   }
-  if (grow((void **)&def->causes, &def->cap_causes, def->n_causes, sizeof *def->causes))
-    return -1;
+  if (grow((void **)&def->causes, &def->cap_causes, def->n_causes, sizeof *def->causes)) return -1;
   struct kc_wz_cause *c = &def->causes[def->n_causes++];
   bool bad = false;
   c->id = dup(id, &bad);
@@ -359,7 +360,9 @@ int kc_wz_add_evidence(struct kc_wz_def *def, const char *question_id, const cha
   int ci = kc_wz_find_cause(def, cid);
   if (qi < 0 || oj < 0 || ci < 0) {
     problem(def, "evidence '%s' '%s' '%s': unknown %s", qid, oid, cid,
-            qi < 0 ? "question" : oj < 0 ? "option" : "cause");
+            qi < 0   ? "question"
+            : oj < 0 ? "option"
+                     : "cause");
     return def->oom ? -1 : 0;
   }
   if (grow((void **)&def->ev, &def->cap_ev, def->n_ev, sizeof *def->ev)) return -1;
@@ -379,7 +382,7 @@ int kc_wz_add_rule(struct kc_wz_def *def, const char *id, int level, const char 
                    const char *source) {
   if (!def) return -1;
   if (!id || strcmp(id, KC_WZ_RULE_NO_MATCH) != 0)
-    problem(def, "rule '%s': unknown rule (known: '%s')", str(id), KC_WZ_RULE_NO_MATCH);
+    problem(def, "rule '%s': unknown rule (known: %s)", str(id), KC_WZ_RULE_NO_MATCH);
   if (level < KC_LEVEL_NONE || level > KC_LEVEL_EMERGENCY) {
     problem(def, "rule '%s': level %d is not 0..4", str(id), level);
     level = KC_LEVEL_EMERGENCY;
@@ -493,7 +496,7 @@ int kc_wz_def_validate(const struct kc_wz_def *def,
     const struct wz_question *q = &def->qs[i];
     const char *qid = str(q->pub.id);
     if (!valid_id(q->pub.id)) {
-      say(err, errlen, "question '%s': id must be lower-case letters, digits and '-'", qid);
+      say(err, errlen, "question '%s': id must be lower-case letters, digits and hyphens", qid);
       return -1;
     }
     for (size_t k = 0; k < i; k++)
@@ -512,8 +515,7 @@ int kc_wz_def_validate(const struct kc_wz_def *def,
     }
     if (!rf) in_red_flags = false;
     if (rf && q->pub.ask_if) {
-      say(err, errlen, "question '%s': a red-flag question must always be asked (no ask_if)",
-          qid);
+      say(err, errlen, "question '%s': a red-flag question must always be asked (no ask_if)", qid);
       return -1;
     }
     if (rf && question_max_level(q) == KC_LEVEL_NONE) {
@@ -529,8 +531,9 @@ int kc_wz_def_validate(const struct kc_wz_def *def,
       const struct kc_wz_option *o = &q->opts[j];
       const char *oid = str(o->id);
       if (!valid_id(o->id)) {
-        say(err, errlen, "question '%s' option '%s': id must be lower-case letters, digits and '-'",
-            qid, oid);
+        say(err, errlen,
+            "question '%s' option '%s': id must be lower-case letters, digits and hyphens", qid,
+            oid);
         return -1;
       }
       for (size_t k = 0; k < j; k++)
@@ -564,8 +567,8 @@ int kc_wz_def_validate(const struct kc_wz_def *def,
       const struct wz_clause *cl = &q->clauses[c];
       for (size_t m = 0; m < cl->n_opts; m++)
         if (kc_wz_find_option(def, cl->q, cl->opts[m]) < 0) {
-          say(err, errlen, "question '%s': ask_if '%s' names an unknown option of question %s",
-              qid, q->pub.ask_if, str(def->qs[cl->q].pub.id));
+          say(err, errlen, "question '%s': ask_if '%s' names an unknown option of question %s", qid,
+              q->pub.ask_if, str(def->qs[cl->q].pub.id));
           return -1;
         }
     }
@@ -574,7 +577,7 @@ int kc_wz_def_validate(const struct kc_wz_def *def,
     const struct kc_wz_cause *c = &def->causes[i];
     const char *cid = str(c->id);
     if (!valid_id(c->id)) {
-      say(err, errlen, "cause '%s': id must be lower-case letters, digits and '-'", cid);
+      say(err, errlen, "cause '%s': id must be lower-case letters, digits and hyphens", cid);
       return -1;
     }
     for (size_t k = 0; k < i; k++)
@@ -606,9 +609,10 @@ int kc_wz_def_validate(const struct kc_wz_def *def,
     const struct wz_evidence *e = &def->ev[i];
     const char *qid = str(def->qs[e->q].pub.id), *oid = str(def->qs[e->q].opts[e->o].id),
                *cid = str(def->causes[e->c].id);
-    if (e->weight == 0 || empty(e->reason)) {
+    if (e->weight == 0 || e->weight < -KC_WZ_MAX_WEIGHT || e->weight > KC_WZ_MAX_WEIGHT ||
+        empty(e->reason)) {
       say(err, errlen, "evidence '%s' '%s' '%s': %s", qid, oid, cid,
-          e->weight == 0 ? "weight must not be 0" : "missing reason");
+          empty(e->reason) ? "missing reason" : "weight must be 1..100 or -100..-1");
       return -1;
     }
     for (size_t k = 0; k < i; k++)
@@ -858,7 +862,7 @@ int kc_wz_score(const struct kc_wz_def *def, const struct kc_wz_answers *a,
    *    remembered so the reasons are gathered without another full pass). */
   size_t nc = def->n_causes;
   struct scratch {
-    int score;
+    long long score;
     size_t n_pro, n_con;
   } *per = calloc(nc ? nc : 1, sizeof *per);
   size_t *matched = malloc((def->n_ev ? def->n_ev : 1) * sizeof *matched);
@@ -888,11 +892,12 @@ int kc_wz_score(const struct kc_wz_def *def, const struct kc_wz_answers *a,
   for (size_t c = 0; c < nc; c++) {
     if (per[c].score <= 0) continue;
     size_t k = out->n_causes++;
-    while (k > 0 && out->causes[k - 1].score < per[c].score) {
+    int sc = per[c].score > INT_MAX ? INT_MAX : (int)per[c].score;
+    while (k > 0 && out->causes[k - 1].score < sc) {
       out->causes[k] = out->causes[k - 1];
       k--;
     }
-    out->causes[k] = (struct kc_wz_ranked){.cause = c, .score = per[c].score};
+    out->causes[k] = (struct kc_wz_ranked){.cause = c, .score = sc};
   }
   /* reasons, grouped per ranked cause */
   size_t off = 0;
@@ -934,28 +939,38 @@ int kc_wz_score(const struct kc_wz_def *def, const struct kc_wz_answers *a,
             src = def->qs[i].opts[k].source;
             break;
           }
-      out->why[out->n_why++] = (struct kc_wz_why){KC_WZ_WHY_ANSWER, l, i, j, 0,
-                                                  def->qs[i].pub.text, o->label, src};
+      out->why[out->n_why++] = (struct kc_wz_why){.kind = KC_WZ_WHY_ANSWER,
+                                                  .level = l,
+                                                  .question = i,
+                                                  .option = j,
+                                                  .text = def->qs[i].pub.text,
+                                                  .label = o->label,
+                                                  .source = src};
     }
   }
   if (out->n_causes > 0) {
     const struct kc_wz_cause *top = &def->causes[out->causes[0].cause];
     if (top->min_level > level) level = top->min_level;
     if (top->min_level >= KC_LEVEL_SOON)
-      out->why[out->n_why++] = (struct kc_wz_why){KC_WZ_WHY_CAUSE, top->min_level, 0, 0,
-                                                  out->causes[0].cause, top->title, NULL,
-                                                  top->source};
+      out->why[out->n_why++] = (struct kc_wz_why){.kind = KC_WZ_WHY_CAUSE,
+                                                  .level = top->min_level,
+                                                  .cause = out->causes[0].cause,
+                                                  .text = top->title,
+                                                  .source = top->source};
   } else {
-    enum kc_level floor = KC_LEVEL_SOON;
+    enum kc_level floor_level = KC_LEVEL_SOON;
     const struct wz_rule *rule = NULL;
     for (size_t i = 0; i < def->n_rules; i++)
       if (strcmp(str(def->rules[i].id), KC_WZ_RULE_NO_MATCH) == 0) rule = &def->rules[i];
-    if (rule && rule->level > (int)floor) floor = (enum kc_level)rule->level;
-    if (floor > level) level = floor;
-    out->why[out->n_why++] = (struct kc_wz_why){
-        KC_WZ_WHY_RULE, floor, 0, 0, 0,
-        rule && !empty(rule->text) ? rule->text : "None of the causes in this guide fits your answers",
-        NULL, rule ? rule->source : NULL};
+    if (rule && rule->level > (int)floor_level) floor_level = (enum kc_level)rule->level;
+    if (floor_level > level) level = floor_level;
+    const char *text = rule && !empty(rule->text)
+                           ? rule->text
+                           : "None of the causes in this guide fits your answers";
+    out->why[out->n_why++] = (struct kc_wz_why){.kind = KC_WZ_WHY_RULE,
+                                                .level = floor_level,
+                                                .text = text,
+                                                .source = rule ? rule->source : NULL};
   }
   if (level < flag) level = flag; /* belt and braces: the floor holds */
   out->level = level;
@@ -976,7 +991,8 @@ int kc_wz_score(const struct kc_wz_def *def, const struct kc_wz_answers *a,
   bool urgent = level >= KC_LEVEL_24H;
   if (urgent)
     for (size_t i = 0; i < def->n_reads; i++)
-      if (def->reads[i].level == (int)level) add_read(out->reads, &out->n_reads, def->reads[i].article_id);
+      if (def->reads[i].level == (int)level)
+        add_read(out->reads, &out->n_reads, def->reads[i].article_id);
   for (size_t r = 0; r < out->n_causes && r < KC_WZ_READ_CAUSES; r++)
     add_read(out->reads, &out->n_reads, def->causes[out->causes[r].cause].article_id);
   for (size_t i = 0; i < a->n; i++) {
@@ -986,7 +1002,8 @@ int kc_wz_score(const struct kc_wz_def *def, const struct kc_wz_answers *a,
   }
   if (!urgent)
     for (size_t i = 0; i < def->n_reads; i++)
-      if (def->reads[i].level == (int)level) add_read(out->reads, &out->n_reads, def->reads[i].article_id);
+      if (def->reads[i].level == (int)level)
+        add_read(out->reads, &out->n_reads, def->reads[i].article_id);
   rc = 0;
 out:
   free(per);

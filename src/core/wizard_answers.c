@@ -94,8 +94,8 @@ static int parse_line(const struct kc_wz_def *def, const char *s, const char *e,
   }
   const struct kc_wz_question *q = kc_wz_question_at(def, (size_t)qi);
   if (line_of[qi]) {
-    fail(err, errlen, "line %zu: question '%s' is answered twice (also on line %zu)", lineno,
-         q->id, line_of[qi]);
+    fail(err, errlen, "line %zu: question '%s' is answered twice (also on line %zu)", lineno, q->id,
+         line_of[qi]);
     return -1;
   }
   if (vs == ve) {
@@ -177,8 +177,9 @@ int kc_wz_parse_answers(const struct kc_wz_def *def, const char *text, size_t le
   for (size_t i = 0; i < n; i++)
     if (line_of[i] && !kc_wz_is_asked(def, a, i)) {
       const struct kc_wz_question *q = kc_wz_question_at(def, i);
-      fail(err, errlen, "line %zu: question '%s' is not asked with these answers (asked only if %s)",
-           line_of[i], q->id, q->ask_if ? q->ask_if : "its condition holds");
+      fail(err, errlen,
+           "line %zu: question '%s' is not asked with these answers (asked only if %s)", line_of[i],
+           q->id, q->ask_if ? q->ask_if : "its condition holds");
       goto out;
     }
   int miss = kc_wz_first_missing(def, a);
@@ -192,4 +193,41 @@ out:
   free(line_of);
   if (rc != 0) kc_wz_answers_reset(a);
   return rc;
+}
+
+/* Appends p[0..n) at *o when out is not NULL; always advances *o. */
+static void emit(char *out, size_t *o, const char *p, size_t n) {
+  if (out) memcpy(out + *o, p, n);
+  *o += n;
+}
+
+char *kc_wz_answers_text(const struct kc_wz_def *def, const struct kc_wz_answers *a) {
+  if (!def || !a) return NULL;
+  size_t n = kc_wz_question_count(def), need = 0;
+  /* two passes: measure, then write */
+  for (int pass = 0; pass < 2; pass++) {
+    char *out = NULL;
+    if (pass && !(out = malloc(need + 1))) return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+      uint64_t m = kc_wz_answers_get(a, i);
+      if (!m || !kc_wz_is_asked(def, a, i)) continue;
+      const struct kc_wz_question *q = kc_wz_question_at(def, i);
+      emit(out, &o, q->id, strlen(q->id));
+      const char *sep = "=";
+      for (size_t j = 0; j < q->n_options && j < KC_WZ_MAX_OPTIONS; j++) {
+        if (!(m >> j & 1)) continue;
+        emit(out, &o, sep, 1);
+        emit(out, &o, q->options[j].id, strlen(q->options[j].id));
+        sep = ",";
+      }
+      emit(out, &o, "\n", 1);
+    }
+    if (out) {
+      out[o] = '\0';
+      return out;
+    }
+    need = o;
+  }
+  return NULL;
 }

@@ -23,9 +23,7 @@ struct loader {
   char *texts[5]; /* sanitised copies for the current row */
 };
 
-static const char *raw(sqlite3_stmt *st, int i) {
-  return (const char *)sqlite3_column_text(st, i);
-}
+static const char *raw(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
 
 /* Sanitised copy of column i into slot k (NULL stays NULL). */
 static const char *clean(struct loader *L, int k, int i) {

@@ -6,8 +6,27 @@
 #include "kneecare/text.h"
 #include "ui.h"
 
+/* 1 if s holds anything that must not reach a terminal as-is (controls,
+ * C1, bidi overrides, invalid UTF-8). Stores are sanitised already; this
+ * is the last line of defence for every byte drawn. */
+static int needs_cleaning(const char *s, size_t len) {
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    size_t n = kc_utf8_decode(s + i, len - i, &cp);
+    if (kc_cp_is_unsafe(cp) || (cp == KC_REPLACEMENT && n == 1 && (unsigned char)s[i] >= 0x80))
+      return 1;
+    i += n;
+  }
+  return 0;
+}
+
 int kc_put(int y, int x, int cols, const char *s, size_t len, attr_t attr) {
   if (cols <= 0 || y < 0 || y >= LINES || x >= COLS) return 0;
+  char clean[1024];
+  if (needs_cleaning(s, len)) {
+    len = kc_text_sanitize(s, len < 300 ? len : 300, clean, sizeof clean, 0);
+    s = clean;
+  }
   if (x + cols > COLS) cols = COLS - x;
   size_t n = kc_text_fit(s, len, (size_t)cols);
   attrset(attr);

@@ -16,29 +16,15 @@ const char kc_safety_notice_md[] =
     "- Everything you enter stays on this computer, in your own data folder.\n\n"
     "This notice stays in Help (press ?).\n";
 
-static void append(char **b, size_t *len, const char *s) {
-  size_t n = strlen(s);
-  char *nb = realloc(*b, *len + n + 1);
-  if (!nb) return;
-  memcpy(nb + *len, s, n + 1);
-  *b = nb;
-  *len += n;
-}
-
 struct kc_view *kc_help_new(struct kc_ui *ui, int safety_first) {
-  char *md = NULL;
-  size_t len = 0;
-  append(&md, &len, "");
-  if (safety_first) append(&md, &len, kc_safety_notice_md);
-  append(&md, &len, "\n## Keys\n\n");
+  struct kc_sb md = {0};
+  if (safety_first) kc_sb_put(&md, kc_safety_notice_md);
+  kc_sb_put(&md, "\n## Keys\n\n");
   for (int i = 0; kc_key_help[i]; i++) {
     const char *tab = strchr(kc_key_help[i], '\t');
-    char line[256];
-    snprintf(line, sizeof line, "- **%.*s**: %s\n", (int)(tab - kc_key_help[i]), kc_key_help[i],
-             tab + 1);
-    append(&md, &len, line);
+    kc_sb_printf(&md, "- **%.*s**: %s\n", (int)(tab - kc_key_help[i]), kc_key_help[i], tab + 1);
   }
-  append(&md, &len,
+  kc_sb_put(&md,
          "\nIn search, letters go into the query: use the arrows to choose, Enter to open, "
          "Esc to go back. The mouse wheel scrolls and a click opens, unless the mouse is off "
          "(press m, or start with --no-mouse).\n\n"
@@ -48,10 +34,10 @@ struct kc_view *kc_help_new(struct kc_ui *ui, int safety_first) {
          "- **Article**: the position is shown at the bottom right; related articles and "
          "sources are at the end.\n"
          "- **Search**: every article, best matches first, with the matching words marked.\n");
-  if (!safety_first) append(&md, &len, "\n");
-  if (!safety_first) append(&md, &len, kc_safety_notice_md);
-  struct kc_view *v = md ? kc_reader_new_text(ui, "Help", "Keys, screens and the safety notice", md)
-                         : NULL;
-  free(md);
+  if (!safety_first) kc_sb_put(&md, "\n");
+  if (!safety_first) kc_sb_put(&md, kc_safety_notice_md);
+  struct kc_view *v =
+      kc_reader_new_text(ui, "Help", "Keys, screens and the safety notice", kc_sb_str(&md));
+  kc_sb_free(&md);
   return v;
 }

@@ -1,12 +1,12 @@
-/* Home: the topics, then the guide's tools (search, help; the wizard and
- * the recovery checklist are added by their screens' entries below). */
+/* Home: the symptom check and recovery plan, the topics to read, and the
+ * tools (search, profiles, help). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ui.h"
 
-enum home_kind { H_TOPIC, H_SEARCH, H_HELP };
+enum home_kind { H_TOPIC, H_SEARCH, H_HELP, H_WIZARD, H_PLAN, H_HISTORY, H_PROFILES };
 
 struct home {
   struct kc_view base;
@@ -54,6 +54,10 @@ static enum kc_result home_handle(struct kc_view *v, struct kc_ui *ui, const str
   }
   case H_SEARCH: kc_ui_push(ui, kc_search_new(ui)); break;
   case H_HELP: kc_ui_push(ui, kc_help_new(ui, 1)); break;
+  case H_WIZARD: kc_ui_push(ui, kc_wizard_new(ui)); break;
+  case H_PLAN: kc_plan_open(ui); break;
+  case H_HISTORY: kc_ui_push(ui, kc_history_new(ui)); break;
+  case H_PROFILES: kc_ui_push(ui, kc_profiles_new(ui)); break;
   }
   return V_HANDLED;
 }
@@ -79,6 +83,10 @@ struct kc_view *kc_home_new(struct kc_ui *ui) {
     s->n_topics = 0;
     kc_ui_message(ui, ROLE_WARNING, "Cannot read the topics from the content database");
   }
+  add(s, "Check and recover", NULL, H_WIZARD, 0, 1);
+  add(s, "Check my symptoms", "red flags first, then likely causes", H_WIZARD, 0, 0);
+  add(s, "3-day recovery plan", "rest, ice, compression, elevation", H_PLAN, 0, 0);
+  add(s, "Past symptom checks", NULL, H_HISTORY, 0, 0);
   add(s, "Read", NULL, H_TOPIC, 0, 1);
   for (size_t i = 0; i < s->n_topics; i++) {
     char count[32];
@@ -87,6 +95,7 @@ struct kc_view *kc_home_new(struct kc_ui *ui) {
   }
   add(s, "Tools", NULL, H_SEARCH, 0, 1);
   add(s, "Search all articles", "/", H_SEARCH, 0, 0);
+  add(s, "Profiles", NULL, H_PROFILES, 0, 0);
   add(s, "Help, keys and safety notice", "?", H_HELP, 0, 0);
   kc_list_select_first(&s->list);
   return &s->base;

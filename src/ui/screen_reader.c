@@ -23,60 +23,28 @@ struct reader {
   char hints[160];
 };
 
-/* Escapes Markdown punctuation so titles and sources show literally. */
-static void append_escaped(char **buf, size_t *len, size_t *cap, const char *s) {
-  for (; *s; s++) {
-    if (*len + 3 >= *cap) {
-      size_t ncap = *cap * 2 + 64;
-      char *n = realloc(*buf, ncap);
-      if (!n) return;
-      *buf = n;
-      *cap = ncap;
-    }
-    if (strchr("\\`*_{}[]()#+-.!<>&|~", *s)) (*buf)[(*len)++] = '\\';
-    (*buf)[(*len)++] = *s;
-  }
-  (*buf)[*len] = '\0';
-}
-
-static void append_raw(char **buf, size_t *len, size_t *cap, const char *s) {
-  size_t n = strlen(s);
-  if (*len + n + 1 > *cap) {
-    size_t ncap = (*len + n + 1) * 2;
-    char *nb = realloc(*buf, ncap);
-    if (!nb) return;
-    *buf = nb;
-    *cap = ncap;
-  }
-  memcpy(*buf + *len, s, n + 1);
-  *len += n;
-}
-
 static char *compose(const struct kc_article *a) {
-  size_t len = 0, cap = strlen(a->body) + 1024;
-  char *b = malloc(cap);
-  if (!b) return NULL;
-  b[0] = '\0';
-  append_raw(&b, &len, &cap, a->body);
+  struct kc_sb b = {0};
+  kc_sb_put(&b, a->body);
   if (a->n_related) {
-    append_raw(&b, &len, &cap, "\n\n## Related articles\n\n");
+    kc_sb_put(&b, "\n\n## Related articles\n\n");
     for (size_t i = 0; i < a->n_related; i++) {
-      append_raw(&b, &len, &cap, "- [");
-      append_escaped(&b, &len, &cap, a->related[i].title);
-      append_raw(&b, &len, &cap, "](");
-      append_raw(&b, &len, &cap, a->related[i].id); /* ids are [a-z0-9-] */
-      append_raw(&b, &len, &cap, ")\n");
+      kc_sb_put(&b, "- [");
+      kc_sb_put_md(&b, a->related[i].title);
+      kc_sb_printf(&b, "](%s)\n", a->related[i].id); /* ids are [a-z0-9-] */
     }
   }
   if (a->n_sources) {
-    append_raw(&b, &len, &cap, "\n\n## Sources\n\n");
+    kc_sb_put(&b, "\n\n## Sources\n\n");
     for (size_t i = 0; i < a->n_sources; i++) {
-      append_raw(&b, &len, &cap, "- ");
-      append_escaped(&b, &len, &cap, a->sources[i]);
-      append_raw(&b, &len, &cap, "\n");
+      kc_sb_put(&b, "- ");
+      kc_sb_put_md(&b, a->sources[i]);
+      kc_sb_put(&b, "\n");
     }
   }
-  return b;
+  char *r = strdup(kc_sb_str(&b));
+  kc_sb_free(&b);
+  return r;
 }
 
 static void layout(struct reader *r, int width) {

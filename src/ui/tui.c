@@ -168,6 +168,12 @@ static void draw_header(struct kc_ui *ui, int w) {
     s += n;
   }
   kc_puts(0, 1, w - 2, s, a | A_BOLD);
+  if (ui->app->user_state == 1 && w > 50) {
+    char who[300];
+    snprintf(who, sizeof who, " %s ", ui->app->profile.name);
+    size_t ww = kc_text_width(who, strlen(who));
+    if (ww < (size_t)w / 3) kc_puts(0, w - (int)ww, (int)ww, who, a);
+  }
 }
 
 static const char default_hints[] =
@@ -175,7 +181,18 @@ static const char default_hints[] =
 
 static void draw_status(struct kc_ui *ui, int y, int w) {
   attr_t a = kc_attr(ROLE_STATUS);
-  kc_fill(y, 0, w, a);
+  kc_fill(y, 0, w, ui->bell_flash > 0 ? kc_attr(ROLE_DANGER) : a);
+  int left = kc_ice_left(ui);
+  if (ui->ice.running || ui->bell_flash > 0) {
+    char t[48];
+    if (ui->ice.running)
+      snprintf(t, sizeof t, " ICE %02d:%02d ", left / 60, left % 60);
+    else
+      snprintf(t, sizeof t, " ICE DONE ");
+    int tw = (int)strlen(t);
+    kc_puts(y, w - tw, tw, t, kc_attr(ROLE_DANGER) | A_BOLD);
+    w -= tw + 1;
+  }
   if (ui->message[0] && time(NULL) < ui->message_until) {
     kc_puts(y, 1, w - 2, ui->message, kc_attr((enum kc_role)ui->message_role) | A_BOLD);
     return;
@@ -258,6 +275,14 @@ static void run_loop(struct kc_ui *ui) {
       draw_all(ui);
       doupdate();
       dirty = 0;
+      if (ui->app->defer_check && ui->app->udb) {
+        /* After the first frame: the full integrity check of user data. */
+        kc_app_verify_user(ui->app);
+        if (kc_userdb_warning(ui->app->udb)[0]) {
+          kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_warning(ui->app->udb));
+          dirty = 1;
+        }
+      }
     }
     wint_t ch;
     int rc = get_wch(&ch);
@@ -266,6 +291,7 @@ static void run_loop(struct kc_ui *ui) {
       last_tick = now;
       struct kc_view *v = kc_viewstack_top(&ui->stack);
       if (v && v->ops->tick && v->ops->tick(v, ui)) dirty = 1;
+      if (kc_ice_tick(ui)) dirty = 1;
       if (ui->message[0] && now >= ui->message_until) dirty = 1;
     }
     if (rc == ERR) continue; /* timeout or interrupted by a signal */
@@ -291,6 +317,22 @@ static void run_loop(struct kc_ui *ui) {
   }
 }
 
+/* The safety notice shows on first start (remembered in the user data);
+ * a warning from opening the user data (a damaged file moved aside, loose
+ * permissions) is shown once. Without user data the notice always shows. */
+static void first_start(struct kc_ui *ui) {
+  char err[512], seen[8];
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  if (!udb) {
+    kc_ui_message(ui, ROLE_WARNING, "Saving is off: %s", err);
+  } else if (kc_userdb_warning(udb)[0]) {
+    kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_warning(udb));
+  }
+  if (udb && kc_userdb_setting_get(udb, 0, "notice-seen", seen, sizeof seen) == KC_UDB_OK) return;
+  kc_ui_push(ui, kc_help_new(ui, 1));
+  if (udb) kc_userdb_setting_set(udb, 0, "notice-seen", "1");
+}
+
 static void ensure_utf8(void) {
   /* Articles are UTF-8. In a plain "C" locale, ask for C.UTF-8 so wide
    * characters and line drawing still work (most terminals are UTF-8). */
@@ -304,6 +346,7 @@ int kc_tui_run(struct kc_app *app, char *err, size_t errlen) {
   install_signals();
   if (start_curses(err, errlen) != 0) return -1;
   struct kc_ui ui = {.app = app};
+  app->defer_check = 1;
   kc_viewstack_init(&ui.stack, destroy_view);
   set_mouse(&ui, !app->no_mouse);
   kc_ui_push(&ui, kc_home_new(&ui));
@@ -312,6 +355,7 @@ int kc_tui_run(struct kc_app *app, char *err, size_t errlen) {
     snprintf(err, errlen, "out of memory");
     return -1;
   }
+  first_start(&ui);
   run_loop(&ui);
   kc_viewstack_free(&ui.stack);
   restore_terminal();

@@ -107,9 +107,22 @@ struct kc_view {
   const struct kc_view_ops *ops;
 };
 
+/* The ice timer runs while the user reads other screens; the status line
+ * shows the time left. A session is recorded only when it completes or is
+ * confirmed early. */
+struct kc_ice_timer {
+  int running;
+  int64_t plan_id;
+  int day;             /* plan day it counts for */
+  struct timespec end; /* CLOCK_MONOTONIC */
+  int total_seconds;
+};
+
 struct kc_ui {
   struct kc_app *app;
   struct kc_viewstack stack;
+  struct kc_ice_timer ice;
+  int bell_flash; /* seconds left of the end-of-timer flash */
   int mouse_on;
   int quit;
   char message[256]; /* one-shot message for the status line */
@@ -122,6 +135,32 @@ void kc_ui_push(struct kc_ui *ui, struct kc_view *v);
 void kc_ui_message(struct kc_ui *ui, enum kc_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Ice timer (screen_plan.c). */
+void kc_ice_start(struct kc_ui *ui, int64_t plan_id, int day);
+/* Seconds left (0 when not running). */
+int kc_ice_left(const struct kc_ui *ui);
+/* Records the running session now (confirmed early) and stops the timer. */
+int kc_ice_finish(struct kc_ui *ui, int early);
+void kc_ice_cancel(struct kc_ui *ui);
+/* Called by the loop once a second: completes the timer when due.
+ * Returns 1 when the screen should be redrawn. */
+int kc_ice_tick(struct kc_ui *ui);
+
+/* ---- a one-line text prompt (w_input.c) ---- */
+struct kc_input {
+  int active;
+  char prompt[96];
+  char buf[512];
+  size_t len;
+  size_t max_chars; /* code points */
+  int purpose;      /* caller's tag */
+};
+void kc_input_open(struct kc_input *in, int purpose, const char *prompt, const char *initial,
+                   size_t max_chars);
+/* 1 = confirmed (Enter), -1 = cancelled (Esc), 0 = still editing. */
+int kc_input_handle(struct kc_input *in, const struct kc_event *ev);
+void kc_input_draw(const struct kc_input *in, int y, int w);
+
 /* ---- drawing helpers (draw.c) ---- */
 /* Writes at most `cols` columns of UTF-8 text; returns columns used. */
 int kc_put(int y, int x, int cols, const char *s, size_t len, attr_t attr);
@@ -131,6 +170,19 @@ int kc_put_marked_text(int y, int x, int cols, const char *s, attr_t base);
 void kc_fill(int y, int x, int cols, attr_t attr);
 /* Wraps text into rows [y, y+h) at width w; returns rows used. */
 int kc_put_wrapped(int y, int x, int h, int w, const char *s, attr_t attr);
+
+/* ---- a growing string for composing Markdown (sb.c) ---- */
+struct kc_sb {
+  char *s;
+  size_t len, cap;
+};
+void kc_sb_put(struct kc_sb *b, const char *s);
+void kc_sb_printf(struct kc_sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends text with Markdown punctuation escaped, so it shows literally. */
+void kc_sb_put_md(struct kc_sb *b, const char *s);
+/* The string ("" if nothing was added); stays owned by b. */
+const char *kc_sb_str(struct kc_sb *b);
+void kc_sb_free(struct kc_sb *b);
 
 /* ---- list widget (w_list.c) ---- */
 struct kc_list_item {
@@ -163,5 +215,18 @@ struct kc_view *kc_reader_new_text(struct kc_ui *ui, const char *title, const ch
                                    const char *markdown);
 struct kc_view *kc_search_new(struct kc_ui *ui);
 struct kc_view *kc_help_new(struct kc_ui *ui, int safety_first);
+struct kc_view *kc_wizard_new(struct kc_ui *ui);
+/* A result page; `note` (may be NULL) is shown under the banner, e.g. why
+ * the run could not be saved, or when a saved run was made. */
+struct kc_view *kc_result_new(struct kc_ui *ui, const struct kc_wz_def *def,
+                              const struct kc_wz_answers *answers, const struct kc_wz_result *res,
+                              const char *note);
+struct kc_view *kc_history_new(struct kc_ui *ui);
+/* Opens the recovery plan: the checklist of the active plan (with today's
+ * safety check first when due), or the screen that starts one. */
+void kc_plan_open(struct kc_ui *ui);
+struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id);
+struct kc_view *kc_chart_new(struct kc_ui *ui, int64_t plan_id);
+struct kc_view *kc_profiles_new(struct kc_ui *ui);
 
 #endif

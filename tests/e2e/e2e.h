@@ -60,12 +60,31 @@ static inline struct kc_pty *e2e_start_env(struct e2e *t, int rows, int cols,
   return t->pty;
 }
 
-static inline struct kc_pty *e2e_start(struct e2e *t, int rows, int cols) {
-  return e2e_start_env(t, rows, cols, NULL, NULL);
+/* Waits for the first frame; on a first start the safety notice shows
+ * first: check it and close it. */
+static inline void e2e_past_notice(struct kc_pty *p) {
+  if (!kc_pty_wait_text(p, "? help", WAIT_MS)) return;
+  kc_pty_wait_quiet(p, 30, 1000);
+  if (kc_pty_has(p, "Safety notice")) {
+    kc_pty_send_str(p, "\033");
+    kc_pty_wait_text(p, "Check my symptoms", WAIT_MS);
+    kc_pty_wait_quiet(p, 30, 1000);
+  }
 }
 
+static inline struct kc_pty *e2e_start(struct e2e *t, int rows, int cols) {
+  struct kc_pty *p = e2e_start_env(t, rows, cols, NULL, NULL);
+  e2e_past_notice(p);
+  return p;
+}
+
+/* Waits for text, then for the rest of that frame (output may arrive in
+ * several chunks: reading between them sees half a screen). */
 static inline void e2e_expect(struct kc_pty *p, const char *text) {
-  if (!kc_pty_wait_text(p, text, WAIT_MS)) {
+  int ok = kc_pty_wait_text(p, text, WAIT_MS);
+  kc_pty_wait_quiet(p, 30, 1000);
+  if (ok && !kc_pty_has(p, text)) ok = kc_pty_wait_text(p, text, WAIT_MS);
+  if (!ok) {
     char *s = kc_pty_screen(p);
     ck_abort_msg("expected \"%s\" on screen:\n%s", text, s ? s : "");
     free(s);

@@ -8,18 +8,54 @@
 static struct e2e T;
 
 static void setup(void) { e2e_home(&T); }
+
+/* Moves the home selection down to the item with this text (reverse video). */
+static void select_home(struct kc_pty *p, const char *item) {
+  for (int i = 0; i < 30; i++) {
+    int row, col;
+    struct kc_cell_attr a;
+    if (kc_pty_find(p, item, &row, &col)) {
+      kc_pty_attr(p, row, col, &a);
+      if (a.reverse || !a.bg_default) return;
+    }
+    kc_pty_send_str(p, KEY_DOWN_S);
+    kc_pty_wait_quiet(p, 20, 500);
+  }
+  ck_abort_msg("could not select %s", item);
+}
 static void teardown(void) { e2e_stop(&T); }
 
 /* Opens Causes -> first article from the home menu. */
 static struct kc_pty *open_first_cause(int rows, int cols) {
   struct kc_pty *p = e2e_start(&T, rows, cols);
   e2e_expect(p, "Causes of inner knee pain");
+  select_home(p, "Causes of inner knee pain");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Inner knee pain in runners: a map");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "%");
   return p;
 }
+
+START_TEST(safety_notice_on_first_start_only) {
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, NULL);
+  e2e_expect(p, "Safety notice");
+  e2e_expect(p, "emergency number");
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "Check my symptoms");
+  kc_pty_send_str(p, "q");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
+  kc_pty_free(p);
+  p = T.pty = e2e_start_env(&T, 24, 80, NULL, NULL);
+  e2e_expect(p, "Check my symptoms");
+  e2e_expect_not(p, "Safety notice");
+  /* Still reachable from help. */
+  kc_pty_send_str(p, "?");
+  e2e_expect(p, "Keys");
+  kc_pty_send_str(p, "G");
+  e2e_expect(p, "Safety notice");
+}
+END_TEST
 
 START_TEST(home_menu_lists_topics) {
   struct kc_pty *p = e2e_start(&T, 24, 80);
@@ -75,11 +111,12 @@ END_TEST
 START_TEST(esc_goes_back_without_delay) {
   struct kc_pty *p = e2e_start(&T, 24, 80);
   e2e_expect(p, "Causes of inner knee pain");
+  select_home(p, "Causes of inner knee pain");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Inner knee pain in runners");
   double t0 = kc_now_ms();
   kc_pty_send_str(p, KEY_ESC_S);
-  e2e_expect(p, "Tools");
+  e2e_expect(p, "Check my symptoms");
   /* ncurses' default Esc delay is a full second. */
   ck_assert_msg(kc_now_ms() - t0 < 500, "Esc took %.0f ms", kc_now_ms() - t0);
 }
@@ -160,9 +197,10 @@ START_TEST(resize_while_reading) {
 END_TEST
 
 START_TEST(too_small_terminal) {
-  struct kc_pty *p = e2e_start(&T, 10, 30);
+  struct kc_pty *p = e2e_start_env(&T, 10, 30, NULL, NULL);
   e2e_expect(p, "Please enlarge");
   kc_pty_resize(p, 24, 80);
+  e2e_past_notice(p);
   e2e_expect(p, "Causes of inner knee pain");
   kc_pty_resize(p, 11, 80);
   e2e_expect(p, "Please enlarge");
@@ -174,12 +212,13 @@ END_TEST
 START_TEST(no_color_is_monochrome) {
   const char *env[] = {"NO_COLOR=1", NULL};
   struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, env);
+  e2e_past_notice(p);
   e2e_expect(p, "Causes of inner knee pain");
   kc_pty_wait_quiet(p, 50, 1000);
   ck_assert(!kc_pty_any_color(p));
   /* The selection is still visible: reverse video. */
   int row, col;
-  ck_assert(kc_pty_find(p, "Causes of inner knee pain", &row, &col));
+  ck_assert(kc_pty_find(p, "Check my symptoms", &row, &col));
   struct kc_cell_attr a;
   kc_pty_attr(p, row, col, &a);
   ck_assert(a.reverse);
@@ -251,6 +290,7 @@ static Suite *suite(void) {
   TCase *tc = tcase_create("read");
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_set_timeout(tc, 30);
+  tcase_add_test(tc, safety_notice_on_first_start_only);
   tcase_add_test(tc, home_menu_lists_topics);
   tcase_add_test(tc, open_article_and_scroll);
   tcase_add_test(tc, follow_link_and_back_keeps_position);

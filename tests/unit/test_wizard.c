@@ -14,14 +14,18 @@ enum { Q_FLAG, Q_BIG, Q_HURT, Q_HOW, Q_WHERE, Q_EXTRA, Q_WHEN, N_Q };
 static struct kc_wz_def *base(void) {
   struct kc_wz_def *d = kc_wz_def_new();
   ck_assert_ptr_nonnull(d);
-  ck_assert_int_eq(kc_wz_add_question(d, "flag", "red-flags", "Calf warm?", KC_WZ_ONE, NULL, true), 0);
-  ck_assert_int_eq(kc_wz_add_question(d, "big", "red-flags", "Chest pain?", KC_WZ_ONE, NULL, true), 0);
+  ck_assert_int_eq(kc_wz_add_question(d, "flag", "red-flags", "Calf warm?", KC_WZ_ONE, NULL, true),
+                   0);
+  ck_assert_int_eq(kc_wz_add_question(d, "big", "red-flags", "Chest pain?", KC_WZ_ONE, NULL, true),
+                   0);
   ck_assert_int_eq(kc_wz_add_question(d, "hurt", "injury", "Injured?", KC_WZ_ONE, NULL, true), 0);
   ck_assert_int_eq(kc_wz_add_question(d, "how", "story", "How?", KC_WZ_ONE, "hurt=yes", true), 0);
   ck_assert_int_eq(kc_wz_add_question(d, "where", "story", "Where?", KC_WZ_ONE, NULL, true), 0);
+  ck_assert_int_eq(kc_wz_add_question(d, "extra", "story", "Extra?", KC_WZ_MANY,
+                                      "where=inner & how!=blow", false),
+                   0);
   ck_assert_int_eq(
-      kc_wz_add_question(d, "extra", "story", "Extra?", KC_WZ_MANY, "where=inner & how!=blow", false), 0);
-  ck_assert_int_eq(kc_wz_add_question(d, "when", "story", "When?", KC_WZ_ONE, " hurt != yes ", true), 0);
+      kc_wz_add_question(d, "when", "story", "When?", KC_WZ_ONE, " hurt != yes ", true), 0);
   kc_wz_add_option(d, "flag", "yes", "Yes", 3, "src-flag", "red-flags");
   kc_wz_add_option(d, "flag", "no", "No", 0, NULL, NULL);
   kc_wz_add_option(d, "flag", "unsure", "Not sure", 3, "src-flag", NULL);
@@ -62,8 +66,8 @@ static struct kc_wz_def *base(void) {
 
 static bool arts(const char *id, void *ctx) {
   (void)ctx;
-  static const char *known[] = {"alpha-art", "beta-art", "gamma-art", "first-days", "red-flags",
-                                "emergency-signs"};
+  static const char *known[] = {"alpha-art",  "beta-art",  "gamma-art",
+                                "first-days", "red-flags", "emergency-signs"};
   for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
     if (strcmp(id, known[i]) == 0) return true;
   return false;
@@ -383,13 +387,47 @@ START_TEST(parse_ok) {
 }
 END_TEST
 
+START_TEST(answers_text) {
+  struct kc_wz_def *d = valid_base();
+  struct kc_wz_answers *a = kc_wz_answers_new(d);
+  char err[256];
+  ck_assert_int_eq(parse(d, a, "where=outer\nhurt=no\nwhen=slow\nbig=no\nflag=unsure\n", err), 0);
+  char *text = kc_wz_answers_text(d, a);
+  ck_assert_str_eq(text, "flag=unsure\nbig=no\nhurt=no\nwhere=outer\nwhen=slow\n");
+  free(text);
+  /* only asked questions are written; several options joined by commas */
+  ck_assert_int_eq(
+      parse(d, a, "flag=no\nbig=no\nhurt=yes\nhow=twist\nwhere=inner\nextra=c,a\n", err), 0);
+  sel(d, a, "how", "blow"); /* extra is no longer asked, but still holds a,c */
+  text = kc_wz_answers_text(d, a);
+  ck_assert_str_eq(text, "flag=no\nbig=no\nhurt=yes\nhow=blow\nwhere=inner\n");
+  free(text);
+  sel(d, a, "how", "twist");
+  text = kc_wz_answers_text(d, a);
+  ck_assert_str_eq(text, "flag=no\nbig=no\nhurt=yes\nhow=twist\nwhere=inner\nextra=a,c\n");
+  /* and it reads back */
+  struct kc_wz_answers *b = kc_wz_answers_new(d);
+  ck_assert_int_eq(parse(d, b, text, err), 0);
+  for (size_t i = 0; i < N_Q; i++)
+    ck_assert_uint_eq(kc_wz_answers_get(a, i), kc_wz_answers_get(b, i));
+  kc_wz_answers_free(b);
+  free(text);
+  kc_wz_answers_reset(a);
+  text = kc_wz_answers_text(d, a);
+  ck_assert_str_eq(text, "");
+  free(text);
+  kc_wz_answers_free(a);
+  kc_wz_def_free(d);
+}
+END_TEST
+
 START_TEST(parse_errors) {
   const char *head = "flag=no\nbig=no\n";
   char buf[512];
-#define FAILS(tail, w1, w2)                     \
-  do {                                          \
+#define FAILS(tail, w1, w2)                        \
+  do {                                             \
     snprintf(buf, sizeof buf, "%s%s", head, tail); \
-    parse_fails(buf, w1, w2);                   \
+    parse_fails(buf, w1, w2);                      \
   } while (0)
   FAILS("hurt yes\n", "line 3:", "expected question=option");
   FAILS("hurt=no\nwhen=slow\n=yes\n", "line 5:", "no question id");
@@ -399,8 +437,7 @@ START_TEST(parse_errors) {
   FAILS("hurt=no\n\nhurt=no\n", "line 5:", "answered twice (also on line 3)");
   FAILS("hurt=no\nwhere=inner,outer\n", "line 4:", "takes one option, got 2");
   FAILS("hurt=yes\nhow=twist\nwhere=inner\nextra=a,,b\n", "line 6:", "empty option");
-  FAILS("hurt=yes\nhow=twist\nwhere=inner\nextra=a,b,a\n", "line 6:",
-        "option 'a' is given twice");
+  FAILS("hurt=yes\nhow=twist\nwhere=inner\nextra=a,b,a\n", "line 6:", "option 'a' is given twice");
   /* answers to questions that are not asked with these answers */
   FAILS("hurt=no\nhow=twist\nwhere=inner\nwhen=slow\n", "line 4: question 'how' is not asked",
         "hurt=yes");
@@ -850,6 +887,9 @@ START_TEST(validate_shape) {
   kc_wz_add_evidence(d, "when", "slow", "gamma", 0, "zero");
   expect_invalid(d, "evidence 'when' 'slow' 'gamma'", "weight");
   d = base();
+  kc_wz_add_evidence(d, "when", "slow", "gamma", 101, "too strong");
+  expect_invalid(d, "evidence 'when' 'slow' 'gamma'", "weight");
+  d = base();
   kc_wz_add_evidence(d, "when", "slow", "gamma", 1, "");
   expect_invalid(d, "evidence 'when' 'slow' 'gamma'", "reason");
   /* a cause nothing speaks for */
@@ -909,6 +949,7 @@ static Suite *wizard_suite(void) {
   t = tcase_create("parse");
   tcase_set_timeout(t, 30);
   tcase_add_test(t, parse_ok);
+  tcase_add_test(t, answers_text);
   tcase_add_test(t, parse_errors);
   tcase_add_test(t, parse_hostile_bytes);
   tcase_add_test(t, parse_random);

@@ -97,30 +97,30 @@ static const struct {
   const char *id;
   int level;
 } red_flags[] = {
-    {"rf-calf", 3},          /* R1 DVT */
-    {"rf-chest", 4},         /* R2 pulmonary embolism */
-    {"rf-fever", 4},         /* R3 septic arthritis */
-    {"rf-hot-knee", 3},      /* R4 gout / infection not excluded */
-    {"rf-deformed", 4},      /* R5 deformity */
-    {"rf-kneecap-out", 4},   /* R11 kneecap dislocation, L4/L3 -> 4 */
-    {"rf-no-weight", 4},     /* R6 cannot bear weight */
-    {"rf-locked", 4},        /* R8 locked knee, L3-L4 -> 4 */
-    {"rf-foot", 4},          /* R7 neurovascular */
-    {"rf-fast-swelling", 3}, /* R9 haemarthrosis */
-    {"rf-rest-pain", 3},     /* R13 severe pain at rest */
-    {"rf-night-unwell", 3},  /* R14 night pain, weight loss */
-    {"rf-wound", 4},         /* R12 wound into the joint */
-    {"rf-thinners", 4},      /* R12/R9 anticoagulants with a swollen knee */
+    {"rf-calf", 3},              /* R1 DVT */
+    {"rf-chest", 4},             /* R2 pulmonary embolism */
+    {"rf-fever", 4},             /* R3 septic arthritis */
+    {"rf-hot-knee", 3},          /* R4 gout / infection not excluded */
+    {"rf-deformed", 4},          /* R5 deformity */
+    {"rf-kneecap-out", 4},       /* R11 kneecap dislocation, L4/L3 -> 4 */
+    {"rf-no-weight", 4},         /* R6 cannot bear weight */
+    {"rf-locked", 4},            /* R8 locked knee, L3-L4 -> 4 */
+    {"rf-foot", 4},              /* R7 neurovascular */
+    {"rf-fast-swelling", 3},     /* R9 haemarthrosis */
+    {"rf-rest-pain", 3},         /* R13 severe pain at rest */
+    {"rf-night-unwell", 3},      /* R14 night pain, weight loss */
+    {"rf-wound", 4},             /* R12 wound into the joint */
+    {"rf-thinners", 4},          /* R12/R9 anticoagulants with a swollen knee */
     {"rf-cannot-straighten", 4}, /* R10 tendon rupture */
-    {"rf-groin", 3},         /* R16 femoral neck stress fracture */
-    {"rf-child-limp", 3},    /* R15 SCFE */
+    {"rf-groin", 3},             /* R16 femoral neck stress fracture */
+    {"rf-child-limp", 3},        /* R15 SCFE */
 };
 #define N_RF (sizeof red_flags / sizeof red_flags[0])
 
 START_TEST(red_flags_match_the_notes) {
-  ck_assert_int_eq(query_int("SELECT count(*) FROM wizard_question WHERE section = 'red-flags'",
-                             NULL, NULL),
-                   (int)N_RF);
+  ck_assert_int_eq(
+      query_int("SELECT count(*) FROM wizard_question WHERE section = 'red-flags'", NULL, NULL),
+      (int)N_RF);
   for (size_t i = 0; i < N_RF; i++) {
     const char *id = red_flags[i].id;
     int qi = kc_wz_find_question(def, id);
@@ -133,8 +133,8 @@ START_TEST(red_flags_match_the_notes) {
     ck_assert_uint_eq(q->n_options, 3);
     int yes = query_int("SELECT level FROM wizard_option WHERE question_id = ?1 AND id = 'yes'", id,
                         NULL);
-    int no = query_int("SELECT level FROM wizard_option WHERE question_id = ?1 AND id = 'no'", id,
-                       NULL);
+    int no =
+        query_int("SELECT level FROM wizard_option WHERE question_id = ?1 AND id = 'no'", id, NULL);
     int unsure = query_int(
         "SELECT level FROM wizard_option WHERE question_id = ?1 AND id = 'unsure'", id, NULL);
     ck_assert_msg(yes == red_flags[i].level, "%s: yes has level %d, notes say %d", id, yes,
@@ -142,8 +142,9 @@ START_TEST(red_flags_match_the_notes) {
     ck_assert_int_eq(no, 0);
     ck_assert_msg(unsure == yes, "%s: not sure must count as yes", id);
     /* and the engine agrees */
-    ck_assert_int_eq(kc_wz_option_level(def, (size_t)qi, (size_t)kc_wz_find_option(def, (size_t)qi, "unsure")),
-                     yes);
+    ck_assert_int_eq(
+        kc_wz_option_level(def, (size_t)qi, (size_t)kc_wz_find_option(def, (size_t)qi, "unsure")),
+        yes);
   }
   /* nothing after the red flags is in that section */
   ck_assert_str_ne(kc_wz_question_at(def, N_RF)->section, "red-flags");
@@ -186,9 +187,10 @@ START_TEST(ottawa_rules) {
     const struct kc_wz_question *q = kc_wz_question_at(def, (size_t)qi);
     ck_assert_str_eq(q->section, "ottawa");
     ck_assert_str_eq(q->ask_if, "injury=yes|unsure");
-    ck_assert_int_eq(query_int("SELECT level FROM wizard_option WHERE question_id = ?1 AND id = 'yes'",
-                               ids[i], NULL),
-                     4);
+    ck_assert_int_eq(
+        query_int("SELECT level FROM wizard_option WHERE question_id = ?1 AND id = 'yes'", ids[i],
+                  NULL),
+        4);
     ck_assert_int_eq(kc_wz_option_level(def, (size_t)qi, 0), KC_LEVEL_EMERGENCY);
   }
   struct kc_wz_answers *a = kc_wz_answers_new(def);
@@ -205,11 +207,22 @@ START_TEST(ottawa_rules) {
 END_TEST
 
 START_TEST(causes_are_the_articles) {
-  static const char *ids[] = {"runners-knee", "chondromalacia", "it-band-syndrome", "mcl-injury",
-                              "acl-injury", "meniscus-tear", "osteoarthritis",
-                              "rheumatoid-arthritis", "pes-anserine-bursitis", "training-load",
-                              "muscle-imbalance", "pain-from-outside-knee", "medial-plica",
-                              "tibial-stress-fracture", "kneecap-dislocation", "hot-swollen-knee"};
+  static const char *ids[] = {"runners-knee",
+                              "chondromalacia",
+                              "it-band-syndrome",
+                              "mcl-injury",
+                              "acl-injury",
+                              "meniscus-tear",
+                              "osteoarthritis",
+                              "rheumatoid-arthritis",
+                              "pes-anserine-bursitis",
+                              "training-load",
+                              "muscle-imbalance",
+                              "pain-from-outside-knee",
+                              "medial-plica",
+                              "tibial-stress-fracture",
+                              "kneecap-dislocation",
+                              "hot-swollen-knee"};
   ck_assert_uint_eq(kc_wz_cause_count(def), sizeof ids / sizeof ids[0]);
   for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
     int ci = kc_wz_find_cause(def, ids[i]);
@@ -235,8 +248,8 @@ static struct kc_wz_answers *story(const char *text) {
   snprintf(buf, sizeof buf, "%s%s", all_flags_no(), text);
   struct kc_wz_answers *a = kc_wz_answers_new(def);
   ck_assert_ptr_nonnull(a);
-  ck_assert_msg(kc_wz_parse_answers(def, buf, strlen(buf), a, err, sizeof err) == 0, "%s\n%s",
-                err, text);
+  ck_assert_msg(kc_wz_parse_answers(def, buf, strlen(buf), a, err, sizeof err) == 0, "%s\n%s", err,
+                text);
   return a;
 }
 
@@ -371,6 +384,16 @@ START_TEST(case_stories) {
       for (size_t w = 0; w < n_want; w++) found |= strcmp(got, want[w]) == 0;
       ck_assert_msg(found, "%s: %s is in the top 3 but not expected", name, got);
     }
+    /* the answers round-trip through the saved text form */
+    char *saved = kc_wz_answers_text(def, a);
+    ck_assert_ptr_nonnull(saved);
+    struct kc_wz_answers *b = kc_wz_answers_new(def);
+    ck_assert_msg(kc_wz_parse_answers(def, saved, strlen(saved), b, err, sizeof err) == 0,
+                  "%s: saved answers do not parse: %s", name, err);
+    for (size_t i = 0; i < kc_wz_question_count(def); i++)
+      ck_assert_uint_eq(kc_wz_answers_get(a, i), kc_wz_answers_get(b, i));
+    kc_wz_answers_free(b);
+    free(saved);
     /* every ranked cause says why */
     for (size_t k = 0; k < r.n_causes; k++) ck_assert_uint_gt(r.causes[k].n_pro, 0);
     /* a level above self-care always names what set it, with a source */
@@ -475,8 +498,8 @@ static struct varied load_varied(const char *id) {
   static const char *vals[] = {"no", "yes", "unsure"};
   for (int k = 0; k < 3; k++) {
     v.opt[k] = kc_wz_find_option(def, v.qi, vals[k]);
-    v.level[k] = query_int("SELECT level FROM wizard_option WHERE question_id = ?1 AND id = ?2",
-                           id, vals[k]);
+    v.level[k] = query_int("SELECT level FROM wizard_option WHERE question_id = ?1 AND id = ?2", id,
+                           vals[k]);
   }
   ck_assert_int_ge(v.opt[0], 0);
   ck_assert_int_ge(v.opt[1], 0);
@@ -516,11 +539,13 @@ static void check_one(struct safety *S) {
     char combo[512];
     size_t o = 0;
     for (size_t i = 0; i < N_RF; i++)
-      if (S->rf_val[i]) o += (size_t)snprintf(combo + o, sizeof combo - o, " %s=%s", red_flags[i].id,
-                                              S->rf_val[i] == 1 ? "yes" : "unsure");
+      if (S->rf_val[i])
+        o += (size_t)snprintf(combo + o, sizeof combo - o, " %s=%s", red_flags[i].id,
+                              S->rf_val[i] == 1 ? "yes" : "unsure");
     for (size_t i = 0; i < S->n_ot; i++)
-      if (S->ot_val[i]) o += (size_t)snprintf(combo + o, sizeof combo - o, " %s=%s", ottawa_ids[i],
-                                              S->ot_val[i] == 1 ? "yes" : "unsure");
+      if (S->ot_val[i])
+        o += (size_t)snprintf(combo + o, sizeof combo - o, " %s=%s", ottawa_ids[i],
+                              S->ot_val[i] == 1 ? "yes" : "unsure");
     ck_abort_msg("SAFETY: story %s with%s gives level %d (answers %d), expected at least %d",
                  S->profile, combo, (int)r.level, (int)r.flag_level, want);
   }
@@ -556,8 +581,7 @@ START_TEST(safety_enumeration) {
     S.profile = profiles[p].name;
     S.a = story(profiles[p].text);
     S.n_ot = profiles[p].injury ? N_OT : 0;
-    for (size_t i = 0; i < S.n_ot; i++)
-      ck_assert(kc_wz_is_asked(def, S.a, S.ot[i].qi));
+    for (size_t i = 0; i < S.n_ot; i++) ck_assert(kc_wz_is_asked(def, S.a, S.ot[i].qi));
 
     /* the story alone is what it claims: the enumeration starts low */
     struct kc_wz_result r;
@@ -599,7 +623,8 @@ START_TEST(safety_enumeration) {
     if (S.n_ot) {
       reset_flags(&S);
       for (int extra = -1; extra < (int)(2 * N_RF); extra++) {
-        if (extra >= 0) put(&S, &S.rf[extra % N_RF], &S.rf_val[extra % N_RF], 1 + extra / (int)N_RF);
+        if (extra >= 0)
+          put(&S, &S.rf[extra % N_RF], &S.rf_val[extra % N_RF], 1 + extra / (int)N_RF);
         unsigned long total = 1;
         for (size_t i = 0; i < N_OT; i++) total *= S.ot[i].opt[2] >= 0 ? 3 : 2;
         for (unsigned long c = 0; c < total; c++) {
@@ -618,9 +643,10 @@ START_TEST(safety_enumeration) {
     S.a = NULL;
   }
   /* a single red flag alone always lifts a self-care story to its level */
-  printf("safety: %lu combinations checked (%zu red flags x %zu stories: all yes/no, "
-         "no/not-sure for half, all pairs of three values, 20000 random, Ottawa for injuries)\n",
-         S.checked, N_RF, N_PROFILES);
+  printf(
+      "safety: %lu combinations checked (%zu red flags x %zu stories: all yes/no, "
+      "no/not-sure for half, all pairs of three values, 20000 random, Ottawa for injuries)\n",
+      S.checked, N_RF, N_PROFILES);
   fflush(stdout);
 }
 END_TEST
@@ -692,10 +718,12 @@ START_TEST(loader_errors) {
                 err, sizeof err),
       -1);
   ck_assert_msg(strstr(err, "question 'q' option 'a': level is not an integer"), "%s", err);
-  ck_assert_int_eq(load_from("INSERT INTO wizard_option VALUES ('q', 'a', 1, 'A', NULL, NULL, NULL);",
-                             &d, err, sizeof err),
+  ck_assert_int_eq(
+      load_from("INSERT INTO wizard_option VALUES ('q', 'a', 1, 'A', NULL, NULL, NULL);", &d, err,
+                sizeof err),
+      -1);
+  ck_assert_int_eq(load_from("UPDATE wizard_question SET kind = 'several';", &d, err, sizeof err),
                    -1);
-  ck_assert_int_eq(load_from("UPDATE wizard_question SET kind = 'several';", &d, err, sizeof err), -1);
   ck_assert_msg(strstr(err, "question 'q': kind"), "%s", err);
   ck_assert_int_eq(load_from("DROP TABLE wizard_read;", &d, err, sizeof err), -1);
   ck_assert_msg(strstr(err, "wizard_read"), "%s", err);

@@ -1,0 +1,837 @@
+/* `kneecare plan ...`: the 3-day RICE recovery plan of the current profile
+ * from the command line.
+ *
+ *   start [--date YYYY-MM-DD]      status [--json]
+ *   tick TASK [--day N]            untick TASK [--day N]
+ *   ice [--day N]                  pain SCORE [--note TEXT] [--day N]
+ *   checkin better|same|worse      end
+ *   export [--format markdown|csv]
+ *
+ * Every argument is checked before anything is written: a bad task id (not
+ * in the content's plan, or of another kind), a day outside 1..3 or still
+ * to come, a bad date, a score outside 0..10 or a refused note is a usage
+ * error (exit 2) with nothing written. No active plan is exit 1. The rules
+ * (which day it is, what is editable, late records, the check-in) come from
+ * core/recovery via the user database and kc_plan_snapshot_load, shared
+ * with the checklist screen. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "kneecare/text.h"
+#include "kneecare/day.h"
+#include "kneecare/plan_view.h"
+#include "kneecare/profile.h"
+
+struct plan_cmd {
+  struct kc_app *app;
+  struct kc_userdb *udb;
+  struct kc_plan plan;
+  time_t now;
+  int today;     /* local calendar day of now */
+  int day_index; /* plan day of today (may be < 1 or > 3) */
+};
+
+/* Options of all subcommands; each subcommand says which it takes. */
+struct plan_opts {
+  const char *date, *note, *format;
+  int day; /* 0 = not given */
+  int json;
+};
+
+static const char *sub_name; /* for messages */
+
+static int usage_err(const char *msg) {
+  kc_err("plan %s: %s", sub_name, msg);
+  return KC_EXIT_USAGE;
+}
+
+/* Parses the options in `allowed` (letters: d=--day, n=--note, D=--date,
+ * f=--format, j=--json); the rest of argv are positional. Returns -1 after
+ * reporting a usage error. */
+static int parse_opts(int argc, char **argv, const char *allowed, struct plan_opts *o) {
+  static const struct option opts[] = {{"day", required_argument, 0, 'd'},
+                                       {"note", required_argument, 0, 'n'},
+                                       {"date", required_argument, 0, 'D'},
+                                       {"format", required_argument, 0, 'f'},
+                                       {"json", no_argument, 0, 'j'},
+                                       {0, 0, 0, 0}};
+  memset(o, 0, sizeof *o);
+  int c;
+  kc_getopt_reset();
+  while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    const char *tok = argv[optind - 1];
+    if (c == ':') {
+      kc_err("plan %s: option '%s' needs a value", sub_name, tok);
+      return -1;
+    }
+    if (c == '?' || !strchr(allowed, c)) {
+      long long v;
+      if (c == '?' && kc_parse_long(tok, -1000000000LL, 0, &v))
+        kc_err("plan %s: '%s' is not allowed here: numbers are 0 or more", sub_name, tok);
+      else
+        kc_err("plan %s: unknown option '%s' (try --help)", sub_name, tok);
+      return -1;
+    }
+    long long v;
+    switch (c) {
+    case 'd':
+      if (!kc_parse_long(optarg, 1, KC_PLAN_DAYS, &v)) {
+        kc_err("plan %s: --day must be 1, 2 or 3 (a day of the 3-day plan), not '%s'", sub_name,
+               optarg);
+        return -1;
+      }
+      o->day = (int)v;
+      break;
+    case 'n': o->note = optarg; break;
+    case 'D': o->date = optarg; break;
+    case 'f': o->format = optarg; break;
+    case 'j': o->json = 1; break;
+    }
+  }
+  return 0;
+}
+
+static int positional(int argc, int want, const char *what) {
+  if (argc - optind == want) return 0;
+  if (argc - optind < want) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "needs %s (try --help)", what);
+    return usage_err(msg);
+  }
+  return usage_err("too many arguments (try --help)");
+}
+
+/* Opens the user data and the clock; with need_active, loads the active
+ * plan (exit 1 with a message when there is none). */
+static int open_plan(struct plan_cmd *p, struct kc_app *app, int need_active) {
+  memset(p, 0, sizeof *p);
+  p->app = app;
+  int code = KC_EXIT_FAIL;
+  if (!(p->udb = kc_cli_user(app, &code))) return code;
+  p->now = kc_app_now();
+  p->today = kc_day_local(p->now);
+  if (!kc_day_valid(p->today)) {
+    kc_err("the system clock gives no valid date");
+    return KC_EXIT_FAIL;
+  }
+  if (!need_active) return KC_EXIT_OK;
+  int rc = kc_userdb_plan_active(p->udb, app->profile.id, &p->plan);
+  if (rc == KC_UDB_ENOTFOUND) {
+    kc_err("plan %s: profile \"%s\" has no active recovery plan (start one with 'kneecare "
+           "plan start')",
+           sub_name, app->profile.name);
+    return KC_EXIT_FAIL;
+  }
+  if (rc != KC_UDB_OK) {
+    kc_err("%s", kc_userdb_errmsg(p->udb));
+    return KC_EXIT_FAIL;
+  }
+  p->day_index = kc_plan_day_index(p->plan.start_day, p->today);
+  return KC_EXIT_OK;
+}
+
+static int store_err(struct plan_cmd *p, int rc) {
+  kc_err("%s", kc_userdb_errmsg(p->udb));
+  return rc == KC_UDB_EINVAL ? KC_EXIT_USAGE : KC_EXIT_FAIL;
+}
+
+static char *date_of(int day, char buf[KC_DAY_BUF]) { return kc_day_format(day, buf); }
+
+/* The plan day to record on: --day N if it may be edited, else today's. */
+static int resolve_day(const struct plan_cmd *p, int given, int *day) {
+  char date[KC_DAY_BUF], today[KC_DAY_BUF], msg[320];
+  if (given) {
+    if (!kc_plan_day_editable(given, p->day_index)) {
+      snprintf(msg, sizeof msg,
+               "day %d (%s) has not come yet; it can be filled in from that day (today is %s)",
+               given, date_of(kc_plan_day_date(p->plan.start_day, given), date),
+               date_of(p->today, today));
+      return usage_err(msg);
+    }
+    *day = given;
+    return KC_EXIT_OK;
+  }
+  if (p->day_index < 1) {
+    snprintf(msg, sizeof msg, "the plan starts on %s; nothing can be recorded before then",
+             date_of(p->plan.start_day, date));
+    return usage_err(msg);
+  }
+  if (p->day_index > KC_PLAN_DAYS) {
+    snprintf(msg, sizeof msg,
+             "the 3-day plan is over (today is day %d): give --day 1, 2 or 3 to fill in a past "
+             "day, answer 'kneecare plan checkin better|same|worse', or 'kneecare plan end'",
+             p->day_index);
+    return usage_err(msg);
+  }
+  *day = p->day_index;
+  return KC_EXIT_OK;
+}
+
+static const char *late_note(const struct plan_cmd *p, int day) {
+  return kc_task_is_late(p->plan.start_day, day, p->today) ? " (recorded late)" : "";
+}
+
+/* ---- start ---------------------------------------------------------------- */
+
+static int cmd_start(struct kc_app *app, int argc, char **argv) {
+  struct plan_opts o;
+  if (parse_opts(argc, argv, "D", &o) || positional(argc, 0, "nothing")) return KC_EXIT_USAGE;
+  int start = KC_DAY_INVALID;
+  if (o.date && !kc_day_parse(o.date, &start))
+    return usage_err("--date must be a real date written YYYY-MM-DD, e.g. 2026-03-01");
+  struct plan_cmd p;
+  int rc = open_plan(&p, app, 0);
+  if (rc) return rc;
+  if (!o.date) start = p.today;
+  char why[200], date[KC_DAY_BUF];
+  if (!kc_plan_start_ok(start, p.today, why, sizeof why)) return usage_err(why);
+  struct kc_plan cur;
+  if (kc_userdb_plan_active(p.udb, app->profile.id, &cur) == KC_UDB_OK) {
+    kc_err("plan start: profile \"%s\" already has an active plan, started %s; finish it with "
+           "'kneecare plan end' first",
+           app->profile.name, date_of(cur.start_day, date));
+    return KC_EXIT_FAIL;
+  }
+  rc = kc_userdb_plan_start(p.udb, app->profile.id, start, p.now, &p.plan);
+  if (rc != KC_UDB_OK) return store_err(&p, rc);
+  char label[64];
+  kc_plan_day_label(kc_plan_day_index(start, p.today), label, sizeof label);
+  printf("Started the 3-day recovery plan for profile \"");
+  kc_put_safe(stdout, app->profile.name);
+  printf("\" on %s (%s). Today is %s.\n", date_of(start, date), kc_day_weekday_name(start), label);
+  printf("See today's checklist with: kneecare plan status\n");
+  /* Home care does not replace an urgent result from the last check. */
+  struct kc_wizard_run *runs = NULL;
+  int n = 0;
+  if (kc_userdb_wizard_list(p.udb, app->profile.id, 1, &runs, &n) == KC_UDB_OK && n == 1 &&
+      runs[0].level >= KC_LEVEL_SOON) {
+    char when[32];
+    printf("\nYour last symptom check (%s) said:\n", kc_cli_time(runs[0].at, when, sizeof when));
+    kc_print_level(stdout, runs[0].level, kc_out_width(0));
+    kc_print_wrapped(stdout,
+                     "This plan is for the days until then and does not replace that advice.",
+                     kc_out_width(0), "", "");
+  }
+  kc_userdb_wizard_runs_free(runs, n);
+  printf("If a warning sign appears at any time, stop and get help: kneecare show red-flags\n");
+  return KC_EXIT_OK;
+}
+
+/* ---- status --------------------------------------------------------------- */
+
+static const struct kc_plan_task *ice_task(struct kc_app *app) {
+  for (size_t i = 0; i < app->n_tasks; i++)
+    if (app->tasks[i].kind == KC_TASK_ICE) return &app->tasks[i];
+  return NULL;
+}
+
+/* A task's cell as a few words: "done", "3/4 done", "5/10", "future"... */
+static void cell_text(const struct kc_plan_snapshot *s, size_t t, int d, char *buf, size_t n) {
+  const struct kc_plan_task *task = &s->tasks[t];
+  const struct kc_task_day *c = kc_plan_cell(s, t, d);
+  const char *state = kc_task_state_name(c->state);
+  if (task->kind == KC_TASK_ICE) {
+    if (c->state == KC_TASK_FUTURE && c->ice.count == 0)
+      snprintf(buf, n, "future");
+    else
+      snprintf(buf, n, "%d/%d%s%s", c->ice.count, c->ice.target, c->done ? " " : "",
+               c->done ? state : "");
+  } else if (task->kind == KC_TASK_PAIN && c->done) {
+    snprintf(buf, n, "%d/10%s", s->pain[d - 1].score, c->late ? " late" : "");
+  } else {
+    snprintf(buf, n, "%s", state);
+  }
+}
+
+static void status_text(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
+  struct kc_app *app = p->app;
+  int width = kc_out_width(0);
+  char date[KC_DAY_BUF], label[64];
+  printf("Recovery plan for \"");
+  kc_put_safe(stdout, app->profile.name);
+  printf("\", started %s (%s)\n", date_of(s->plan.start_day, date),
+         kc_day_weekday_name(s->plan.start_day));
+  kc_plan_day_label(s->day_index, label, sizeof label);
+  printf("%s (today is %s)\n", label, date_of(s->today, date));
+  if (s->level > KC_LEVEL_SELF_CARE) {
+    putchar('\n');
+    kc_print_level(stdout, s->level, width);
+  } else {
+    printf("Level: %s (level: %s)\n", kc_level_title(s->level), kc_level_name(s->level));
+  }
+
+  int idw = 8;
+  for (size_t t = 0; t < s->n_tasks; t++)
+    if ((int)strlen(s->tasks[t].id) > idw) idw = (int)strlen(s->tasks[t].id);
+  printf("\n  %-*s", idw, "task");
+  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
+    char head[40], md[KC_DAY_BUF];
+    date_of(kc_plan_day_date(s->plan.start_day, d), md);
+    snprintf(head, sizeof head, "Day %d %s%s", d, md + 5, d == s->day_index ? "*" : "");
+    printf("  %-17s", head);
+  }
+  putchar('\n');
+  for (size_t t = 0; t < s->n_tasks; t++) {
+    printf("  %-*s", idw, s->tasks[t].id);
+    for (int d = 1; d <= KC_PLAN_DAYS; d++) {
+      char cell[40];
+      cell_text(s, t, d, cell, sizeof cell);
+      printf("  %-17s", cell);
+    }
+    putchar('\n');
+  }
+  printf("  %-*s", idw, "progress");
+  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
+    char cell[40];
+    snprintf(cell, sizeof cell, "%d/%d (%d%%)", s->progress[d - 1].done, s->progress[d - 1].total,
+             kc_progress_percent(s->progress[d - 1]));
+    printf("  %-17s", cell);
+  }
+  printf("\n  (* today; optional tasks do not count towards progress)\n");
+
+  printf("\nTasks:\n");
+  for (size_t t = 0; t < s->n_tasks; t++) {
+    char line[512], first[64];
+    snprintf(first, sizeof first, "  %-*s  ", idw, s->tasks[t].id);
+    snprintf(line, sizeof line, "%s%s", s->tasks[t].label, s->tasks[t].target ? "" : " (optional)");
+    char rest[64];
+    snprintf(rest, sizeof rest, "%*s", idw + 4, "");
+    kc_print_wrapped(stdout, line, width, first, rest);
+  }
+
+  printf("\nIce sessions (about %d minutes each):\n", KC_ICE_MINUTES);
+  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
+    printf("  Day %d:", d);
+    int any = 0;
+    for (int i = 0; i < s->n_ice; i++) {
+      if (s->ice[i].day != d) continue;
+      char clock[16], full[32];
+      if (s->ice[i].late)
+        printf("%s %s (late)", any ? "," : "", kc_cli_time(s->ice[i].at, full, sizeof full));
+      else
+        printf("%s %s", any ? "," : "", kc_cli_clock(s->ice[i].at, clock, sizeof clock));
+      any = 1;
+    }
+    printf("%s\n", any ? "" : " none");
+  }
+
+  printf("\nPain (0 = none, 10 = worst):\n");
+  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
+    printf("  Day %d: ", d);
+    if (s->has_pain[d - 1]) {
+      char when[32];
+      printf("%d/10 at %s%s", s->pain[d - 1].score,
+             kc_cli_time(s->pain[d - 1].at, when, sizeof when), s->pain[d - 1].late ? " (late)" : "");
+      if (s->pain[d - 1].note[0]) {
+        printf(": ");
+        kc_put_safe(stdout, s->pain[d - 1].note);
+      }
+      putchar('\n');
+    } else {
+      printf("%s\n", d > s->day_index ? "-" : "not scored");
+    }
+  }
+
+  if (kc_checkin_due(s->day_index)) {
+    putchar('\n');
+    struct kc_checkin_advice adv;
+    if (s->plan.checkin != KC_CHECKIN_NONE && kc_checkin_advice(s->plan.checkin, &adv)) {
+      char when[32];
+      printf("Check-in: %s (%s): %s\n", kc_checkin_name(s->plan.checkin),
+             kc_cli_time(s->plan.checkin_at, when, sizeof when), adv.title);
+    } else {
+      printf("Day 3 check-in: is the pain easing? Answer with:\n"
+             "  kneecare plan checkin better|same|worse\n");
+    }
+  }
+  putchar('\n');
+  kc_print_wrapped(stdout,
+                   "If a warning sign appears at any time, stop home care and get help: "
+                   "kneecare show red-flags",
+                   width, "", "");
+}
+
+static void json_time(int64_t t) {
+  char buf[32];
+  if (t)
+    printf("\"%s\"", kc_cli_time(t, buf, sizeof buf));
+  else
+    printf("null");
+}
+
+static void status_json(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
+  char date[KC_DAY_BUF], label[64];
+  printf("{\"profile\":");
+  kc_json_safe(stdout, p->app->profile.name);
+  printf(",\"plan\":{\"id\":%lld,\"start\":\"%s\",\"started_at\":%lld,\"active\":%s",
+         (long long)s->plan.id, date_of(s->plan.start_day, date), (long long)s->plan.started_at,
+         s->plan.ended_at ? "false" : "true");
+  printf(",\"today\":\"%s\",\"day_index\":%d,\"shown_day\":%d,\"day_label\":",
+         date_of(s->today, date), s->day_index, s->shown_day);
+  kc_json_str(stdout, kc_plan_day_label(s->day_index, label, sizeof label));
+  printf(",\"level\":\"%s\",\"level_title\":", kc_level_name(s->level));
+  kc_json_str(stdout, kc_level_title(s->level));
+  printf(",\"worst_redflag\":\"%s\",\"checkin_due\":%s,\"checkin\":", kc_level_name(s->worst_redflag),
+         kc_checkin_due(s->day_index) ? "true" : "false");
+  if (s->plan.checkin != KC_CHECKIN_NONE)
+    printf("\"%s\"", kc_checkin_name(s->plan.checkin));
+  else
+    printf("null");
+  printf(",\"checkin_time\":");
+  json_time(s->plan.checkin_at);
+  printf("},\"days\":[");
+  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
+    printf("%s{\"day\":%d,\"date\":\"%s\",\"today\":%s,\"editable\":%s,\"progress\":{\"done\":%d,"
+           "\"total\":%d,\"percent\":%d}}",
+           d > 1 ? "," : "", d, date_of(kc_plan_day_date(s->plan.start_day, d), date),
+           d == s->day_index ? "true" : "false",
+           !s->plan.ended_at && kc_plan_day_editable(d, s->day_index) ? "true" : "false",
+           s->progress[d - 1].done, s->progress[d - 1].total,
+           kc_progress_percent(s->progress[d - 1]));
+  }
+  printf("],\"tasks\":[");
+  for (size_t t = 0; t < s->n_tasks; t++) {
+    const struct kc_plan_task *task = &s->tasks[t];
+    printf("%s{\"id\":", t ? "," : "");
+    kc_json_str(stdout, task->id);
+    printf(",\"kind\":\"%s\",\"label\":", kc_task_kind_name(task->kind));
+    kc_json_str(stdout, task->label);
+    printf(",\"article\":");
+    kc_json_str(stdout, task->article_id);
+    printf(",\"target\":%d,\"optional\":%s,\"days\":[", task->target,
+           task->target ? "false" : "true");
+    for (int d = 1; d <= KC_PLAN_DAYS; d++) {
+      const struct kc_task_day *c = kc_plan_cell(s, t, d);
+      printf("%s{\"day\":%d,\"state\":\"%s\",\"done\":%s,\"late\":%s,\"time\":", d > 1 ? "," : "",
+             d, kc_task_state_name(c->state), c->done ? "true" : "false",
+             c->late ? "true" : "false");
+      json_time(c->at);
+      if (task->kind == KC_TASK_ICE)
+        printf(",\"count\":%d,\"target\":%d,\"minimum\":%d", c->ice.count, c->ice.target,
+               c->ice.minimum);
+      if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1])
+        printf(",\"score\":%d", s->pain[d - 1].score);
+      putchar('}');
+    }
+    printf("]}");
+  }
+  printf("],\"ice\":[");
+  for (int i = 0; i < s->n_ice; i++) {
+    printf("%s{\"day\":%d,\"at\":%lld,\"time\":", i ? "," : "", s->ice[i].day,
+           (long long)s->ice[i].at);
+    json_time(s->ice[i].at);
+    printf(",\"minutes\":%d,\"late\":%s}", s->ice[i].minutes, s->ice[i].late ? "true" : "false");
+  }
+  printf("],\"pain\":[");
+  int first = 1;
+  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
+    if (!s->has_pain[d - 1]) continue;
+    const struct kc_pain *pn = &s->pain[d - 1];
+    printf("%s{\"day\":%d,\"score\":%d,\"note\":", first ? "" : ",", d, pn->score);
+    first = 0;
+    kc_json_safe(stdout, pn->note);
+    printf(",\"at\":%lld,\"time\":", (long long)pn->at);
+    json_time(pn->at);
+    printf(",\"late\":%s}", pn->late ? "true" : "false");
+  }
+  printf("]}\n");
+}
+
+static int load_snapshot(struct plan_cmd *p, struct kc_plan_snapshot *s) {
+  char err[512];
+  if (kc_cli_tasks(p->app) != 0) return KC_EXIT_FAIL;
+  int rc = kc_plan_snapshot_load(p->app, &p->plan, p->today, s, err, sizeof err);
+  if (rc != KC_UDB_OK) {
+    kc_err("%s", err);
+    return KC_EXIT_FAIL;
+  }
+  return KC_EXIT_OK;
+}
+
+static int cmd_status(struct kc_app *app, int argc, char **argv) {
+  struct plan_opts o;
+  if (parse_opts(argc, argv, "j", &o) || positional(argc, 0, "nothing")) return KC_EXIT_USAGE;
+  struct plan_cmd p;
+  int rc = open_plan(&p, app, 1);
+  if (rc) return rc;
+  struct kc_plan_snapshot s;
+  if ((rc = load_snapshot(&p, &s))) return rc;
+  if (o.json)
+    status_json(&p, &s);
+  else
+    status_text(&p, &s);
+  kc_plan_snapshot_free(&s);
+  return KC_EXIT_OK;
+}
+
+/* ---- tick / untick ------------------------------------------------------------ */
+
+static void task_ids(struct kc_app *app, enum kc_task_kind kind, char *buf, size_t n) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < app->n_tasks; i++) {
+    if (app->tasks[i].kind != kind) continue;
+    int w = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", app->tasks[i].id);
+    if (w < 0 || (size_t)w >= n - used) break;
+    used += (size_t)w;
+  }
+}
+
+static int cmd_tick(struct kc_app *app, int argc, char **argv, int on) {
+  struct plan_opts o;
+  if (parse_opts(argc, argv, "d", &o) || positional(argc, 1, "a task id (see 'kneecare plan status')"))
+    return KC_EXIT_USAGE;
+  const char *id = argv[optind];
+  if (kc_cli_tasks(app) != 0) return KC_EXIT_FAIL;
+  const struct kc_plan_task *task = kc_app_task(app, id);
+  char ids[512], msg[768];
+  task_ids(app, KC_TASK_CHECK, ids, sizeof ids);
+  if (!task) {
+    snprintf(msg, sizeof msg, "no task '%s'; the tasks to tick are: %s", id, ids);
+    return usage_err(msg);
+  }
+  if (task->kind != KC_TASK_CHECK) {
+    snprintf(msg, sizeof msg, "'%s' is not ticked: %s", id,
+             task->kind == KC_TASK_ICE ? "record each ice session with 'kneecare plan ice'"
+                                       : "give a score with 'kneecare plan pain SCORE'");
+    return usage_err(msg);
+  }
+  struct plan_cmd p;
+  int rc = open_plan(&p, app, 1);
+  if (rc) return rc;
+  int day;
+  if ((rc = resolve_day(&p, o.day, &day))) return rc;
+  /* What was there, to say whether anything changed. */
+  struct kc_tick *ticks = NULL;
+  int n = 0;
+  int64_t before = 0;
+  if (kc_userdb_ticks(p.udb, p.plan.id, &ticks, &n) == KC_UDB_OK)
+    for (int i = 0; i < n; i++)
+      if (ticks[i].day == day && strcmp(ticks[i].task_id, id) == 0) before = ticks[i].at;
+  free(ticks);
+  rc = on ? kc_userdb_tick(p.udb, p.plan.id, id, day, p.now)
+          : kc_userdb_untick(p.udb, p.plan.id, id, day, p.now);
+  if (rc != KC_UDB_OK) return store_err(&p, rc);
+  char date[KC_DAY_BUF], when[32];
+  date_of(kc_plan_day_date(p.plan.start_day, day), date);
+  if (on && before)
+    printf("Already ticked: %s (%s), day %d (%s), at %s.\n", task->label, id, day, date,
+           kc_cli_time(before, when, sizeof when));
+  else if (on)
+    printf("Ticked: %s (%s), day %d (%s)%s.\n", task->label, id, day, date, late_note(&p, day));
+  else if (before)
+    printf("Unticked: %s (%s), day %d (%s).\n", task->label, id, day, date);
+  else
+    printf("Not ticked, nothing to undo: %s (%s), day %d (%s).\n", task->label, id, day, date);
+  return KC_EXIT_OK;
+}
+
+/* ---- ice --------------------------------------------------------------------- */
+
+static int cmd_ice(struct kc_app *app, int argc, char **argv) {
+  struct plan_opts o;
+  if (parse_opts(argc, argv, "d", &o) || positional(argc, 0, "nothing")) return KC_EXIT_USAGE;
+  if (kc_cli_tasks(app) != 0) return KC_EXIT_FAIL;
+  const struct kc_plan_task *task = ice_task(app);
+  if (!task) {
+    kc_err("plan ice: this content database's plan has no ice task");
+    return KC_EXIT_FAIL;
+  }
+  struct plan_cmd p;
+  int rc = open_plan(&p, app, 1);
+  if (rc) return rc;
+  int day;
+  if ((rc = resolve_day(&p, o.day, &day))) return rc;
+  rc = kc_userdb_ice_add(p.udb, p.plan.id, day, p.now, KC_ICE_MINUTES, NULL);
+  if (rc != KC_UDB_OK) return store_err(&p, rc);
+  int count = 0;
+  kc_userdb_ice_count(p.udb, p.plan.id, day, &count);
+  struct kc_ice_progress ip = kc_ice_progress(count, task->target);
+  char clock[16], date[KC_DAY_BUF];
+  printf("Ice session of %d minutes recorded at %s for day %d (%s)%s: %d of %d that day%s.\n",
+         KC_ICE_MINUTES, kc_cli_clock(p.now, clock, sizeof clock), day,
+         date_of(kc_plan_day_date(p.plan.start_day, day), date), late_note(&p, day), ip.count,
+         ip.target, ip.full ? ", target reached" : ip.met ? ", enough for the day" : "");
+  if (ip.count > ip.target)
+    printf("That is more than the %d sessions a day the plan aims for: leave 2-3 hours between "
+           "sessions and check the skin after %d minutes.\n",
+           ip.target, KC_ICE_SKIN_CHECK_MINUTES);
+  return KC_EXIT_OK;
+}
+
+/* ---- pain -------------------------------------------------------------------- */
+
+static int cmd_pain(struct kc_app *app, int argc, char **argv) {
+  struct plan_opts o;
+  if (parse_opts(argc, argv, "dn", &o) || positional(argc, 1, "a pain score from 0 to 10"))
+    return KC_EXIT_USAGE;
+  long long score;
+  if (!kc_parse_long(argv[optind], KC_PAIN_MIN, KC_PAIN_MAX, &score)) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "a pain score is a whole number from %d (none) to %d (worst), not '%s'",
+             KC_PAIN_MIN, KC_PAIN_MAX, argv[optind]);
+    return usage_err(msg);
+  }
+  char why[256];
+  if (o.note && !kc_note_check(o.note, why, sizeof why)) return usage_err(why);
+  struct plan_cmd p;
+  int rc = open_plan(&p, app, 1);
+  if (rc) return rc;
+  int day;
+  if ((rc = resolve_day(&p, o.day, &day))) return rc;
+  struct kc_pain old;
+  int had = kc_userdb_pain_get(p.udb, p.plan.id, day, &old) == KC_UDB_OK;
+  rc = kc_userdb_pain_set(p.udb, p.plan.id, day, (int)score, o.note, p.now);
+  if (rc != KC_UDB_OK) return store_err(&p, rc);
+  char date[KC_DAY_BUF];
+  printf("Pain %lld/10 recorded for day %d (%s)%s", score, day,
+         date_of(kc_plan_day_date(p.plan.start_day, day), date), late_note(&p, day));
+  if (had) printf(", replacing %d/10", old.score);
+  printf(".\n");
+  if (score >= 8)
+    printf("Severe pain, especially at rest, is a reason to see a doctor today: kneecare show "
+           "red-flags\n");
+  return KC_EXIT_OK;
+}
+
+/* ---- checkin ------------------------------------------------------------------- */
+
+static int cmd_checkin(struct kc_app *app, int argc, char **argv) {
+  struct plan_opts o;
+  if (parse_opts(argc, argv, "", &o) || positional(argc, 1, "better, same or worse"))
+    return KC_EXIT_USAGE;
+  enum kc_checkin answer;
+  if (!kc_checkin_parse(argv[optind], &answer))
+    return usage_err("the answer is better, same or worse (is the pain easing?)");
+  struct plan_cmd p;
+  int rc = open_plan(&p, app, 1);
+  if (rc) return rc;
+  if (!kc_checkin_due(p.day_index)) {
+    char msg[200], date[KC_DAY_BUF];
+    snprintf(msg, sizeof msg, "the check-in is on day %d (%s); today is day %d", KC_PLAN_DAYS,
+             date_of(kc_plan_day_date(p.plan.start_day, KC_PLAN_DAYS), date), p.day_index);
+    return usage_err(msg);
+  }
+  rc = kc_userdb_plan_checkin(p.udb, p.plan.id, answer, p.now);
+  if (rc != KC_UDB_OK) return store_err(&p, rc);
+  struct kc_checkin_advice adv;
+  if (!kc_checkin_advice(answer, &adv)) return KC_EXIT_FAIL;
+  int width = kc_out_width(0);
+  printf("Check-in saved: %s.\n\n", kc_checkin_name(answer));
+  printf("%s\n", adv.title);
+  kc_print_wrapped(stdout, adv.advice, width, "", "");
+  printf("\n");
+  kc_print_level(stdout, adv.level, width);
+  printf("\nRead next (kneecare show ID):\n");
+  for (int i = 0; i < adv.n_articles; i++) {
+    char *t = kc_content_title(app->content, adv.articles[i]);
+    char line[512];
+    snprintf(line, sizeof line, "%s  %s", adv.articles[i], t ? t : "");
+    kc_print_wrapped(stdout, line, width, "  ", "    ");
+    free(t);
+  }
+  printf("\nWhen you are done with the plan: kneecare plan end\n");
+  return KC_EXIT_OK;
+}
+
+/* ---- end ---------------------------------------------------------------------- */
+
+static int cmd_end(struct kc_app *app, int argc, char **argv) {
+  struct plan_opts o;
+  if (parse_opts(argc, argv, "", &o) || positional(argc, 0, "nothing")) return KC_EXIT_USAGE;
+  struct plan_cmd p;
+  int rc = open_plan(&p, app, 1);
+  if (rc) return rc;
+  rc = kc_userdb_plan_end(p.udb, p.plan.id, p.now);
+  if (rc != KC_UDB_OK) return store_err(&p, rc);
+  char date[KC_DAY_BUF];
+  printf("Ended the recovery plan started %s. It is kept in your history "
+         "(kneecare plan export).\n",
+         date_of(p.plan.start_day, date));
+  if (kc_checkin_due(p.day_index) && p.plan.checkin == KC_CHECKIN_NONE)
+    printf("If the pain is not easing after 3 days of home care, see a physio or GP: kneecare "
+           "show not-getting-better\n");
+  return KC_EXIT_OK;
+}
+
+/* ---- export --------------------------------------------------------------------- */
+
+/* Markdown table cell: punctuation that would change the table or the
+ * formatting is escaped. */
+static void md_cell(const char *s) {
+  char *safe = kc_text_sanitize_dup(s, strlen(s), 0);
+  for (const char *c = safe ? safe : ""; *c; c++) {
+    if (strchr("\\`*_[]<>|#!~", *c)) putchar('\\');
+    putchar(*c);
+  }
+  free(safe);
+}
+
+/* CSV field (RFC 4180), and never a formula when opened in a spreadsheet. */
+static void csv_field(const char *s) {
+  char *safe = kc_text_sanitize_dup(s, strlen(s), 0);
+  const char *v = safe ? safe : "";
+  int formula = strchr("=+-@", v[0]) && v[0];
+  putchar('"');
+  if (formula) putchar('\'');
+  for (const char *c = v; *c; c++) {
+    if (*c == '"') putchar('"');
+    putchar(*c);
+  }
+  putchar('"');
+  free(safe);
+}
+
+static void export_markdown(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
+  char date[KC_DAY_BUF], when[32], label[64];
+  printf("# 3-day recovery plan\n\n");
+  printf("- Profile: ");
+  md_cell(p->app->profile.name);
+  printf("\n- Started: %s (%s), recorded %s\n", date_of(s->plan.start_day, date),
+         kc_day_weekday_name(s->plan.start_day), kc_cli_time(s->plan.started_at, when, sizeof when));
+  if (s->plan.ended_at)
+    printf("- Ended: %s\n", kc_cli_time(s->plan.ended_at, when, sizeof when));
+  else
+    printf("- Active: %s\n", kc_plan_day_label(s->day_index, label, sizeof label));
+  printf("- Level: %s (%s)\n", kc_level_title(s->level), kc_level_name(s->level));
+  if (s->plan.checkin != KC_CHECKIN_NONE)
+    printf("- Day-3 check-in: %s (%s)\n", kc_checkin_name(s->plan.checkin),
+           kc_cli_time(s->plan.checkin_at, when, sizeof when));
+  else
+    printf("- Day-3 check-in: not answered\n");
+  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
+    int cal = kc_plan_day_date(s->plan.start_day, d);
+    printf("\n## Day %d: %s (%s)\n\n", d, date_of(cal, date), kc_day_weekday_name(cal));
+    printf("| Task | State | When | Note |\n|---|---|---|---|\n");
+    for (size_t t = 0; t < s->n_tasks; t++) {
+      const struct kc_plan_task *task = &s->tasks[t];
+      const struct kc_task_day *c = kc_plan_cell(s, t, d);
+      printf("| ");
+      md_cell(task->label);
+      printf(" (%s)%s | ", task->id, task->target ? "" : ", optional");
+      if (task->kind == KC_TASK_ICE)
+        printf("%d of %d sessions, %s | ", c->ice.count, c->ice.target, kc_task_state_name(c->state));
+      else if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1])
+        printf("%d/10%s | ", s->pain[d - 1].score, c->late ? ", late" : "");
+      else
+        printf("%s | ", kc_task_state_name(c->state));
+      if (task->kind == KC_TASK_ICE) {
+        int any = 0;
+        for (int i = 0; i < s->n_ice; i++)
+          if (s->ice[i].day == d) {
+            printf("%s%s%s", any ? ", " : "", kc_cli_time(s->ice[i].at, when, sizeof when),
+                   s->ice[i].late ? " (late)" : "");
+            any = 1;
+          }
+        printf("%s | |\n", any ? "" : "-");
+      } else {
+        printf("%s | ", c->at ? kc_cli_time(c->at, when, sizeof when) : "-");
+        if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1]) md_cell(s->pain[d - 1].note);
+        printf(" |\n");
+      }
+    }
+    printf("\nProgress: %d of %d required tasks (%d%%).\n", s->progress[d - 1].done,
+           s->progress[d - 1].total, kc_progress_percent(s->progress[d - 1]));
+  }
+}
+
+static void export_csv(const struct kc_plan_snapshot *s) {
+  char date[KC_DAY_BUF], when[32];
+  printf("day,date,kind,task,label,state,value,time,late,note\r\n");
+  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
+    date_of(kc_plan_day_date(s->plan.start_day, d), date);
+    for (size_t t = 0; t < s->n_tasks; t++) {
+      const struct kc_plan_task *task = &s->tasks[t];
+      const struct kc_task_day *c = kc_plan_cell(s, t, d);
+      printf("%d,%s,%s,", d, date, kc_task_kind_name(task->kind));
+      csv_field(task->id);
+      putchar(',');
+      csv_field(task->label);
+      printf(",%s,", kc_task_state_name(c->state));
+      if (task->kind == KC_TASK_ICE)
+        printf("%d", c->ice.count);
+      else if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1])
+        printf("%d", s->pain[d - 1].score);
+      printf(",%s,%d,", c->at ? kc_cli_time(c->at, when, sizeof when) : "", c->late ? 1 : 0);
+      if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1]) csv_field(s->pain[d - 1].note);
+      printf("\r\n");
+    }
+    for (int i = 0; i < s->n_ice; i++) {
+      if (s->ice[i].day != d) continue;
+      printf("%d,%s,ice-session,\"ice\",\"\",done,%d,%s,%d,\r\n", d, date, s->ice[i].minutes,
+             kc_cli_time(s->ice[i].at, when, sizeof when), s->ice[i].late ? 1 : 0);
+    }
+  }
+}
+
+static int cmd_export(struct kc_app *app, int argc, char **argv) {
+  struct plan_opts o;
+  if (parse_opts(argc, argv, "f", &o) || positional(argc, 0, "nothing")) return KC_EXIT_USAGE;
+  int csv = 0;
+  if (o.format && strcmp(o.format, "csv") == 0)
+    csv = 1;
+  else if (o.format && strcmp(o.format, "markdown") != 0)
+    return usage_err("--format is markdown or csv");
+  struct plan_cmd p;
+  int rc = open_plan(&p, app, 0);
+  if (rc) return rc;
+  /* The active plan, else the last finished one. */
+  rc = kc_userdb_plan_active(p.udb, app->profile.id, &p.plan);
+  if (rc == KC_UDB_ENOTFOUND) {
+    struct kc_plan *hist = NULL;
+    int n = 0;
+    rc = kc_userdb_plan_history(p.udb, app->profile.id, &hist, &n);
+    if (rc == KC_UDB_OK && n == 0) rc = KC_UDB_ENOTFOUND;
+    if (rc == KC_UDB_OK) p.plan = hist[0];
+    free(hist);
+  }
+  if (rc == KC_UDB_ENOTFOUND) {
+    kc_err("plan export: profile \"%s\" has no recovery plan yet (start one with 'kneecare plan "
+           "start')",
+           app->profile.name);
+    return KC_EXIT_FAIL;
+  }
+  if (rc != KC_UDB_OK) return store_err(&p, rc);
+  p.day_index = kc_plan_day_index(p.plan.start_day, p.today);
+  struct kc_plan_snapshot s;
+  if ((rc = load_snapshot(&p, &s))) return rc;
+  if (csv)
+    export_csv(&s);
+  else
+    export_markdown(&p, &s);
+  kc_plan_snapshot_free(&s);
+  return KC_EXIT_OK;
+}
+
+/* ---- dispatch --------------------------------------------------------------------- */
+
+static int cmd_do_tick(struct kc_app *app, int argc, char **argv) {
+  return cmd_tick(app, argc, argv, 1);
+}
+static int cmd_do_untick(struct kc_app *app, int argc, char **argv) {
+  return cmd_tick(app, argc, argv, 0);
+}
+
+int kc_cmd_plan(struct kc_app *app, int argc, char **argv) {
+  static const struct {
+    const char *name;
+    int (*run)(struct kc_app *, int, char **);
+  } subs[] = {{"start", cmd_start},   {"status", cmd_status}, {"tick", cmd_do_tick},
+              {"untick", cmd_do_untick}, {"ice", cmd_ice},     {"pain", cmd_pain},
+              {"checkin", cmd_checkin}, {"end", cmd_end},      {"export", cmd_export}};
+  if (argc < 2) {
+    kc_err("plan: needs a subcommand: start, status, tick, untick, ice, pain, checkin, end or "
+           "export (try --help)");
+    return KC_EXIT_USAGE;
+  }
+  for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
+    if (strcmp(argv[1], subs[i].name) != 0) continue;
+    sub_name = subs[i].name;
+    return subs[i].run(app, argc - 1, argv + 1);
+  }
+  kc_err("plan: unknown subcommand '%s' (try --help)", argv[1]);
+  return KC_EXIT_USAGE;
+}

@@ -1,0 +1,221 @@
+/* `kneecare report`: one page of Markdown to take to a physio or doctor,
+ * answering what they will ask (the article what-the-clinician-asks): the
+ * story from the last saved symptom check (its answers re-read against the
+ * current wizard and shown as question text and chosen labels), warning
+ * signs, the result and level, and the current or last recovery plan's
+ * pain scores day by day with notes. It says plainly that it is a
+ * self-report, not a diagnosis. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "kneecare/day.h"
+#include "kneecare/plan_view.h"
+#include "kneecare/text.h"
+
+#define MAX_CAUSES 3
+
+/* Inline Markdown text: characters that would format or break a table are
+ * escaped; anything unsafe for a terminal is replaced. */
+static void md(const char *s) {
+  char *safe = kc_text_sanitize_dup(s ? s : "", s ? strlen(s) : 0, 0);
+  for (const char *c = safe ? safe : ""; *c; c++) {
+    if (strchr("\\`*_[]<>|#~", *c)) putchar('\\');
+    putchar(*c);
+  }
+  free(safe);
+}
+
+static const char *section_title(const char *section) {
+  if (strcmp(section, "injury") == 0) return "Injury";
+  if (strcmp(section, "ottawa") == 0) return "After the injury (Ottawa knee rules)";
+  if (strcmp(section, "story") == 0) return "The pain: how it started, where, what makes it worse";
+  return section;
+}
+
+static void labels(const struct kc_wz_question *q, uint64_t mask) {
+  int k = 0;
+  for (size_t j = 0; j < q->n_options; j++) {
+    if (!(mask >> j & 1)) continue;
+    if (k++) printf("; ");
+    md(q->options[j].label);
+  }
+}
+
+static void story(const struct kc_wz_def *def, const struct kc_wz_answers *a) {
+  /* Warning signs first: only those answered yes or not sure. */
+  int flagged = 0, asked = 0;
+  printf("\n## Warning signs\n\n");
+  for (int qi = kc_wz_next(def, a, -1); qi >= 0; qi = kc_wz_next(def, a, qi)) {
+    const struct kc_wz_question *q = kc_wz_question_at(def, (size_t)qi);
+    if (strcmp(q->section, KC_WZ_SECTION_RED_FLAGS) != 0) continue;
+    uint64_t mask = kc_wz_answers_get(a, (size_t)qi);
+    if (!mask) continue;
+    asked++;
+    enum kc_level lv = KC_LEVEL_NONE;
+    for (size_t j = 0; j < q->n_options; j++)
+      if (mask >> j & 1 && kc_wz_option_level(def, (size_t)qi, j) > lv)
+        lv = kc_wz_option_level(def, (size_t)qi, j);
+    if (lv == KC_LEVEL_NONE) continue;
+    flagged++;
+    printf("- **");
+    md(q->text);
+    printf("** ");
+    labels(q, mask);
+    printf(" (%s)\n", kc_level_title(lv));
+  }
+  if (!flagged)
+    printf("- No to all %d warning-sign questions asked.\n", asked);
+  else if (asked > flagged)
+    printf("- No to the other %d warning-sign questions.\n", asked - flagged);
+
+  const char *section = NULL;
+  for (int qi = kc_wz_next(def, a, -1); qi >= 0; qi = kc_wz_next(def, a, qi)) {
+    const struct kc_wz_question *q = kc_wz_question_at(def, (size_t)qi);
+    if (strcmp(q->section, KC_WZ_SECTION_RED_FLAGS) == 0) continue;
+    uint64_t mask = kc_wz_answers_get(a, (size_t)qi);
+    if (!mask) continue;
+    if (!section || strcmp(section, q->section) != 0) {
+      section = q->section;
+      printf("\n## ");
+      md(section_title(section));
+      printf("\n\n");
+    }
+    printf("- **");
+    md(q->text);
+    printf("** ");
+    labels(q, mask);
+    putchar('\n');
+  }
+}
+
+static void wizard_part(struct kc_app *app, const struct kc_wizard_run *run) {
+  char when[32];
+  printf("\nFrom the symptom check of %s.\n", kc_cli_time(run->at, when, sizeof when));
+  const struct kc_wz_def *def = kc_cli_wizard(app);
+  struct kc_wz_answers *a = def ? kc_wz_answers_new(def) : NULL;
+  char err[512] = "the symptom wizard could not be loaded";
+  if (a && kc_wz_parse_answers(def, run->answers, strlen(run->answers), a, err, sizeof err) == 0) {
+    story(def, a);
+  } else {
+    printf("\nThe saved answers do not fit this version's questions (");
+    md(err);
+    printf("); as saved:\n\n```\n");
+    char *safe = kc_text_sanitize_dup(run->answers, strlen(run->answers), 1);
+    if (safe) {
+      for (char *c = safe; *c; c++)
+        if (*c == '`') *c = '\'';
+      fputs(safe, stdout);
+    }
+    free(safe);
+    printf("\n```\n");
+  }
+  kc_wz_answers_free(a);
+
+  printf("\n## Result of the symptom check\n\n");
+  printf("- Level: **%s** (%s)\n", kc_level_title(run->level), kc_level_name(run->level));
+  struct kc_run_cause causes[MAX_CAUSES];
+  int n = kc_run_causes(run->causes, causes, MAX_CAUSES);
+  printf("- Likely causes suggested by the guide: ");
+  if (n == 0) printf("none clearly");
+  for (int i = 0; i < n; i++) {
+    printf("%s%d. ", i ? "; " : "", i + 1);
+    md(causes[i].title);
+    printf(" (score %d)", causes[i].score);
+  }
+  printf("\n");
+}
+
+static void plan_part(struct kc_app *app, struct kc_userdb *udb, int today) {
+  struct kc_plan plan;
+  int rc = kc_userdb_plan_active(udb, app->profile.id, &plan);
+  if (rc == KC_UDB_ENOTFOUND) {
+    struct kc_plan *hist = NULL;
+    int n = 0;
+    rc = kc_userdb_plan_history(udb, app->profile.id, &hist, &n);
+    if (rc == KC_UDB_OK && n == 0) rc = KC_UDB_ENOTFOUND;
+    if (rc == KC_UDB_OK) plan = hist[0];
+    free(hist);
+  }
+  printf("\n## Home care (3-day RICE plan)\n\n");
+  if (rc == KC_UDB_ENOTFOUND) {
+    printf("No recovery plan recorded.\n");
+    return;
+  }
+  struct kc_plan_snapshot s;
+  char err[512], date[KC_DAY_BUF], when[32], label[64];
+  if (rc != KC_UDB_OK || kc_cli_tasks(app) != 0 ||
+      kc_plan_snapshot_load(app, &plan, today, &s, err, sizeof err) != KC_UDB_OK) {
+    printf("The plan could not be read.\n");
+    return;
+  }
+  printf("Started %s", kc_day_format(plan.start_day, date));
+  if (plan.ended_at)
+    printf(", ended %s", kc_cli_time(plan.ended_at, when, sizeof when));
+  else
+    printf(", active: %s", kc_plan_day_label(s.day_index, label, sizeof label));
+  printf(".\n\n| Day | Date | Pain (0-10) | Note | Ice sessions | Tasks done |\n"
+         "|---|---|---|---|---|---|\n");
+  size_t ice = s.n_tasks;
+  for (size_t t = 0; t < s.n_tasks; t++)
+    if (s.tasks[t].kind == KC_TASK_ICE) ice = t;
+  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
+    printf("| %d | %s | ", d, kc_day_format(kc_plan_day_date(plan.start_day, d), date));
+    if (s.has_pain[d - 1]) {
+      printf("%d | ", s.pain[d - 1].score);
+      md(s.pain[d - 1].note);
+    } else {
+      printf("- | ");
+    }
+    printf(" | ");
+    if (ice < s.n_tasks) printf("%d", kc_plan_cell(&s, ice, d)->ice.count);
+    printf(" | %d of %d |\n", s.progress[d - 1].done, s.progress[d - 1].total);
+  }
+  if (plan.checkin != KC_CHECKIN_NONE)
+    printf("\nDay-3 check-in, is the pain easing: **%s** (%s).\n", kc_checkin_name(plan.checkin),
+           kc_cli_time(plan.checkin_at, when, sizeof when));
+  if (s.worst_redflag >= KC_LEVEL_SOON)
+    printf("\nA daily warning-sign check during the plan answered yes (%s).\n",
+           kc_level_title(s.worst_redflag));
+  kc_plan_snapshot_free(&s);
+}
+
+int kc_cmd_report(struct kc_app *app, int argc, char **argv) {
+  static const struct option none[] = {{0, 0, 0, 0}};
+  kc_getopt_reset();
+  if (getopt_long(argc, argv, ":", none, NULL) != -1) {
+    kc_err("report: unknown option '%s'", argv[optind - 1]);
+    return KC_EXIT_USAGE;
+  }
+  if (optind < argc) {
+    kc_err("report: takes no arguments");
+    return KC_EXIT_USAGE;
+  }
+  int code = KC_EXIT_FAIL;
+  struct kc_userdb *udb = kc_cli_user(app, &code);
+  if (!udb) return code;
+  struct kc_wizard_run *runs = NULL;
+  int n = 0;
+  if (kc_userdb_wizard_list(udb, app->profile.id, 1, &runs, &n) != KC_UDB_OK) {
+    kc_err("%s", kc_userdb_errmsg(udb));
+    return KC_EXIT_FAIL;
+  }
+  int today = kc_app_today();
+  char date[KC_DAY_BUF];
+  printf("# Knee pain: summary for a physio or doctor\n\n");
+  printf("Prepared with kneecare on %s for ", kc_day_format(today, date));
+  md(app->profile.name);
+  printf(".\n\n**This is a self-report from the runner's own answers, not a diagnosis.**\n");
+  if (n == 0)
+    printf("\nNo symptom check saved yet (kneecare wizard --answers FILE --save, or the "
+           "wizard in the full-screen guide).\n");
+  else
+    wizard_part(app, &runs[0]);
+  kc_userdb_wizard_runs_free(runs, n);
+  plan_part(app, udb, today);
+  printf("\n---\nSelf-reported with kneecare, an offline self-care guide. It is not a "
+         "diagnosis; please examine and advise.\n");
+  return KC_EXIT_OK;
+}

@@ -1,0 +1,123 @@
+/* The profile's saved wizard runs, newest first. Opening one re-reads its
+ * answers and shows the result page again (scored by today's guide; the
+ * level as saved is shown beside it if it differs). */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ui.h"
+
+struct history {
+  struct kc_view base;
+  struct kc_list list;
+  struct kc_wizard_run *runs;
+  int n;
+};
+
+static void history_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
+  (void)ui;
+  struct history *s = (struct history *)v;
+  kc_puts(y + 1, 2, w - 4, "Your symptom checks", kc_attr(ROLE_HEADING));
+  if (s->n == 0) {
+    kc_put_wrapped(y + 3, 2, 3, w - 4,
+                   "No saved symptom checks yet. Run the symptom check from the home menu; "
+                   "each completed check is saved here.",
+                   kc_attr(ROLE_DIM));
+    return;
+  }
+  kc_list_draw(&s->list, y + 3, h - 3, w);
+}
+
+static void open_run(struct history *s, struct kc_ui *ui) {
+  const struct kc_wizard_run *run = &s->runs[s->list.sel];
+  char err[512];
+  const struct kc_wz_def *def = kc_app_wizard(ui->app, err, sizeof err);
+  if (!def) {
+    kc_ui_message(ui, ROLE_WARNING, "%s", err);
+    return;
+  }
+  struct kc_wz_answers *a = kc_wz_answers_new(def);
+  if (!a) return;
+  if (kc_wz_parse_answers(def, run->answers, strlen(run->answers), a, err, sizeof err) != 0) {
+    kc_ui_message(ui, ROLE_WARNING, "This saved check no longer fits the guide's questions");
+    kc_wz_answers_free(a);
+    return;
+  }
+  struct kc_wz_result r;
+  if (kc_wz_score(def, a, &r) == 0) {
+    char when[64], note[200];
+    time_t t = (time_t)run->at;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    if (r.level != run->level)
+      snprintf(note, sizeof note, "Saved %s with the level \"%s\"; scored again by this version "
+               "of the guide.", when, kc_level_title(run->level));
+    else
+      snprintf(note, sizeof note, "Saved %s.", when);
+    kc_ui_push(ui, kc_result_new(ui, def, a, &r, note));
+    kc_wz_result_free(&r);
+  }
+  kc_wz_answers_free(a);
+}
+
+static enum kc_result history_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+  struct history *s = (struct history *)v;
+  int act;
+  enum kc_result r = kc_list_handle(&s->list, ev, &act);
+  if (act && s->list.sel < (size_t)s->n) open_run(s, ui);
+  return r;
+}
+
+static const char *history_title(struct kc_view *v) { (void)v; return "History"; }
+
+static void history_destroy(struct kc_view *v) {
+  struct history *s = (struct history *)v;
+  kc_list_free(&s->list);
+  kc_userdb_wizard_runs_free(s->runs, s->n);
+  free(s);
+}
+
+static const struct kc_view_ops history_ops = {.name = "history",
+                                               .draw = history_draw,
+                                               .handle = history_handle,
+                                               .destroy = history_destroy,
+                                               .title = history_title};
+
+struct kc_view *kc_history_new(struct kc_ui *ui) {
+  char err[512];
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  if (!udb) {
+    kc_ui_message(ui, ROLE_WARNING, "Your saved data is not available: %s", err);
+    return NULL;
+  }
+  struct history *s = calloc(1, sizeof *s);
+  if (!s) return NULL;
+  s->base.ops = &history_ops;
+  if (kc_userdb_wizard_list(udb, ui->app->profile.id, 0, &s->runs, &s->n) != KC_UDB_OK) {
+    kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_errmsg(udb));
+    s->runs = NULL;
+    s->n = 0;
+  }
+  for (int i = 0; i < s->n; i++) {
+    char when[64], text[256];
+    time_t t = (time_t)s->runs[i].at;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    /* The first cause line is "id\tscore\ttitle". */
+    const char *title = "no clear cause";
+    char top[128] = "";
+    const char *c = s->runs[i].causes;
+    const char *t2 = c ? strchr(c, '\t') : NULL;
+    if (t2) t2 = strchr(t2 + 1, '\t');
+    if (t2) {
+      size_t n = strcspn(t2 + 1, "\n");
+      snprintf(top, sizeof top, "%.*s", (int)(n < 120 ? n : 120), t2 + 1);
+      title = top;
+    }
+    snprintf(text, sizeof text, "%s  %-28s  %s", when, kc_level_title(s->runs[i].level), title);
+    kc_list_add(&s->list, text, NULL, s->runs[i].level >= KC_LEVEL_24H ? ROLE_WARNING : -1, 0);
+  }
+  return &s->base;
+}

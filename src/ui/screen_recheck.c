@@ -1,0 +1,159 @@
+/* The daily red-flag re-check of a recovery plan: at the first visit of
+ * each calendar day, the plan's red-flag questions (the wizard's own, with
+ * their levels) are asked again, one yes/no per line. Any "yes" (or "not
+ * sure") stops the self-care path at once and shows the wizard's advice for
+ * that level, whatever the plan day. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kneecare/day.h"
+#include "ui.h"
+
+struct recheck {
+  struct kc_view base;
+  int64_t plan_id;
+  const struct kc_wz_def *def;
+  int *qi;       /* wizard question index per line */
+  int *answer;   /* -1 unanswered, 0 no, 1 yes (or not sure) */
+  size_t n, cur;
+};
+
+static void recheck_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
+  (void)ui;
+  struct recheck *r = (struct recheck *)v;
+  kc_puts(y + 1, 2, w - 4, "Today's safety check", kc_attr(ROLE_HEADING));
+  int row = y + 2;
+  row += kc_put_wrapped(row, 2, 3, w - 4,
+                        "Before today's checklist: answer each question. Any yes means home care "
+                        "is not enough. y = yes, n = no, u = not sure.",
+                        kc_attr(ROLE_DIM));
+  row++;
+  for (size_t i = 0; i < r->n && row < y + h; i++) {
+    const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
+    const char *mark = r->answer[i] < 0 ? "[ ? ]" : r->answer[i] ? "[YES]" : "[ no]";
+    attr_t a = i == r->cur ? kc_attr(ROLE_SELECTED) : kc_attr(ROLE_NORMAL);
+    kc_puts(row, 2, 6, mark, r->answer[i] > 0 ? kc_attr(ROLE_DANGER) : kc_attr(ROLE_DIM));
+    row += kc_put_wrapped(row, 8, 3, w - 10, q->text, a);
+  }
+}
+
+/* Level of a "yes" to line i: the question's most urgent option. */
+static enum kc_level yes_level(const struct recheck *r, size_t i) {
+  const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
+  enum kc_level best = KC_LEVEL_NONE;
+  for (size_t j = 0; j < q->n_options; j++) {
+    enum kc_level l = kc_wz_option_level(r->def, (size_t)r->qi[i], j);
+    if (l > best) best = l;
+  }
+  return best;
+}
+
+static void finish(struct recheck *r, struct kc_ui *ui) {
+  struct kc_redflag_answer *ans = calloc(r->n, sizeof *ans);
+  struct kc_sb text = {0};
+  for (size_t i = 0; ans && i < r->n; i++) {
+    ans[i].level = yes_level(r, i);
+    ans[i].yes = r->answer[i] > 0;
+    const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
+    kc_sb_printf(&text, "%s=%s\n", q->id, ans[i].yes ? "yes" : "no");
+  }
+  enum kc_level level = ans ? kc_redflag_recheck(ans, r->n) : KC_LEVEL_SOON;
+  free(ans);
+  char err[256];
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  if (udb && kc_userdb_redflag_record(udb, r->plan_id, kc_app_today(), kc_app_now(), level,
+                                      kc_sb_str(&text)) != KC_UDB_OK)
+    kc_ui_message(ui, ROLE_WARNING, "Not saved: %s", kc_userdb_errmsg(udb));
+  kc_sb_free(&text);
+  if (kc_redflag_stops_plan(level)) {
+    struct kc_sb md = {0};
+    kc_sb_put(&md, "## Stop home care\n\n**One of your answers is a warning sign.** ");
+    kc_sb_put_md(&md, kc_level_advice(level));
+    kc_sb_put(&md, "\n\nThe 3-day plan's self-care path has stopped. Do not wait for day 3.\n\n"
+                   "- [Red flags](red-flags)\n- [Emergency signs](emergency-signs)\n");
+    struct kc_view *adv = kc_reader_new_text(ui, kc_level_title(level),
+                                             "From today's safety check", kc_sb_str(&md));
+    kc_sb_free(&md);
+    if (adv) kc_viewstack_replace(&ui->stack, adv);
+    return;
+  }
+  kc_viewstack_pop(&ui->stack); /* back to the checklist */
+}
+
+static enum kc_result recheck_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+  struct recheck *r = (struct recheck *)v;
+  if (!ev->is_key && (ev->ch == 'y' || ev->ch == 'n' || ev->ch == 'u' || ev->ch == 'Y' ||
+                      ev->ch == 'N' || ev->ch == 'U')) {
+    r->answer[r->cur] = !(ev->ch == 'n' || ev->ch == 'N');
+    /* Move to the next unanswered line; finish when all are answered. */
+    size_t k;
+    for (k = 0; k < r->n && r->answer[k] >= 0; k++) {
+    }
+    if (k == r->n) {
+      finish(r, ui);
+      return V_HANDLED;
+    }
+    r->cur = k;
+    return V_HANDLED;
+  }
+  switch (ev->action) {
+  case ACT_UP: if (r->cur > 0) r->cur--; return V_HANDLED;
+  case ACT_DOWN: if (r->cur + 1 < r->n) r->cur++; return V_HANDLED;
+  case ACT_BACK:
+  case ACT_LEFT:
+    /* The checklist is not shown before the check is answered. */
+    kc_viewstack_pop(&ui->stack); /* this view */
+    return V_POP;                 /* and the checklist under it */
+  default: return V_IGNORED;
+  }
+}
+
+static const char *recheck_title(struct kc_view *v) { (void)v; return "Safety check"; }
+static const char *recheck_hints(struct kc_view *v) {
+  (void)v;
+  return "y yes  n no  u not sure  \xE2\x86\x91\xE2\x86\x93 move  Esc leave";
+}
+
+static void recheck_destroy(struct kc_view *v) {
+  struct recheck *r = (struct recheck *)v;
+  free(r->qi);
+  free(r->answer);
+  free(r);
+}
+
+static const struct kc_view_ops recheck_ops = {.name = "recheck",
+                                               .draw = recheck_draw,
+                                               .handle = recheck_handle,
+                                               .destroy = recheck_destroy,
+                                               .title = recheck_title,
+                                               .hints = recheck_hints,
+                                               .wants_text = 1};
+
+struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id) {
+  char err[512];
+  const struct kc_wz_def *def = kc_app_wizard(ui->app, err, sizeof err);
+  if (!def || ui->app->n_recheck == 0) return NULL;
+  struct recheck *r = calloc(1, sizeof *r);
+  if (!r) return NULL;
+  r->base.ops = &recheck_ops;
+  r->plan_id = plan_id;
+  r->def = def;
+  r->qi = calloc(ui->app->n_recheck, sizeof *r->qi);
+  r->answer = calloc(ui->app->n_recheck, sizeof *r->answer);
+  if (!r->qi || !r->answer) {
+    recheck_destroy(&r->base);
+    return NULL;
+  }
+  for (size_t i = 0; i < ui->app->n_recheck; i++) {
+    int qi = kc_wz_find_question(def, ui->app->recheck_ids[i]);
+    if (qi < 0) continue;
+    r->qi[r->n] = qi;
+    r->answer[r->n] = -1;
+    r->n++;
+  }
+  if (r->n == 0) {
+    recheck_destroy(&r->base);
+    return NULL;
+  }
+  return &r->base;
+}
