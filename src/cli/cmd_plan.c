@@ -69,7 +69,10 @@ static int parse_opts(int argc, char **argv, const char *allowed, struct plan_op
     }
     if (c == '?' || !strchr(allowed, c)) {
       long long v;
-      if (c == '?' && kc_parse_long(tok, -1000000000LL, 0, &v))
+      if (c == '?' && kc_parse_long(tok, -1000000000LL, 0, &v) && strcmp(sub_name, "pain") == 0)
+        kc_err("plan pain: a pain score is a whole number from %d (none) to %d (worst), not '%s'",
+               KC_PAIN_MIN, KC_PAIN_MAX, tok);
+      else if (c == '?' && kc_parse_long(tok, -1000000000LL, 0, &v))
         kc_err("plan %s: '%s' is not allowed here: numbers are 0 or more", sub_name, tok);
       else
         kc_err("plan %s: unknown option '%s' (try --help)", sub_name, tok);
@@ -241,6 +244,8 @@ static void cell_text(const struct kc_plan_snapshot *s, size_t t, int d, char *b
                c->done ? state : "");
   } else if (task->kind == KC_TASK_PAIN && c->done) {
     snprintf(buf, n, "%d/10%s", s->pain[d - 1].score, c->late ? " late" : "");
+  } else if (task->target == 0 && c->state == KC_TASK_NOT_DONE) {
+    snprintf(buf, n, "-"); /* optional: only if needed */
   } else {
     snprintf(buf, n, "%s", state);
   }
@@ -271,7 +276,7 @@ static void status_text(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
     char head[40], md[KC_DAY_BUF];
     date_of(kc_plan_day_date(s->plan.start_day, d), md);
     snprintf(head, sizeof head, "Day %d %s%s", d, md + 5, d == s->day_index ? "*" : "");
-    printf("  %-17s", head);
+    printf(d < KC_PLAN_DAYS ? "  %-17s" : "  %s", head);
   }
   putchar('\n');
   for (size_t t = 0; t < s->n_tasks; t++) {
@@ -279,7 +284,7 @@ static void status_text(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
     for (int d = 1; d <= KC_PLAN_DAYS; d++) {
       char cell[40];
       cell_text(s, t, d, cell, sizeof cell);
-      printf("  %-17s", cell);
+      printf(d < KC_PLAN_DAYS ? "  %-17s" : "  %s", cell);
     }
     putchar('\n');
   }
@@ -288,9 +293,9 @@ static void status_text(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
     char cell[40];
     snprintf(cell, sizeof cell, "%d/%d (%d%%)", s->progress[d - 1].done, s->progress[d - 1].total,
              kc_progress_percent(s->progress[d - 1]));
-    printf("  %-17s", cell);
+    printf(d < KC_PLAN_DAYS ? "  %-17s" : "  %s", cell);
   }
-  printf("\n  (* today; optional tasks do not count towards progress)\n");
+  printf("\n  (* today; \"-\": an optional task, only if needed, not counted in progress)\n");
 
   printf("\nTasks:\n");
   for (size_t t = 0; t < s->n_tasks; t++) {
@@ -726,7 +731,7 @@ static void export_markdown(struct plan_cmd *p, const struct kc_plan_snapshot *s
                    s->ice[i].late ? " (late)" : "");
             any = 1;
           }
-        printf("%s | |\n", any ? "" : "-");
+        printf("%s |  |\n", any ? "" : "-");
       } else {
         printf("%s | ", c->at ? kc_cli_time(c->at, when, sizeof when) : "-");
         if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1]) md_cell(s->pain[d - 1].note);
@@ -740,7 +745,7 @@ static void export_markdown(struct plan_cmd *p, const struct kc_plan_snapshot *s
 
 static void export_csv(const struct kc_plan_snapshot *s) {
   char date[KC_DAY_BUF], when[32];
-  printf("day,date,kind,task,label,state,value,time,late,note\r\n");
+  printf("day,date,kind,task,label,state,value,time,late,note\n");
   for (int d = 1; d <= KC_PLAN_DAYS; d++) {
     date_of(kc_plan_day_date(s->plan.start_day, d), date);
     for (size_t t = 0; t < s->n_tasks; t++) {
@@ -757,11 +762,11 @@ static void export_csv(const struct kc_plan_snapshot *s) {
         printf("%d", s->pain[d - 1].score);
       printf(",%s,%d,", c->at ? kc_cli_time(c->at, when, sizeof when) : "", c->late ? 1 : 0);
       if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1]) csv_field(s->pain[d - 1].note);
-      printf("\r\n");
+      printf("\n");
     }
     for (int i = 0; i < s->n_ice; i++) {
       if (s->ice[i].day != d) continue;
-      printf("%d,%s,ice-session,\"ice\",\"\",done,%d,%s,%d,\r\n", d, date, s->ice[i].minutes,
+      printf("%d,%s,ice-session,\"ice\",\"\",done,%d,%s,%d,\n", d, date, s->ice[i].minutes,
              kc_cli_time(s->ice[i].at, when, sizeof when), s->ice[i].late ? 1 : 0);
     }
   }

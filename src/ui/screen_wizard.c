@@ -63,17 +63,22 @@ static void wizard_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
                         : strcmp(q->section, "ottawa") == 0            ? "After an injury"
                                                                       : "Your story";
   snprintf(progress, sizeof progress, "Question %zu of %zu  \xC2\xB7  %s", k, n < k ? k : n, section);
-  kc_puts(row + 1, 2, w - 4, progress, kc_attr(ROLE_DIM));
-  /* A progress bar, readable without colour. */
-  int bar = w - 4 > 60 ? 60 : w - 4;
-  int filled = n ? (int)((long)bar * (long)(k - 1) / (long)n) : 0;
-  for (int i = 0; i < bar; i++)
-    kc_puts(row + 2, 2 + i, 1, i < filled ? "\xE2\x96\x88" : "\xC2\xB7", kc_attr(ROLE_BULLET));
-  row += 4;
-  row += kc_put_wrapped(row, 2, 4, w - 4, q->text, kc_attr(ROLE_STRONG));
+  int roomy = h >= 18; /* small terminals drop the bar and blank lines */
+  kc_puts(row + roomy, 2, w - 4, progress, kc_attr(ROLE_DIM));
+  if (roomy) {
+    /* A progress bar, readable without colour. */
+    int bar = w - 4 > 60 ? 60 : w - 4;
+    int filled = n ? (int)((long)bar * (long)(k - 1) / (long)n) : 0;
+    for (int i = 0; i < bar; i++)
+      kc_puts(row + 2, 2 + i, 1, i < filled ? "\xE2\x96\x88" : "\xC2\xB7", kc_attr(ROLE_BULLET));
+    row += 4;
+  } else {
+    row += 1;
+  }
+  row += kc_put_wrapped(row, 2, roomy ? 4 : 3, w - 4, q->text, kc_attr(ROLE_STRONG));
   if (q->kind == KC_WZ_MANY)
     kc_puts(row++, 2, w - 4, "(choose all that apply: Space ticks, Enter goes on)", kc_attr(ROLE_DIM));
-  row++;
+  row += roomy;
 
   int bottom = y + h - (z->confirm_exit ? 3 : 1);
   z->opt_y0 = row;

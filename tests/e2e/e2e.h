@@ -63,7 +63,7 @@ static inline struct kc_pty *e2e_start_env(struct e2e *t, int rows, int cols,
 /* Waits for the first frame; on a first start the safety notice shows
  * first: check it and close it. */
 static inline void e2e_past_notice(struct kc_pty *p) {
-  if (!kc_pty_wait_text(p, "? help", WAIT_MS)) return;
+  if (!kc_pty_wait_text(p, "kneecare", WAIT_MS)) return;
   kc_pty_wait_quiet(p, 30, 1000);
   if (kc_pty_has(p, "Safety notice")) {
     kc_pty_send_str(p, "\033");

@@ -1,0 +1,243 @@
+# `kneecare plan ...` and `kneecare profiles`: start (backdated, refused
+# dates, one active plan), status (Day 2 of 3, JSON), tick/untick/ice/pain
+# with late records, every bad input refused with exit 2 and nothing
+# written (the export is compared before and after), future days refused,
+# the day-3 check-in, end, export as Markdown and CSV, separate profiles,
+# and a clock moving from 23:50 to 00:10 moving the plan to its next day.
+source "$(dirname "$0")/lib/common.bash" "$@"
+
+# Today is Sunday 2026-03-01 (12:00 UTC); yesterday 2026-02-28.
+run "$K" plan status
+expect_rc 1 "status with no plan"
+err_has "has no active recovery plan" "status with no plan"
+run "$K" plan tick compression
+expect_rc 1 "tick with no plan"
+run "$K" plan export
+expect_rc 1 "export with no plan at all"
+run "$K" plan
+expect_rc 2 "plan without a subcommand"
+run "$K" plan frobnicate
+expect_rc 2 "unknown subcommand"
+
+# ---- start ----------------------------------------------------------------
+for d in 2026-02-30 2026-3-01 yesterday 2026-03-01x ""; do
+  run "$K" plan start --date "$d"
+  expect_rc 2 "start --date '$d'"
+done
+run "$K" plan start --date 2026-03-02
+expect_rc 2 "start in the future"
+err_has "cannot start in the future" "start in the future"
+run "$K" plan start --date 2026-02-20
+expect_rc 2 "start more than 7 days back"
+run "$K" plan status
+expect_rc 1 "refused starts wrote nothing"
+
+run "$K" plan start --date 2026-02-28
+expect_rc 0 "start yesterday"
+has "Today is Day 2 of 3" "start yesterday"
+run "$K" plan start
+expect_rc 1 "second start while one is active"
+err_has "already has an active plan" "second start"
+
+run "$K" plan status
+expect_rc 0 "status"
+has "Day 2 of 3 (today is 2026-03-01)" "status: day"
+has "started 2026-02-28" "status: start"
+has "Level: Self-care" "status: level"
+clean "status"
+run "$K" plan status --json
+expect_rc 0 "status --json"
+json_ok "status --json"
+has '"day_label":"Day 2 of 3"' "status --json"
+
+# ---- bad input: exit 2, nothing written ----------------------------------------
+run "$K" plan export
+expect_rc 0 "export (before)"
+BEFORE=$OUT
+run "$K" plan export --format csv
+BEFORE_CSV=$OUT
+long_note=$(printf 'x%.0s' $(seq 501))
+refuse() { # WHAT ARGS... : exit 2, stderr says something, nothing changed
+  local what=$1
+  shift
+  run "$K" plan "$@"
+  expect_rc 2 "$what"
+  [ -n "$ERR" ] || fail "$what: no message"
+  clean "$what"
+  run "$K" plan export
+  [ "$OUT" = "$BEFORE" ] || fail "$what: the plan changed"
+  run "$K" plan export --format csv
+  [ "$OUT" = "$BEFORE_CSV" ] || fail "$what: the plan changed (csv)"
+}
+refuse "unknown task" tick nope
+refuse "task of the wrong kind (ice)" tick ice
+refuse "task of the wrong kind (pain)" untick pain-score
+refuse "hostile task id" tick $'comp\033[2Jression'
+refuse "tick without a task" tick
+refuse "tick two tasks" tick compression elevation
+refuse "day 0" tick compression --day 0
+refuse "day 4" tick compression --day 4
+refuse "day x" tick compression --day x
+refuse "day -1" tick compression --day -1
+refuse "future day: tick" tick compression --day 3
+refuse "future day: untick" untick compression --day 3
+refuse "future day: ice" ice --day 3
+refuse "future day: pain" pain 3 --day 3
+refuse "score 11" pain 11
+refuse "score -1" pain -1
+refuse "score 2.5" pain 2.5
+refuse "score abc" pain abc
+refuse "no score" pain
+refuse "note with an escape" pain 3 --note $'ok\033[31m red'
+refuse "note with a newline" pain 3 --note $'two\nlines'
+refuse "note too long" pain 3 --note "$long_note"
+refuse "note not UTF-8" pain 3 --note $'caf\xe9'
+refuse "check-in before day 3" checkin better
+refuse "check-in answer" checkin maybe
+refuse "unknown option" tick compression --json
+refuse "export format" export --format xml
+run "$K" plan checkin better
+err_has "the check-in is on day 3 (2026-03-02); today is day 2" "check-in before day 3: message"
+run "$K" plan tick compression --day 3
+err_has "day 3 (2026-03-02) has not come yet" "future day: message"
+
+# ---- ticks, ice, pain -------------------------------------------------------------
+run "$K" plan tick compression
+expect_rc 0 "tick today"
+has "day 2 (2026-03-01)" "tick: defaults to today's plan day"
+run "$K" plan tick compression --day 1
+expect_rc 0 "tick yesterday"
+has "(recorded late)" "tick yesterday is late"
+run "$K" plan tick elevation --day 1
+run "$K" plan untick elevation --day 1
+expect_rc 0 "untick"
+has "Unticked" "untick"
+run "$K" plan untick rest-move
+expect_rc 0 "untick what is not ticked"
+has "nothing to undo" "untick what is not ticked"
+
+export KNEECARE_NOW=$((NOON - 3 * 3600)) # 09:00
+run "$K" plan ice
+expect_rc 0 "ice"
+has "recorded at 09:00 for day 2" "ice: now, today"
+has "1 of 4 that day" "ice: count"
+export KNEECARE_NOW=$NOON
+run "$K" plan ice
+has "2 of 4 that day" "ice: second session"
+run "$K" plan ice --day 1
+has "(recorded late)" "ice yesterday"
+run "$K" plan pain 4 --note "stairs hurt | worse going down"
+expect_rc 0 "pain"
+has "Pain 4/10 recorded for day 2" "pain"
+run "$K" plan pain 6 --day 1 --note "first day"
+run "$K" plan pain 5 --day 1 --note "first day, on reflection"
+has "replacing 6/10" "pain replaced"
+
+run "$K" plan status
+has "Day 2 of 3" "status after changes"
+grep -qE '^  compression +done late +done +future' <<<"$OUT" || fail "status: compression row"
+grep -qE '^  ice +1/4 +2/4 +future' <<<"$OUT" || fail "status: ice row"
+grep -qE '^  pain-score +5/10 late +4/10 +future' <<<"$OUT" || fail "status: pain row"
+has "Day 2: 09:00, 12:00" "status: ice times"
+has "Day 2: 4/10 at 2026-03-01 12:00: stairs hurt | worse going down" "status: pain note"
+lacks "check-in" "status: no check-in before day 3"
+run "$K" plan status --json
+json_ok "status --json after changes"
+has '"minutes":20' "status --json: ice minutes"
+
+run "$K" plan export
+expect_rc 0 "export markdown"
+has "# 3-day recovery plan" "export markdown: title"
+has "## Day 1: 2026-02-28 (Sat)" "export markdown: day 1"
+has "| Compression bandage on during the day (compression) | done late | 2026-03-01 12:00 |" "export: late tick time"
+has "2026-03-01 09:00, 2026-03-01 12:00" "export: ice times"
+has "| 4/10 | 2026-03-01 12:00 | stairs hurt \\| worse going down |" "export: pain with escaped note"
+clean "export markdown"
+run "$K" plan export --format csv
+expect_rc 0 "export csv"
+has "day,date,kind,task,label,state,value,time,late,note" "csv header"
+has '2,2026-03-01,pain,"pain-score",' "csv: pain row"
+has ',done,4,2026-03-01 12:00,0,"stairs hurt | worse going down"' "csv: pain score and note"
+has '1,2026-02-28,check,"compression","Compression bandage on during the day",done late,,2026-03-01 12:00,1,' "csv: late tick"
+[ "$(grep -c ',ice-session,' <<<"$OUT")" = 3 ] || fail "csv: three ice sessions"
+clean "export csv"
+
+# ---- day 3: check-in; then the plan is over ------------------------------------
+export KNEECARE_NOW=$((NOON + DAY))
+run "$K" plan status
+has "Day 3 of 3" "status on day 3"
+has "kneecare plan checkin better|same|worse" "status prompts for the check-in"
+run "$K" plan checkin same
+expect_rc 0 "checkin same"
+has "Not easing: see a physio or GP" "checkin same: advice"
+has "(level: soon)" "checkin same: level"
+has "not-getting-better" "checkin same: articles"
+run "$K" plan status
+has "Check-in: same" "status shows the check-in"
+has "See a physio or GP soon (level: soon)" "status: the plan's level rose"
+run "$K" plan checkin better
+expect_rc 0 "checkin better (answer replaced)"
+has "return-to-running" "checkin better: articles"
+
+export KNEECARE_NOW=$((NOON + 3 * DAY))
+run "$K" plan status
+has "Day 5: the 3-day plan is over" "status after the plan"
+run "$K" plan tick compression
+expect_rc 2 "tick without --day after the plan"
+err_has "the 3-day plan is over" "tick after the plan"
+run "$K" plan tick elevation --day 3
+expect_rc 0 "late tick of day 3 after the plan"
+
+run "$K" plan end
+expect_rc 0 "end"
+has "Ended the recovery plan started 2026-02-28" "end"
+run "$K" plan status
+expect_rc 1 "status after end"
+run "$K" plan end
+expect_rc 1 "end twice"
+run "$K" plan export
+expect_rc 0 "export of the finished plan"
+has "- Ended: 2026-03-04 12:00" "export: ended"
+has "- Day-3 check-in: better" "export: check-in"
+
+# ---- profiles are separate ------------------------------------------------------------
+run "$K" --user Bob plan status
+expect_rc 1 "Bob has no plan"
+run "$K" --user Bob plan start
+expect_rc 0 "Bob starts"
+has "Day 1 of 3" "Bob: day 1"
+run "$K" --user Bob plan tick rest-move
+run "$K" plan start
+expect_rc 0 "the default profile can start again (its plan ended)"
+run "$K" plan status
+grep -qE '^  rest-move +not done' <<<"$OUT" || fail "Bob's tick leaked into the default profile"
+run "$K" --user Bob plan status
+grep -qE '^  rest-move +done' <<<"$OUT" || fail "Bob's tick is missing"
+run "$K" --user Bob profiles
+expect_rc 0 "profiles"
+grep -qE '^\* Bob ' <<<"$OUT" || fail "profiles: Bob is marked current"
+[ "$(wc -l <<<"$OUT")" = 2 ] || fail "profiles: two profiles"
+run "$K" profiles --json
+json_ok "profiles --json"
+has '"name":"Bob"' "profiles --json"
+run "$K" --user "" profiles
+expect_rc 2 "empty profile name"
+run "$K" --user $'evil\033]0;x\a' plan status
+expect_rc 2 "control characters in a profile name"
+clean "control characters in a profile name"
+
+# ---- midnight: 23:50 -> 00:10 is the next plan day -------------------------------------
+export KNEECARE_NOW=$((NOON + 9 * DAY + 11 * 3600 + 50 * 60)) # 2026-03-10 23:50
+run "$K" --user Night plan start
+expect_rc 0 "start at 23:50"
+has "on 2026-03-10" "start at 23:50: today"
+has "Day 1 of 3" "start at 23:50: day 1"
+run "$K" --user Night plan tick compression
+export KNEECARE_NOW=$((KNEECARE_NOW + 20 * 60)) # 2026-03-11 00:10
+run "$K" --user Night plan status
+has "Day 2 of 3 (today is 2026-03-11)" "00:10 is day 2"
+grep -qE '^  compression +done +not done +future' <<<"$OUT" || fail "00:10: day 1 tick kept on day 1"
+run "$K" --user Night plan tick elevation --day 1
+has "(recorded late)" "00:10: ticking day 1 is late"
+
+echo "plan: ok"
