@@ -21,6 +21,7 @@ struct checklist {
   int day;       /* plan day shown, 1..3 */
   size_t sel;    /* task index */
   int64_t data_version;
+  unsigned seen_writes;
   int last_today;
   struct kc_input input;
   int pending_score;
@@ -68,6 +69,7 @@ int kc_ice_finish(struct kc_ui *ui, int early) {
   else
     kc_ui_message(ui, ROLE_OK, "Ice session recorded (%d min)%s. Check your skin.", minutes,
                   early ? ", stopped early" : "");
+  ui->writes++;
   return rc == KC_UDB_OK ? 0 : -1;
 }
 
@@ -410,7 +412,9 @@ static int checklist_tick(struct kc_view *v, struct kc_ui *ui) {
     if (kc_redflag_due(last_day, today)) kc_ui_push(ui, kc_recheck_new(ui, c->snap.plan.id));
     return 1;
   }
-  if (kc_userdb_data_version(udb, &dv) == KC_UDB_OK && dv != c->data_version) {
+  if ((kc_userdb_data_version(udb, &dv) == KC_UDB_OK && dv != c->data_version) ||
+      c->seen_writes != ui->writes) {
+    c->seen_writes = ui->writes;
     reload(c, ui);
     return 1;
   }
@@ -459,6 +463,7 @@ static struct kc_view *checklist_new(struct kc_ui *ui, const struct kc_plan *pla
     return NULL;
   }
   c->day = c->snap.shown_day;
+  c->seen_writes = ui->writes;
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
   if (udb) kc_userdb_data_version(udb, &c->data_version);
   return &c->base;

@@ -64,6 +64,7 @@ static void finish(struct recheck *r, struct kc_ui *ui) {
   if (udb && kc_userdb_redflag_record(udb, r->plan_id, kc_app_today(), kc_app_now(), level,
                                       kc_sb_str(&text)) != KC_UDB_OK)
     kc_ui_message(ui, ROLE_WARNING, "Not saved: %s", kc_userdb_errmsg(udb));
+  ui->writes++;
   kc_sb_free(&text);
   if (kc_redflag_stops_plan(level)) {
     struct kc_sb md = {0};

@@ -1,0 +1,150 @@
+/* End-to-end: profiles and the 3-day recovery plan in a pseudo-terminal:
+ * create a profile, start a plan, pass the daily safety check, tick, log
+ * pain, run a (short, test-only) ice timer, quit, start again and find it
+ * all; a "yes" in the safety check stops home care at once. */
+#include "e2e.h"
+#include "kc_check.h"
+
+static struct e2e T;
+static void setup(void) { e2e_home(&T); }
+static void teardown(void) { e2e_stop(&T); }
+
+static void cursor_to(struct kc_pty *p, const char *label) {
+  kc_pty_send_str(p, "g");
+  kc_pty_wait_quiet(p, 15, 500);
+  for (int i = 0; i < 40; i++) {
+    int row, col;
+    struct kc_cell_attr a;
+    if (kc_pty_find(p, label, &row, &col)) {
+      kc_pty_attr(p, row, col, &a);
+      if (a.reverse || !a.bg_default) return;
+    }
+    kc_pty_send_str(p, KEY_DOWN_S);
+    kc_pty_wait_quiet(p, 15, 500);
+  }
+  char *s = kc_pty_screen(p);
+  ck_abort_msg("cannot put the cursor on '%s':\n%s", label, s);
+}
+
+static const char *const short_ice[] = {"KNEECARE_ICE_SECONDS=2", NULL};
+
+static void open_plan(struct kc_pty *p) {
+  cursor_to(p, "3-day recovery plan");
+  kc_pty_send_str(p, KEY_ENTER_S);
+}
+
+START_TEST(profile_plan_ticks_pain_timer_persist) {
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, short_ice);
+  e2e_past_notice(p);
+  /* A new profile, then switch to it. */
+  cursor_to(p, "Profiles");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Each profile keeps its own");
+  kc_pty_send_str(p, "n");
+  e2e_expect(p, "New profile name:");
+  kc_pty_send_str(p, "Trail R\xC3\xBCnner" KEY_ENTER_S);
+  e2e_expect(p, "Trail R\xC3\xBCnner");
+  cursor_to(p, "Trail R\xC3\xBCnner");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Now using the profile");
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "Check my symptoms");
+  /* Start a plan today. */
+  open_plan(p);
+  e2e_expect(p, "Start a 3-day recovery plan");
+  cursor_to(p, "Today");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  /* Today's safety check comes first. */
+  e2e_expect(p, "Today's safety check");
+  for (int i = 0; i < 7; i++) {
+    kc_pty_send_str(p, "n");
+    kc_pty_wait_quiet(p, 15, 500);
+  }
+  e2e_expect(p, "Day 1 of 3");
+  e2e_expect(p, "(today)");
+  /* Tick compression. */
+  cursor_to(p, "Compression bandage");
+  kc_pty_send_str(p, " ");
+  e2e_expect(p, "[x] Compression bandage");
+  /* Log pain 4 with a note. */
+  cursor_to(p, "Pain score");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Pain now, 0 (none) to 10");
+  kc_pty_send_str(p, "4" KEY_ENTER_S);
+  e2e_expect(p, "Note (optional):");
+  kc_pty_send_str(p, "sore on stairs" KEY_ENTER_S);
+  e2e_expect(p, "Pain score 4/10");
+  e2e_expect(p, "sore on stairs");
+  /* The ice timer: counts down in the status line, records when done. */
+  cursor_to(p, "Ice 0 of 4");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "ICE 00:0");
+  e2e_expect(p, "Ice 1 of 4");
+  e2e_expect(p, "Ice session recorded");
+  /* Future days are read-only. */
+  kc_pty_send_str(p, "\033OC"); /* Right */
+  e2e_expect(p, "Day 2 of 3");
+  e2e_expect(p, "read-only");
+  cursor_to(p, "Compression bandage");
+  kc_pty_send_str(p, " ");
+  e2e_expect(p, "has not come yet");
+  kc_pty_send_str(p, "q");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
+  kc_pty_free(p);
+
+  /* Start again as that profile: everything is there, no second check today. */
+  const char *args[] = {"--user", "Trail R\xC3\xBCnner", NULL};
+  p = T.pty = e2e_start_env(&T, 24, 80, args, short_ice);
+  e2e_past_notice(p);
+  e2e_expect(p, "Trail R\xC3\xBCnner");
+  open_plan(p);
+  e2e_expect(p, "Day 1 of 3");
+  ck_assert(!kc_pty_has(p, "Today's safety check"));
+  e2e_expect(p, "[x] Compression bandage");
+  e2e_expect(p, "Pain score 4/10");
+  e2e_expect(p, "Ice 1 of 4");
+  /* The pain chart, readable without colour. */
+  kc_pty_send_str(p, "c");
+  e2e_expect(p, "Pain score by day");
+  e2e_expect(p, "4/10");
+}
+END_TEST
+
+START_TEST(safety_check_yes_stops_home_care) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  open_plan(p);
+  e2e_expect(p, "Start a 3-day recovery plan");
+  cursor_to(p, "Yesterday");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Today's safety check");
+  kc_pty_send_str(p, "y"); /* calf swollen, warm, red */
+  for (int i = 0; i < 6; i++) {
+    kc_pty_send_str(p, "n");
+    kc_pty_wait_quiet(p, 15, 500);
+  }
+  e2e_expect(p, "Stop home care");
+  e2e_expect(p, "within 24 hours");
+  /* Back on the checklist: self-care has stopped, whatever the day. */
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "Day 2 of 3");
+  e2e_expect(p, "!! See a doctor within 24 hours");
+  /* And it stays so after leaving and coming back. */
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "Check my symptoms");
+  open_plan(p);
+  e2e_expect(p, "!! See a doctor within 24 hours");
+}
+END_TEST
+
+static Suite *suite(void) {
+  Suite *s = suite_create("e2e_plan");
+  TCase *tc = tcase_create("plan");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, profile_plan_ticks_pain_timer_persist);
+  tcase_add_test(tc, safety_check_yes_stops_home_care);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+KC_CHECK_MAIN(suite)
