@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kc_pty.h"
@@ -60,11 +62,31 @@ static long peak_rss_kb(pid_t pid) {
   return kb;
 }
 
+static char data_dir[256]; /* KNEECARE_DATA_DIR for the next runs */
+
 static const char *const *kc_env(void) {
-  static char h[128];
+  static char h[128], d[300];
   snprintf(h, sizeof h, "HOME=%s", home);
-  static const char *env[] = {"TERM=xterm-256color", "LANG=C.UTF-8", "PATH=/usr/bin:/bin", h, NULL};
+  snprintf(d, sizeof d, "KNEECARE_DATA_DIR=%s", data_dir);
+  static const char *env[] = {"TERM=xterm-256color", "LANG=C.UTF-8", "PATH=/usr/bin:/bin", h, d, NULL};
   return env;
+}
+
+/* Runs kneecare with a command (no terminal); returns wall ms or -1. */
+static double run_cli(const char *const argv[]) {
+  double t0 = kc_now_ms();
+  pid_t pid = fork();
+  if (pid == 0) {
+    int fd = open("/dev/null", O_WRONLY);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    execve(argv[0], (char *const *)argv, (char *const *)kc_env());
+    _exit(127);
+  }
+  int st;
+  waitpid(pid, &st, 0);
+  double t = kc_now_ms() - t0;
+  return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? t : -1;
 }
 
 /* Starts a program and returns the time until `marker` is on screen. */
@@ -79,6 +101,22 @@ static struct kc_pty *start(const char *const argv[], const char *marker, double
   *first_frame = kc_now_ms() - t0;
   kc_pty_wait_quiet(p, QUIET_MS, 2000);
   return p;
+}
+
+/* A data directory where the safety notice has been seen (a first start
+ * shows it; measured runs are repeat starts). */
+static void prepare_data_dir(const char *name) {
+  snprintf(data_dir, sizeof data_dir, "%s/%s", home, name);
+  const char *argv[] = {KNEECARE_PATH, NULL};
+  struct kc_pty *p = kc_pty_spawn(argv, kc_env(), ROWS, COLS);
+  if (p && kc_pty_wait_text(p, "Safety notice", 5000)) {
+    kc_pty_wait_quiet(p, QUIET_MS, 1000);
+    kc_pty_send_str(p, "\033");
+    kc_pty_wait_text(p, "Check my symptoms", 2000);
+    kc_pty_send_str(p, "q");
+    kc_pty_wait_exit(p, 2000);
+  }
+  kc_pty_free(p);
 }
 
 struct figures {
@@ -101,8 +139,8 @@ static void bench_kneecare(struct figures *f, const char *content) {
     }
     down[n] = median(d, 20);
     downb[n] = median(b, 20);
-    /* Open a topic, then time opening its first article. */
-    measure(p, "\033OA\033OA\033OA\033OA\r", NULL);
+    /* Open the first topic, then time opening its first article. */
+    measure(p, "g\033OB\033OB\033OB\r", NULL);
     open[n] = measure(p, "\r", NULL);
     /* Search: each typed character. */
     measure(p, "/", NULL);
@@ -215,6 +253,112 @@ static int make_big_content(const char *path) {
   return 0;
 }
 
+struct wizard_figures {
+  double next_ms, result_ms, answers_cli_ms, tick_ms, start_empty_ms, start_1000_ms;
+};
+
+/* Wizard: latency from a key to the next question, and to the result. */
+static void bench_wizard(struct wizard_figures *f) {
+  double next[RUNS], result[RUNS];
+  int n = 0;
+  for (int r = 0; r < RUNS; r++) {
+    const char *argv[] = {KNEECARE_PATH, NULL};
+    double ff;
+    struct kc_pty *p = start(argv, "? help", &ff);
+    if (!p) continue;
+    measure(p, "g\r", NULL); /* "Check my symptoms" is first */
+    double q[64];
+    int nq = 0;
+    double res = -1;
+    for (int k = 0; k < 60; k++) {
+      /* Red flags: Down to "No"; other questions: Space selects the first
+       * option (or ticks it), then Enter goes on. */
+      int red = kc_pty_has(p, "Warning signs");
+      measure(p, red ? "\033OB" : " ", NULL);
+      double t = measure(p, "\r", NULL);
+      if (kc_pty_has(p, "Most likely")) {
+        res = t;
+        break;
+      }
+      if (nq < 64) q[nq++] = t;
+    }
+    kc_pty_free(p);
+    if (res < 0 || nq == 0) continue;
+    next[n] = median(q, nq);
+    result[n] = res;
+    n++;
+  }
+  f->next_ms = median(next, n);
+  f->result_ms = median(result, n);
+  /* The whole process for a full answers file. */
+  double cli[RUNS];
+  int m = 0;
+  for (int r = 0; r < RUNS; r++) {
+    const char *argv[] = {KNEECARE_PATH, "wizard", "--answers", KC_SOURCE_DIR "/tests/cases/runners-knee-new-hills.answers", NULL};
+    double t = run_cli(argv);
+    if (t >= 0) cli[m++] = t;
+  }
+  f->answers_cli_ms = median(cli, m);
+}
+
+/* Checklist: Space on a task until the screen shows it (committed first). */
+static double bench_tick(void) {
+  const char *argv[] = {KNEECARE_PATH, NULL};
+  double ff, v[RUNS * 2];
+  int n = 0;
+  struct kc_pty *p = start(argv, "? help", &ff);
+  if (!p) return -1;
+  measure(p, "g\033OB\r", NULL); /* 3-day recovery plan */
+  if (kc_pty_has(p, "Start a 3-day")) measure(p, "\r", NULL);
+  if (kc_pty_wait_text(p, "safety check", 1000))
+    for (int i = 0; i < 7; i++) measure(p, "n", NULL);
+  measure(p, "\033OB", NULL); /* compression */
+  for (int i = 0; i < RUNS * 2; i++) {
+    double t = measure(p, " ", NULL);
+    if (t >= 0) v[n++] = t;
+  }
+  kc_pty_free(p);
+  return median(v, n);
+}
+
+/* First frame with a user database of 1,000 finished plans vs an empty one. */
+static double first_frame_median(void) {
+  double ff[RUNS];
+  int n = 0;
+  for (int r = 0; r < RUNS; r++) {
+    const char *argv[] = {KNEECARE_PATH, NULL};
+    struct kc_pty *p = start(argv, "? help", &ff[n]);
+    if (!p) continue;
+    kc_pty_free(p);
+    n++;
+  }
+  return median(ff, n);
+}
+
+static int add_finished_plans(int count) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/kneecare.db", data_dir);
+  sqlite3 *db;
+  if (sqlite3_open(path, &db) != SQLITE_OK) return -1;
+  sqlite3_busy_timeout(db, 5000);
+  int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+  sqlite3_stmt *st = NULL;
+  rc |= sqlite3_prepare_v2(db,
+                           "INSERT INTO plan (profile_id, start_day, started_at, ended_at, checkin, checkin_at) "
+                           "VALUES ((SELECT min(id) FROM profile), ?1, ?2, ?2 + 259200, 'better', ?2 + 200000)",
+                           -1, &st, NULL);
+  for (int i = 0; rc == SQLITE_OK && i < count; i++) {
+    sqlite3_bind_int(st, 1, 19000 + i * 4);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)(19000 + i * 4) * 86400);
+    if (sqlite3_step(st) != SQLITE_DONE) rc = -1;
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  rc |= sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close(db);
+  return rc == SQLITE_OK ? 0 : -1;
+}
+
 static void row(const char *name, double kc, double other, const char *target) {
   char a[32], b[32];
   snprintf(a, sizeof a, kc < 0 ? "n/a" : "%.2f", kc);
@@ -228,6 +372,7 @@ int main(void) {
   if (!mkdtemp(home)) return 1;
   printf("kneecare benchmark: pseudo-terminal %dx%d, medians of %d runs\n\n", COLS, ROWS, RUNS);
   struct figures k, d, big;
+  prepare_data_dir("data");
   bench_kneecare(&k, NULL);
   int have_dialog = bench_dialog(&d) == 0;
   if (!have_dialog) d = (struct figures){-1, -1, -1, -1, -1, -1};
@@ -247,6 +392,22 @@ int main(void) {
   row("peak RSS (KB)", k.rss_kb, d.rss_kb, "< 6144");
   row("search per character, +10,000 articles (ms)", big.search_ms, -1, "< 10");
   row("first frame, +10,000 articles (ms)", big.first_frame, -1, "");
+
+  struct wizard_figures wf;
+  prepare_data_dir("wizard");
+  bench_wizard(&wf);
+  prepare_data_dir("plan");
+  wf.tick_ms = bench_tick();
+  prepare_data_dir("empty");
+  wf.start_empty_ms = first_frame_median();
+  prepare_data_dir("thousand");
+  wf.start_1000_ms = add_finished_plans(1000) == 0 ? first_frame_median() : -1;
+  row("wizard: key to next question (ms)", wf.next_ms, -1, "< 2");
+  row("wizard: key to result screen (ms)", wf.result_ms, -1, "< 2");
+  row("wizard --answers, whole process (ms)", wf.answers_cli_ms, -1, "< 10");
+  row("checklist: Space to ticked on screen (ms)", wf.tick_ms, -1, "< 5");
+  row("first frame, empty user database (ms)", wf.start_empty_ms, -1, "");
+  row("first frame, 1,000 finished plans (ms)", wf.start_1000_ms, -1, "<= empty + 1");
   if (!have_dialog) printf("\n(dialog is not installed: apt-get install dialog to compare)\n");
   char cmd[128];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);

@@ -597,8 +597,8 @@ static int cmd_pain(struct kc_app *app, int argc, char **argv) {
   if (had) printf(", replacing %d/10", old.score);
   printf(".\n");
   if (score >= 8)
-    printf("Severe pain, especially at rest, is a reason to see a doctor today: kneecare show "
-           "red-flags\n");
+    printf("That is a high score: if the pain is severe even at rest, see a doctor today "
+           "(kneecare show red-flags).\n");
   return KC_EXIT_OK;
 }
 

@@ -45,7 +45,7 @@ static void condition_words(const char *cond, char *out, size_t n) {
     while (qe > s && qe[-1] == ' ') qe--;
     if (qe == s) goto as_is;
     PUT("%s%.*s %s", clause ? ", and " : "", (int)(qe - s), s,
-        negated ? "is answered but not" : "is");
+        negated ? "is answered, but not with" : "is");
     const char *v = op + 1;
     int k = 0;
     while (v < te) {
@@ -55,7 +55,7 @@ static void condition_words(const char *cond, char *out, size_t n) {
       const char *ve = bar ? bar : te;
       const char *vt = ve;
       while (vt > v && vt[-1] == ' ') vt--;
-      PUT("%s%.*s", k ? (negated ? " nor " : " or ") : " ", (int)(vt - v), v);
+      PUT("%s%.*s", k ? " or " : " ", (int)(vt - v), v);
       k++;
       v = bar ? bar + 1 : te;
     }

@@ -266,8 +266,25 @@ static void apply_global(struct kc_ui *ui, const struct kc_event *ev) {
 
 static void destroy_view(struct kc_view *v) { v->ops->destroy(v); }
 
+/* The safety notice shows on first start (remembered in the user data);
+ * a warning from opening the user data (a damaged file moved aside, loose
+ * permissions) is shown once. Without user data the notice always shows. */
+static void first_start(struct kc_ui *ui) {
+  char err[512], seen[8];
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  if (udb) kc_app_verify_user(ui->app); /* the integrity check, deferred until now */
+  if (!udb) {
+    kc_ui_message(ui, ROLE_WARNING, "Saving is off: %s", err);
+  } else if (kc_userdb_warning(udb)[0]) {
+    kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_warning(udb));
+  }
+  if (udb && kc_userdb_setting_get(udb, 0, "notice-seen", seen, sizeof seen) == KC_UDB_OK) return;
+  kc_ui_push(ui, kc_help_new(ui, 1));
+  if (udb) kc_userdb_setting_set(udb, 0, "notice-seen", "1");
+}
+
 static void run_loop(struct kc_ui *ui) {
-  int dirty = 1;
+  int dirty = 1, started = 0;
   time_t last_tick = time(NULL);
   while (!ui->quit && !stop_signal) {
     int small = LINES < KC_MIN_ROWS || COLS < KC_MIN_COLS;
@@ -275,13 +292,12 @@ static void run_loop(struct kc_ui *ui) {
       draw_all(ui);
       doupdate();
       dirty = 0;
-      if (ui->app->defer_check && ui->app->udb) {
-        /* After the first frame: the full integrity check of user data. */
-        kc_app_verify_user(ui->app);
-        if (kc_userdb_warning(ui->app->udb)[0]) {
-          kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_warning(ui->app->udb));
-          dirty = 1;
-        }
+      if (!started) {
+        /* Staged start-up: user data is opened (and checked) only once
+         * the first frame is on screen. */
+        started = 1;
+        first_start(ui);
+        dirty = 1;
       }
     }
     wint_t ch;
@@ -317,22 +333,6 @@ static void run_loop(struct kc_ui *ui) {
   }
 }
 
-/* The safety notice shows on first start (remembered in the user data);
- * a warning from opening the user data (a damaged file moved aside, loose
- * permissions) is shown once. Without user data the notice always shows. */
-static void first_start(struct kc_ui *ui) {
-  char err[512], seen[8];
-  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
-  if (!udb) {
-    kc_ui_message(ui, ROLE_WARNING, "Saving is off: %s", err);
-  } else if (kc_userdb_warning(udb)[0]) {
-    kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_warning(udb));
-  }
-  if (udb && kc_userdb_setting_get(udb, 0, "notice-seen", seen, sizeof seen) == KC_UDB_OK) return;
-  kc_ui_push(ui, kc_help_new(ui, 1));
-  if (udb) kc_userdb_setting_set(udb, 0, "notice-seen", "1");
-}
-
 static void ensure_utf8(void) {
   /* Articles are UTF-8. In a plain "C" locale, ask for C.UTF-8 so wide
    * characters and line drawing still work (most terminals are UTF-8). */
@@ -355,7 +355,6 @@ int kc_tui_run(struct kc_app *app, char *err, size_t errlen) {
     snprintf(err, errlen, "out of memory");
     return -1;
   }
-  first_start(&ui);
   run_loop(&ui);
   kc_viewstack_free(&ui.stack);
   restore_terminal();

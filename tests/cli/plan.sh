@@ -240,4 +240,21 @@ grep -qE '^  compression +done +not done +future' <<<"$OUT" || fail "00:10: day 
 run "$K" --user Night plan tick elevation --day 1
 has "(recorded late)" "00:10: ticking day 1 is late"
 
+# Across the spring daylight-saving change (Europe/London, 2026-03-29 has 23
+# hours): 23:50 on Saturday is day 1, 00:10 on Monday is day 3, although
+# fewer than 48 hours have passed.
+if [ -f /usr/share/zoneinfo/Europe/London ]; then
+  export TZ=Europe/London
+  export KNEECARE_NOW=1774741800 # 2026-03-28 23:50 GMT
+  run "$K" --user DST plan start
+  expect_rc 0 "DST: start at 23:50"
+  has "on 2026-03-28" "DST: start day"
+  export KNEECARE_NOW=1774825800 # 2026-03-30 00:10 BST
+  run "$K" --user DST plan status
+  has "Day 3 of 3 (today is 2026-03-30)" "DST: 00:10 two calendar days later is day 3"
+  export TZ=UTC
+else
+  echo "note: no Europe/London time zone data: daylight-saving test skipped"
+fi
+
 echo "plan: ok"
