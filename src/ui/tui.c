@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -279,8 +280,22 @@ static void first_start(struct kc_ui *ui) {
     kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_warning(udb));
   }
   if (udb && kc_userdb_setting_get(udb, 0, "notice-seen", seen, sizeof seen) == KC_UDB_OK) return;
-  kc_ui_push(ui, kc_help_new(ui, 1));
+  if (!ui->notice_shown) kc_ui_push(ui, kc_help_new(ui, 1));
+  ui->notice_shown = 1;
   if (udb) kc_userdb_setting_set(udb, 0, "notice-seen", "1");
+}
+
+/* A first start is visible without opening SQLite: there is no data file
+ * yet. Then the notice is part of the very first frame. */
+static int no_user_data_yet(const struct kc_app *app) {
+  char dir[4096], path[4200];
+  if (app->data_dir)
+    snprintf(dir, sizeof dir, "%s", app->data_dir);
+  else if (kc_userdb_default_dir(dir, sizeof dir) != KC_UDB_OK)
+    return 1;
+  snprintf(path, sizeof path, "%s/%s", dir, KC_USERDB_FILE);
+  struct stat st;
+  return lstat(path, &st) != 0;
 }
 
 static void run_loop(struct kc_ui *ui) {
@@ -350,6 +365,10 @@ int kc_tui_run(struct kc_app *app, char *err, size_t errlen) {
   kc_viewstack_init(&ui.stack, destroy_view);
   set_mouse(&ui, !app->no_mouse);
   kc_ui_push(&ui, kc_home_new(&ui));
+  if (no_user_data_yet(app)) {
+    kc_ui_push(&ui, kc_help_new(&ui, 1));
+    ui.notice_shown = 1;
+  }
   if (kc_viewstack_depth(&ui.stack) == 0) {
     restore_terminal();
     snprintf(err, errlen, "out of memory");

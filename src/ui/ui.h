@@ -124,6 +124,7 @@ struct kc_ui {
   struct kc_ice_timer ice;
   int bell_flash; /* seconds left of the end-of-timer flash */
   unsigned writes; /* bumped by writes made outside the screen that shows them */
+  int notice_shown;
   int mouse_on;
   int quit;
   char message[256]; /* one-shot message for the status line */
