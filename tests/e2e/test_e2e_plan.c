@@ -2,6 +2,8 @@
  * create a profile, start a plan, pass the daily safety check, tick, log
  * pain, run a (short, test-only) ice timer, quit, start again and find it
  * all; a "yes" in the safety check stops home care at once. */
+#include <time.h>
+
 #include "e2e.h"
 #include "kc_check.h"
 
@@ -136,6 +138,64 @@ START_TEST(safety_check_yes_stops_home_care) {
 }
 END_TEST
 
+/* Runs the CLI with this test's HOME and extra environment; returns the
+ * exit status. */
+static int cli(const char *const args[], const char *extra_env) {
+  char cmd[2048];
+  int n = snprintf(cmd, sizeof cmd, "HOME='%s' %s '%s'", T.home, extra_env ? extra_env : "", KNEECARE_PATH);
+  for (int i = 0; args[i]; i++) n += snprintf(cmd + n, sizeof cmd - (size_t)n, " '%s'", args[i]);
+  snprintf(cmd + n, sizeof cmd - (size_t)n, " >/dev/null 2>&1");
+  return system(cmd);
+}
+
+START_TEST(second_instance_sees_first_ticks) {
+  /* A plan started by the command line; the guide shows it; a tick made by
+   * another process appears after the guide's next refresh. */
+  ck_assert_int_eq(cli((const char *const[]){"plan", "start", NULL}, NULL), 0);
+  /* The command line made the data file; the guide's notice still shows once. */
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, NULL);
+  e2e_expect(p, "Safety notice");
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "Check my symptoms");
+  open_plan(p);
+  e2e_expect(p, "Today's safety check");
+  for (int i = 0; i < 7; i++) {
+    kc_pty_send_str(p, "n");
+    kc_pty_wait_quiet(p, 15, 500);
+  }
+  e2e_expect(p, "[ ] Leg raised above heart level");
+  ck_assert_int_eq(cli((const char *const[]){"plan", "tick", "elevation", NULL}, NULL), 0);
+  e2e_expect(p, "[x] Leg raised above heart level");
+}
+END_TEST
+
+START_TEST(day_three_checkin) {
+  /* Started two days ago: today is day 3 and the check-in is asked. */
+  char date[32];
+  time_t t = time(NULL) - 2 * 86400;
+  struct tm tm;
+  localtime_r(&t, &tm);
+  strftime(date, sizeof date, "%Y-%m-%d", &tm);
+  ck_assert_int_eq(cli((const char *const[]){"plan", "start", "--date", date, NULL}, NULL), 0);
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, NULL);
+  e2e_expect(p, "Safety notice");
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "Check my symptoms");
+  open_plan(p);
+  e2e_expect(p, "Today's safety check");
+  for (int i = 0; i < 7; i++) {
+    kc_pty_send_str(p, "n");
+    kc_pty_wait_quiet(p, 15, 500);
+  }
+  e2e_expect(p, "Day 3 of 3");
+  e2e_expect(p, "Day 3 check-in: is the pain easing?");
+  kc_pty_send_str(p, "s"); /* the same */
+  e2e_expect(p, "See a physio or GP soon");
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "!! See a physio or GP soon");
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_plan");
   TCase *tc = tcase_create("plan");
@@ -143,6 +203,8 @@ static Suite *suite(void) {
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, profile_plan_ticks_pain_timer_persist);
   tcase_add_test(tc, safety_check_yes_stops_home_care);
+  tcase_add_test(tc, second_instance_sees_first_ticks);
+  tcase_add_test(tc, day_three_checkin);
   suite_add_tcase(s, tc);
   return s;
 }

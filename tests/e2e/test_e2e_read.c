@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 /* End-to-end: reading. The real binary in a pseudo-terminal, asserting on
  * the rendered screen. */
 #include <signal.h>
@@ -285,6 +286,77 @@ START_TEST(help_lists_keys_and_notice) {
 }
 END_TEST
 
+/* SGR mouse reports (xterm mode 1006), 1-based coordinates. */
+static void click(struct kc_pty *p, int row, int col) {
+  char seq[64];
+  snprintf(seq, sizeof seq, "\033[<0;%d;%dM\033[<0;%d;%dm", col + 1, row + 1, col + 1, row + 1);
+  kc_pty_send_str(p, seq);
+}
+
+START_TEST(mouse_click_wheel_and_off) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_expect(p, "First aid and RICE");
+  int row, col;
+  ck_assert(kc_pty_find(p, "First aid and RICE", &row, &col));
+  click(p, row, col + 2);
+  e2e_expect(p, "The first 1 to 3 days after knee pain starts");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, " top ");
+  /* Wheel down scrolls the article. */
+  char seq[64];
+  snprintf(seq, sizeof seq, "\033[<65;10;10M");
+  kc_pty_send_str(p, seq);
+  kc_pty_send_str(p, seq);
+  e2e_expect_not(p, " top ");
+  /* m turns the mouse off: the terminal is told to stop reporting it. */
+  size_t before;
+  kc_pty_log(p, &before);
+  kc_pty_send_str(p, "m");
+  e2e_expect(p, "Mouse off");
+  size_t len;
+  const char *log = kc_pty_log(p, &len);
+  ck_assert_ptr_nonnull(memmem(log + before, len - before, "1000l", 5)); /* e.g. ESC[?1006;1000l */
+}
+END_TEST
+
+START_TEST(no_mouse_option) {
+  const char *args[] = {"--no-mouse", NULL};
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, args, NULL);
+  e2e_past_notice(p);
+  e2e_expect(p, "Check my symptoms");
+  size_t len;
+  const char *log = kc_pty_log(p, &len);
+  ck_assert_ptr_null(memmem(log, len, "1000h", 5));
+}
+END_TEST
+
+START_TEST(unusable_data_dir_still_reads) {
+  /* The data directory path is a regular file: saving is off, reading works. */
+  char file[300];
+  snprintf(file, sizeof file, "%s/not-a-dir", T.home);
+  FILE *f = fopen(file, "w");
+  fputs("x", f);
+  fclose(f);
+  char env0[400];
+  snprintf(env0, sizeof env0, "KNEECARE_DATA_DIR=%s", file);
+  const char *env[] = {env0, NULL};
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, env);
+  e2e_past_notice(p);
+  e2e_expect(p, "Saving is off");
+  select_home(p, "Causes of inner knee pain");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Inner knee pain in runners");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "%");
+  /* The file is untouched. */
+  f = fopen(file, "r");
+  char buf[8] = "";
+  ck_assert_ptr_nonnull(fgets(buf, sizeof buf, f));
+  fclose(f);
+  ck_assert_str_eq(buf, "x");
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_read");
   TCase *tc = tcase_create("read");
@@ -306,6 +378,9 @@ static Suite *suite(void) {
   tcase_add_test(tc, dumb_terminal_gets_a_message);
   tcase_add_test(tc, unset_term_gets_a_message);
   tcase_add_test(tc, help_lists_keys_and_notice);
+  tcase_add_test(tc, mouse_click_wheel_and_off);
+  tcase_add_test(tc, no_mouse_option);
+  tcase_add_test(tc, unusable_data_dir_still_reads);
   suite_add_tcase(s, tc);
   return s;
 }
