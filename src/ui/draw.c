@@ -29,10 +29,13 @@ int kc_put(int y, int x, int cols, const char *s, size_t len, attr_t attr) {
   }
   if (x + cols > COLS) cols = COLS - x;
   size_t n = kc_text_fit(s, len, (size_t)cols);
+  int cut = n < len && cols > 1 && kc_text_width(s + n, len - n) > 0;
+  if (cut) n = kc_text_fit(s, len, (size_t)cols - 1); /* room for the ellipsis */
   attrset(attr);
   mvaddnstr(y, x, s, (int)n);
+  if (cut) addstr("\xE2\x80\xA6");
   attrset(A_NORMAL);
-  return (int)kc_text_width(s, n);
+  return (int)kc_text_width(s, n) + cut;
 }
 
 int kc_puts(int y, int x, int cols, const char *s, attr_t attr) {

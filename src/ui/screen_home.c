@@ -30,12 +30,19 @@ static void add(struct home *h, const char *text, const char *detail, enum home_
 static void home_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   (void)ui;
   struct home *s = (struct home *)v;
-  kc_puts(y + 1, 2, w - 4, "Inner knee pain after running: a self-care guide", kc_attr(ROLE_HEADING));
-  int note = kc_put_wrapped(y + 2, 2, 2, w - 4,
-                            "Not a clinician's advice. In an emergency call your local emergency "
-                            "number.",
-                            kc_attr(ROLE_WARNING));
-  int top = y + 3 + note;
+  int top;
+  if (h >= 16) {
+    kc_puts(y + 1, 2, w - 4, "Inner knee pain after running: a self-care guide", kc_attr(ROLE_HEADING));
+    int note = kc_put_wrapped(y + 2, 2, 2, w - 4,
+                              "Not a clinician's advice. In an emergency call your local "
+                              "emergency number.",
+                              kc_attr(ROLE_WARNING));
+    top = y + 3 + note;
+  } else {
+    /* Small terminal: one line of warning, the rest for the menu. */
+    kc_puts(y, 2, w - 4, "Emergency? Call your local emergency number.", kc_attr(ROLE_WARNING));
+    top = y + 1;
+  }
   kc_list_draw(&s->list, top, h - (top - y), w);
 }
 

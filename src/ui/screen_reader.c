@@ -80,8 +80,8 @@ static void reader_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
   struct reader *r = (struct reader *)v;
   int width = w - 4 < 1 ? 1 : w - 4;
   layout(r, width);
-  int head = kc_put_wrapped(y, 2, 2, width, r->art.title, kc_attr(ROLE_HEADING) | A_BOLD);
-  head += kc_put_wrapped(y + head, 2, 2, width, r->art.summary, kc_attr(ROLE_DIM));
+  int head = kc_put_wrapped(y, 2, h >= 16 ? 2 : 1, width, r->art.title, kc_attr(ROLE_HEADING) | A_BOLD);
+  if (h >= 16) head += kc_put_wrapped(y + head, 2, 2, width, r->art.summary, kc_attr(ROLE_DIM));
   r->y0 = y + head + 1;
   r->rows = h - head - 1;
   if (r->top > max_top(r)) r->top = max_top(r);
