@@ -112,6 +112,34 @@ static inline void e2e_stop(struct e2e *t) {
   if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", t->home);
 }
 
+/* Moves a list cursor to the row showing `label` (the selected row is drawn
+ * in reverse video): 'g' to the top, then Down until it is selected. */
+static inline void e2e_select(struct kc_pty *p, const char *label) {
+  kc_pty_send_str(p, "g");
+  kc_pty_wait_quiet(p, 15, 500);
+  for (int i = 0; i < 40; i++) {
+    int row, col;
+    struct kc_cell_attr a;
+    if (kc_pty_find(p, label, &row, &col)) {
+      kc_pty_attr(p, row, col, &a);
+      if (a.reverse || !a.bg_default) return;
+    }
+    kc_pty_send_str(p, "\033OB");
+    kc_pty_wait_quiet(p, 15, 500);
+  }
+  char *s = kc_pty_screen(p);
+  ck_abort_msg("cannot put the cursor on '%s':\n%s", label, s ? s : "");
+}
+
+/* Answers "no" to each question of the plan's daily safety check. */
+static inline void e2e_safety_check_all_no(struct kc_pty *p) {
+  e2e_expect(p, "Today's safety check");
+  for (int i = 0; i < 7; i++) {
+    kc_pty_send_str(p, "n");
+    kc_pty_wait_quiet(p, 15, 500);
+  }
+}
+
 #define KEY_DOWN_S "\033OB" /* keypad mode: application cursor keys */
 #define KEY_UP_S "\033OA"
 #define KEY_LEFT_S "\033OD"

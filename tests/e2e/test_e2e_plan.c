@@ -11,27 +11,11 @@ static struct e2e T;
 static void setup(void) { e2e_home(&T); }
 static void teardown(void) { e2e_stop(&T); }
 
-static void cursor_to(struct kc_pty *p, const char *label) {
-  kc_pty_send_str(p, "g");
-  kc_pty_wait_quiet(p, 15, 500);
-  for (int i = 0; i < 40; i++) {
-    int row, col;
-    struct kc_cell_attr a;
-    if (kc_pty_find(p, label, &row, &col)) {
-      kc_pty_attr(p, row, col, &a);
-      if (a.reverse || !a.bg_default) return;
-    }
-    kc_pty_send_str(p, KEY_DOWN_S);
-    kc_pty_wait_quiet(p, 15, 500);
-  }
-  char *s = kc_pty_screen(p);
-  ck_abort_msg("cannot put the cursor on '%s':\n%s", label, s);
-}
 
 static const char *const short_ice[] = {"KNEECARE_ICE_SECONDS=2", NULL};
 
 static void open_plan(struct kc_pty *p) {
-  cursor_to(p, "3-day recovery plan");
+  e2e_select(p, "3-day recovery plan");
   kc_pty_send_str(p, KEY_ENTER_S);
 }
 
@@ -39,14 +23,14 @@ START_TEST(profile_plan_ticks_pain_timer_persist) {
   struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, short_ice);
   e2e_past_notice(p);
   /* A new profile, then switch to it. */
-  cursor_to(p, "Profiles");
+  e2e_select(p, "Profiles");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Each profile keeps its own");
   kc_pty_send_str(p, "n");
   e2e_expect(p, "New profile name:");
   kc_pty_send_str(p, "Trail R\xC3\xBCnner" KEY_ENTER_S);
   e2e_expect(p, "Trail R\xC3\xBCnner");
-  cursor_to(p, "Trail R\xC3\xBCnner");
+  e2e_select(p, "Trail R\xC3\xBCnner");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Now using the profile");
   kc_pty_send_str(p, KEY_ESC_S);
@@ -54,22 +38,18 @@ START_TEST(profile_plan_ticks_pain_timer_persist) {
   /* Start a plan today. */
   open_plan(p);
   e2e_expect(p, "Start a 3-day recovery plan");
-  cursor_to(p, "Today");
+  e2e_select(p, "Today");
   kc_pty_send_str(p, KEY_ENTER_S);
   /* Today's safety check comes first. */
-  e2e_expect(p, "Today's safety check");
-  for (int i = 0; i < 7; i++) {
-    kc_pty_send_str(p, "n");
-    kc_pty_wait_quiet(p, 15, 500);
-  }
+  e2e_safety_check_all_no(p);
   e2e_expect(p, "Day 1 of 3");
   e2e_expect(p, "(today)");
   /* Tick compression. */
-  cursor_to(p, "Compression bandage");
+  e2e_select(p, "Compression bandage");
   kc_pty_send_str(p, " ");
   e2e_expect(p, "[x] Compression bandage");
   /* Log pain 4 with a note. */
-  cursor_to(p, "Pain score");
+  e2e_select(p, "Pain score");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Pain now, 0 (none) to 10");
   kc_pty_send_str(p, "4" KEY_ENTER_S);
@@ -78,7 +58,7 @@ START_TEST(profile_plan_ticks_pain_timer_persist) {
   e2e_expect(p, "Pain score 4/10");
   e2e_expect(p, "sore on stairs");
   /* The ice timer: counts down in the status line, records when done. */
-  cursor_to(p, "Ice 0 of 4");
+  e2e_select(p, "Ice 0 of 4");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "ICE 00:0");
   e2e_expect(p, "Ice 1 of 4");
@@ -87,7 +67,7 @@ START_TEST(profile_plan_ticks_pain_timer_persist) {
   kc_pty_send_str(p, "\033OC"); /* Right */
   e2e_expect(p, "Day 2 of 3");
   e2e_expect(p, "read-only");
-  cursor_to(p, "Compression bandage");
+  e2e_select(p, "Compression bandage");
   kc_pty_send_str(p, " ");
   e2e_expect(p, "has not come yet");
   kc_pty_send_str(p, "q");
@@ -116,7 +96,7 @@ START_TEST(safety_check_yes_stops_home_care) {
   struct kc_pty *p = e2e_start(&T, 24, 80);
   open_plan(p);
   e2e_expect(p, "Start a 3-day recovery plan");
-  cursor_to(p, "Yesterday");
+  e2e_select(p, "Yesterday");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Today's safety check");
   kc_pty_send_str(p, "y"); /* calf swollen, warm, red */
@@ -158,11 +138,7 @@ START_TEST(second_instance_sees_first_ticks) {
   kc_pty_send_str(p, KEY_ESC_S);
   e2e_expect(p, "Check my symptoms");
   open_plan(p);
-  e2e_expect(p, "Today's safety check");
-  for (int i = 0; i < 7; i++) {
-    kc_pty_send_str(p, "n");
-    kc_pty_wait_quiet(p, 15, 500);
-  }
+  e2e_safety_check_all_no(p);
   e2e_expect(p, "[ ] Leg raised above heart level");
   ck_assert_int_eq(cli((const char *const[]){"plan", "tick", "elevation", NULL}, NULL), 0);
   e2e_expect(p, "[x] Leg raised above heart level");
@@ -182,11 +158,7 @@ START_TEST(day_three_checkin) {
   kc_pty_send_str(p, KEY_ESC_S);
   e2e_expect(p, "Check my symptoms");
   open_plan(p);
-  e2e_expect(p, "Today's safety check");
-  for (int i = 0; i < 7; i++) {
-    kc_pty_send_str(p, "n");
-    kc_pty_wait_quiet(p, 15, 500);
-  }
+  e2e_safety_check_all_no(p);
   e2e_expect(p, "Day 3 of 3");
   e2e_expect(p, "Day 3 check-in: is the pain easing?");
   kc_pty_send_str(p, "s"); /* the same */

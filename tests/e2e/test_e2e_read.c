@@ -10,27 +10,13 @@ static struct e2e T;
 
 static void setup(void) { e2e_home(&T); }
 
-/* Moves the home selection down to the item with this text (reverse video). */
-static void select_home(struct kc_pty *p, const char *item) {
-  for (int i = 0; i < 30; i++) {
-    int row, col;
-    struct kc_cell_attr a;
-    if (kc_pty_find(p, item, &row, &col)) {
-      kc_pty_attr(p, row, col, &a);
-      if (a.reverse || !a.bg_default) return;
-    }
-    kc_pty_send_str(p, KEY_DOWN_S);
-    kc_pty_wait_quiet(p, 20, 500);
-  }
-  ck_abort_msg("could not select %s", item);
-}
 static void teardown(void) { e2e_stop(&T); }
 
 /* Opens Causes -> first article from the home menu. */
 static struct kc_pty *open_first_cause(int rows, int cols) {
   struct kc_pty *p = e2e_start(&T, rows, cols);
   e2e_expect(p, "Causes of inner knee pain");
-  select_home(p, "Causes of inner knee pain");
+  e2e_select(p, "Causes of inner knee pain");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Inner knee pain in runners: a map");
   kc_pty_send_str(p, KEY_ENTER_S);
@@ -112,7 +98,7 @@ END_TEST
 START_TEST(esc_goes_back_without_delay) {
   struct kc_pty *p = e2e_start(&T, 24, 80);
   e2e_expect(p, "Causes of inner knee pain");
-  select_home(p, "Causes of inner knee pain");
+  e2e_select(p, "Causes of inner knee pain");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Inner knee pain in runners");
   double t0 = kc_now_ms();
@@ -343,7 +329,7 @@ START_TEST(unusable_data_dir_still_reads) {
   struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, env);
   e2e_past_notice(p);
   e2e_expect(p, "Saving is off");
-  select_home(p, "Causes of inner knee pain");
+  e2e_select(p, "Causes of inner knee pain");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Inner knee pain in runners");
   kc_pty_send_str(p, KEY_ENTER_S);

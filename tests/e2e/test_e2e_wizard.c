@@ -9,27 +9,11 @@ static void teardown(void) { e2e_stop(&T); }
 
 /* Moves the cursor to the row showing `label` (drawn in reverse video when
  * selected). */
-static void cursor_to(struct kc_pty *p, const char *label) {
-  kc_pty_send_str(p, "g"); /* from the top */
-  kc_pty_wait_quiet(p, 15, 500);
-  for (int i = 0; i < 40; i++) {
-    int row, col;
-    struct kc_cell_attr a;
-    if (kc_pty_find(p, label, &row, &col)) {
-      kc_pty_attr(p, row, col, &a);
-      if (a.reverse || !a.bg_default) return;
-    }
-    kc_pty_send_str(p, KEY_DOWN_S);
-    kc_pty_wait_quiet(p, 15, 500);
-  }
-  char *s = kc_pty_screen(p);
-  ck_abort_msg("cannot put the cursor on '%s':\n%s", label, s);
-}
 
 /* Chooses one option of a one-answer question. */
 static void choose(struct kc_pty *p, const char *question_part, const char *label) {
   e2e_expect(p, question_part);
-  cursor_to(p, label);
+  e2e_select(p, label);
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect_not(p, question_part);
 }
@@ -38,7 +22,7 @@ static void choose(struct kc_pty *p, const char *question_part, const char *labe
 static void tick(struct kc_pty *p, const char *question_part, const char *const labels[]) {
   e2e_expect(p, question_part);
   for (int i = 0; labels[i]; i++) {
-    cursor_to(p, labels[i]);
+    e2e_select(p, labels[i]);
     kc_pty_send_str(p, " ");
     kc_pty_wait_quiet(p, 15, 500);
   }
@@ -48,7 +32,7 @@ static void tick(struct kc_pty *p, const char *question_part, const char *const 
 
 static void start_wizard(struct kc_pty *p) {
   e2e_expect(p, "Check my symptoms");
-  cursor_to(p, "Check my symptoms");
+  e2e_select(p, "Check my symptoms");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Question 1 of");
 }
@@ -56,7 +40,7 @@ static void start_wizard(struct kc_pty *p) {
 static void answer_no_red_flags(struct kc_pty *p) {
   for (int i = 0; i < 17; i++) {
     e2e_expect(p, "Warning signs");
-    cursor_to(p, "( ) No");
+    e2e_select(p, "( ) No");
     kc_pty_send_str(p, KEY_ENTER_S);
     kc_pty_wait_quiet(p, 20, 1000);
   }
@@ -104,7 +88,7 @@ START_TEST(wizard_back_change_result_article_history) {
   kc_pty_free(p);
   /* After a restart the run is in the history. */
   p = T.pty = e2e_start(&T, 24, 80);
-  cursor_to(p, "Past symptom checks");
+  e2e_select(p, "Past symptom checks");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Your symptom checks");
   e2e_expect(p, "Self-care");
@@ -125,7 +109,7 @@ START_TEST(red_flag_banner_and_emergency_result) {
   /* The banner stays while the other questions are answered. */
   for (int i = 0; i < 14; i++) {
     e2e_expect(p, "EMERGENCY");
-    cursor_to(p, "( ) No");
+    e2e_select(p, "( ) No");
     kc_pty_send_str(p, KEY_ENTER_S);
     kc_pty_wait_quiet(p, 20, 1000);
   }
@@ -173,7 +157,7 @@ END_TEST
 START_TEST(wizard_at_small_size) {
   struct kc_pty *p = e2e_start(&T, 12, 40);
   start_wizard(p);
-  cursor_to(p, "( ) No");
+  e2e_select(p, "( ) No");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Question 2 of");
 }
