@@ -8,7 +8,7 @@
 #include "ui.h"
 
 #define QUERY_MAX 4096 /* bytes: over 1,000 characters of any script */
-#define RESULT_LIMIT 50
+#define RESULT_LIMIT 20 /* snippets cost per row: a screenful or two is enough */
 
 struct search {
   struct kc_view base;
