@@ -242,6 +242,25 @@ START_TEST(sigterm_restores_terminal) {
 }
 END_TEST
 
+START_TEST(sigint_and_fatal_signal_restore_terminal) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_expect(p, "Causes of inner knee pain");
+  kill(kc_pty_pid(p), SIGINT);
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 128 + SIGINT);
+  ck_assert(!kc_pty_altscreen(p));
+  kc_pty_free(p);
+  /* A crash (here a SIGSEGV sent from outside) still leaves a usable
+   * terminal: the handler writes the reset and re-raises. */
+  p = T.pty = e2e_start(&T, 24, 80);
+  e2e_expect(p, "Causes of inner knee pain");
+  kill(kc_pty_pid(p), SIGSEGV);
+  int st = kc_pty_wait_exit(p, WAIT_MS);
+  ck_assert_int_ne(st, 0);
+  ck_assert(!kc_pty_altscreen(p));
+  ck_assert(kc_pty_cursor_visible(p));
+}
+END_TEST
+
 START_TEST(dumb_terminal_gets_a_message) {
   const char *env[] = {"TERM=dumb", NULL};
   struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, env);
@@ -361,6 +380,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, colour_by_default);
   tcase_add_test(tc, quit_restores_terminal);
   tcase_add_test(tc, sigterm_restores_terminal);
+  tcase_add_test(tc, sigint_and_fatal_signal_restore_terminal);
   tcase_add_test(tc, dumb_terminal_gets_a_message);
   tcase_add_test(tc, unset_term_gets_a_message);
   tcase_add_test(tc, help_lists_keys_and_notice);

@@ -73,6 +73,8 @@ int same_bytes(const char *path, const char *data, size_t len);
 /* Names in dir other than `keep`, joined by spaces ("" when none). */
 const char *extra_files(const char *dir, const char *keep);
 void mkdirp(const char *path, mode_t mode);
+char *dir_fingerprint(const char *dir); /* names, sizes, hashes; caller frees */
+const char *fingerprint_diff(const char *before, const char *after);
 char *workpath(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* static ring */
 
 /* ---- SQLite on the side (never the program's own connection) ------------ */

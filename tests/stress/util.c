@@ -401,13 +401,13 @@ const size_t NPLANTS = sizeof PLANTS / sizeof PLANTS[0];
 char *poison_text(const char *prefix) {
   char *out = NULL;
   size_t n = 0;
-  append(&out, &n, prefix, strlen(prefix));
   for (size_t i = 0; i < NPLANTS; i++) {
     char m[16];
+    append(&out, &n, prefix, strlen(prefix));
     snprintf(m, sizeof m, " ZQ%zu", i);
     append(&out, &n, m, strlen(m));
     append(&out, &n, PLANTS[i].seq, strlen(PLANTS[i].seq));
-    snprintf(m, sizeof m, "QZ%zu", i);
+    snprintf(m, sizeof m, "QZ%zu ", i);
     append(&out, &n, m, strlen(m));
   }
   return out;
@@ -583,4 +583,71 @@ int pty_master_fd(struct kc_pty *p) {
     if (ioctl(fd, TIOCGPTN, &ptn) == 0 && ptn == minor_nr) return fd;
   }
   return -1;
+}
+
+/* Every file in dir (not recursing) as "name size hash\n", sorted: equal
+ * fingerprints mean nothing was added, removed or changed. */
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *dir_fingerprint(const char *dir) {
+  char *names[256];
+  int n = 0;
+  DIR *d = opendir(dir);
+  if (!d) return strdup("(no directory)\n");
+  for (struct dirent *de; (de = readdir(d)) && n < 256;)
+    if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) names[n++] = strdup(de->d_name);
+  closedir(d);
+  qsort(names, (size_t)n, sizeof names[0], cmp_str);
+  char *out = calloc(1, 1);
+  size_t len = 0;
+  for (int i = 0; i < n; i++) {
+    char path[1024], line[600];
+    snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+    struct stat st;
+    unsigned long long h = 1469598103934665603ULL;
+    size_t sz = 0;
+    if (lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+      char *data = read_file(path, &sz);
+      for (size_t k = 0; data && k < sz; k++) h = (h ^ (unsigned char)data[k]) * 1099511628211ULL;
+      free(data);
+    } else if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+      char target[512] = "";
+      ssize_t tl = readlink(path, target, sizeof target - 1);
+      if (tl > 0) target[tl] = '\0';
+      for (char *c = target; *c; c++) h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+    }
+    snprintf(line, sizeof line, "%s %o %zu %016llx\n", names[i], (unsigned)st.st_mode, sz, h);
+    append(&out, &len, line, strlen(line));
+    free(names[i]);
+  }
+  return out;
+}
+
+/* Names in `after` that are not in `before` or differ (for the table). */
+const char *fingerprint_diff(const char *before, const char *after) {
+  static char buf[300];
+  buf[0] = '\0';
+  char *a = strdup(after);
+  for (char *line = strtok(a, "\n"); line; line = strtok(NULL, "\n"))
+    if (!strstr(before, line) && strlen(buf) + strlen(line) + 3 < sizeof buf) {
+      char name[128];
+      sscanf(line, "%127s", name);
+      strcat(buf, buf[0] ? ", " : "");
+      strcat(buf, name);
+    }
+  free(a);
+  char *b = strdup(before);
+  for (char *line = strtok(b, "\n"); line; line = strtok(NULL, "\n"))
+    if (!strstr(after, line) && strlen(buf) + strlen(line) + 12 < sizeof buf) {
+      char name[128];
+      sscanf(line, "%127s", name);
+      if (strstr(buf, name)) continue;
+      strcat(buf, buf[0] ? ", " : "");
+      strcat(buf, "-");
+      strcat(buf, name);
+    }
+  free(b);
+  return buf;
 }
