@@ -27,6 +27,16 @@ int kc_article_id_valid(const char *id) {
   return 1;
 }
 
+/* A value quoted in a message: at most 40 columns, never cut inside a
+ * character, control characters replaced. */
+static const char *echo(const char *v, char *buf, size_t n) {
+  char clean[256];
+  size_t len = strlen(v);
+  kc_text_sanitize(v, len < 160 ? len : 160, clean, sizeof clean, 0);
+  kc_text_truncate(clean, strlen(clean), 40, buf, n);
+  return buf;
+}
+
 static char *dup_trim(const char *s, size_t n) {
   while (n && (*s == ' ' || *s == '\t')) s++, n--;
   while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
@@ -59,7 +69,9 @@ static int split_related(struct kc_article_src *a, const char *v, int line, int 
     if (id[0] == '\0') {
       free(id);
     } else if (!kc_article_id_valid(id)) {
-      fail(err_line, line, err, errlen, "related: '%.64s' is not a valid article id", id);
+      char shown[200];
+      fail(err_line, line, err, errlen, "related: '%s' is not a valid article id",
+           echo(id, shown, sizeof shown));
       free(id);
       return -1;
     } else if (push(&a->related, &a->n_related, id)) {
@@ -90,7 +102,8 @@ static int check_value(const char *key, const char *v, int line, int *err_line, 
       return -1;
     }
   if (strcmp(key, "id") == 0 && !kc_article_id_valid(v)) {
-    fail(err_line, line, err, errlen, "id: '%.64s' must be 1-64 of a-z, 0-9 and '-'", v);
+    char e[200];
+    fail(err_line, line, err, errlen, "id: '%s' must be 1-64 of a-z, 0-9 and '-'", echo(v, e, sizeof e));
     return -1;
   }
   if (strcmp(key, "title") == 0 && kc_text_width(v, strlen(v)) > KC_TITLE_MAX_COLS) {
@@ -157,6 +170,16 @@ int kc_article_parse(const char *text, size_t len, struct kc_article_src *a, int
       fail(err_line, line, err, errlen, "expected 'key: value' or '---'");
       goto bad;
     }
+    /* Keys are lower-case letters; anything else is not echoed back (a
+     * message must never carry a file's control bytes to a terminal). */
+    size_t kl = (size_t)(colon - l);
+    while (kl && (l[kl - 1] == ' ' || l[kl - 1] == '\t')) kl--;
+    int key_ok = kl > 0;
+    for (size_t k = 0; k < kl && key_ok; k++) key_ok = l[k] >= 'a' && l[k] <= 'z';
+    if (!key_ok) {
+      fail(err_line, line, err, errlen, "expected 'key: value' with a lower-case key, or '---'");
+      goto bad;
+    }
     char *key = dup_trim(l, (size_t)(colon - l));
     char *val = dup_trim(colon + 1, n - (size_t)(colon - l) - 1);
     if (!key || !val) {
@@ -198,7 +221,8 @@ int kc_article_parse(const char *text, size_t len, struct kc_article_src *a, int
       } else if (strcmp(key, "source") == 0) {
         rc = val[0] ? push(&a->sources, &a->n_sources, val) : (free(val), 0);
       } else {
-        fail(err_line, line, err, errlen, "unknown header field '%.40s'", key);
+        char e[200];
+        fail(err_line, line, err, errlen, "unknown header field '%s'", echo(key, e, sizeof e));
         free(val);
         rc = -1;
       }

@@ -109,6 +109,14 @@ static int add_line(struct ctx *c, const char *text, size_t len, int indent) {
 
 static int add_seg(struct ctx *c, uint32_t off, uint32_t len, uint16_t style, int16_t link) {
   struct kc_mdoc *d = c->doc;
+  struct kc_mline *l = &d->lines[d->n_lines - 1];
+  if (l->nseg >= UINT16_MAX - 1) {
+    /* A pathological line (tens of thousands of style changes, possible
+     * with zero-width characters): the rest joins the last segment. */
+    struct kc_seg *last = &d->segs[d->n_segs - 1];
+    last->len = off + len - last->off;
+    return 0;
+  }
   if (grow((void **)&d->segs, &d->segs_cap, d->n_segs + 1, sizeof *d->segs))
     return c->failed = -1;
   d->segs[d->n_segs++] = (struct kc_seg){off, len, style, link};
@@ -136,8 +144,9 @@ static void flush(struct ctx *c) {
   int first = 1;
   do {
     size_t line_len;
-    size_t next = kc_wrap_next(p->text + pos, p->len - pos, (size_t)avail, &line_len);
-    const char *lt = p->text + pos;
+    /* An empty list item has a marker but no text buffer yet. */
+    const char *lt = p->text ? p->text + pos : "";
+    size_t next = kc_wrap_next(lt, p->len - pos, (size_t)avail, &line_len);
     if (first && plen) {
       /* The marker and the first line share one doc line. */
       char *tmp = malloc(plen + line_len + 1);

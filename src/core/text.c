@@ -229,6 +229,8 @@ size_t kc_text_truncate(const char *s, size_t len, size_t cols, char *out, size_
   }
   if (take >= outlen) take = kc_text_fit(s, outlen - 1, cols); /* never overflow */
   while (take >= outlen) take--;
+  /* A limit in bytes may fall inside a code point: back off to its start. */
+  while (take > 0 && take < len && ((unsigned char)s[take] & 0xC0) == 0x80) take--;
   memcpy(out, s, take);
   size_t o = take;
   if (cut && o + 3 < outlen) {
@@ -268,7 +270,9 @@ size_t kc_wrap_next(const char *s, size_t len, size_t width, size_t *line_len) {
     }
     int cw;
     size_t n = cluster(s + i, len - i, &cw);
-    if (s[i] == ' ') {
+    /* A space carrying a combining or zero-width mark is not trimmable
+     * whitespace: it is measured like any other character. */
+    if (s[i] == ' ' && n == 1) {
       last_space = i;
       have_space = 1;
     } else if (w + (size_t)cw > width) {

@@ -62,8 +62,8 @@ void result(const char *part, const char *item, int status, const char *fmt, ...
   for (char *c = r->how; *c; c++)
     if ((unsigned char)*c < 0x20) *c = ' ';
   r->status = status;
-  if (status == R_FAIL) nfailed++;
-  fprintf(stderr, "  %-9s %-4s %-34s %s\n", part, status == R_FAIL ? "FAIL" : status == R_OK ? "ok" : "note",
+  if (status == ST_FAIL) nfailed++;
+  fprintf(stderr, "  %-9s %-4s %-34s %s\n", part, status == ST_FAIL ? "FAIL" : status == ST_OK ? "ok" : "note",
           item, r->how);
 }
 
@@ -81,7 +81,7 @@ void results_print(void) {
   putchar('\n');
   for (size_t i = 0; i < nrows; i++)
     printf("%-9s  %-4s  %-*s  %s\n", rows[i].part,
-           rows[i].status == R_FAIL ? "FAIL" : rows[i].status == R_OK ? "ok" : "note", wi,
+           rows[i].status == ST_FAIL ? "FAIL" : rows[i].status == ST_OK ? "ok" : "note", wi,
            rows[i].item, rows[i].how);
   printf("stress: %zu rows, %d failed\n", nrows, nfailed);
 }
@@ -91,7 +91,7 @@ void part_fuzz(void) {
   size_t n;
   char *txt = CFG.fuzz_report ? read_file(CFG.fuzz_report, &n) : NULL;
   if (!txt) {
-    result("fuzz", "libFuzzer targets", R_NOTE, "fuzz: run scripts/fuzz (no %s)",
+    result("fuzz", "libFuzzer targets", ST_NOTE, "fuzz: run scripts/fuzz (no %s)",
            CFG.fuzz_report ? CFG.fuzz_report : "report");
     return;
   }
@@ -104,7 +104,7 @@ void part_fuzz(void) {
     const char *rest = line + k;
     while (*rest == ' ' || *rest == '\t' || *rest == ':') rest++;
     int bad = strstr(line, "FAIL") || strstr(line, "crash-") || strstr(line, "CRASH");
-    result("fuzz", item, bad ? R_FAIL : R_NOTE, "%s", *rest ? rest : line);
+    result("fuzz", item, bad ? ST_FAIL : ST_NOTE, "%s", *rest ? rest : line);
   }
   free(txt);
 }

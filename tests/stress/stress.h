@@ -23,7 +23,7 @@ struct stress_cfg {
 extern struct stress_cfg CFG;
 
 /* ---- the result table --------------------------------------------------- */
-enum { R_OK = 0, R_FAIL = 1, R_NOTE = 2 };
+enum { ST_OK = 0, ST_FAIL = 1, ST_NOTE = 2 };
 /* One row: part, what was tried, how it was handled. */
 void result(const char *part, const char *item, int status, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -296,7 +296,7 @@ void mkdirp(const char *path, mode_t mode) {
 }
 
 char *workpath(const char *fmt, ...) {
-  static char ring[16][512];
+  static char ring[16][700];
   static int k;
   char *b = ring[k++ % 16];
   char rel[400];
@@ -539,7 +539,8 @@ int tui_open_checklist(struct kc_pty *p) {
       if (answered++ > 20) return 0;
       kc_pty_send_str(p, "n");
       kc_pty_wait_quiet(p, 20, 500);
-    } else if (kc_pty_has(p, " of 3") && kc_pty_has(p, "Compression")) {
+    } else if (kc_pty_has(p, "Day ") && kc_pty_has(p, " of 3") &&
+               (kc_pty_has(p, "[ ]") || kc_pty_has(p, "[x]"))) {
       kc_pty_wait_quiet(p, 30, 1000);
       return 1;
     }
