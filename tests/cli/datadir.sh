@@ -25,7 +25,7 @@ refused() { # WHAT EXPECTED-TEXT
   done
   run "$K" wizard --answers "$GOOD" --save
   expect_rc 1 "$1: wizard --save"
-  has "(level: soon)" "$1: wizard --save still shows the result"
+  has "(level: 24h)" "$1: wizard --save still shows the result"
   has "Not saved" "$1: wizard --save says it was not saved"
 }
 
@@ -41,7 +41,7 @@ reading_works() { # WHAT
   expect_rc 0 "$1: wizard --questions"
   run "$K" wizard --answers "$GOOD"
   expect_rc 0 "$1: wizard --answers without --save"
-  has "(level: soon)" "$1: wizard result"
+  has "(level: 24h)" "$1: wizard result"
 }
 
 # ---- the data directory is a regular file ---------------------------------------------

@@ -40,7 +40,7 @@ has "- **What makes it worse? (choose all that apply)** Squatting or kneeling; T
 has "- **Does the knee click, catch, lock or give way? (choose all that apply)** Something catches inside it; It locks for a moment, then frees up" "report: other symptoms"
 has "- **Do other joints hurt or swell too? (choose all that apply)** No, only this knee" "report: other joints"
 has "- **How long have you had this pain?** 3 days to 2 weeks" "report: how long"
-has "- Level: **See a physio or GP soon** (soon)" "report: level"
+has "- Level: **See a doctor within 24 hours** (24h)" "report: level"
 has "1. Meniscus tear (cartilage pad inside the joint) (score" "report: top cause"
 has "| 1 | 2026-02-28 | 6 | first day: \\*sharp\\* on stairs |" "report: day 1 pain with escaped note"
 has "| 2 | 2026-03-01 | 4 | a little easier |" "report: day 2 pain"

@@ -80,7 +80,7 @@ bad "escape sequence in an option" "$TMP/escape.answers" "line 1: unknown option
 # ---- a good run: text, JSON, stdin ----------------------------------------------
 run "$K" wizard --answers "$GOOD"
 expect_rc 0 "good answers"
-has "(level: soon)" "good answers: level"
+has "(level: 24h)" "good answers: level"
 has "Why this level:" "good answers: why"
 has "Meniscus tear" "good answers: top cause"
 has "article: meniscus-tear" "good answers: article id"
@@ -90,7 +90,7 @@ clean "good answers"
 run "$K" wizard --answers - --json <"$GOOD"
 expect_rc 0 "good answers from stdin as JSON"
 json_ok "wizard --answers --json"
-has '"level":"soon"' "JSON level"
+has '"level":"24h"' "JSON level"
 has '"saved_run":null' "JSON: not saved"
 
 # An emergency stands out without colour.
@@ -113,7 +113,7 @@ run "$K" history
 expect_rc 0 "history"
 [ "$(wc -l <<<"$OUT")" = 2 ] || fail "history: expected 2 runs"
 has $'2\t2026-03-01 13:00\temergency\t' "history: newest first, local time, level"
-has $'1\t2026-03-01 12:00\tsoon\tMeniscus tear' "history: older run with top cause"
+has $'1\t2026-03-01 12:00\t24h\tMeniscus tear' "history: older run with top cause"
 run "$K" history --json
 expect_rc 0 "history --json"
 json_ok "history --json"
@@ -122,7 +122,7 @@ has '"top_cause":{"id":"meniscus-tear"' "history --json"
 run "$K" history 1
 expect_rc 0 "history 1"
 has "Symptom check 1, 2026-03-01 12:00" "history 1: header"
-has "(level: soon)" "history 1: level"
+has "(level: 24h)" "history 1: level"
 has "How did the injury happen?" "history 1: question text"
 has "-> I twisted on a planted foot with the knee bent" "history 1: chosen label"
 has "Meniscus tear (cartilage pad inside the joint) (meniscus-tear), score" "history 1: causes"

@@ -1,5 +1,4 @@
 #include "stress.h"
-void part_userdata(void) {}
 void part_terminals(void) {}
 void part_kills(void) {}
 void part_disk(void) {}
