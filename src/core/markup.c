@@ -357,7 +357,17 @@ int kc_markup_render(const char *src, size_t len, int width, struct kc_mdoc *doc
       .leave_span = leave_span,
       .text = on_text,
   };
-  int rc = md_parse(src, (MD_SIZE)(len > 0x7FFFFFFF ? 0x7FFFFFFF : len), &parser, &c);
+  /* md4c 0.4.8 can read a few bytes past the end of its input (a link
+   * opener at the very end, found by fuzzing): parse a zero-padded copy. */
+  if (len > 0x7FFFFFF) len = 0x7FFFFFF;
+  char *padded = calloc(1, len + 64);
+  if (!padded) {
+    kc_mdoc_free(doc);
+    return -1;
+  }
+  memcpy(padded, src, len);
+  int rc = md_parse(padded, (MD_SIZE)len, &parser, &c);
+  free(padded);
   if (rc == 0 && !c.failed) flush(&c);
   free(c.p.text);
   free(c.p.style);
