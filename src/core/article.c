@@ -96,11 +96,14 @@ void kc_article_src_free(struct kc_article_src *a) {
 
 static int check_value(const char *key, const char *v, int line, int *err_line, char *err,
                        size_t errlen) {
-  for (const char *p = v; *p; p++)
-    if ((unsigned char)*p < 0x20 || *p == 0x7F) {
+  for (size_t i = 0, n = strlen(v); i < n;) {
+    uint32_t cp;
+    i += kc_utf8_decode(v + i, n - i, &cp);
+    if (kc_cp_is_unsafe(cp)) { /* C0, DEL, C1 and bidi overrides */
       fail(err_line, line, err, errlen, "%s: control character in value", key);
       return -1;
     }
+  }
   if (strcmp(key, "id") == 0 && !kc_article_id_valid(v)) {
     char e[200];
     fail(err_line, line, err, errlen, "id: '%s' must be 1-64 of a-z, 0-9 and '-'", echo(v, e, sizeof e));
