@@ -3,10 +3,14 @@
  * a hostile database cannot put escape sequences on the user's terminal. */
 #include "kneecare/content.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kneecare/query.h"
 #include "kneecare/text.h"
@@ -14,6 +18,11 @@
 struct kc_content {
   sqlite3 *db;
 };
+
+#define KC_CONTENT_MAX_BYTES (64LL * 1024 * 1024)
+/* A foreign article longer than this is refused: our longest is a few KB,
+ * and search snippets over megabytes of text stall the screen. */
+#define KC_ARTICLE_MAX_BYTES (256 * 1024)
 
 static char *col_text(sqlite3_stmt *st, int i) {
   const char *t = (const char *)sqlite3_column_text(st, i);
@@ -32,6 +41,7 @@ static char *col_text_lines(sqlite3_stmt *st, int i) {
 static int check_schema(sqlite3 *db, char *err, size_t errlen) {
   static const char *probes[] = {
       "SELECT value FROM meta WHERE key = 'format' AND value = 'kneecare-content'",
+      "SELECT 1 WHERE (SELECT value FROM meta WHERE key = 'format_version') = '1'",
       "SELECT id, position, title, summary FROM topic LIMIT 0",
       "SELECT id, topic_id, position, title, summary, body, plain FROM article LIMIT 0",
       "SELECT article_id, related_id, position FROM article_related LIMIT 0",
@@ -49,9 +59,25 @@ static int check_schema(sqlite3 *db, char *err, size_t errlen) {
     sqlite3_finalize(st);
     if (!ok) {
       snprintf(err, errlen, "not a kneecare content database (%s)",
-               i == 0 ? "no kneecare format marker" : "missing or different tables");
+               i == 0   ? "no kneecare format marker"
+               : i == 1 ? "a format this version of kneecare does not know"
+                        : "missing or different tables");
       return -1;
     }
+  }
+  sqlite3_stmt *st = NULL;
+  int too_big = 0;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT 1 FROM article WHERE length(CAST(body AS BLOB)) > ?1 "
+                         "OR length(CAST(title AS BLOB)) > 4096 OR length(CAST(summary AS BLOB)) > 4096 LIMIT 1",
+                         -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_int(st, 1, KC_ARTICLE_MAX_BYTES);
+    too_big = sqlite3_step(st) == SQLITE_ROW;
+  }
+  sqlite3_finalize(st);
+  if (too_big) {
+    snprintf(err, errlen, "not usable: an article is larger than this guide accepts (256 KB)");
+    return -1;
   }
   return 0;
 }
@@ -106,16 +132,62 @@ int kc_content_open_image(const unsigned char *data, size_t len, struct kc_conte
   return finish_open(db, 1, out, err, errlen);
 }
 
+/* Reads a whole regular file into sqlite3_malloc'd memory. */
+static unsigned char *read_file(const char *path, size_t *len, char *err, size_t errlen) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd < 0 || fstat(fd, &st) != 0) {
+    snprintf(err, errlen, "cannot open content database '%s': %s", path, strerror(errno));
+    if (fd >= 0) close(fd);
+    return NULL;
+  }
+  if (!S_ISREG(st.st_mode) || st.st_size > KC_CONTENT_MAX_BYTES) {
+    snprintf(err, errlen, "'%s' is %s", path,
+             S_ISREG(st.st_mode) ? "too large for a content database (over 64 MB)"
+                                 : "not a regular file");
+    close(fd);
+    return NULL;
+  }
+  unsigned char *buf = sqlite3_malloc64((sqlite3_uint64)st.st_size + 1);
+  size_t got = 0;
+  while (buf && got < (size_t)st.st_size) {
+    ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
+    if (n <= 0) break;
+    got += (size_t)n;
+  }
+  close(fd);
+  if (!buf || got != (size_t)st.st_size) {
+    snprintf(err, errlen, "cannot read content database '%s'", path);
+    sqlite3_free(buf);
+    return NULL;
+  }
+  *len = got;
+  return buf;
+}
+
 int kc_content_open_file(const char *path, struct kc_content **out, char *err, size_t errlen) {
   sqlite3 *db = NULL;
   err[0] = '\0';
-  /* immutable=1: never take locks or create journals beside a file that is
-   * not ours; the URI form needs the path escaped, so use the flag plus
-   * query_only instead of building a URI from user input. */
-  int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+  /* A file that is not ours is read into memory and opened from there:
+   * SQLite then never locks it, never creates -wal, -shm or journal files
+   * beside it, and cannot change a byte of it. */
+  size_t len = 0;
+  unsigned char *img = read_file(path, &len, err, errlen);
+  if (!img) return -1;
+  /* A WAL-mode header (bytes 18/19 = 2) cannot be deserialised; in our
+   * private copy, mark it as a rollback-journal database. Frames left in
+   * a -wal file beside it are not read. */
+  if (len >= 100 && img[18] == 2 && img[19] == 2) img[18] = img[19] = 1;
+  if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+    snprintf(err, errlen, "out of memory");
+    sqlite3_free(img);
+    sqlite3_close(db);
+    return -1;
+  }
+  int rc = sqlite3_deserialize(db, "main", img, (sqlite3_int64)len, (sqlite3_int64)len,
+                               SQLITE_DESERIALIZE_READONLY | SQLITE_DESERIALIZE_FREEONCLOSE);
   if (rc != SQLITE_OK) {
-    snprintf(err, errlen, "cannot open content database '%s': %s", path,
-             db ? sqlite3_errmsg(db) : "out of memory");
+    snprintf(err, errlen, "%s: cannot read content: %s", path, sqlite3_errmsg(db));
     sqlite3_close(db);
     return -1;
   }

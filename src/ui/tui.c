@@ -309,10 +309,11 @@ static void run_loop(struct kc_ui *ui) {
       dirty = 0;
       if (!started) {
         /* Staged start-up: user data is opened (and checked) only once
-         * the first frame is on screen. */
+         * the first frame is on screen; what it changes is drawn at once. */
         started = 1;
         first_start(ui);
         dirty = 1;
+        continue;
       }
     }
     wint_t ch;

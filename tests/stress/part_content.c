@@ -288,14 +288,18 @@ static void cli_case(const char *db, const char *data, const char *word, char *s
                      char *bad, size_t nbad) {
   struct envb e;
   env_init(&e, data);
+  char answers[800];
+  snprintf(answers, sizeof answers, "%s/tests/cases/runners-knee-new-hills.answers", CFG.source_dir);
   const char *cmds[][6] = {
       {"topics"},       {"list"},           {"show", "runners-knee"}, {"search", word},
-      {"wizard", "--questions"}, {"plan", "start"},   {"plan", "status"},
+      {"wizard", "--questions"}, {"wizard", "--answers", answers}, {"plan", "start"},   {"plan", "status"},
   };
-  const char *names[] = {"topics", "list", "show", "search", "wizard", "plan-start", "plan-status"};
+  const char *names[] = {"topics", "list", "show", "search", "wizard-questions", "wizard-answers",
+                         "plan-start", "plan-status"};
+  enum { NCMDS = sizeof names / sizeof names[0] };
   char refusal[160] = "";
   int shown = 0, refused = 0;
-  for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+  for (size_t i = 0; i < NCMDS; i++) {
     const char *args[12] = {"--content", db, "--data", data};
     int a = 4;
     for (int k = 0; cmds[i][k]; k++) args[a++] = cmds[i][k];
@@ -318,7 +322,7 @@ static void cli_case(const char *db, const char *data, const char *word, char *s
     proc_free(&r);
   }
   env_free(&e);
-  if (refused == 0) snprintf(sum, n, "CLI: all 7 commands shown safely");
+  if (refused == 0) snprintf(sum, n, "CLI: all %d commands shown safely", NCMDS);
   else if (shown == 0) snprintf(sum, n, "CLI: refused (%.120s)", refusal);
   else snprintf(sum, n, "CLI: %d shown, %d refused (%.100s)", shown, refused, refusal);
 }
@@ -354,6 +358,7 @@ static const char *tui_case(const char *db, const char *data, const char *word, 
         {"search", "/"},
         {"type", word},
         {"result", KEY_ENTER},
+        {"sources", "G"},
         {"back", KEY_ESC KEY_ESC KEY_ESC},
         {"wizard", "g" KEY_ENTER},
         {"answer", KEY_ENTER},

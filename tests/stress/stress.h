@@ -114,6 +114,14 @@ int tui_alive(struct kc_pty *p);
 long vm_hwm_kb(pid_t pid); /* VmHWM from /proc, or -1 */
 int pty_master_fd(struct kc_pty *p); /* found via /proc/self/fd */
 
+/* The cursor keys the terminal under test sends (terminfo kcud1, kcuu1):
+ * tui_select uses these; the literals below are xterm's. */
+struct keyset {
+  char down[16], up[16];
+};
+extern struct keyset KEYS;
+void keys_for(const char *term); /* NULL: back to xterm's */
+
 #define KEY_DOWN "\033OB"
 #define KEY_UP "\033OA"
 #define KEY_LEFT "\033OD"

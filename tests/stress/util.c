@@ -229,8 +229,19 @@ int sh(const char *fmt, ...) {
 /* ---- files ---------------------------------------------------------------- */
 
 char *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
+  /* Regular files only: a FIFO must not block us. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  struct stat st;
+  if (fd < 0) return NULL;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return NULL;
+  }
+  FILE *f = fdopen(fd, "rb");
+  if (!f) {
+    close(fd);
+    return NULL;
+  }
   char *buf = NULL;
   size_t n = 0;
   char chunk[65536];
@@ -490,16 +501,30 @@ void tui_keys(struct kc_pty *p, const char *keys) {
 }
 
 int tui_home(struct kc_pty *p) {
-  double end = now_ms() + 8000;
+  double end = now_ms() + 8000, last_esc = 0;
+  char top[512];
   while (now_ms() < end) {
     if (kc_pty_pump(p, 20) < 0) break;
-    if (kc_pty_has(p, "Safety notice") && !kc_pty_has(p, "Check and recover")) {
+    kc_pty_row(p, 0, top, sizeof top);
+    /* The first start shows the safety notice (in Help), possibly only
+     * after the home menu's first frame: Esc closes it. */
+    if (strstr(top, "Help") && now_ms() - last_esc > 500) {
       kc_pty_wait_quiet(p, 30, 500);
       kc_pty_send_str(p, KEY_ESC);
+      last_esc = now_ms();
+      continue;
     }
-    if (kc_pty_has(p, "Check my symptoms")) {
-      kc_pty_wait_quiet(p, 30, 1000);
-      return 1;
+    if (kc_pty_has(p, "Check and recover") && kc_pty_has(p, "Check my symptoms")) {
+      /* The user data opens a moment after the first frame (the profile
+       * name appears at the top right, or a message at the bottom). */
+      for (double until = now_ms() + 1500; now_ms() < until; kc_pty_pump(p, 20)) {
+        kc_pty_row(p, 0, top, sizeof top);
+        if (strcmp(top, " kneecare") != 0 || kc_pty_has(p, "Saving is off") || kc_pty_has(p, "Warning:"))
+          break;
+      }
+      kc_pty_wait_quiet(p, 40, 1000);
+      kc_pty_row(p, 0, top, sizeof top);
+      if (!strstr(top, "Help") && kc_pty_has(p, "Check and recover")) return 1;
     }
   }
   return 0;
@@ -513,12 +538,31 @@ static int is_selected(struct kc_pty *p, const char *label) {
   return a.reverse || !a.bg_default;
 }
 
+struct keyset KEYS = {KEY_DOWN, KEY_UP};
+
+static void tput(const char *term, const char *cap, char *out, size_t n, const char *dflt) {
+  char cmd[200];
+  snprintf(cmd, sizeof cmd, "tput -T '%s' %s 2>/dev/null", term, cap);
+  FILE *f = popen(cmd, "r");
+  size_t k = f ? fread(out, 1, n - 1, f) : 0;
+  if (f) pclose(f);
+  out[k] = '\0';
+  if (k == 0) snprintf(out, n, "%s", dflt);
+}
+
+void keys_for(const char *term) {
+  if (!term) term = "xterm-256color";
+  tput(term, "kcud1", KEYS.down, sizeof KEYS.down, KEY_DOWN);
+  tput(term, "kcuu1", KEYS.up, sizeof KEYS.up, KEY_UP);
+  /* Application mode (\EO.) only when the program turns it on (smkx). */
+}
+
 int tui_select(struct kc_pty *p, const char *label) {
   if (is_selected(p, label)) return 1;
   tui_keys(p, "g");
   for (int i = 0; i < 40; i++) {
     if (is_selected(p, label)) return 1;
-    tui_keys(p, KEY_DOWN);
+    tui_keys(p, KEYS.down);
   }
   return 0;
 }
