@@ -4,13 +4,11 @@
 #include "kneecare/content.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "kneecare/query.h"
 #include "kneecare/text.h"
@@ -19,7 +17,6 @@ struct kc_content {
   sqlite3 *db;
 };
 
-#define KC_CONTENT_MAX_BYTES (64LL * 1024 * 1024)
 /* A foreign article longer than this is refused: our longest is a few KB,
  * and search snippets over megabytes of text stall the screen. */
 #define KC_ARTICLE_MAX_BYTES (256 * 1024)
@@ -132,62 +129,48 @@ int kc_content_open_image(const unsigned char *data, size_t len, struct kc_conte
   return finish_open(db, 1, out, err, errlen);
 }
 
-/* Reads a whole regular file into sqlite3_malloc'd memory. */
-static unsigned char *read_file(const char *path, size_t *len, char *err, size_t errlen) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  struct stat st;
-  if (fd < 0 || fstat(fd, &st) != 0) {
-    snprintf(err, errlen, "cannot open content database '%s': %s", path, strerror(errno));
-    if (fd >= 0) close(fd);
-    return NULL;
+/* "file:" URI of an existing path, every byte outside a safe set
+ * percent-encoded (so '?', '#' and '%' in a name cannot add parameters). */
+static char *file_uri(const char *path) {
+  char *abs = realpath(path, NULL);
+  if (!abs) return NULL;
+  size_t n = strlen(abs);
+  char *uri = malloc(5 + n * 3 + sizeof "?immutable=1");
+  if (uri) {
+    char *o = uri + sprintf(uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)abs; *p; p++) {
+      if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+          strchr("/._-~", *p))
+        *o++ = (char)*p;
+      else
+        o += sprintf(o, "%%%02X", *p);
+    }
+    strcpy(o, "?immutable=1");
   }
-  if (!S_ISREG(st.st_mode) || st.st_size > KC_CONTENT_MAX_BYTES) {
-    snprintf(err, errlen, "'%s' is %s", path,
-             S_ISREG(st.st_mode) ? "too large for a content database (over 64 MB)"
-                                 : "not a regular file");
-    close(fd);
-    return NULL;
-  }
-  unsigned char *buf = sqlite3_malloc64((sqlite3_uint64)st.st_size + 1);
-  size_t got = 0;
-  while (buf && got < (size_t)st.st_size) {
-    ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
-    if (n <= 0) break;
-    got += (size_t)n;
-  }
-  close(fd);
-  if (!buf || got != (size_t)st.st_size) {
-    snprintf(err, errlen, "cannot read content database '%s'", path);
-    sqlite3_free(buf);
-    return NULL;
-  }
-  *len = got;
-  return buf;
+  free(abs);
+  return uri;
 }
 
 int kc_content_open_file(const char *path, struct kc_content **out, char *err, size_t errlen) {
   sqlite3 *db = NULL;
   err[0] = '\0';
-  /* A file that is not ours is read into memory and opened from there:
-   * SQLite then never locks it, never creates -wal, -shm or journal files
-   * beside it, and cannot change a byte of it. */
-  size_t len = 0;
-  unsigned char *img = read_file(path, &len, err, errlen);
-  if (!img) return -1;
-  /* A WAL-mode header (bytes 18/19 = 2) cannot be deserialised; in our
-   * private copy, mark it as a rollback-journal database. Frames left in
-   * a -wal file beside it are not read. */
-  if (len >= 100 && img[18] == 2 && img[19] == 2) img[18] = img[19] = 1;
-  if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-    snprintf(err, errlen, "out of memory");
-    sqlite3_free(img);
-    sqlite3_close(db);
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    snprintf(err, errlen, "cannot open content database '%s': %s", path, strerror(errno));
     return -1;
   }
-  int rc = sqlite3_deserialize(db, "main", img, (sqlite3_int64)len, (sqlite3_int64)len,
-                               SQLITE_DESERIALIZE_READONLY | SQLITE_DESERIALIZE_FREEONCLOSE);
+  if (!S_ISREG(st.st_mode)) {
+    snprintf(err, errlen, "cannot open content database '%s': not a regular file", path);
+    return -1;
+  }
+  /* immutable=1: SQLite never locks the file, never creates -wal, -shm or
+   * journal files beside it, ignores any it finds, and cannot write. */
+  char *uri = file_uri(path);
+  int rc = uri ? sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) : SQLITE_NOMEM;
+  free(uri);
   if (rc != SQLITE_OK) {
-    snprintf(err, errlen, "%s: cannot read content: %s", path, sqlite3_errmsg(db));
+    snprintf(err, errlen, "cannot open content database '%s': %s", path,
+             db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close(db);
     return -1;
   }
