@@ -51,7 +51,7 @@ static int check_schema(sqlite3 *db, char *err, size_t errlen) {
     int ok = rc == SQLITE_OK;
     if (ok) {
       rc = sqlite3_step(st);
-      ok = i == 0 ? rc == SQLITE_ROW : (rc == SQLITE_DONE || rc == SQLITE_ROW);
+      ok = i <= 1 ? rc == SQLITE_ROW : (rc == SQLITE_DONE || rc == SQLITE_ROW); /* 0, 1 must match */
     }
     sqlite3_finalize(st);
     if (!ok) {

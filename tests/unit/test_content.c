@@ -113,6 +113,16 @@ START_TEST(foreign_database_refused) {
   fclose(f);
   ck_assert_int_ne(kc_content_open_file(path, &c, err, sizeof err), 0);
   ck_assert_int_ne(kc_content_open_file("/nonexistent/kc.db", &c, err, sizeof err), 0);
+  /* Ours, but a newer format: refused, not guessed at. */
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "cp '%s' '%s'", KC_CONTENT_DB, path);
+  ck_assert_int_eq(system(cmd), 0);
+  sqlite3 *db;
+  ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+  sqlite3_exec(db, "UPDATE meta SET value = '2' WHERE key = 'format_version'", NULL, NULL, NULL);
+  sqlite3_close(db);
+  ck_assert_int_ne(kc_content_open_file(path, &c, err, sizeof err), 0);
+  ck_assert_ptr_nonnull(strstr(err, "does not know"));
   unlink(path);
 }
 END_TEST
