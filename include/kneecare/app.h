@@ -44,6 +44,9 @@ struct kc_app {
 
 /* Opens the content database named by the options. */
 int kc_app_open_content(struct kc_app *app, char *err, size_t errlen);
+/* The content database, opened on first use; NULL if it cannot be opened
+ * (every kc_content_* function accepts NULL and fails cleanly). */
+struct kc_content *kc_app_content(struct kc_app *app);
 /* The validated wizard definition, or NULL with a reason. */
 const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errlen);
 /* The plan's tasks (and the red-flag questions re-asked daily). */

@@ -11,7 +11,16 @@ struct kc_blob_file {
   const char *text;
 };
 
+/* The topics of the built-in content, so the home menu can be drawn before
+ * the database is opened (staged start-up). Same data as the topic table. */
+struct kc_blob_topic {
+  const char *id, *title, *summary;
+  int n_articles;
+};
+
 extern const unsigned char kc_content_image[];
+extern const struct kc_blob_topic kc_blob_topics[];
+extern const int kc_blob_topic_count;
 extern const size_t kc_content_image_len;
 extern const struct kc_blob_file kc_userdb_migration_files[];
 extern const int kc_userdb_migration_file_count;

@@ -20,9 +20,15 @@ int kc_app_open_content(struct kc_app *app, char *err, size_t errlen) {
                                      errlen);
 }
 
+struct kc_content *kc_app_content(struct kc_app *app) {
+  char err[512];
+  if (!app->content) kc_app_open_content(app, err, sizeof err);
+  return app->content;
+}
+
 const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errlen) {
   if (app->wizard) return app->wizard;
-  if (!app->content) {
+  if (!kc_app_content(app)) {
     snprintf(err, errlen, "no content database");
     return NULL;
   }
@@ -51,7 +57,7 @@ static char *col(sqlite3_stmt *st, int i) {
 
 int kc_app_tasks(struct kc_app *app, char *err, size_t errlen) {
   if (app->tasks) return 0;
-  if (!app->content) {
+  if (!kc_app_content(app)) {
     snprintf(err, errlen, "no content database");
     return -1;
   }

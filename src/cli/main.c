@@ -162,7 +162,9 @@ int main(int argc, char **argv) {
     }
   }
   if (optind >= argc) {
-    if (open_content(&app) != 0) return KC_EXIT_FAIL;
+    /* A --content file is checked before the screen is taken over; the
+     * built-in content opens when first needed (staged start-up). */
+    if (app.content_path && open_content(&app) != 0) return KC_EXIT_FAIL;
     char err[1024];
     int rc = kc_tui_run(&app, err, sizeof err);
     kc_app_close(&app);

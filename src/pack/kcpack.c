@@ -317,6 +317,32 @@ static int write_embed(const char *db_path, const char *dbdir, const char *out_p
   fprintf(out, "};\n\n");
   free(img);
 
+  /* The topic list, for drawing the home menu before opening the image. */
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  int n_topics = 0;
+  fprintf(out, "const struct kc_blob_topic kc_blob_topics[] = {\n");
+  if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2(db,
+                         "SELECT t.id, t.title, t.summary, "
+                         "(SELECT count(*) FROM article a WHERE a.topic_id = t.id) "
+                         "FROM topic t ORDER BY t.position",
+                         -1, &st, NULL) == SQLITE_OK) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      fprintf(out, "  {");
+      for (int i = 0; i < 3; i++) {
+        write_c_string(out, (const char *)sqlite3_column_text(st, i));
+        fprintf(out, ", ");
+      }
+      fprintf(out, "%d},\n", sqlite3_column_int(st, 3));
+      n_topics++;
+    }
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  if (n_topics == 0) fprintf(out, "  {0, 0, 0, 0},\n");
+  fprintf(out, "};\nconst int kc_blob_topic_count = %d;\n\n", n_topics);
+
   char mdir[4096];
   snprintf(mdir, sizeof mdir, "%s/userdb", dbdir);
   struct files m = {0};

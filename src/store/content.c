@@ -189,14 +189,17 @@ void kc_content_close(struct kc_content *c) {
   free(c);
 }
 
-sqlite3 *kc_content_db(struct kc_content *c) { return c->db; }
+sqlite3 *kc_content_db(struct kc_content *c) { return c ? c->db : NULL; }
 
 static int prepare(struct kc_content *c, const char *sql, sqlite3_stmt **st) {
+  *st = NULL;
+  if (!c) return -1; /* a content database that could not be opened */
   return sqlite3_prepare_v2(c->db, sql, -1, st, NULL) == SQLITE_OK ? 0 : -1;
 }
 
 int kc_content_topics(struct kc_content *c, struct kc_topic **out, size_t *n) {
   sqlite3_stmt *st = NULL;
+  if (!c) return -1;
   struct kc_topic *v = NULL;
   size_t cnt = 0;
   int rc = -1;
@@ -382,7 +385,7 @@ int kc_content_search(struct kc_content *c, const char *query, int limit, int pr
               "FROM article_fts JOIN article a ON a.rowid = article_fts.rowid "
               "WHERE article_fts MATCH ?1 ORDER BY rank LIMIT ?2",
               &st)) {
-    snprintf(err, errlen, "search failed: %s", sqlite3_errmsg(c->db));
+    snprintf(err, errlen, "search failed: %s", c ? sqlite3_errmsg(c->db) : "no content");
     return -1;
   }
   sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);

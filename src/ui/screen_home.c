@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kneecare/blob.h"
 #include "ui.h"
 
 enum home_kind { H_TOPIC, H_SEARCH, H_HELP, H_WIZARD, H_PLAN, H_HISTORY, H_PROFILES };
@@ -85,7 +86,15 @@ struct kc_view *kc_home_new(struct kc_ui *ui) {
   struct home *s = calloc(1, sizeof *s);
   if (!s) return NULL;
   s->base.ops = &home_ops;
-  if (kc_content_topics(ui->app->content, &s->topics, &s->n_topics) != 0) {
+  if (!ui->app->content_path && !ui->app->content) {
+    /* Built-in content: the topic list is compiled in, so the first frame
+     * does not wait for the database (opened when a topic is). */
+    s->topics = calloc((size_t)kc_blob_topic_count + 1, sizeof *s->topics);
+    for (int i = 0; s->topics && i < kc_blob_topic_count; i++)
+      s->topics[s->n_topics++] = (struct kc_topic){
+          strdup(kc_blob_topics[i].id), strdup(kc_blob_topics[i].title),
+          strdup(kc_blob_topics[i].summary), kc_blob_topics[i].n_articles};
+  } else if (kc_content_topics(kc_app_content(ui->app), &s->topics, &s->n_topics) != 0) {
     s->topics = NULL;
     s->n_topics = 0;
     kc_ui_message(ui, ROLE_WARNING, "Cannot read the topics from the content database");

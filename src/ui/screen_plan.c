@@ -301,7 +301,7 @@ static void checkin(struct checklist *c, struct kc_ui *ui, enum kc_checkin answe
   kc_sb_put_md(&md, adv.advice);
   kc_sb_put(&md, "\n\n## Read next\n\n");
   for (int i = 0; i < adv.n_articles; i++) {
-    char *t = kc_content_title(ui->app->content, adv.articles[i]);
+    char *t = kc_content_title(kc_app_content(ui->app), adv.articles[i]);
     kc_sb_put(&md, "- [");
     kc_sb_put_md(&md, t ? t : adv.articles[i]);
     kc_sb_printf(&md, "](%s)\n", adv.articles[i]);

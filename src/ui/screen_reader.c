@@ -148,7 +148,7 @@ static void step_link(struct reader *r, int dir) {
 static void follow(struct reader *r, struct kc_ui *ui, long k) {
   const char *target = r->doc.links[k];
   struct kc_article probe;
-  int found = kc_content_article(ui->app->content, target, &probe);
+  int found = kc_content_article(kc_app_content(ui->app), target, &probe);
   if (found == 1) {
     kc_article_free(&probe);
     kc_ui_push(ui, kc_reader_new(ui, target));
@@ -256,7 +256,7 @@ struct kc_view *kc_reader_new(struct kc_ui *ui, const char *article_id) {
   if (!r) return NULL;
   r->base.ops = &reader_ops;
   r->sel_link = -1;
-  if (kc_content_article(ui->app->content, article_id, &r->art) != 1 ||
+  if (kc_content_article(kc_app_content(ui->app), article_id, &r->art) != 1 ||
       !(r->source = compose(&r->art))) {
     kc_article_free(&r->art);
     free(r);

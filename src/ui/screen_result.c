@@ -121,7 +121,7 @@ static void compose(struct kc_sb *b, struct kc_ui *ui, const struct kc_wz_def *d
   if (res->n_reads) {
     kc_sb_put(b, "\n## Read next\n\n");
     for (size_t i = 0; i < res->n_reads; i++) {
-      char *t = kc_content_title(ui->app->content, res->reads[i]);
+      char *t = kc_content_title(kc_app_content(ui->app), res->reads[i]);
       kc_sb_put(b, "- [");
       kc_sb_put_md(b, t ? t : res->reads[i]);
       kc_sb_printf(b, "](%s)\n", res->reads[i]);

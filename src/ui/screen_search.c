@@ -25,7 +25,7 @@ static void run_query(struct search *s, struct kc_ui *ui) {
   s->hits = NULL;
   s->n = s->sel = s->top = 0;
   char err[256];
-  s->failed = kc_content_search(ui->app->content, s->query, RESULT_LIMIT, 1, &s->hits, &s->n,
+  s->failed = kc_content_search(kc_app_content(ui->app), s->query, RESULT_LIMIT, 1, &s->hits, &s->n,
                                 err, sizeof err) < 0;
   if (s->failed) kc_ui_message(ui, ROLE_WARNING, "%s", err);
 }

@@ -54,7 +54,7 @@ struct kc_view *kc_topic_new(struct kc_ui *ui, const char *topic_id, const char 
   s->base.ops = &topic_ops;
   s->id = strdup(topic_id);
   s->title = strdup(title);
-  if (kc_content_list(ui->app->content, topic_id, &s->refs, &s->n) != 0) {
+  if (kc_content_list(kc_app_content(ui->app), topic_id, &s->refs, &s->n) != 0) {
     s->refs = NULL;
     s->n = 0;
     kc_ui_message(ui, ROLE_WARNING, "Cannot read the articles of this topic");
