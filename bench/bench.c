@@ -380,6 +380,15 @@ int main(void) {
   snprintf(home, sizeof home, "/tmp/kc-bench-XXXXXX");
   if (!mkdtemp(home)) return 1;
   printf("kneecare benchmark: pseudo-terminal %dx%d, medians of %d runs\n\n", COLS, ROWS, RUNS);
+  if (getenv("KC_BENCH_FRAME_ONLY")) { /* quick comparison of first frames */
+    prepare_data_dir("data");
+    double k = first_frame_median();
+    struct figures d;
+    int have = bench_dialog(&d) == 0;
+    printf("first complete frame: kneecare %.2f ms, dialog %s\n", k, have ? "" : "n/a");
+    if (have) printf("                      dialog   %.2f ms\n", d.first_frame);
+    return 0;
+  }
   struct figures k, d, big;
   prepare_data_dir("data");
   bench_kneecare(&k, NULL);

@@ -169,9 +169,11 @@ static void draw_header(struct kc_ui *ui, int w) {
     s += n;
   }
   kc_puts(0, 1, w - 2, s, a | A_BOLD);
-  if (ui->app->user_state == 1 && w > 50) {
+  if (ui->app->user_state >= 0 && w > 50) {
+    /* The profile name is known before user data opens, so the first frame
+     * already shows it and opening the data changes nothing on screen. */
     char who[300];
-    snprintf(who, sizeof who, " %s ", ui->app->profile.name);
+    snprintf(who, sizeof who, " %s ", ui->app->user_state == 1 ? ui->app->profile.name : ui->who);
     size_t ww = kc_text_width(who, strlen(who));
     if (ww < (size_t)w / 3) kc_puts(0, w - (int)ww, (int)ww, who, a);
   }
@@ -363,6 +365,13 @@ int kc_tui_run(struct kc_app *app, char *err, size_t errlen) {
   if (start_curses(err, errlen) != 0) return -1;
   struct kc_ui ui = {.app = app};
   app->defer_check = 1;
+  /* The name to show until user data is open: cheap sources first (the
+   * password database costs a few file opens before the first frame). */
+  const char *who = app->user ? app->user : getenv("USER") ? getenv("USER") : getenv("LOGNAME");
+  if (who && kc_profile_name_check(who, NULL, 0))
+    snprintf(ui.who, sizeof ui.who, "%s", who);
+  else
+    kc_userdb_default_profile_name(ui.who, sizeof ui.who);
   kc_viewstack_init(&ui.stack, destroy_view);
   set_mouse(&ui, !app->no_mouse);
   kc_ui_push(&ui, kc_home_new(&ui));

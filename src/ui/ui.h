@@ -125,6 +125,7 @@ struct kc_ui {
   int bell_flash; /* seconds left of the end-of-timer flash */
   unsigned writes; /* bumped by writes made outside the screen that shows them */
   int notice_shown;
+  char who[KC_PROFILE_NAME_BUF]; /* profile shown before user data is open */
   int mouse_on;
   int quit;
   char message[256]; /* one-shot message for the status line */
