@@ -128,6 +128,18 @@ static void prepare_data_dir(const char *name) {
   kc_pty_free(p);
 }
 
+/* Down then Up in a list, 10 presses each way: median latency and bytes. */
+static void down_keys(struct kc_pty *p, double *latency, double *bytes_out) {
+  double d[20], b[20];
+  for (int k = 0; k < 20; k++) {
+    size_t bytes;
+    d[k] = measure(p, k < 10 ? "\033OB" : "\033OA", &bytes);
+    b[k] = (double)bytes;
+  }
+  *latency = median(d, 20);
+  *bytes_out = median(b, 20);
+}
+
 struct figures {
   double first_frame, down_ms, down_bytes, open_ms, search_ms, rss_kb;
 };
@@ -139,15 +151,7 @@ static void bench_kneecare(struct figures *f, const char *content) {
     const char *argv[] = {KNEECARE_PATH, content ? "--content" : NULL, content, NULL};
     struct kc_pty *p = start(argv, "? help", &ff[n]);
     if (!p) continue;
-    /* Down key in the home menu, median of 10 presses each way. */
-    double d[20], b[20];
-    for (int k = 0; k < 20; k++) {
-      size_t bytes;
-      d[k] = measure(p, k < 10 ? "\033OB" : "\033OA", &bytes);
-      b[k] = (double)bytes;
-    }
-    down[n] = median(d, 20);
-    downb[n] = median(b, 20);
+    down_keys(p, &down[n], &downb[n]);
     /* Open the first topic, then time opening its first article. */
     measure(p, "g\033OB\033OB\033OB\r", NULL);
     open[n] = measure(p, "\r", NULL);
@@ -189,14 +193,7 @@ static int bench_dialog(struct figures *f) {
   for (int r = 0; r < RUNS; r++) {
     struct kc_pty *p = start(argv, "Menu item number 16", &ff[n]);
     if (!p) continue;
-    double d[20], b[20];
-    for (int k = 0; k < 20; k++) {
-      size_t bytes;
-      d[k] = measure(p, k < 10 ? "\033OB" : "\033OA", &bytes);
-      b[k] = (double)bytes;
-    }
-    down[n] = median(d, 20);
-    downb[n] = median(b, 20);
+    down_keys(p, &down[n], &downb[n]);
     rss[n] = (double)peak_rss_kb(kc_pty_pid(p));
     kc_pty_free(p);
     n++;

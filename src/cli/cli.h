@@ -22,6 +22,9 @@ void kc_put_marked(FILE *out, const char *s, int mark);
 void kc_json_str(FILE *out, const char *s);
 /* Resets getopt for a command's own options (glibc: optind = 0). */
 void kc_getopt_reset(void);
+/* Parses a command whose only option is --json. Returns 0 (and *json), or
+ * -1 after reporting an unknown option. */
+int kc_parse_json_option(const char *cmd, int argc, char **argv, int *json);
 
 /* ---- shared by the user-data commands (cli_util.c) ---------------------- */
 

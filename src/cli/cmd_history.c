@@ -215,17 +215,8 @@ static int show_run(struct kc_app *app, struct kc_userdb *udb, int64_t id, int j
 }
 
 int kc_cmd_history(struct kc_app *app, int argc, char **argv) {
-  static const struct option opts[] = {{"json", no_argument, 0, 'j'}, {0, 0, 0, 0}};
-  int json = 0, c;
-  kc_getopt_reset();
-  while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-    if (c == 'j') {
-      json = 1;
-      continue;
-    }
-    kc_err("history: unknown option '%s'", argv[optind - 1]);
-    return KC_EXIT_USAGE;
-  }
+  int json;
+  if (kc_parse_json_option("history", argc, argv, &json) != 0) return KC_EXIT_USAGE;
   if (argc - optind > 1) {
     kc_err("history: too many arguments (try --help)");
     return KC_EXIT_USAGE;

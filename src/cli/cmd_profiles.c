@@ -11,17 +11,8 @@
 #include "kneecare/text.h"
 
 int kc_cmd_profiles(struct kc_app *app, int argc, char **argv) {
-  static const struct option opts[] = {{"json", no_argument, 0, 'j'}, {0, 0, 0, 0}};
-  int json = 0, c;
-  kc_getopt_reset();
-  while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-    if (c == 'j') {
-      json = 1;
-      continue;
-    }
-    kc_err("profiles: unknown option '%s'", argv[optind - 1]);
-    return KC_EXIT_USAGE;
-  }
+  int json;
+  if (kc_parse_json_option("profiles", argc, argv, &json) != 0) return KC_EXIT_USAGE;
   if (optind < argc) {
     kc_err("profiles: takes no arguments (pick a profile with --user NAME)");
     return KC_EXIT_USAGE;

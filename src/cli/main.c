@@ -67,6 +67,22 @@ void kc_getopt_reset(void) {
   opterr = 0;
 }
 
+int kc_parse_json_option(const char *cmd, int argc, char **argv, int *json) {
+  static const struct option opts[] = {{"json", no_argument, 0, 'j'}, {0, 0, 0, 0}};
+  int c;
+  *json = 0;
+  kc_getopt_reset();
+  while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    if (c == 'j') {
+      *json = 1;
+      continue;
+    }
+    kc_err("%s: unknown option '%s'", cmd, argv[optind - 1]);
+    return -1;
+  }
+  return 0;
+}
+
 static int open_content(struct kc_app *app) {
   char err[512];
   if (kc_app_open_content(app, err, sizeof err) == 0) return 0;
