@@ -307,7 +307,7 @@ static void run_loop(struct kc_ui *ui) {
     int small = LINES < KC_MIN_ROWS || COLS < KC_MIN_COLS;
     if (dirty) {
       draw_all(ui);
-      doupdate();
+      refresh(); /* stdscr -> terminal now (doupdate alone would leave it to get_wch) */
       dirty = 0;
       if (!started) {
         /* Staged start-up: user data is opened (and checked) only once
