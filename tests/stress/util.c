@@ -522,7 +522,10 @@ int tui_home(struct kc_pty *p) {
         if (strcmp(top, " kneecare") != 0 || kc_pty_has(p, "Saving is off") || kc_pty_has(p, "Warning:"))
           break;
       }
-      kc_pty_wait_quiet(p, 40, 1000);
+      /* Opening user data (and, in a data directory another instance just
+       * created, the safety notice) follows the first frame; under load it
+       * can take a while: wait for a settled screen before going on. */
+      kc_pty_wait_quiet(p, 150, 3000);
       kc_pty_row(p, 0, top, sizeof top);
       if (!strstr(top, "Help") && kc_pty_has(p, "Check and recover")) return 1;
     }
