@@ -18,4 +18,14 @@ char *kc_wz_causes_text(const struct kc_wz_def *def, const struct kc_wz_result *
 int kc_wz_run_save(struct kc_app *app, const struct kc_wz_def *def, const struct kc_wz_answers *a,
                    const struct kc_wz_result *r, int64_t *id, char *err, size_t errlen);
 
+/* One saved cause, read back. */
+struct kc_run_cause {
+  char id[64];
+  int score;
+  char title[512];
+};
+/* Parses saved causes ("id\tscore\ttitle" lines, as kc_wz_causes_text
+ * writes them) into out[0..max), each field sanitised; returns how many. */
+int kc_run_causes(const char *text, struct kc_run_cause *out, int max);
+
 #endif

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "kneecare/app.h"
+#include "kneecare/wizard_run.h"
 
 /* Exit codes (documented in kneecare(1)). */
 enum { KC_EXIT_OK = 0, KC_EXIT_FAIL = 1, KC_EXIT_USAGE = 2 };
@@ -61,14 +62,6 @@ void kc_print_level(FILE *out, enum kc_level level, int width);
 char *kc_read_input(const char *path, size_t max, size_t *len, char *err, size_t errlen);
 
 /* One ranked cause of a saved wizard run (kc_wz_causes_text format). */
-struct kc_run_cause {
-  char id[64];
-  int score;
-  char title[512];
-};
-/* Parses saved causes ("id\tscore\ttitle" lines) into out[0..max), each
- * field sanitised; returns how many. */
-int kc_run_causes(const char *text, struct kc_run_cause *out, int max);
 
 int kc_cmd_topics(struct kc_app *app, int argc, char **argv);
 int kc_cmd_list(struct kc_app *app, int argc, char **argv);

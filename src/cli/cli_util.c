@@ -173,26 +173,3 @@ char *kc_read_input(const char *path, size_t max, size_t *len, char *err, size_t
   return buf;
 }
 
-int kc_run_causes(const char *text, struct kc_run_cause *out, int max) {
-  int n = 0;
-  const char *p = text ? text : "";
-  while (*p && n < max) {
-    const char *nl = strchr(p, '\n');
-    const char *e = nl ? nl : p + strlen(p);
-    const char *t1 = memchr(p, '\t', (size_t)(e - p));
-    const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(e - t1 - 1)) : NULL;
-    if (t1 && t2) {
-      struct kc_run_cause *c = &out[n++];
-      kc_text_sanitize(p, (size_t)(t1 - p), c->id, sizeof c->id, 0);
-      char num[24];
-      size_t nl2 = (size_t)(t2 - t1 - 1) < sizeof num - 1 ? (size_t)(t2 - t1 - 1) : sizeof num - 1;
-      memcpy(num, t1 + 1, nl2);
-      num[nl2] = '\0';
-      long long v = 0;
-      c->score = kc_parse_long(num, -1000000, 1000000, &v) ? (int)v : 0;
-      kc_text_sanitize(t2 + 1, (size_t)(e - t2 - 1), c->title, sizeof c->title, 0);
-    }
-    p = nl ? nl + 1 : e;
-  }
-  return n;
-}

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "kneecare/wizard_run.h"
 #include "ui.h"
 
 struct history {
@@ -100,22 +101,13 @@ struct kc_view *kc_history_new(struct kc_ui *ui) {
     s->n = 0;
   }
   for (int i = 0; i < s->n; i++) {
-    char when[64], text[256];
+    char when[64], text[700];
     time_t t = (time_t)s->runs[i].at;
     struct tm tm;
     localtime_r(&t, &tm);
     strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-    /* The first cause line is "id\tscore\ttitle". */
-    const char *title = "no clear cause";
-    char top[128] = "";
-    const char *c = s->runs[i].causes;
-    const char *t2 = c ? strchr(c, '\t') : NULL;
-    if (t2) t2 = strchr(t2 + 1, '\t');
-    if (t2) {
-      size_t n = strcspn(t2 + 1, "\n");
-      snprintf(top, sizeof top, "%.*s", (int)(n < 120 ? n : 120), t2 + 1);
-      title = top;
-    }
+    struct kc_run_cause top;
+    const char *title = kc_run_causes(s->runs[i].causes, &top, 1) == 1 ? top.title : "no clear cause";
     snprintf(text, sizeof text, "%s  %-28s  %s", when, kc_level_title(s->runs[i].level), title);
     kc_list_add(&s->list, text, NULL, s->runs[i].level >= KC_LEVEL_24H ? ROLE_WARNING : -1, 0);
   }

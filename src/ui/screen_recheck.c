@@ -127,8 +127,7 @@ static const struct kc_view_ops recheck_ops = {.name = "recheck",
                                                .handle = recheck_handle,
                                                .destroy = recheck_destroy,
                                                .title = recheck_title,
-                                               .hints = recheck_hints,
-                                               .wants_text = 1};
+                                               .hints = recheck_hints};
 
 struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id) {
   char err[512];

@@ -175,8 +175,7 @@ static const struct kc_view_ops search_ops = {.name = "search",
                                               .handle = search_handle,
                                               .destroy = search_destroy,
                                               .title = search_title,
-                                              .hints = search_hints,
-                                              .wants_text = 1};
+                                              .hints = search_hints};
 
 struct kc_view *kc_search_new(struct kc_ui *ui) {
   (void)ui;

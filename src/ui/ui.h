@@ -99,8 +99,6 @@ struct kc_view_ops {
   const char *(*hints)(struct kc_view *v);
   /* Called once a second while on top (may be NULL); return 1 to redraw. */
   int (*tick)(struct kc_view *v, struct kc_ui *ui);
-  /* If set, the view wants text input: '/', 'q', '?' and letters go to it. */
-  int wants_text;
 };
 
 struct kc_view {
