@@ -56,7 +56,7 @@ static void open_run(struct history *s, struct kc_ui *ui) {
                "of the guide.", when, kc_level_title(run->level));
     else
       snprintf(note, sizeof note, "Saved %s.", when);
-    kc_ui_push(ui, kc_result_new(ui, def, a, &r, note));
+    kc_ui_push(ui, kc_result_new(ui, def, &r, note));
     kc_wz_result_free(&r);
   }
   kc_wz_answers_free(a);

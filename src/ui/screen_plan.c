@@ -102,15 +102,6 @@ static int reload(struct checklist *c, struct kc_ui *ui) {
   return 0;
 }
 
-static const char *state_mark(const struct kc_task_day *cell) {
-  switch (cell->state) {
-  case KC_TASK_DONE: return "[x]";
-  case KC_TASK_DONE_LATE: return "[x]";
-  case KC_TASK_FUTURE: return "[ ]";
-  default: return "[ ]";
-  }
-}
-
 static void fmt_time(int64_t at, char *buf, size_t n) {
   time_t t = (time_t)at;
   struct tm tm;
@@ -155,7 +146,7 @@ static void draw_task(struct checklist *c, size_t t, int row, int w, int selecte
   if (task->target == 0 && task->kind == KC_TASK_CHECK) strncat(extra, extra[0] ? " (optional)" : "(optional)", sizeof extra - strlen(extra) - 1);
   if (cell->state == KC_TASK_DONE_LATE) strncat(extra, " late", sizeof extra - strlen(extra) - 1);
   int x = 2;
-  x += kc_puts(row, x, 4, state_mark(cell), cell->done ? kc_attr(ROLE_OK) : a);
+  x += kc_puts(row, x, 4, cell->done ? "[x]" : "[ ]", cell->done ? kc_attr(ROLE_OK) : a);
   x += 1;
   int used = kc_puts(row, x, w - x - 2, line, a);
   if (extra[0] && x + used + 3 < w) kc_puts(row, x + used + 2, w - x - used - 3, extra, kc_attr(ROLE_DIM));

@@ -132,9 +132,7 @@ static void compose(struct kc_sb *b, struct kc_ui *ui, const struct kc_wz_def *d
 }
 
 struct kc_view *kc_result_new(struct kc_ui *ui, const struct kc_wz_def *def,
-                              const struct kc_wz_answers *answers, const struct kc_wz_result *res,
-                              const char *note) {
-  (void)answers;
+                              const struct kc_wz_result *res, const char *note) {
   struct result *r = calloc(1, sizeof *r);
   if (!r) return NULL;
   r->base.ops = &result_ops;

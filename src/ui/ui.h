@@ -220,8 +220,7 @@ struct kc_view *kc_wizard_new(struct kc_ui *ui);
 /* A result page; `note` (may be NULL) is shown under the banner, e.g. why
  * the run could not be saved, or when a saved run was made. */
 struct kc_view *kc_result_new(struct kc_ui *ui, const struct kc_wz_def *def,
-                              const struct kc_wz_answers *answers, const struct kc_wz_result *res,
-                              const char *note);
+                              const struct kc_wz_result *res, const char *note);
 struct kc_view *kc_history_new(struct kc_ui *ui);
 /* Opens the recovery plan: the checklist of the active plan (with today's
  * safety check first when due), or the screen that starts one. */
