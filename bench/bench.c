@@ -5,13 +5,13 @@
  * Latency of an input = time from writing the key to the last byte of the
  * program's answer (the burst ends after QUIET_MS of silence). The first
  * frame is timed the same way: fork to the last byte of the first burst. */
+#include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -69,7 +69,8 @@ static const char *const *kc_env(void) {
   static char h[128], d[300];
   snprintf(h, sizeof h, "HOME=%s", home);
   snprintf(d, sizeof d, "KNEECARE_DATA_DIR=%s", data_dir);
-  static const char *env[] = {"TERM=xterm-256color", "LANG=C.UTF-8", "PATH=/usr/bin:/bin", h, d, NULL};
+  static const char *env[] = {
+      "TERM=xterm-256color", "LANG=C.UTF-8", "PATH=/usr/bin:/bin", h, d, NULL};
   return env;
 }
 
@@ -231,10 +232,11 @@ static int make_big_content(const char *path) {
   sqlite3_finalize(st);
   if (n_pool == 0) return -1;
   sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-  sqlite3_prepare_v2(db,
-                     "INSERT INTO article (id, topic_id, position, title, summary, body, plain, source_file) "
-                     "VALUES (?1, 'other-pain', 900, ?2, 'Synthetic.', ?3, ?3, 'synthetic')",
-                     -1, &st, NULL);
+  sqlite3_prepare_v2(
+      db,
+      "INSERT INTO article (id, topic_id, position, title, summary, body, plain, source_file) "
+      "VALUES (?1, 'other-pain', 900, ?2, 'Synthetic.', ?3, ?3, 'synthetic')",
+      -1, &st, NULL);
   srand(7);
   char id[32], title[256], body[8192];
   for (int i = 0; i < 10000; i++) {
@@ -300,7 +302,8 @@ static void bench_wizard(struct wizard_figures *f) {
   double cli[RUNS];
   int m = 0;
   for (int r = 0; r < RUNS; r++) {
-    const char *argv[] = {KNEECARE_PATH, "wizard", "--answers", KC_SOURCE_DIR "/tests/cases/runners-knee-new-hills.answers", NULL};
+    const char *argv[] = {KNEECARE_PATH, "wizard", "--answers",
+                          KC_SOURCE_DIR "/tests/cases/runners-knee-new-hills.answers", NULL};
     double t = run_cli(argv);
     if (t >= 0) cli[m++] = t;
   }
@@ -349,10 +352,11 @@ static int add_finished_plans(int count) {
   sqlite3_busy_timeout(db, 5000);
   int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
   sqlite3_stmt *st = NULL;
-  rc |= sqlite3_prepare_v2(db,
-                           "INSERT INTO plan (profile_id, start_day, started_at, ended_at, checkin, checkin_at) "
-                           "VALUES ((SELECT min(id) FROM profile), ?1, ?2, ?2 + 259200, 'better', ?2 + 200000)",
-                           -1, &st, NULL);
+  rc |= sqlite3_prepare_v2(
+      db,
+      "INSERT INTO plan (profile_id, start_day, started_at, ended_at, checkin, checkin_at) "
+      "VALUES ((SELECT min(id) FROM profile), ?1, ?2, ?2 + 259200, 'better', ?2 + 200000)",
+      -1, &st, NULL);
   for (int i = 0; rc == SQLITE_OK && i < count; i++) {
     sqlite3_bind_int(st, 1, 19000 + i * 4);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)(19000 + i * 4) * 86400);

@@ -36,8 +36,8 @@ struct kc_hit {
   char *id, *title, *snippet; /* snippet has KC_MARK_ON/OFF around matches */
 };
 
-int kc_content_open_image(const unsigned char *data, size_t len, struct kc_content **out,
-                          char *err, size_t errlen);
+int kc_content_open_image(const unsigned char *data, size_t len, struct kc_content **out, char *err,
+                          size_t errlen);
 int kc_content_open_file(const char *path, struct kc_content **out, char *err, size_t errlen);
 void kc_content_close(struct kc_content *c);
 /* The read-only handle, for loaders of other tables (wizard, plan tasks). */

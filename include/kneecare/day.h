@@ -18,9 +18,9 @@
 #include <time.h>
 
 #define KC_DAY_INVALID INT_MIN
-#define KC_DAY_MIN (-25567)  /* 1900-01-01 */
-#define KC_DAY_MAX 2932896   /* 9999-12-31 */
-#define KC_DAY_BUF 11        /* "YYYY-MM-DD" plus NUL */
+#define KC_DAY_MIN (-25567) /* 1900-01-01 */
+#define KC_DAY_MAX 2932896  /* 9999-12-31 */
+#define KC_DAY_BUF 11       /* "YYYY-MM-DD" plus NUL */
 
 /* True for a day number within KC_DAY_MIN .. KC_DAY_MAX. */
 bool kc_day_valid(int day);

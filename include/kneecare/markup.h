@@ -38,7 +38,7 @@ struct kc_mdoc {
   size_t n_segs, segs_cap;
   struct kc_mline *lines;
   size_t n_lines, lines_cap;
-  char **links;     /* link targets (sanitised), in order of appearance */
+  char **links;      /* link targets (sanitised), in order of appearance */
   size_t *link_line; /* first line each link appears on */
   size_t n_links, links_cap;
   int width;

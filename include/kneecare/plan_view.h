@@ -13,18 +13,18 @@
 struct kc_task_day {
   enum kc_task_state state;
   bool done, late;
-  int64_t at;                   /* when ticked / scored (0 if not) */
-  struct kc_ice_progress ice;   /* ice tasks */
+  int64_t at;                 /* when ticked / scored (0 if not) */
+  struct kc_ice_progress ice; /* ice tasks */
 };
 
 struct kc_plan_snapshot {
   struct kc_plan plan;
-  int today;     /* calendar day */
-  int day_index; /* kc_plan_day_index (may be > 3 or < 1) */
-  int shown_day; /* 1..3 */
+  int today;                        /* calendar day */
+  int day_index;                    /* kc_plan_day_index (may be > 3 or < 1) */
+  int shown_day;                    /* 1..3 */
   const struct kc_plan_task *tasks; /* borrowed from the app */
   size_t n_tasks;
-  struct kc_task_day *cells; /* n_tasks * KC_PLAN_DAYS, [task * 3 + day - 1] */
+  struct kc_task_day *cells;  /* n_tasks * KC_PLAN_DAYS, [task * 3 + day - 1] */
   struct kc_ice_session *ice; /* every session of the plan, by time */
   int n_ice;
   struct kc_pain pain[KC_PLAN_DAYS];

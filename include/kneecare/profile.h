@@ -9,9 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define KC_PROFILE_NAME_MAX 64                           /* characters */
+#define KC_PROFILE_NAME_MAX 64                            /* characters */
 #define KC_PROFILE_NAME_BUF (KC_PROFILE_NAME_MAX * 4 + 1) /* bytes + NUL */
-#define KC_NOTE_MAX 500                                  /* characters */
+#define KC_NOTE_MAX 500                                   /* characters */
 #define KC_NOTE_BUF (KC_NOTE_MAX * 4 + 1)
 
 /* A profile name is 1..64 characters of valid UTF-8 (no overlongs or

@@ -13,15 +13,15 @@
 
 #include "kneecare/level.h"
 
-#define KC_PLAN_DAYS 3            /* the plan runs for days 1..3 */
-#define KC_PLAN_MAX_BACKDATE 7    /* a plan may start up to 7 days before today */
-#define KC_ICE_TARGET 4           /* sessions a day aimed for */
-#define KC_ICE_MINIMUM 3          /* sessions a day that count as done */
-#define KC_ICE_MINUTES 20         /* one session, at most */
+#define KC_PLAN_DAYS 3         /* the plan runs for days 1..3 */
+#define KC_PLAN_MAX_BACKDATE 7 /* a plan may start up to 7 days before today */
+#define KC_ICE_TARGET 4        /* sessions a day aimed for */
+#define KC_ICE_MINIMUM 3       /* sessions a day that count as done */
+#define KC_ICE_MINUTES 20      /* one session, at most */
 #define KC_ICE_SKIN_CHECK_MINUTES 5
 #define KC_PAIN_MIN 0
 #define KC_PAIN_MAX 10
-#define KC_TASK_ID_MAX 32         /* bytes of a task id: [a-z0-9-] */
+#define KC_TASK_ID_MAX 32 /* bytes of a task id: [a-z0-9-] */
 
 /* ---- plan days ----------------------------------------------------------- */
 
@@ -109,7 +109,7 @@ enum kc_checkin {
   KC_CHECKIN_WORSE = 3,
 };
 bool kc_checkin_parse(const char *text, enum kc_checkin *out); /* better|same|worse */
-const char *kc_checkin_name(enum kc_checkin c);                 /* "" for NONE */
+const char *kc_checkin_name(enum kc_checkin c);                /* "" for NONE */
 /* The check-in is asked on day 3 and on any opening after it. */
 bool kc_checkin_due(int day_index);
 

@@ -43,7 +43,7 @@ enum kc_udb_status {
   KC_UDB_EFULL,     /* disk or quota full */
   KC_UDB_ECORRUPT,  /* damaged, and could not be moved aside (or found damaged later) */
   KC_UDB_ENOMEM,
-  KC_UDB_EIO,       /* any other SQLite or system failure */
+  KC_UDB_EIO, /* any other SQLite or system failure */
 };
 /* Short stable name ("ok", "einval", ...) for logs and tests. */
 const char *kc_udb_status_name(int status);
@@ -86,8 +86,8 @@ void kc_userdb_default_profile_name(char *buf, size_t n);
  * renamed to kneecare.db.corrupt-YYYYMMDD-HHMMSS (with its -wal file) and a
  * fresh database started: that is KC_UDB_OK with a warning. `migs` must
  * stay valid while the handle is open (a static array in practice). */
-int kc_userdb_open(const char *dir, const struct kc_migration *migs, int n,
-                   struct kc_userdb **out, char *err, size_t errlen);
+int kc_userdb_open(const char *dir, const struct kc_migration *migs, int n, struct kc_userdb **out,
+                   char *err, size_t errlen);
 /* Flags for kc_userdb_open_ex(). */
 #define KC_USERDB_DEFER_CHECK 1u /* skip the quick_check at open; call kc_userdb_verify() */
 
@@ -154,11 +154,11 @@ int kc_userdb_profile_delete(struct kc_userdb *db, int64_t id);
 struct kc_plan {
   int64_t id;
   int64_t profile_id;
-  int start_day;          /* calendar day number of plan day 1 */
+  int start_day; /* calendar day number of plan day 1 */
   int64_t started_at;
-  int64_t ended_at;       /* 0 while active */
+  int64_t ended_at;        /* 0 while active */
   enum kc_checkin checkin; /* KC_CHECKIN_NONE until answered */
-  int64_t checkin_at;     /* 0 until answered */
+  int64_t checkin_at;      /* 0 until answered */
 };
 
 /* Starts a plan on start_day (kc_plan_start_ok against today = the local
@@ -171,8 +171,7 @@ int kc_userdb_plan_get(struct kc_userdb *db, int64_t plan_id, struct kc_plan *ou
 /* Ends an active plan (kept as history). ENOTFOUND if no such active plan. */
 int kc_userdb_plan_end(struct kc_userdb *db, int64_t plan_id, time_t now);
 /* Finished plans, newest first; *out malloc'd. */
-int kc_userdb_plan_history(struct kc_userdb *db, int64_t profile_id, struct kc_plan **out,
-                           int *n);
+int kc_userdb_plan_history(struct kc_userdb *db, int64_t profile_id, struct kc_plan **out, int *n);
 /* Stores the check-in answer of an active plan; EINVAL before day 3
  * (kc_checkin_due) or for KC_CHECKIN_NONE. Answering again replaces it. */
 int kc_userdb_plan_checkin(struct kc_userdb *db, int64_t plan_id, enum kc_checkin answer,
@@ -191,8 +190,7 @@ struct kc_tick {
  * worked out from the local day of now. EINVAL for a bad task id, a day
  * outside 1..3 or a future day (kc_plan_day_editable). Ticking an already
  * ticked task keeps the first time (idempotent, KC_UDB_OK). */
-int kc_userdb_tick(struct kc_userdb *db, int64_t plan_id, const char *task_id, int day,
-                   time_t now);
+int kc_userdb_tick(struct kc_userdb *db, int64_t plan_id, const char *task_id, int day, time_t now);
 /* Removes a tick (same checks). Unticking what is not ticked is KC_UDB_OK. */
 int kc_userdb_untick(struct kc_userdb *db, int64_t plan_id, const char *task_id, int day,
                      time_t now);
@@ -214,8 +212,8 @@ struct kc_ice_session {
 int kc_userdb_ice_add(struct kc_userdb *db, int64_t plan_id, int day, time_t at, int minutes,
                       int64_t *id_out);
 /* Sessions of one plan day (day 0 = all days), by time; *out malloc'd. */
-int kc_userdb_ice_list(struct kc_userdb *db, int64_t plan_id, int day,
-                       struct kc_ice_session **out, int *n);
+int kc_userdb_ice_list(struct kc_userdb *db, int64_t plan_id, int day, struct kc_ice_session **out,
+                       int *n);
 int kc_userdb_ice_count(struct kc_userdb *db, int64_t plan_id, int day, int *count);
 /* Deletes one session (a mistaken entry). ENOTFOUND if no such id. */
 int kc_userdb_ice_delete(struct kc_userdb *db, int64_t session_id);
@@ -232,8 +230,8 @@ struct kc_pain {
 
 /* Sets (or replaces) the score 0..10 of plan day 1..3 with an optional note
  * (NULL or ""; kc_note_check). Not on a future day. */
-int kc_userdb_pain_set(struct kc_userdb *db, int64_t plan_id, int day, int score,
-                       const char *note, time_t now);
+int kc_userdb_pain_set(struct kc_userdb *db, int64_t plan_id, int day, int score, const char *note,
+                       time_t now);
 int kc_userdb_pain_get(struct kc_userdb *db, int64_t plan_id, int day, struct kc_pain *out);
 /* Scores of a plan by day; *out malloc'd. */
 int kc_userdb_pain_list(struct kc_userdb *db, int64_t plan_id, struct kc_pain **out, int *n);
@@ -270,9 +268,8 @@ struct kc_wizard_run {
 
 #define KC_WIZARD_TEXT_MAX 65536 /* bytes of answers or causes */
 
-int kc_userdb_wizard_save(struct kc_userdb *db, int64_t profile_id, time_t at,
-                          const char *answers, enum kc_level level, const char *causes,
-                          int64_t *id_out);
+int kc_userdb_wizard_save(struct kc_userdb *db, int64_t profile_id, time_t at, const char *answers,
+                          enum kc_level level, const char *causes, int64_t *id_out);
 /* Runs of a profile, newest first, at most `limit` (0 = all). Free with
  * kc_userdb_wizard_runs_free(). */
 int kc_userdb_wizard_list(struct kc_userdb *db, int64_t profile_id, int limit,

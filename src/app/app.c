@@ -14,10 +14,9 @@
 
 int kc_app_open_content(struct kc_app *app, char *err, size_t errlen) {
   if (app->content) return 0;
-  return app->content_path
-             ? kc_content_open_file(app->content_path, &app->content, err, errlen)
-             : kc_content_open_image(kc_content_image, kc_content_image_len, &app->content, err,
-                                     errlen);
+  return app->content_path ? kc_content_open_file(app->content_path, &app->content, err, errlen)
+                           : kc_content_open_image(kc_content_image, kc_content_image_len,
+                                                   &app->content, err, errlen);
 }
 
 struct kc_content *kc_app_content(struct kc_app *app) {
@@ -85,8 +84,8 @@ int kc_app_tasks(struct kc_app *app, char *err, size_t errlen) {
       break;
     }
     v = nv;
-    v[n++] = (struct kc_plan_task){strdup(id), col(st, 2), col(st, 3), col(st, 4), kind,
-                                   sqlite3_column_int(st, 5)};
+    v[n++] = (struct kc_plan_task){strdup(id), col(st, 2), col(st, 3),
+                                   col(st, 4), kind,       sqlite3_column_int(st, 5)};
   }
   sqlite3_finalize(st);
   if (rc || n == 0) {
@@ -156,8 +155,8 @@ struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen) {
   } else if (!dir[0]) {
     snprintf(why, sizeof why, "cannot find a home directory for user data (use --data DIR)");
   } else {
-    rc = kc_userdb_open_ex(dir, migs, n, app->defer_check ? KC_USERDB_DEFER_CHECK : 0u,
-                           &app->udb, why, sizeof why);
+    rc = kc_userdb_open_ex(dir, migs, n, app->defer_check ? KC_USERDB_DEFER_CHECK : 0u, &app->udb,
+                           why, sizeof why);
     if (rc == KC_UDB_OK) {
       rc = kc_userdb_profile_get_or_create(app->udb, name, kc_app_now(), &app->profile);
       if (rc != KC_UDB_OK) {

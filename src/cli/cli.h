@@ -49,8 +49,7 @@ void kc_put_safe(FILE *out, const char *s);
 void kc_json_safe(FILE *out, const char *s);
 /* Word-wraps text to `width` columns: the first line after `first`, the
  * others after `rest` (both plain ASCII indents). */
-void kc_print_wrapped(FILE *out, const char *text, int width, const char *first,
-                      const char *rest);
+void kc_print_wrapped(FILE *out, const char *text, int width, const char *first, const char *rest);
 /* Strict decimal integer in [min, max]; false otherwise. */
 bool kc_parse_long(const char *s, long long min, long long max, long long *out);
 /* The triage level as a heading: levels needing a doctor today stand out

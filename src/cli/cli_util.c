@@ -57,8 +57,7 @@ int kc_cli_tasks(struct kc_app *app) {
 static char *fmt_time(int64_t t, const char *fmt, char *buf, size_t n) {
   struct tm tm;
   time_t tt = (time_t)t;
-  if (t == 0 || !localtime_r(&tt, &tm) || strftime(buf, n, fmt, &tm) == 0)
-    snprintf(buf, n, "-");
+  if (t == 0 || !localtime_r(&tt, &tm) || strftime(buf, n, fmt, &tm) == 0) snprintf(buf, n, "-");
   return buf;
 }
 
@@ -78,8 +77,7 @@ void kc_json_safe(FILE *out, const char *s) {
   free(safe);
 }
 
-void kc_print_wrapped(FILE *out, const char *text, int width, const char *first,
-                      const char *rest) {
+void kc_print_wrapped(FILE *out, const char *text, int width, const char *first, const char *rest) {
   size_t len = strlen(text), pos = 0;
   const char *indent = first;
   do {
@@ -172,4 +170,3 @@ char *kc_read_input(const char *path, size_t max, size_t *len, char *err, size_t
   *len = n;
   return buf;
 }
-

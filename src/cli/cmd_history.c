@@ -189,8 +189,10 @@ static int show_run(struct kc_app *app, struct kc_userdb *udb, int64_t id, int j
     if (a) {
       answers_text(def, a, width);
     } else {
-      kc_print_wrapped(stdout, "These answers do not fit this version's questions any more, "
-                               "so they are shown as saved:", width, "  ", "  ");
+      kc_print_wrapped(stdout,
+                       "These answers do not fit this version's questions any more, "
+                       "so they are shown as saved:",
+                       width, "  ", "  ");
       char *safe = kc_text_sanitize_dup(run.answers, strlen(run.answers), 1);
       for (char *line = safe ? strtok(safe, "\n") : NULL; line; line = strtok(NULL, "\n"))
         printf("    %s\n", line);

@@ -20,10 +20,10 @@
 #include <string.h>
 
 #include "cli.h"
-#include "kneecare/text.h"
 #include "kneecare/day.h"
 #include "kneecare/plan_view.h"
 #include "kneecare/profile.h"
+#include "kneecare/text.h"
 
 struct plan_cmd {
   struct kc_app *app;
@@ -52,12 +52,10 @@ static int usage_err(const char *msg) {
  * f=--format, j=--json); the rest of argv are positional. Returns -1 after
  * reporting a usage error. */
 static int parse_opts(int argc, char **argv, const char *allowed, struct plan_opts *o) {
-  static const struct option opts[] = {{"day", required_argument, 0, 'd'},
-                                       {"note", required_argument, 0, 'n'},
-                                       {"date", required_argument, 0, 'D'},
-                                       {"format", required_argument, 0, 'f'},
-                                       {"json", no_argument, 0, 'j'},
-                                       {0, 0, 0, 0}};
+  static const struct option opts[] = {
+      {"day", required_argument, 0, 'd'},  {"note", required_argument, 0, 'n'},
+      {"date", required_argument, 0, 'D'}, {"format", required_argument, 0, 'f'},
+      {"json", no_argument, 0, 'j'},       {0, 0, 0, 0}};
   memset(o, 0, sizeof *o);
   int c;
   kc_getopt_reset();
@@ -329,7 +327,8 @@ static void status_text(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
     if (s->has_pain[d - 1]) {
       char when[32];
       printf("%d/10 at %s%s", s->pain[d - 1].score,
-             kc_cli_time(s->pain[d - 1].at, when, sizeof when), s->pain[d - 1].late ? " (late)" : "");
+             kc_cli_time(s->pain[d - 1].at, when, sizeof when),
+             s->pain[d - 1].late ? " (late)" : "");
       if (s->pain[d - 1].note[0]) {
         printf(": ");
         kc_put_safe(stdout, s->pain[d - 1].note);
@@ -379,8 +378,8 @@ static void status_json(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
   kc_json_str(stdout, kc_plan_day_label(s->day_index, label, sizeof label));
   printf(",\"level\":\"%s\",\"level_title\":", kc_level_name(s->level));
   kc_json_str(stdout, kc_level_title(s->level));
-  printf(",\"worst_redflag\":\"%s\",\"checkin_due\":%s,\"checkin\":", kc_level_name(s->worst_redflag),
-         kc_checkin_due(s->day_index) ? "true" : "false");
+  printf(",\"worst_redflag\":\"%s\",\"checkin_due\":%s,\"checkin\":",
+         kc_level_name(s->worst_redflag), kc_checkin_due(s->day_index) ? "true" : "false");
   if (s->plan.checkin != KC_CHECKIN_NONE)
     printf("\"%s\"", kc_checkin_name(s->plan.checkin));
   else
@@ -487,7 +486,8 @@ static void task_ids(struct kc_app *app, enum kc_task_kind kind, char *buf, size
 
 static int cmd_tick(struct kc_app *app, int argc, char **argv, int on) {
   struct plan_opts o;
-  if (parse_opts(argc, argv, "d", &o) || positional(argc, 1, "a task id (see 'kneecare plan status')"))
+  if (parse_opts(argc, argv, "d", &o) ||
+      positional(argc, 1, "a task id (see 'kneecare plan status')"))
     return KC_EXIT_USAGE;
   const char *id = argv[optind];
   if (kc_cli_tasks(app) != 0) return KC_EXIT_FAIL;
@@ -559,7 +559,10 @@ static int cmd_ice(struct kc_app *app, int argc, char **argv) {
   printf("Ice session of %d minutes recorded at %s for day %d (%s)%s: %d of %d that day%s.\n",
          KC_ICE_MINUTES, kc_cli_clock(p.now, clock, sizeof clock), day,
          date_of(kc_plan_day_date(p.plan.start_day, day), date), late_note(&p, day), ip.count,
-         ip.target, ip.full ? ", target reached" : ip.met ? ", enough for the day" : "");
+         ip.target,
+         ip.full  ? ", target reached"
+         : ip.met ? ", enough for the day"
+                  : "");
   if (ip.count > ip.target)
     printf("That is more than the %d sessions a day the plan aims for: leave 2-3 hours between "
            "sessions and check the skin after %d minutes.\n",
@@ -576,8 +579,9 @@ static int cmd_pain(struct kc_app *app, int argc, char **argv) {
   long long score;
   if (!kc_parse_long(argv[optind], KC_PAIN_MIN, KC_PAIN_MAX, &score)) {
     char msg[160];
-    snprintf(msg, sizeof msg, "a pain score is a whole number from %d (none) to %d (worst), not '%s'",
-             KC_PAIN_MIN, KC_PAIN_MAX, argv[optind]);
+    snprintf(msg, sizeof msg,
+             "a pain score is a whole number from %d (none) to %d (worst), not '%s'", KC_PAIN_MIN,
+             KC_PAIN_MAX, argv[optind]);
     return usage_err(msg);
   }
   char why[256];
@@ -696,7 +700,8 @@ static void export_markdown(struct plan_cmd *p, const struct kc_plan_snapshot *s
   printf("- Profile: ");
   md_cell(p->app->profile.name);
   printf("\n- Started: %s (%s), recorded %s\n", date_of(s->plan.start_day, date),
-         kc_day_weekday_name(s->plan.start_day), kc_cli_time(s->plan.started_at, when, sizeof when));
+         kc_day_weekday_name(s->plan.start_day),
+         kc_cli_time(s->plan.started_at, when, sizeof when));
   if (s->plan.ended_at)
     printf("- Ended: %s\n", kc_cli_time(s->plan.ended_at, when, sizeof when));
   else
@@ -718,7 +723,8 @@ static void export_markdown(struct plan_cmd *p, const struct kc_plan_snapshot *s
       md_cell(task->label);
       printf(" (%s)%s | ", task->id, task->target ? "" : ", optional");
       if (task->kind == KC_TASK_ICE)
-        printf("%d of %d sessions, %s | ", c->ice.count, c->ice.target, kc_task_state_name(c->state));
+        printf("%d of %d sessions, %s | ", c->ice.count, c->ice.target,
+               kc_task_state_name(c->state));
       else if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1])
         printf("%d/10%s | ", s->pain[d - 1].score, c->late ? ", late" : "");
       else
@@ -824,9 +830,9 @@ int kc_cmd_plan(struct kc_app *app, int argc, char **argv) {
   static const struct {
     const char *name;
     int (*run)(struct kc_app *, int, char **);
-  } subs[] = {{"start", cmd_start},   {"status", cmd_status}, {"tick", cmd_do_tick},
-              {"untick", cmd_do_untick}, {"ice", cmd_ice},     {"pain", cmd_pain},
-              {"checkin", cmd_checkin}, {"end", cmd_end},      {"export", cmd_export}};
+  } subs[] = {{"start", cmd_start},      {"status", cmd_status}, {"tick", cmd_do_tick},
+              {"untick", cmd_do_untick}, {"ice", cmd_ice},       {"pain", cmd_pain},
+              {"checkin", cmd_checkin},  {"end", cmd_end},       {"export", cmd_export}};
   if (argc < 2) {
     kc_err("plan: needs a subcommand: start, status, tick, untick, ice, pain, checkin, end or "
            "export (try --help)");

@@ -150,8 +150,9 @@ int kc_cmd_search(struct kc_app *app, int argc, char **argv) {
     if (c == 'l')
       kc_err("search: --limit must be a number from 1 to 1000");
     else
-      kc_err("search: unknown option or missing value '%s' (use -- before a query starting with '-')",
-             argv[optind - 1]);
+      kc_err(
+          "search: unknown option or missing value '%s' (use -- before a query starting with '-')",
+          argv[optind - 1]);
     return KC_EXIT_USAGE;
   }
   if (optind >= argc) {

@@ -24,10 +24,10 @@
 static void condition_words(const char *cond, char *out, size_t n) {
   size_t used = 0;
   out[0] = '\0';
-#define PUT(...)                                                                   \
-  do {                                                                             \
-    int w_ = snprintf(out + used, used < n ? n - used : 0, __VA_ARGS__);           \
-    if (w_ > 0) used += (size_t)w_;                                                \
+#define PUT(...)                                                                                   \
+  do {                                                                                             \
+    int w_ = snprintf(out + used, used < n ? n - used : 0, __VA_ARGS__);                           \
+    if (w_ > 0) used += (size_t)w_;                                                                \
   } while (0)
   const char *p = cond;
   int clause = 0;
@@ -302,8 +302,8 @@ static void result_json(struct kc_app *app, const struct kc_wz_def *def,
 
 /* ---- the command ---------------------------------------------------------- */
 
-static int run_answers(struct kc_app *app, const struct kc_wz_def *def, const char *path,
-                       int json, int save) {
+static int run_answers(struct kc_app *app, const struct kc_wz_def *def, const char *path, int json,
+                       int save) {
   const char *shown = strcmp(path, "-") == 0 ? "stdin" : path;
   char err[512];
   size_t len = 0;

@@ -140,15 +140,9 @@ struct command {
 };
 
 static const struct command commands[] = {
-    {"topics", kc_cmd_topics},
-    {"list", kc_cmd_list},
-    {"show", kc_cmd_show},
-    {"search", kc_cmd_search},
-    {"wizard", kc_cmd_wizard},
-    {"history", kc_cmd_history},
-    {"plan", kc_cmd_plan},
-    {"report", kc_cmd_report},
-    {"profiles", kc_cmd_profiles},
+    {"topics", kc_cmd_topics}, {"list", kc_cmd_list},     {"show", kc_cmd_show},
+    {"search", kc_cmd_search}, {"wizard", kc_cmd_wizard}, {"history", kc_cmd_history},
+    {"plan", kc_cmd_plan},     {"report", kc_cmd_report}, {"profiles", kc_cmd_profiles},
 };
 
 int main(int argc, char **argv) {
@@ -175,7 +169,9 @@ int main(int argc, char **argv) {
     case 'm': app.no_mouse = 1; break;
     case 'h': usage(stdout); return KC_EXIT_OK;
     case 'V': printf("kneecare %s\n", KC_VERSION); return KC_EXIT_OK;
-    case ':': kc_err("option '%s' needs an argument (try --help)", argv[optind - 1]); return KC_EXIT_USAGE;
+    case ':':
+      kc_err("option '%s' needs an argument (try --help)", argv[optind - 1]);
+      return KC_EXIT_USAGE;
     default: kc_err("unknown option '%s' (try --help)", argv[optind - 1]); return KC_EXIT_USAGE;
     }
   }

@@ -106,7 +106,8 @@ static int check_value(const char *key, const char *v, int line, int *err_line, 
   }
   if (strcmp(key, "id") == 0 && !kc_article_id_valid(v)) {
     char e[200];
-    fail(err_line, line, err, errlen, "id: '%s' must be 1-64 of a-z, 0-9 and '-'", echo(v, e, sizeof e));
+    fail(err_line, line, err, errlen, "id: '%s' must be 1-64 of a-z, 0-9 and '-'",
+         echo(v, e, sizeof e));
     return -1;
   }
   if (strcmp(key, "title") == 0 && kc_text_width(v, strlen(v)) > KC_TITLE_MAX_COLS) {
@@ -263,7 +264,8 @@ int kc_article_parse(const char *text, size_t len, struct kc_article_src *a, int
   }
   for (size_t i = 0, bl = (size_t)a->body_line; i < a->body_len; i++) {
     unsigned char c = (unsigned char)a->body[i];
-    if (c == '\n') bl++;
+    if (c == '\n')
+      bl++;
     else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F) {
       fail(err_line, (int)bl, err, errlen, "control character in body");
       goto bad;

@@ -9,9 +9,7 @@
 
 bool kc_day_valid(int day) { return day >= KC_DAY_MIN && day <= KC_DAY_MAX; }
 
-bool kc_day_is_leap(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
+bool kc_day_is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 int kc_day_month_length(int year, int month) {
   static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -24,9 +22,9 @@ int kc_day_month_length(int year, int month) {
 static int days_from_civil(int y, int m, int d) {
   y -= m <= 2;
   const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;                                /* 0..399 */
+  const int yoe = y - era * 400;                                   /* 0..399 */
   const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* 0..365 */
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;        /* 0..146096 */
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* 0..146096 */
   return era * 146097 + doe - 719468;
 }
 

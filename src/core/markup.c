@@ -117,8 +117,7 @@ static int add_seg(struct ctx *c, uint32_t off, uint32_t len, uint16_t style, in
     last->len = off + len - last->off;
     return 0;
   }
-  if (grow((void **)&d->segs, &d->segs_cap, d->n_segs + 1, sizeof *d->segs))
-    return c->failed = -1;
+  if (grow((void **)&d->segs, &d->segs_cap, d->n_segs + 1, sizeof *d->segs)) return c->failed = -1;
   d->segs[d->n_segs++] = (struct kc_seg){off, len, style, link};
   d->lines[d->n_lines - 1].nseg++;
   if (link >= 0 && (size_t)link < d->n_links && d->link_line[link] == (size_t)-1)
@@ -303,16 +302,23 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *userdata) {
 static void append_entity(struct ctx *c, const char *s, size_t n) {
   static const struct {
     const char *name, *utf8;
-  } named[] = {{"&amp;", "&"},   {"&lt;", "<"},   {"&gt;", ">"},           {"&quot;", "\""},
-               {"&apos;", "'"},  {"&nbsp;", " "}, {"&ndash;", "\xE2\x80\x93"},
-               {"&mdash;", "\xE2\x80\x94"}, {"&deg;", "\xC2\xB0"}};
+  } named[] = {{"&amp;", "&"},
+               {"&lt;", "<"},
+               {"&gt;", ">"},
+               {"&quot;", "\""},
+               {"&apos;", "'"},
+               {"&nbsp;", " "},
+               {"&ndash;", "\xE2\x80\x93"},
+               {"&mdash;", "\xE2\x80\x94"},
+               {"&deg;", "\xC2\xB0"}};
   for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
     if (strlen(named[i].name) == n && memcmp(named[i].name, s, n) == 0) {
       append_text(c, named[i].utf8, strlen(named[i].utf8));
       return;
     }
   if (n > 3 && s[1] == '#') {
-    unsigned long v = (s[2] == 'x' || s[2] == 'X') ? strtoul(s + 3, NULL, 16) : strtoul(s + 2, NULL, 10);
+    unsigned long v =
+        (s[2] == 'x' || s[2] == 'X') ? strtoul(s + 3, NULL, 16) : strtoul(s + 2, NULL, 10);
     char buf[4];
     size_t m = kc_utf8_encode(v > 0x10FFFF ? KC_REPLACEMENT : (uint32_t)v, buf);
     append_text(c, buf, m);

@@ -16,16 +16,14 @@ static bool fail(char *err, size_t errlen, const char *msg) {
 
 /* Refused inside stored one-line text: terminal-unsafe code points plus the
  * Unicode line and paragraph separators, which would break a line. */
-static bool refused_cp(uint32_t cp) {
-  return kc_cp_is_unsafe(cp) || cp == 0x2028 || cp == 0x2029;
-}
+static bool refused_cp(uint32_t cp) { return kc_cp_is_unsafe(cp) || cp == 0x2028 || cp == 0x2029; }
 
 /* Shared walk: validity, refused characters, and the length in bytes.
  * The scan is bounded: more than max_chars * 4 bytes is necessarily more
  * than max_chars characters, so a huge input is refused without reading it
  * all. */
-static bool check_line(const char *s, size_t max_chars, const char *what, size_t *bytes,
-                       char *err, size_t errlen) {
+static bool check_line(const char *s, size_t max_chars, const char *what, size_t *bytes, char *err,
+                       size_t errlen) {
   const size_t len = strnlen(s, max_chars * 4 + 1);
   size_t i = 0, n = 0;
   char msg[192];

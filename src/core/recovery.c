@@ -141,9 +141,10 @@ int kc_progress_percent(struct kc_progress p) {
 
 /* ---- day-3 check-in ------------------------------------------------------ */
 
-static const char *const checkin_names[] = {
-    [KC_CHECKIN_NONE] = "", [KC_CHECKIN_BETTER] = "better",
-    [KC_CHECKIN_SAME] = "same", [KC_CHECKIN_WORSE] = "worse"};
+static const char *const checkin_names[] = {[KC_CHECKIN_NONE] = "",
+                                            [KC_CHECKIN_BETTER] = "better",
+                                            [KC_CHECKIN_SAME] = "same",
+                                            [KC_CHECKIN_WORSE] = "worse"};
 
 bool kc_checkin_parse(const char *text, enum kc_checkin *out) {
   if (!text) return false;
@@ -164,8 +165,7 @@ bool kc_checkin_due(int day_index) { return day_index >= KC_PLAN_DAYS; }
 
 static const char *const better_articles[] = {"return-to-running", "knee-exercises",
                                               "choosing-running-shoes"};
-static const char *const not_better_articles[] = {"not-getting-better",
-                                                  "what-the-clinician-asks"};
+static const char *const not_better_articles[] = {"not-getting-better", "what-the-clinician-asks"};
 
 bool kc_checkin_advice(enum kc_checkin c, struct kc_checkin_advice *out) {
   if (!out) return false;
@@ -194,8 +194,7 @@ bool kc_checkin_advice(enum kc_checkin c, struct kc_checkin_advice *out) {
     out->articles = not_better_articles;
     out->n_articles = (int)(sizeof not_better_articles / sizeof not_better_articles[0]);
     return true;
-  case KC_CHECKIN_NONE:
-    break;
+  case KC_CHECKIN_NONE: break;
   }
   return false;
 }

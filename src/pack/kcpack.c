@@ -225,7 +225,8 @@ static void load_article(sqlite3 *db, const char *path, struct loaded *L) {
   sqlite3_finalize(st);
   free(plain);
 
-  sqlite3_prepare_v2(db, "INSERT INTO article_source (article_id, position, text) VALUES (?1, ?2, ?3)",
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO article_source (article_id, position, text) VALUES (?1, ?2, ?3)",
                      -1, &st, NULL);
   for (size_t i = 0; i < L->a.n_sources; i++) {
     sqlite3_bind_text(st, 1, L->a.id, -1, SQLITE_STATIC);
@@ -374,12 +375,10 @@ static void usage(FILE *fp) {
 
 int main(int argc, char **argv) {
   const char *assets = NULL, *dbdir = NULL, *out = NULL, *embed = NULL;
-  static const struct option opts[] = {{"assets", required_argument, 0, 'a'},
-                                        {"db", required_argument, 0, 'd'},
-                                        {"out", required_argument, 0, 'o'},
-                                        {"embed", required_argument, 0, 'e'},
-                                        {"help", no_argument, 0, 'h'},
-                                        {0, 0, 0, 0}};
+  static const struct option opts[] = {
+      {"assets", required_argument, 0, 'a'}, {"db", required_argument, 0, 'd'},
+      {"out", required_argument, 0, 'o'},    {"embed", required_argument, 0, 'e'},
+      {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
   int c;
   while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
     switch (c) {

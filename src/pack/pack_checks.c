@@ -52,8 +52,8 @@ static int table_exists(sqlite3 *db, const char *name) {
 
 /* Every row of `sql` (two text columns: owner id, referenced article id)
  * whose article does not exist is an error. */
-static void check_article_refs(sqlite3 *db, const char *dbdir, const char *sql,
-                               const char *what, kc_report_fn report) {
+static void check_article_refs(sqlite3 *db, const char *dbdir, const char *sql, const char *what,
+                               kc_report_fn report) {
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return;
   while (sqlite3_step(st) == SQLITE_ROW) {
@@ -70,8 +70,7 @@ static void check_article_refs(sqlite3 *db, const char *dbdir, const char *sql,
 
 /* Finds the first line of the data files holding every 'quoted' token of
  * msg (the wizard validator quotes exactly the ids of the offending row). */
-static void locate_message(const char *dbdir, const char *msg, char *file, size_t flen,
-                           int *line) {
+static void locate_message(const char *dbdir, const char *msg, char *file, size_t flen, int *line) {
   static const char *names[] = {"20_wizard.sql", "30_plan.sql"};
   char tokens[8][160];
   int nt = 0;
@@ -118,7 +117,8 @@ static void check_wizard(sqlite3 *db, const char *dbdir, kc_report_fn report) {
   }
   if (table_exists(db, "plan_redflag")) {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT question_id FROM plan_redflag", -1, &st, NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "SELECT question_id FROM plan_redflag", -1, &st, NULL) ==
+        SQLITE_OK) {
       while (sqlite3_step(st) == SQLITE_ROW) {
         const char *q = (const char *)sqlite3_column_text(st, 0);
         int qi = q ? kc_wz_find_question(def, q) : -1;

@@ -51,7 +51,8 @@ static int check_schema(sqlite3 *db, char *err, size_t errlen) {
     int ok = rc == SQLITE_OK;
     if (ok) {
       rc = sqlite3_step(st);
-      ok = i <= 1 ? rc == SQLITE_ROW : (rc == SQLITE_DONE || rc == SQLITE_ROW); /* 0, 1 must match */
+      ok =
+          i <= 1 ? rc == SQLITE_ROW : (rc == SQLITE_DONE || rc == SQLITE_ROW); /* 0, 1 must match */
     }
     sqlite3_finalize(st);
     if (!ok) {
@@ -64,10 +65,11 @@ static int check_schema(sqlite3 *db, char *err, size_t errlen) {
   }
   sqlite3_stmt *st = NULL;
   int too_big = 0;
-  if (sqlite3_prepare_v2(db,
-                         "SELECT 1 FROM article WHERE length(CAST(body AS BLOB)) > ?1 "
-                         "OR length(CAST(title AS BLOB)) > 4096 OR length(CAST(summary AS BLOB)) > 4096 LIMIT 1",
-                         -1, &st, NULL) == SQLITE_OK) {
+  if (sqlite3_prepare_v2(
+          db,
+          "SELECT 1 FROM article WHERE length(CAST(body AS BLOB)) > ?1 "
+          "OR length(CAST(title AS BLOB)) > 4096 OR length(CAST(summary AS BLOB)) > 4096 LIMIT 1",
+          -1, &st, NULL) == SQLITE_OK) {
     sqlite3_bind_int(st, 1, KC_ARTICLE_MAX_BYTES);
     too_big = sqlite3_step(st) == SQLITE_ROW;
   }
@@ -109,8 +111,8 @@ static int finish_open(sqlite3 *db, int trusted, struct kc_content **out, char *
   return 0;
 }
 
-int kc_content_open_image(const unsigned char *data, size_t len, struct kc_content **out,
-                          char *err, size_t errlen) {
+int kc_content_open_image(const unsigned char *data, size_t len, struct kc_content **out, char *err,
+                          size_t errlen) {
   sqlite3 *db = NULL;
   err[0] = '\0';
   if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
@@ -166,7 +168,8 @@ int kc_content_open_file(const char *path, struct kc_content **out, char *err, s
   /* immutable=1: SQLite never locks the file, never creates -wal, -shm or
    * journal files beside it, ignores any it finds, and cannot write. */
   char *uri = file_uri(path);
-  int rc = uri ? sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) : SQLITE_NOMEM;
+  int rc =
+      uri ? sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) : SQLITE_NOMEM;
   free(uri);
   if (rc != SQLITE_OK) {
     snprintf(err, errlen, "cannot open content database '%s': %s", path,
@@ -250,8 +253,8 @@ static int collect_refs(sqlite3_stmt *st, struct kc_article_ref **out, size_t *n
     struct kc_article_ref *nv = realloc(v, (cnt + 1) * sizeof *nv);
     if (!nv) break;
     v = nv;
-    v[cnt++] = (struct kc_article_ref){col_text(st, 0), col_text(st, 1), col_text(st, 2),
-                                       col_text(st, 3)};
+    v[cnt++] =
+        (struct kc_article_ref){col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3)};
   }
   if (step != SQLITE_DONE) {
     kc_article_refs_free(v, cnt);

@@ -40,7 +40,7 @@
 #define WHY_BUF (ERR_BUF + 64) /* a reason quoting an error message */
 
 struct kc_userdb {
-  sqlite3 *sql; /* NULL only if kc_userdb_verify() could not reopen */
+  sqlite3 *sql;                    /* NULL only if kc_userdb_verify() could not reopen */
   const struct kc_migration *migs; /* the caller's, kept for kc_userdb_verify() */
   int n_migs;
   unsigned flags;
@@ -57,10 +57,18 @@ struct kc_userdb {
 
 const char *kc_udb_status_name(int status) {
   static const char *const names[] = {
-      [KC_UDB_OK] = "ok",         [KC_UDB_EINVAL] = "einval",   [KC_UDB_ENOTFOUND] = "enotfound",
-      [KC_UDB_EEXISTS] = "eexists", [KC_UDB_ENEWER] = "enewer",   [KC_UDB_EUNSAFE] = "eunsafe",
-      [KC_UDB_EACCESS] = "eaccess", [KC_UDB_EBUSY] = "ebusy",     [KC_UDB_EFULL] = "efull",
-      [KC_UDB_ECORRUPT] = "ecorrupt", [KC_UDB_ENOMEM] = "enomem", [KC_UDB_EIO] = "eio",
+      [KC_UDB_OK] = "ok",
+      [KC_UDB_EINVAL] = "einval",
+      [KC_UDB_ENOTFOUND] = "enotfound",
+      [KC_UDB_EEXISTS] = "eexists",
+      [KC_UDB_ENEWER] = "enewer",
+      [KC_UDB_EUNSAFE] = "eunsafe",
+      [KC_UDB_EACCESS] = "eaccess",
+      [KC_UDB_EBUSY] = "ebusy",
+      [KC_UDB_EFULL] = "efull",
+      [KC_UDB_ECORRUPT] = "ecorrupt",
+      [KC_UDB_ENOMEM] = "enomem",
+      [KC_UDB_EIO] = "eio",
   };
   if (status < 0 || status > KC_UDB_EIO) return "unknown";
   return names[status];
@@ -98,10 +106,16 @@ static void warn(struct kc_userdb *db, const char *fmt, ...) {
 /* Status for an errno from our own file operations. */
 static int status_from_errno(int e) {
   switch (e) {
-  case EACCES: case EPERM: case EROFS: return KC_UDB_EACCESS;
-  case ENOSPC: case EDQUOT: case EFBIG: return KC_UDB_EFULL;
+  case EACCES:
+  case EPERM:
+  case EROFS: return KC_UDB_EACCESS;
+  case ENOSPC:
+  case EDQUOT:
+  case EFBIG: return KC_UDB_EFULL;
   case ENOMEM: return KC_UDB_ENOMEM;
-  case ELOOP: case ENOTDIR: case EISDIR: return KC_UDB_EUNSAFE;
+  case ELOOP:
+  case ENOTDIR:
+  case EISDIR: return KC_UDB_EUNSAFE;
   default: return KC_UDB_EIO;
   }
 }
@@ -117,10 +131,11 @@ static int fail_sql(struct kc_userdb *db, int rc, const char *doing) {
   case SQLITE_LOCKED:
     return fail(db, KC_UDB_EBUSY,
                 "Could not %s: the data file stayed locked by another kneecare for %d "
-                "seconds. Try again.", doing, KC_USERDB_BUSY_MS / 1000);
+                "seconds. Try again.",
+                doing, KC_USERDB_BUSY_MS / 1000);
   case SQLITE_FULL:
-    return fail(db, KC_UDB_EFULL, "Could not %s: the disk is full (%s). Nothing was saved.",
-                doing, db->path);
+    return fail(db, KC_UDB_EFULL, "Could not %s: the disk is full (%s). Nothing was saved.", doing,
+                db->path);
   case SQLITE_READONLY:
   case SQLITE_PERM:
   case SQLITE_AUTH:
@@ -131,13 +146,12 @@ static int fail_sql(struct kc_userdb *db, int rc, const char *doing) {
   case SQLITE_NOTADB:
     return fail(db, KC_UDB_ECORRUPT,
                 "Could not %s: the data file %s is damaged (%s). Restart kneecare to move it "
-                "aside and start a fresh one.", doing, db->path, detail);
-  case SQLITE_NOMEM:
-    return fail(db, KC_UDB_ENOMEM, "Could not %s: out of memory.", doing);
+                "aside and start a fresh one.",
+                doing, db->path, detail);
+  case SQLITE_NOMEM: return fail(db, KC_UDB_ENOMEM, "Could not %s: out of memory.", doing);
   case SQLITE_CONSTRAINT:
     if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-      return fail(db, KC_UDB_ENOTFOUND, "Could not %s: the profile or plan does not exist.",
-                  doing);
+      return fail(db, KC_UDB_ENOTFOUND, "Could not %s: the profile or plan does not exist.", doing);
     return fail(db, KC_UDB_EINVAL, "Could not %s: the value was refused (%s).", doing, detail);
   case SQLITE_CANTOPEN:
   case SQLITE_IOERR: {
@@ -148,11 +162,10 @@ static int fail_sql(struct kc_userdb *db, int rc, const char *doing) {
     if (st == KC_UDB_EACCESS)
       return fail(db, st, "Could not %s: the data directory %s is read-only or not yours (%s).",
                   doing, db->dir, strerror(sys));
-    return fail(db, KC_UDB_EIO, "Could not %s: input/output error on %s (%s%s%s).", doing,
-                db->path, detail, sys ? ": " : "", sys ? strerror(sys) : "");
+    return fail(db, KC_UDB_EIO, "Could not %s: input/output error on %s (%s%s%s).", doing, db->path,
+                detail, sys ? ": " : "", sys ? strerror(sys) : "");
   }
-  default:
-    return fail(db, KC_UDB_EIO, "Could not %s: %s.", doing, detail);
+  default: return fail(db, KC_UDB_EIO, "Could not %s: %s.", doing, detail);
   }
 }
 
@@ -188,15 +201,18 @@ static int commit(struct kc_userdb *db, const char *doing) {
 /* Rolls back if a transaction is still open (COMMIT may have failed with
  * SQLITE_FULL and left it open). Keeps the message of the real failure. */
 static void rollback(struct kc_userdb *db) {
-  if (db->sql && !sqlite3_get_autocommit(db->sql)) sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+  if (db->sql && !sqlite3_get_autocommit(db->sql))
+    sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* Ends a write: commit on success, roll back otherwise; clears the message
  * on success so kc_userdb_errmsg() describes only the last call. */
 static int finish(struct kc_userdb *db, int rc, const char *doing) {
   if (rc == KC_UDB_OK) rc = commit(db, doing);
-  if (rc != KC_UDB_OK) rollback(db);
-  else db->err[0] = '\0';
+  if (rc != KC_UDB_OK)
+    rollback(db);
+  else
+    db->err[0] = '\0';
   return rc;
 }
 
@@ -350,8 +366,10 @@ static int prepare_dir(struct kc_userdb *db, const char *dir) {
   if (!S_ISDIR(st.st_mode))
     return fail(db, KC_UDB_EUNSAFE, "The data directory %s is not a directory.", dir);
   if (st.st_mode & (S_IWGRP | S_IWOTH))
-    warn(db, "Warning: the data directory %s can be written by other users (mode %04o); "
-             "run: chmod 700 %s", dir, (unsigned)(st.st_mode & 07777), dir);
+    warn(db,
+         "Warning: the data directory %s can be written by other users (mode %04o); "
+         "run: chmod 700 %s",
+         dir, (unsigned)(st.st_mode & 07777), dir);
   if (st.st_uid != geteuid())
     warn(db, "Warning: the data directory %s belongs to another user.", dir);
   return KC_UDB_OK;
@@ -367,15 +385,20 @@ static int check_existing_file(struct kc_userdb *db, const struct stat *st) {
   if (S_ISDIR(st->st_mode))
     return fail(db, KC_UDB_EUNSAFE,
                 "The data file %s is a directory, not a database. Move it away or use "
-                "--data DIR.", db->path);
+                "--data DIR.",
+                db->path);
   if (!S_ISREG(st->st_mode))
     return fail(db, KC_UDB_EUNSAFE, "The data file %s is not a regular file.", db->path);
   if (st->st_mode & (S_IWGRP | S_IWOTH))
-    warn(db, "Warning: the data file %s can be written by other users (mode %04o); run: "
-             "chmod 600 %s", db->path, (unsigned)(st->st_mode & 07777), db->path);
+    warn(db,
+         "Warning: the data file %s can be written by other users (mode %04o); run: "
+         "chmod 600 %s",
+         db->path, (unsigned)(st->st_mode & 07777), db->path);
   else if (st->st_mode & (S_IRGRP | S_IROTH))
-    warn(db, "Warning: the data file %s can be read by other users (mode %04o); run: "
-             "chmod 600 %s", db->path, (unsigned)(st->st_mode & 07777), db->path);
+    warn(db,
+         "Warning: the data file %s can be read by other users (mode %04o); run: "
+         "chmod 600 %s",
+         db->path, (unsigned)(st->st_mode & 07777), db->path);
   if (st->st_uid != geteuid())
     warn(db, "Warning: the data file %s belongs to another user.", db->path);
   return KC_UDB_OK;
@@ -447,9 +470,12 @@ static enum probe probe_once(struct kc_userdb *db, int newest, int *status, char
   ssize_t got = -1;
   int e = errno;
   if (fd >= 0) {
-    if (fstat(fd, &st) != 0) e = errno;
-    else if (!S_ISREG(st.st_mode)) e = EINVAL;
-    else if ((got = read(fd, h, sizeof h)) < 0) e = errno;
+    if (fstat(fd, &st) != 0)
+      e = errno;
+    else if (!S_ISREG(st.st_mode))
+      e = EINVAL;
+    else if ((got = read(fd, h, sizeof h)) < 0)
+      e = errno;
     close(fd);
   }
   if (got < 0) {
@@ -480,9 +506,10 @@ static enum probe probe_once(struct kc_userdb *db, int newest, int *status, char
   const int32_t version = (int32_t)be32(h + 60);
   if (version > newest) {
     *status = fail(db, KC_UDB_ENEWER,
-         "The data file %s was written by a newer version of kneecare (data version %d; "
-         "this one knows up to %d). It was left untouched: update kneecare, or use "
-         "--data DIR for a separate file.", db->path, (int)version, newest);
+                   "The data file %s was written by a newer version of kneecare (data version %d; "
+                   "this one knows up to %d). It was left untouched: update kneecare, or use "
+                   "--data DIR for a separate file.",
+                   db->path, (int)version, newest);
     return PROBE_NEWER;
   }
   return PROBE_OK;
@@ -530,8 +557,10 @@ static int move_aside(struct kc_userdb *db, char *moved_to, size_t n) {
   if (localtime_r(&now, &tm)) strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
   char dst[PATH_MAX + 64];
   for (int i = 0; i < 100; i++) {
-    if (i == 0) snprintf(dst, sizeof dst, "%s.corrupt-%s", db->path, stamp);
-    else snprintf(dst, sizeof dst, "%s.corrupt-%s-%d", db->path, stamp, i);
+    if (i == 0)
+      snprintf(dst, sizeof dst, "%s.corrupt-%s", db->path, stamp);
+    else
+      snprintf(dst, sizeof dst, "%s.corrupt-%s-%d", db->path, stamp, i);
     if (move_noreplace(db->path, dst) == 0) {
       static const char *const sidecars[] = {"-wal", "-journal", "-shm"};
       for (size_t k = 0; k < sizeof sidecars / sizeof sidecars[0]; k++) {
@@ -552,7 +581,8 @@ static int move_aside(struct kc_userdb *db, char *moved_to, size_t n) {
   const int e = errno;
   return fail(db, e == EEXIST ? KC_UDB_ECORRUPT : status_from_errno(e),
               "The data file %s is damaged and could not be moved aside (%s). Nothing was "
-              "deleted; move it away yourself or use --data DIR.", db->path, strerror(e));
+              "deleted; move it away yourself or use --data DIR.",
+              db->path, strerror(e));
 }
 
 /* ======================================================================
@@ -615,8 +645,8 @@ static int configure(struct kc_userdb *db) {
   }
   sqlite3_finalize(st);
   if (rc != KC_UDB_OK) return rc;
-  const int erc = sqlite3_exec(db->sql, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-                               NULL, NULL, NULL);
+  const int erc =
+      sqlite3_exec(db->sql, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", NULL, NULL, NULL);
   return erc == SQLITE_OK ? KC_UDB_OK : fail_sql(db, erc, "configure the data file");
 }
 
@@ -656,8 +686,7 @@ static int check_migrations(const struct kc_migration *migs, int n) {
 /* One step: BEGIN IMMEDIATE, re-read the version (another process may have
  * migrated while we waited for the lock), apply the next migration and
  * set user_version, COMMIT. *done is set when nothing is left to do. */
-static int migrate_step(struct kc_userdb *db, const struct kc_migration *migs, int n,
-                        bool *done) {
+static int migrate_step(struct kc_userdb *db, const struct kc_migration *migs, int n, bool *done) {
   char doing[160];
   int cur = 0, rc = begin(db, "upgrade the data file");
   if (rc == KC_UDB_OK) rc = pragma_int(db, "PRAGMA user_version", &cur, "upgrade the data file");
@@ -665,7 +694,8 @@ static int migrate_step(struct kc_userdb *db, const struct kc_migration *migs, i
   if (cur > n) {
     rc = fail(db, KC_UDB_ENEWER,
               "The data file %s was upgraded by a newer version of kneecare (data version %d; "
-              "this one knows up to %d). Update kneecare.", db->path, cur, n);
+              "this one knows up to %d). Update kneecare.",
+              db->path, cur, n);
     goto out;
   }
   if (cur == n || cur < 0) {
@@ -718,8 +748,10 @@ static int open_attempt(struct kc_userdb *db, bool *damaged, char *why, size_t w
   switch (probe_header(db, newest, &rc, why, wl)) {
   case PROBE_ERROR: return rc;
   case PROBE_NEWER: return KC_UDB_ENEWER;
-  case PROBE_CORRUPT: case PROBE_TRUNCATED: *damaged = true; return KC_UDB_ECORRUPT;
-  case PROBE_OK: case PROBE_EMPTY: break;
+  case PROBE_CORRUPT:
+  case PROBE_TRUNCATED: *damaged = true; return KC_UDB_ECORRUPT;
+  case PROBE_OK:
+  case PROBE_EMPTY: break;
   }
   if ((rc = open_sql(db)) != KC_UDB_OK) goto damaged_or_fail;
   int version = 0;
@@ -730,7 +762,8 @@ static int open_attempt(struct kc_userdb *db, bool *damaged, char *why, size_t w
     return fail(db, KC_UDB_ENEWER,
                 "The data file %s was written by a newer version of kneecare (data version "
                 "%d; this one knows up to %d). It was left untouched: update kneecare, or use "
-                "--data DIR for a separate file.", db->path, version, newest);
+                "--data DIR for a separate file.",
+                db->path, version, newest);
   }
   if (!(db->flags & KC_USERDB_DEFER_CHECK) && (rc = kc_userdb_check(db, 0)) != KC_UDB_OK) {
     if (rc == KC_UDB_ECORRUPT) snprintf(why, wl, "the integrity check failed: %s", db->err);
@@ -754,12 +787,16 @@ static int start_fresh(struct kc_userdb *db, const char *why) {
   bool damaged = false;
   int rc = move_aside(db, moved, sizeof moved);
   if (rc != KC_UDB_OK) return rc;
-  warn(db, "The data file was damaged (%s). It was moved to %s and a fresh one started; "
-           "nothing was deleted.", why, moved);
+  warn(db,
+       "The data file was damaged (%s). It was moved to %s and a fresh one started; "
+       "nothing was deleted.",
+       why, moved);
   rc = open_attempt(db, &damaged, why2, sizeof why2);
   if (damaged)
-    return fail(db, KC_UDB_ECORRUPT, "The data file %s is still damaged after starting a "
-                                     "fresh one (%s).", db->path, why2);
+    return fail(db, KC_UDB_ECORRUPT,
+                "The data file %s is still damaged after starting a "
+                "fresh one (%s).",
+                db->path, why2);
   return rc == KC_UDB_OK ? migrate(db, db->migs, db->n_migs) : rc;
 }
 
@@ -806,8 +843,8 @@ int kc_userdb_open_ex(const char *dir, const struct kc_migration *migs, int n, u
   return KC_UDB_OK;
 }
 
-int kc_userdb_open(const char *dir, const struct kc_migration *migs, int n,
-                   struct kc_userdb **out, char *err, size_t errlen) {
+int kc_userdb_open(const char *dir, const struct kc_migration *migs, int n, struct kc_userdb **out,
+                   char *err, size_t errlen) {
   return kc_userdb_open_ex(dir, migs, n, 0, out, err, errlen);
 }
 
@@ -890,14 +927,18 @@ static int profile_lookup(struct kc_userdb *db, const char *name, int64_t id,
                      : "SELECT " PROFILE_COLS " FROM profile WHERE id = ?1",
                 &st, doing);
   if (rc == KC_UDB_OK) {
-    if (name) bind_text(st, 1, name);
-    else sqlite3_bind_int64(st, 1, id);
+    if (name)
+      bind_text(st, 1, name);
+    else
+      sqlite3_bind_int64(st, 1, id);
     rc = step_row(db, st, doing);
   }
   if (rc == KC_UDB_OK && out) row_profile(st, out);
   if (rc == KC_UDB_ENOTFOUND) {
-    if (name) fail(db, rc, "There is no profile called \"%s\".", name);
-    else fail(db, rc, "There is no such profile (id %lld).", (long long)id);
+    if (name)
+      fail(db, rc, "There is no profile called \"%s\".", name);
+    else
+      fail(db, rc, "There is no such profile (id %lld).", (long long)id);
   }
   sqlite3_finalize(st);
   return rc;
@@ -925,7 +966,8 @@ static int profile_insert(struct kc_userdb *db, const char *name, time_t now,
     const int step = sqlite3_step(st);
     if (step == SQLITE_CONSTRAINT_UNIQUE)
       rc = fail(db, KC_UDB_EEXISTS, "A profile called \"%s\" already exists.", name);
-    else if (step != SQLITE_DONE) rc = fail_sql(db, step, doing);
+    else if (step != SQLITE_DONE)
+      rc = fail_sql(db, step, doing);
   }
   sqlite3_finalize(st);
   if (rc == KC_UDB_OK && out) {
@@ -973,7 +1015,8 @@ int kc_userdb_profile_rename(struct kc_userdb *db, int64_t id, const char *new_n
   const int step = sqlite3_step(st);
   if (step == SQLITE_CONSTRAINT_UNIQUE)
     rc = fail(db, KC_UDB_EEXISTS, "A profile called \"%s\" already exists.", new_name);
-  else if (step != SQLITE_DONE) rc = fail_sql(db, step, doing);
+  else if (step != SQLITE_DONE)
+    rc = fail_sql(db, step, doing);
   else if (sqlite3_changes(db->sql) == 0)
     rc = fail(db, KC_UDB_ENOTFOUND, "There is no such profile (id %lld).", (long long)id);
 out:
@@ -1002,15 +1045,14 @@ int kc_userdb_profile_delete(struct kc_userdb *db, int64_t id) {
   if (!db) return KC_UDB_EINVAL;
   /* ON DELETE CASCADE (foreign_keys=ON) removes the profile's plans, their
    * ticks, sessions, scores and checks, its wizard runs and settings. */
-  return delete_by_id(db, "DELETE FROM profile WHERE id = ?1", id, "delete the profile",
-                      "profile");
+  return delete_by_id(db, "DELETE FROM profile WHERE id = ?1", id, "delete the profile", "profile");
 }
 
 /* ======================================================================
  * Plans
  * ====================================================================== */
 
-#define PLAN_COLS \
+#define PLAN_COLS                                                                                  \
   "id, profile_id, start_day, started_at, ifnull(ended_at, 0), checkin, ifnull(checkin_at, 0)"
 
 static void row_plan(sqlite3_stmt *st, struct kc_plan *p) {
@@ -1046,8 +1088,8 @@ static int plan_query(struct kc_userdb *db, const char *sql, int64_t key, struct
 
 int kc_userdb_plan_get(struct kc_userdb *db, int64_t plan_id, struct kc_plan *out) {
   if (!db) return KC_UDB_EINVAL;
-  const int rc = plan_query(db, "SELECT " PLAN_COLS " FROM plan WHERE id = ?1", plan_id, out,
-                            "read the plan");
+  const int rc =
+      plan_query(db, "SELECT " PLAN_COLS " FROM plan WHERE id = ?1", plan_id, out, "read the plan");
   if (rc == KC_UDB_ENOTFOUND)
     return fail(db, rc, "There is no such plan (id %lld).", (long long)plan_id);
   return rc;
@@ -1057,9 +1099,9 @@ int kc_userdb_plan_active(struct kc_userdb *db, int64_t profile_id, struct kc_pl
   if (!db) return KC_UDB_EINVAL;
   /* Served by the partial unique index plan_one_active: one probe however
    * many finished plans the profile has. */
-  const int rc = plan_query(
-      db, "SELECT " PLAN_COLS " FROM plan WHERE profile_id = ?1 AND ended_at IS NULL",
-      profile_id, out, "read the active plan");
+  const int rc =
+      plan_query(db, "SELECT " PLAN_COLS " FROM plan WHERE profile_id = ?1 AND ended_at IS NULL",
+                 profile_id, out, "read the active plan");
   if (rc == KC_UDB_ENOTFOUND) return fail(db, rc, "There is no active plan for this profile.");
   return rc;
 }
@@ -1084,7 +1126,8 @@ int kc_userdb_plan_start(struct kc_userdb *db, int64_t profile_id, int start_day
   const int step = sqlite3_step(st);
   if (step == SQLITE_CONSTRAINT_UNIQUE)
     rc = fail(db, KC_UDB_EEXISTS, "This profile already has an active plan; end it first.");
-  else if (step != SQLITE_DONE) rc = fail_sql(db, step, doing);
+  else if (step != SQLITE_DONE)
+    rc = fail_sql(db, step, doing);
   else if (out) {
     *out = (struct kc_plan){.id = sqlite3_last_insert_rowid(db->sql),
                             .profile_id = profile_id,
@@ -1118,15 +1161,14 @@ int kc_userdb_plan_end(struct kc_userdb *db, int64_t plan_id, time_t now) {
     sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
     rc = step_done(db, st, doing);
     if (rc == KC_UDB_OK && sqlite3_changes(db->sql) == 0)
-      rc = fail(db, KC_UDB_ENOTFOUND, "There is no such active plan (id %lld).",
-                (long long)plan_id);
+      rc =
+          fail(db, KC_UDB_ENOTFOUND, "There is no such active plan (id %lld).", (long long)plan_id);
   }
   sqlite3_finalize(st);
   return finish(db, rc, doing);
 }
 
-int kc_userdb_plan_history(struct kc_userdb *db, int64_t profile_id, struct kc_plan **out,
-                           int *n) {
+int kc_userdb_plan_history(struct kc_userdb *db, int64_t profile_id, struct kc_plan **out, int *n) {
   if (!db || !out || !n) return KC_UDB_EINVAL;
   *out = NULL;
   *n = 0;
@@ -1161,8 +1203,8 @@ int kc_userdb_plan_checkin(struct kc_userdb *db, int64_t plan_id, enum kc_checki
               KC_PLAN_DAYS);
     goto out;
   }
-  if ((rc = prep(db, "UPDATE plan SET checkin = ?2, checkin_at = ?3 WHERE id = ?1", &st,
-                 doing)) != KC_UDB_OK)
+  if ((rc = prep(db, "UPDATE plan SET checkin = ?2, checkin_at = ?3 WHERE id = ?1", &st, doing)) !=
+      KC_UDB_OK)
     goto out;
   sqlite3_bind_int64(st, 1, plan_id);
   bind_text(st, 2, kc_checkin_name(answer));
@@ -1187,8 +1229,7 @@ static int editable_day_locked(struct kc_userdb *db, int64_t plan_id, int day, t
   const int today = kc_day_local(now);
   if (day < 1 || day > KC_PLAN_DAYS)
     return fail(db, KC_UDB_EINVAL, "Day %d is not a plan day: use 1 to %d.", day, KC_PLAN_DAYS);
-  if (!kc_day_valid(today))
-    return fail(db, KC_UDB_EINVAL, "The system clock gives no valid date.");
+  if (!kc_day_valid(today)) return fail(db, KC_UDB_EINVAL, "The system clock gives no valid date.");
   if (!kc_plan_day_editable(day, kc_plan_day_index(p.start_day, today))) {
     char date[KC_DAY_BUF];
     return fail(db, KC_UDB_EINVAL,
@@ -1316,8 +1357,8 @@ static int read_ice(struct kc_userdb *db, sqlite3_stmt *st, void *elem) {
   return KC_UDB_OK;
 }
 
-int kc_userdb_ice_list(struct kc_userdb *db, int64_t plan_id, int day,
-                       struct kc_ice_session **out, int *n) {
+int kc_userdb_ice_list(struct kc_userdb *db, int64_t plan_id, int day, struct kc_ice_session **out,
+                       int *n) {
   if (!db || !out || !n) return KC_UDB_EINVAL;
   *out = NULL;
   *n = 0;
@@ -1341,8 +1382,7 @@ int kc_userdb_ice_count(struct kc_userdb *db, int64_t plan_id, int day, int *cou
   if (!db || !count) return KC_UDB_EINVAL;
   const char *doing = "count the ice sessions";
   sqlite3_stmt *st = NULL;
-  int rc = prep(db, "SELECT count(*) FROM ice_session WHERE plan_id = ?1 AND day = ?2", &st,
-                doing);
+  int rc = prep(db, "SELECT count(*) FROM ice_session WHERE plan_id = ?1 AND day = ?2", &st, doing);
   if (rc == KC_UDB_OK) {
     sqlite3_bind_int64(st, 1, plan_id);
     sqlite3_bind_int(st, 2, day);
@@ -1380,14 +1420,14 @@ static int read_pain(struct kc_userdb *db, sqlite3_stmt *st, void *elem) {
   return KC_UDB_OK;
 }
 
-int kc_userdb_pain_set(struct kc_userdb *db, int64_t plan_id, int day, int score,
-                       const char *note, time_t now) {
+int kc_userdb_pain_set(struct kc_userdb *db, int64_t plan_id, int day, int score, const char *note,
+                       time_t now) {
   if (!db) return KC_UDB_EINVAL;
   const char *doing = "save the pain score";
   char why[256];
   if (score < KC_PAIN_MIN || score > KC_PAIN_MAX)
-    return fail(db, KC_UDB_EINVAL, "A pain score is %d to %d (%d given).", KC_PAIN_MIN,
-                KC_PAIN_MAX, score);
+    return fail(db, KC_UDB_EINVAL, "A pain score is %d to %d (%d given).", KC_PAIN_MIN, KC_PAIN_MAX,
+                score);
   if (!kc_note_check(note, why, sizeof why)) return fail(db, KC_UDB_EINVAL, "%s", why);
   int rc = begin(db, doing);
   if (rc != KC_UDB_OK) return rc;
@@ -1417,16 +1457,17 @@ int kc_userdb_pain_get(struct kc_userdb *db, int64_t plan_id, int day, struct kc
   if (!db || !out) return KC_UDB_EINVAL;
   const char *doing = "read the pain score";
   sqlite3_stmt *st = NULL;
-  int rc = prep(db,
-                "SELECT day, score, note, at, late FROM pain WHERE plan_id = ?1 AND day = ?2",
+  int rc = prep(db, "SELECT day, score, note, at, late FROM pain WHERE plan_id = ?1 AND day = ?2",
                 &st, doing);
   if (rc == KC_UDB_OK) {
     sqlite3_bind_int64(st, 1, plan_id);
     sqlite3_bind_int(st, 2, day);
     rc = step_row(db, st, doing);
   }
-  if (rc == KC_UDB_OK) row_pain(st, out);
-  else if (rc == KC_UDB_ENOTFOUND) fail(db, rc, "No pain score for day %d.", day);
+  if (rc == KC_UDB_OK)
+    row_pain(st, out);
+  else if (rc == KC_UDB_ENOTFOUND)
+    fail(db, rc, "No pain score for day %d.", day);
   sqlite3_finalize(st);
   return rc;
 }
@@ -1456,8 +1497,7 @@ int kc_userdb_pain_clear(struct kc_userdb *db, int64_t plan_id, int day, time_t 
   sqlite3_stmt *st = NULL;
   bool late = false;
   if ((rc = editable_day_locked(db, plan_id, day, now, &late)) != KC_UDB_OK) goto out;
-  if ((rc = prep(db, "DELETE FROM pain WHERE plan_id = ?1 AND day = ?2", &st, doing)) !=
-      KC_UDB_OK)
+  if ((rc = prep(db, "DELETE FROM pain WHERE plan_id = ?1 AND day = ?2", &st, doing)) != KC_UDB_OK)
     goto out;
   sqlite3_bind_int64(st, 1, plan_id);
   sqlite3_bind_int(st, 2, day);
@@ -1500,8 +1540,7 @@ out:
   return finish(db, rc, doing);
 }
 
-int kc_userdb_redflag_last(struct kc_userdb *db, int64_t plan_id,
-                           struct kc_redflag_check *out) {
+int kc_userdb_redflag_last(struct kc_userdb *db, int64_t plan_id, struct kc_redflag_check *out) {
   if (!db || !out) return KC_UDB_EINVAL;
   const char *doing = "read the warning-sign checks";
   sqlite3_stmt *st = NULL;
@@ -1529,8 +1568,8 @@ int kc_userdb_redflag_worst(struct kc_userdb *db, int64_t plan_id, enum kc_level
   if (!db || !out) return KC_UDB_EINVAL;
   const char *doing = "read the warning-sign checks";
   sqlite3_stmt *st = NULL;
-  int rc = prep(db, "SELECT ifnull(max(level), 0) FROM redflag_check WHERE plan_id = ?1", &st,
-                doing);
+  int rc =
+      prep(db, "SELECT ifnull(max(level), 0) FROM redflag_check WHERE plan_id = ?1", &st, doing);
   if (rc == KC_UDB_OK) {
     sqlite3_bind_int64(st, 1, plan_id);
     rc = step_row(db, st, doing);
@@ -1544,9 +1583,8 @@ int kc_userdb_redflag_worst(struct kc_userdb *db, int64_t plan_id, enum kc_level
  * Wizard runs
  * ====================================================================== */
 
-int kc_userdb_wizard_save(struct kc_userdb *db, int64_t profile_id, time_t at,
-                          const char *answers, enum kc_level level, const char *causes,
-                          int64_t *id_out) {
+int kc_userdb_wizard_save(struct kc_userdb *db, int64_t profile_id, time_t at, const char *answers,
+                          enum kc_level level, const char *causes, int64_t *id_out) {
   if (!db) return KC_UDB_EINVAL;
   const char *doing = "save the symptom check";
   if (!answers) return fail(db, KC_UDB_EINVAL, "The symptom check has no answers.");
@@ -1626,7 +1664,8 @@ int kc_userdb_wizard_get(struct kc_userdb *db, int64_t run_id, struct kc_wizard_
     sqlite3_bind_int64(st, 1, run_id);
     rc = step_row(db, st, doing);
   }
-  if (rc == KC_UDB_OK) rc = row_wizard(db, st, out);
+  if (rc == KC_UDB_OK)
+    rc = row_wizard(db, st, out);
   else if (rc == KC_UDB_ENOTFOUND)
     fail(db, rc, "There is no such symptom check (id %lld).", (long long)run_id);
   sqlite3_finalize(st);
@@ -1663,8 +1702,10 @@ static bool setting_key_ok(const char *key) {
 
 /* profile_id 0 (global) is stored as NULL; "IS" compares NULL equal. */
 static void bind_owner(sqlite3_stmt *st, int i, int64_t profile_id) {
-  if (profile_id == 0) sqlite3_bind_null(st, i);
-  else sqlite3_bind_int64(st, i, profile_id);
+  if (profile_id == 0)
+    sqlite3_bind_null(st, i);
+  else
+    sqlite3_bind_int64(st, i, profile_id);
 }
 
 int kc_userdb_setting_set(struct kc_userdb *db, int64_t profile_id, const char *key,
@@ -1712,8 +1753,10 @@ int kc_userdb_setting_get(struct kc_userdb *db, int64_t profile_id, const char *
     bind_text(st, 2, key);
     rc = step_row(db, st, doing);
   }
-  if (rc == KC_UDB_OK) copy_col(buf, n, st, 0);
-  else if (rc == KC_UDB_ENOTFOUND) fail(db, rc, "Setting %s is not set.", key);
+  if (rc == KC_UDB_OK)
+    copy_col(buf, n, st, 0);
+  else if (rc == KC_UDB_ENOTFOUND)
+    fail(db, rc, "Setting %s is not set.", key);
   sqlite3_finalize(st);
   return rc;
 }

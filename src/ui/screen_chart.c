@@ -29,7 +29,8 @@ static void add_plan(struct chart *c, struct kc_userdb *udb, const struct kc_pla
       continue;
     }
     kc_sb_printf(&c->text, "  Day %d  ", d);
-    for (int k = 0; k < 10; k++) kc_sb_put(&c->text, k < found->score ? "\xE2\x96\x88\xE2\x96\x88" : "\xC2\xB7\xC2\xB7");
+    for (int k = 0; k < 10; k++)
+      kc_sb_put(&c->text, k < found->score ? "\xE2\x96\x88\xE2\x96\x88" : "\xC2\xB7\xC2\xB7");
     kc_sb_printf(&c->text, "  %2d/10  %s\n", found->score, found->note);
   }
   kc_sb_put(&c->text, "\n");
@@ -46,7 +47,8 @@ static void chart_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w)
   int row = y + 3;
   while (*s && row < y + h) {
     size_t n = strcspn(s, "\n");
-    if (line >= c->top) kc_put(row++, 2, w - 4, s, n, line % 5 == 0 ? kc_attr(ROLE_STRONG) : kc_attr(ROLE_NORMAL));
+    if (line >= c->top)
+      kc_put(row++, 2, w - 4, s, n, line % 5 == 0 ? kc_attr(ROLE_STRONG) : kc_attr(ROLE_NORMAL));
     line++;
     s += n + (s[n] == '\n');
   }
@@ -56,14 +58,19 @@ static enum kc_result chart_handle(struct kc_view *v, struct kc_ui *ui, const st
   (void)ui;
   struct chart *c = (struct chart *)v;
   switch (ev->action) {
-  case ACT_UP: if (c->top > 0) c->top--; return V_HANDLED;
+  case ACT_UP:
+    if (c->top > 0) c->top--;
+    return V_HANDLED;
   case ACT_DOWN: c->top++; return V_HANDLED;
   case ACT_HOME: c->top = 0; return V_HANDLED;
   default: return V_IGNORED;
   }
 }
 
-static const char *chart_title(struct kc_view *v) { (void)v; return "Pain chart"; }
+static const char *chart_title(struct kc_view *v) {
+  (void)v;
+  return "Pain chart";
+}
 
 static void chart_destroy(struct kc_view *v) {
   struct chart *c = (struct chart *)v;

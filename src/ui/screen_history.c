@@ -52,8 +52,10 @@ static void open_run(struct history *s, struct kc_ui *ui) {
     localtime_r(&t, &tm);
     strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
     if (r.level != run->level)
-      snprintf(note, sizeof note, "Saved %s with the level \"%s\"; scored again by this version "
-               "of the guide.", when, kc_level_title(run->level));
+      snprintf(note, sizeof note,
+               "Saved %s with the level \"%s\"; scored again by this version "
+               "of the guide.",
+               when, kc_level_title(run->level));
     else
       snprintf(note, sizeof note, "Saved %s.", when);
     kc_ui_push(ui, kc_result_new(ui, def, &r, note));
@@ -62,7 +64,8 @@ static void open_run(struct history *s, struct kc_ui *ui) {
   kc_wz_answers_free(a);
 }
 
-static enum kc_result history_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+static enum kc_result history_handle(struct kc_view *v, struct kc_ui *ui,
+                                     const struct kc_event *ev) {
   struct history *s = (struct history *)v;
   int act;
   enum kc_result r = kc_list_handle(&s->list, ev, &act);
@@ -70,7 +73,10 @@ static enum kc_result history_handle(struct kc_view *v, struct kc_ui *ui, const 
   return r;
 }
 
-static const char *history_title(struct kc_view *v) { (void)v; return "History"; }
+static const char *history_title(struct kc_view *v) {
+  (void)v;
+  return "History";
+}
 
 static void history_destroy(struct kc_view *v) {
   struct history *s = (struct history *)v;
@@ -107,7 +113,8 @@ struct kc_view *kc_history_new(struct kc_ui *ui) {
     localtime_r(&t, &tm);
     strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
     struct kc_run_cause top;
-    const char *title = kc_run_causes(s->runs[i].causes, &top, 1) == 1 ? top.title : "no clear cause";
+    const char *title =
+        kc_run_causes(s->runs[i].causes, &top, 1) == 1 ? top.title : "no clear cause";
     snprintf(text, sizeof text, "%s  %-28s  %s", when, kc_level_title(s->runs[i].level), title);
     kc_list_add(&s->list, text, NULL, s->runs[i].level >= KC_LEVEL_24H ? ROLE_WARNING : -1, 0);
   }

@@ -18,8 +18,8 @@ struct home {
   size_t *index;         /* topic index per list item */
 };
 
-static void add(struct home *h, const char *text, const char *detail, enum home_kind k,
-                size_t idx, int header) {
+static void add(struct home *h, const char *text, const char *detail, enum home_kind k, size_t idx,
+                int header) {
   kc_list_add(&h->list, text, detail, -1, header);
   h->kinds = realloc(h->kinds, h->list.n * sizeof *h->kinds);
   h->index = realloc(h->index, h->list.n * sizeof *h->index);
@@ -33,7 +33,8 @@ static void home_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) 
   struct home *s = (struct home *)v;
   int top;
   if (h >= 16) {
-    kc_puts(y + 1, 2, w - 4, "Inner knee pain after running: a self-care guide", kc_attr(ROLE_HEADING));
+    kc_puts(y + 1, 2, w - 4, "Inner knee pain after running: a self-care guide",
+            kc_attr(ROLE_HEADING));
     int note = kc_put_wrapped(y + 2, 2, 2, w - 4,
                               "Not a clinician's advice. In an emergency call your local "
                               "emergency number.",
@@ -91,9 +92,9 @@ struct kc_view *kc_home_new(struct kc_ui *ui) {
      * does not wait for the database (opened when a topic is). */
     s->topics = calloc((size_t)kc_blob_topic_count + 1, sizeof *s->topics);
     for (int i = 0; s->topics && i < kc_blob_topic_count; i++)
-      s->topics[s->n_topics++] = (struct kc_topic){
-          strdup(kc_blob_topics[i].id), strdup(kc_blob_topics[i].title),
-          strdup(kc_blob_topics[i].summary), kc_blob_topics[i].n_articles};
+      s->topics[s->n_topics++] =
+          (struct kc_topic){strdup(kc_blob_topics[i].id), strdup(kc_blob_topics[i].title),
+                            strdup(kc_blob_topics[i].summary), kc_blob_topics[i].n_articles};
   } else if (kc_content_topics(kc_app_content(ui->app), &s->topics, &s->n_topics) != 0) {
     s->topics = NULL;
     s->n_topics = 0;

@@ -18,8 +18,8 @@ enum { IN_PAIN = 1, IN_NOTE, IN_END };
 struct checklist {
   struct kc_view base;
   struct kc_plan_snapshot snap;
-  int day;       /* plan day shown, 1..3 */
-  size_t sel;    /* task index */
+  int day;    /* plan day shown, 1..3 */
+  size_t sel; /* task index */
   int64_t data_version;
   unsigned seen_writes;
   int last_today;
@@ -112,9 +112,9 @@ static void fmt_time(int64_t at, char *buf, size_t n) {
 static void draw_task(struct checklist *c, size_t t, int row, int w, int selected) {
   const struct kc_plan_task *task = &c->snap.tasks[t];
   const struct kc_task_day *cell = kc_plan_cell(&c->snap, t, c->day);
-  attr_t a = selected ? kc_attr(ROLE_SELECTED)
+  attr_t a = selected                        ? kc_attr(ROLE_SELECTED)
              : cell->state == KC_TASK_FUTURE ? kc_attr(ROLE_DIM)
-                                              : kc_attr(ROLE_NORMAL);
+                                             : kc_attr(ROLE_NORMAL);
   char line[512], extra[256] = "";
   if (task->kind == KC_TASK_ICE) {
     char times[160] = "";
@@ -123,7 +123,8 @@ static void draw_task(struct checklist *c, size_t t, int row, int w, int selecte
       if (c->snap.ice[i].day != c->day) continue;
       char hm[16];
       fmt_time(c->snap.ice[i].at, hm, sizeof hm);
-      o += (size_t)snprintf(times + o, o < sizeof times ? sizeof times - o : 0, "%s%s", o ? " " : "", hm);
+      o += (size_t)snprintf(times + o, o < sizeof times ? sizeof times - o : 0, "%s%s",
+                            o ? " " : "", hm);
       if (o >= sizeof times) break;
     }
     snprintf(line, sizeof line, "Ice %d of %d", cell->ice.count, cell->ice.target);
@@ -134,7 +135,8 @@ static void draw_task(struct checklist *c, size_t t, int row, int w, int selecte
       snprintf(line, sizeof line, "Pain score %d/10", p->score);
     else
       snprintf(line, sizeof line, "Pain score: not logged");
-    if (c->snap.has_pain[c->day - 1] && p->note[0]) snprintf(extra, sizeof extra, "\"%s\"", p->note);
+    if (c->snap.has_pain[c->day - 1] && p->note[0])
+      snprintf(extra, sizeof extra, "\"%s\"", p->note);
   } else {
     snprintf(line, sizeof line, "%s", task->label);
     if (cell->done) {
@@ -143,13 +145,15 @@ static void draw_task(struct checklist *c, size_t t, int row, int w, int selecte
       snprintf(extra, sizeof extra, "done %s", hm);
     }
   }
-  if (task->target == 0 && task->kind == KC_TASK_CHECK) strncat(extra, extra[0] ? " (optional)" : "(optional)", sizeof extra - strlen(extra) - 1);
+  if (task->target == 0 && task->kind == KC_TASK_CHECK)
+    strncat(extra, extra[0] ? " (optional)" : "(optional)", sizeof extra - strlen(extra) - 1);
   if (cell->state == KC_TASK_DONE_LATE) strncat(extra, " late", sizeof extra - strlen(extra) - 1);
   int x = 2;
   x += kc_puts(row, x, 4, cell->done ? "[x]" : "[ ]", cell->done ? kc_attr(ROLE_OK) : a);
   x += 1;
   int used = kc_puts(row, x, w - x - 2, line, a);
-  if (extra[0] && x + used + 3 < w) kc_puts(row, x + used + 2, w - x - used - 3, extra, kc_attr(ROLE_DIM));
+  if (extra[0] && x + used + 3 < w)
+    kc_puts(row, x + used + 2, w - x - used - 3, extra, kc_attr(ROLE_DIM));
 }
 
 static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
@@ -160,7 +164,9 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
   kc_day_format(kc_plan_day_date(c->snap.plan.start_day, c->day), date);
   snprintf(head, sizeof head, "Day %d of 3  \xC2\xB7  %s %s%s", c->day,
            kc_day_weekday_name(kc_plan_day_date(c->snap.plan.start_day, c->day)), date,
-           c->day == c->snap.day_index ? "  (today)" : c->day > c->snap.day_index ? "  (still to come: read-only)" : "  (past: ticks are marked late)");
+           c->day == c->snap.day_index  ? "  (today)"
+           : c->day > c->snap.day_index ? "  (still to come: read-only)"
+                                        : "  (past: ticks are marked late)");
   kc_puts(row, 2, w - 4, head, kc_attr(ROLE_HEADING));
   struct kc_progress p = c->snap.progress[c->day - 1];
   char prog[64];
@@ -179,8 +185,9 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
   if (c->snap.level >= KC_LEVEL_SOON) {
     char stop[256];
     snprintf(stop, sizeof stop, "!! %s: %s", kc_level_title(c->snap.level),
-             c->snap.worst_redflag >= KC_LEVEL_SOON ? "a warning sign was reported; home care is not enough."
-                                                    : "the pain is not easing; see a physio or GP.");
+             c->snap.worst_redflag >= KC_LEVEL_SOON
+                 ? "a warning sign was reported; home care is not enough."
+                 : "the pain is not easing; see a physio or GP.");
     kc_fill(row, 0, w, kc_attr(ROLE_DANGER));
     kc_puts(row, 1, w - 2, stop, kc_attr(ROLE_DANGER) | A_BOLD);
     row += 2;
@@ -190,7 +197,8 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
     row += 2;
   }
   int bottom = y + h - 4;
-  for (size_t t = 0; t < c->snap.n_tasks && row < bottom; t++, row++) draw_task(c, t, row, w, t == c->sel);
+  for (size_t t = 0; t < c->snap.n_tasks && row < bottom; t++, row++)
+    draw_task(c, t, row, w, t == c->sel);
   /* The selected task's instructions. */
   if (c->sel < c->snap.n_tasks)
     kc_put_wrapped(bottom, 2, 3, w - 4, c->snap.tasks[c->sel].detail, kc_attr(ROLE_DIM));
@@ -254,12 +262,13 @@ static void input_done(struct checklist *c, struct kc_ui *ui) {
     }
     c->pending_score = (int)v;
     const struct kc_pain *p = &c->snap.pain[c->day - 1];
-    kc_input_open(&c->input, IN_NOTE, "Note (optional):", c->snap.has_pain[c->day - 1] ? p->note : "",
-                  KC_NOTE_MAX);
+    kc_input_open(&c->input, IN_NOTE,
+                  "Note (optional):", c->snap.has_pain[c->day - 1] ? p->note : "", KC_NOTE_MAX);
     /* Save the score now: the note is extra, a kill must not lose the score. */
-    saved_or_say(ui, udb,
-                 kc_userdb_pain_set(udb, c->snap.plan.id, c->day, c->pending_score, NULL, kc_app_now()),
-                 "Pain score");
+    saved_or_say(
+        ui, udb,
+        kc_userdb_pain_set(udb, c->snap.plan.id, c->day, c->pending_score, NULL, kc_app_now()),
+        "Pain score");
   } else if (c->input.purpose == IN_NOTE) {
     char err[128];
     if (!kc_note_check(c->input.buf, err, sizeof err)) {
@@ -298,11 +307,13 @@ static void checkin(struct checklist *c, struct kc_ui *ui, enum kc_checkin answe
     kc_sb_printf(&md, "](%s)\n", adv.articles[i]);
     free(t);
   }
-  kc_ui_push(ui, kc_reader_new_text(ui, "Day 3 check-in", kc_level_title(adv.level), kc_sb_str(&md)));
+  kc_ui_push(ui,
+             kc_reader_new_text(ui, "Day 3 check-in", kc_level_title(adv.level), kc_sb_str(&md)));
   kc_sb_free(&md);
 }
 
-static enum kc_result checklist_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+static enum kc_result checklist_handle(struct kc_view *v, struct kc_ui *ui,
+                                       const struct kc_event *ev) {
   struct checklist *c = (struct checklist *)v;
   if (c->input.active) {
     int r = kc_input_handle(&c->input, ev);
@@ -329,18 +340,21 @@ static enum kc_result checklist_handle(struct kc_view *v, struct kc_ui *ui, cons
       return V_HANDLED;
     case '+': {
       const struct kc_plan_task *task = &c->snap.tasks[c->sel];
-      if (task->kind != KC_TASK_ICE || !kc_plan_day_editable(c->day, c->snap.day_index)) return V_HANDLED;
+      if (task->kind != KC_TASK_ICE || !kc_plan_day_editable(c->day, c->snap.day_index))
+        return V_HANDLED;
       struct kc_userdb *udb = udb_or_say(ui);
       if (udb)
-        saved_or_say(ui, udb,
-                     kc_userdb_ice_add(udb, c->snap.plan.id, c->day, kc_app_now(), KC_ICE_MINUTES, NULL),
-                     "Ice session");
+        saved_or_say(
+            ui, udb,
+            kc_userdb_ice_add(udb, c->snap.plan.id, c->day, kc_app_now(), KC_ICE_MINUTES, NULL),
+            "Ice session");
       reload(c, ui);
       return V_HANDLED;
     }
     case '-': {
       const struct kc_plan_task *task = &c->snap.tasks[c->sel];
-      if (task->kind != KC_TASK_ICE || !kc_plan_day_editable(c->day, c->snap.day_index)) return V_HANDLED;
+      if (task->kind != KC_TASK_ICE || !kc_plan_day_editable(c->day, c->snap.day_index))
+        return V_HANDLED;
       int64_t last = 0;
       for (int i = 0; i < c->snap.n_ice; i++)
         if (c->snap.ice[i].day == c->day) last = c->snap.ice[i].id;
@@ -363,14 +377,21 @@ static enum kc_result checklist_handle(struct kc_view *v, struct kc_ui *ui, cons
         kc_ui_message(ui, ROLE_NORMAL, "The check-in comes on day 3");
         return V_HANDLED;
       }
-      checkin(c, ui, ev->ch == 'b' ? KC_CHECKIN_BETTER : ev->ch == 's' ? KC_CHECKIN_SAME : KC_CHECKIN_WORSE);
+      checkin(c, ui,
+              ev->ch == 'b'   ? KC_CHECKIN_BETTER
+              : ev->ch == 's' ? KC_CHECKIN_SAME
+                              : KC_CHECKIN_WORSE);
       return V_HANDLED;
     default: break;
     }
   }
   switch (ev->action) {
-  case ACT_UP: if (c->sel > 0) c->sel--; return V_HANDLED;
-  case ACT_DOWN: if (c->sel + 1 < c->snap.n_tasks) c->sel++; return V_HANDLED;
+  case ACT_UP:
+    if (c->sel > 0) c->sel--;
+    return V_HANDLED;
+  case ACT_DOWN:
+    if (c->sel + 1 < c->snap.n_tasks) c->sel++;
+    return V_HANDLED;
   case ACT_HOME: c->sel = 0; return V_HANDLED;
   case ACT_END: c->sel = c->snap.n_tasks ? c->snap.n_tasks - 1 : 0; return V_HANDLED;
   case ACT_LEFT:
@@ -399,7 +420,9 @@ static int checklist_tick(struct kc_view *v, struct kc_ui *ui) {
     reload(c, ui);
     c->day = c->snap.shown_day;
     struct kc_redflag_check last;
-    int last_day = kc_userdb_redflag_last(udb, c->snap.plan.id, &last) == KC_UDB_OK ? last.cal_day : KC_DAY_INVALID;
+    int last_day = kc_userdb_redflag_last(udb, c->snap.plan.id, &last) == KC_UDB_OK
+                       ? last.cal_day
+                       : KC_DAY_INVALID;
     if (kc_redflag_due(last_day, today)) kc_ui_push(ui, kc_recheck_new(ui, c->snap.plan.id));
     return 1;
   }
@@ -422,10 +445,13 @@ static const char *checklist_hints(struct kc_view *v) {
   struct checklist *c = (struct checklist *)v;
   const struct kc_plan_task *t = c->sel < c->snap.n_tasks ? &c->snap.tasks[c->sel] : NULL;
   if (t && t->kind == KC_TASK_ICE)
-    return "Enter start 20-min timer  x stop early  + add done  - remove  \xE2\x86\x90\xE2\x86\x92 day  a article  c chart  Esc";
+    return "Enter start 20-min timer  x stop early  + add done  - remove  \xE2\x86\x90\xE2\x86\x92 "
+           "day  a article  c chart  Esc";
   if (t && t->kind == KC_TASK_PAIN)
-    return "Enter log pain 0-10  \xE2\x86\x90\xE2\x86\x92 day  a article  c chart  e end plan  Esc back";
-  return "Space tick  \xE2\x86\x91\xE2\x86\x93 task  \xE2\x86\x90\xE2\x86\x92 day  a article  c chart  e end plan  Esc back";
+    return "Enter log pain 0-10  \xE2\x86\x90\xE2\x86\x92 day  a article  c chart  e end plan  Esc "
+           "back";
+  return "Space tick  \xE2\x86\x91\xE2\x86\x93 task  \xE2\x86\x90\xE2\x86\x92 day  a article  c "
+         "chart  e end plan  Esc back";
 }
 
 static void checklist_destroy(struct kc_view *v) {
@@ -471,14 +497,16 @@ static void starter_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int 
   (void)ui;
   struct starter *s = (struct starter *)v;
   kc_puts(y + 1, 2, w - 4, "Start a 3-day recovery plan", kc_attr(ROLE_HEADING));
-  int used = kc_put_wrapped(y + 2, 2, 4, w - 4,
-                            "Three days of rest from running, ice, compression and elevation, with a "
-                            "short safety check each day. When did the pain start?",
-                            kc_attr(ROLE_NORMAL));
+  int used =
+      kc_put_wrapped(y + 2, 2, 4, w - 4,
+                     "Three days of rest from running, ice, compression and elevation, with a "
+                     "short safety check each day. When did the pain start?",
+                     kc_attr(ROLE_NORMAL));
   kc_list_draw(&s->list, y + 3 + used, h - 3 - used, w);
 }
 
-static enum kc_result starter_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+static enum kc_result starter_handle(struct kc_view *v, struct kc_ui *ui,
+                                     const struct kc_event *ev) {
   struct starter *s = (struct starter *)v;
   int act;
   enum kc_result r = kc_list_handle(&s->list, ev, &act);
@@ -503,7 +531,10 @@ static enum kc_result starter_handle(struct kc_view *v, struct kc_ui *ui, const 
   return V_HANDLED;
 }
 
-static const char *starter_title(struct kc_view *v) { (void)v; return "Recovery plan"; }
+static const char *starter_title(struct kc_view *v) {
+  (void)v;
+  return "Recovery plan";
+}
 
 static void starter_destroy(struct kc_view *v) {
   struct starter *s = (struct starter *)v;
@@ -532,7 +563,8 @@ void kc_plan_open(struct kc_ui *ui) {
     if (!c) return;
     kc_ui_push(ui, c);
     struct kc_redflag_check last;
-    int last_day = kc_userdb_redflag_last(udb, plan.id, &last) == KC_UDB_OK ? last.cal_day : KC_DAY_INVALID;
+    int last_day =
+        kc_userdb_redflag_last(udb, plan.id, &last) == KC_UDB_OK ? last.cal_day : KC_DAY_INVALID;
     if (kc_redflag_due(last_day, kc_app_today())) kc_ui_push(ui, kc_recheck_new(ui, plan.id));
     return;
   }

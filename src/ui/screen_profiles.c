@@ -28,7 +28,8 @@ static void fill(struct profiles *s, struct kc_ui *ui) {
   s->n = 0;
   if (!udb || kc_userdb_profile_list(udb, &s->all, &s->n) != KC_UDB_OK) return;
   for (int i = 0; i < s->n; i++)
-    kc_list_add(&s->list, s->all[i].name, s->all[i].id == ui->app->profile.id ? "(current)" : NULL, -1, 0);
+    kc_list_add(&s->list, s->all[i].name, s->all[i].id == ui->app->profile.id ? "(current)" : NULL,
+                -1, 0);
   s->list.sel = keep < s->list.n ? keep : 0;
 }
 
@@ -71,7 +72,8 @@ static void input_done(struct profiles *s, struct kc_ui *ui) {
   fill(s, ui);
 }
 
-static enum kc_result profiles_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+static enum kc_result profiles_handle(struct kc_view *v, struct kc_ui *ui,
+                                      const struct kc_event *ev) {
   struct profiles *s = (struct profiles *)v;
   char err[256];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
@@ -115,7 +117,10 @@ static enum kc_result profiles_handle(struct kc_view *v, struct kc_ui *ui, const
   return r;
 }
 
-static const char *profiles_title(struct kc_view *v) { (void)v; return "Profiles"; }
+static const char *profiles_title(struct kc_view *v) {
+  (void)v;
+  return "Profiles";
+}
 static const char *profiles_hints(struct kc_view *v) {
   (void)v;
   return "Enter use  n new  r rename  d delete  \xE2\x86\x91\xE2\x86\x93 move  Esc back";

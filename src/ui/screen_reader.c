@@ -51,7 +51,8 @@ static void layout(struct reader *r, int width) {
   if (r->doc_width == width) return;
   size_t old_n = r->doc.n_lines, old_top = r->top;
   kc_mdoc_free(&r->doc);
-  if (kc_markup_render(r->source, strlen(r->source), width, &r->doc) != 0) memset(&r->doc, 0, sizeof r->doc);
+  if (kc_markup_render(r->source, strlen(r->source), width, &r->doc) != 0)
+    memset(&r->doc, 0, sizeof r->doc);
   r->doc_width = width;
   /* Keep the same place in the text: the same fraction of the way down. */
   if (old_n) r->top = (size_t)((double)old_top * (double)r->doc.n_lines / (double)old_n + 0.5);
@@ -66,9 +67,12 @@ static size_t max_top(const struct reader *r) {
 static attr_t seg_attr(const struct reader *r, const struct kc_seg *g) {
   if (g->link >= 0 && g->link == r->sel_link) return kc_attr(ROLE_LINK_SELECTED);
   attr_t a = kc_attr(ROLE_NORMAL);
-  if (g->style & KC_S_H2) a = kc_attr(ROLE_HEADING);
-  else if (g->style & KC_S_H3) a = kc_attr(ROLE_SUBHEADING);
-  else if (g->style & KC_S_BULLET) a = kc_attr(ROLE_BULLET);
+  if (g->style & KC_S_H2)
+    a = kc_attr(ROLE_HEADING);
+  else if (g->style & KC_S_H3)
+    a = kc_attr(ROLE_SUBHEADING);
+  else if (g->style & KC_S_BULLET)
+    a = kc_attr(ROLE_BULLET);
   if (g->style & KC_S_LINK) a = kc_attr(ROLE_LINK);
   if (g->style & KC_S_STRONG) a |= kc_attr(ROLE_STRONG);
   if (g->style & KC_S_EM) a |= kc_attr(ROLE_EMPH);
@@ -80,7 +84,8 @@ static void reader_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
   struct reader *r = (struct reader *)v;
   int width = w - 4 < 1 ? 1 : w - 4;
   layout(r, width);
-  int head = kc_put_wrapped(y, 2, h >= 16 ? 2 : 1, width, r->art.title, kc_attr(ROLE_HEADING) | A_BOLD);
+  int head =
+      kc_put_wrapped(y, 2, h >= 16 ? 2 : 1, width, r->art.title, kc_attr(ROLE_HEADING) | A_BOLD);
   if (h >= 16) head += kc_put_wrapped(y + head, 2, 2, width, r->art.summary, kc_attr(ROLE_DIM));
   r->y0 = y + head + 1;
   r->rows = h - head - 1;
@@ -173,7 +178,8 @@ static long link_at(const struct reader *r, int y, int x) {
   return -1;
 }
 
-static enum kc_result reader_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+static enum kc_result reader_handle(struct kc_view *v, struct kc_ui *ui,
+                                    const struct kc_event *ev) {
   struct reader *r = (struct reader *)v;
   size_t page = r->rows > 2 ? (size_t)r->rows - 2 : 1, top = r->top, mt = max_top(r);
   switch (ev->action) {
@@ -188,8 +194,10 @@ static enum kc_result reader_handle(struct kc_view *v, struct kc_ui *ui, const s
   case ACT_PREV_LINK: step_link(r, -1); return V_HANDLED;
   case ACT_OPEN:
   case ACT_RIGHT:
-    if (r->sel_link >= 0 && link_visible(r, r->sel_link)) follow(r, ui, r->sel_link);
-    else if (ev->action == ACT_OPEN) kc_ui_message(ui, ROLE_NORMAL, "Tab selects a link; Enter follows it");
+    if (r->sel_link >= 0 && link_visible(r, r->sel_link))
+      follow(r, ui, r->sel_link);
+    else if (ev->action == ACT_OPEN)
+      kc_ui_message(ui, ROLE_NORMAL, "Tab selects a link; Enter follows it");
     return V_HANDLED;
   case ACT_MOUSE:
     if (ev->wheel) {
@@ -214,7 +222,8 @@ static const char *reader_title(struct kc_view *v) { return ((struct reader *)v)
 
 static const char *reader_hints(struct kc_view *v) {
   (void)v;
-  return "\xE2\x86\x91\xE2\x86\x93 scroll  PgDn page  Tab link  Enter follow  Esc back  / search  ? help";
+  return "\xE2\x86\x91\xE2\x86\x93 scroll  PgDn page  Tab link  Enter follow  Esc back  / search  "
+         "? help";
 }
 
 static void reader_destroy(struct kc_view *v) {

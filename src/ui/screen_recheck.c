@@ -13,8 +13,8 @@ struct recheck {
   struct kc_view base;
   int64_t plan_id;
   const struct kc_wz_def *def;
-  int *qi;       /* wizard question index per line */
-  int *answer;   /* -1 unanswered, 0 no, 1 yes (or not sure) */
+  int *qi;     /* wizard question index per line */
+  int *answer; /* -1 unanswered, 0 no, 1 yes (or not sure) */
   size_t n, cur;
 };
 
@@ -72,8 +72,8 @@ static void finish(struct recheck *r, struct kc_ui *ui) {
     kc_sb_put_md(&md, kc_level_advice(level));
     kc_sb_put(&md, "\n\nThe 3-day plan's self-care path has stopped. Do not wait for day 3.\n\n"
                    "- [Red flags](red-flags)\n- [Emergency signs](emergency-signs)\n");
-    struct kc_view *adv = kc_reader_new_text(ui, kc_level_title(level),
-                                             "From today's safety check", kc_sb_str(&md));
+    struct kc_view *adv =
+        kc_reader_new_text(ui, kc_level_title(level), "From today's safety check", kc_sb_str(&md));
     kc_sb_free(&md);
     if (adv) kc_viewstack_replace(&ui->stack, adv);
     return;
@@ -81,15 +81,15 @@ static void finish(struct recheck *r, struct kc_ui *ui) {
   kc_viewstack_pop(&ui->stack); /* back to the checklist */
 }
 
-static enum kc_result recheck_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+static enum kc_result recheck_handle(struct kc_view *v, struct kc_ui *ui,
+                                     const struct kc_event *ev) {
   struct recheck *r = (struct recheck *)v;
   if (!ev->is_key && (ev->ch == 'y' || ev->ch == 'n' || ev->ch == 'u' || ev->ch == 'Y' ||
                       ev->ch == 'N' || ev->ch == 'U')) {
     r->answer[r->cur] = !(ev->ch == 'n' || ev->ch == 'N');
     /* Move to the next unanswered line; finish when all are answered. */
     size_t k;
-    for (k = 0; k < r->n && r->answer[k] >= 0; k++) {
-    }
+    for (k = 0; k < r->n && r->answer[k] >= 0; k++) {}
     if (k == r->n) {
       finish(r, ui);
       return V_HANDLED;
@@ -98,8 +98,12 @@ static enum kc_result recheck_handle(struct kc_view *v, struct kc_ui *ui, const 
     return V_HANDLED;
   }
   switch (ev->action) {
-  case ACT_UP: if (r->cur > 0) r->cur--; return V_HANDLED;
-  case ACT_DOWN: if (r->cur + 1 < r->n) r->cur++; return V_HANDLED;
+  case ACT_UP:
+    if (r->cur > 0) r->cur--;
+    return V_HANDLED;
+  case ACT_DOWN:
+    if (r->cur + 1 < r->n) r->cur++;
+    return V_HANDLED;
   case ACT_BACK:
   case ACT_LEFT:
     /* The checklist is not shown before the check is answered. */
@@ -109,7 +113,10 @@ static enum kc_result recheck_handle(struct kc_view *v, struct kc_ui *ui, const 
   }
 }
 
-static const char *recheck_title(struct kc_view *v) { (void)v; return "Safety check"; }
+static const char *recheck_title(struct kc_view *v) {
+  (void)v;
+  return "Safety check";
+}
 static const char *recheck_hints(struct kc_view *v) {
   (void)v;
   return "y yes  n no  u not sure  \xE2\x86\x91\xE2\x86\x93 move  Esc leave";

@@ -32,7 +32,8 @@ static void result_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
   r->page->ops->draw(r->page, ui, y + used + 1, h - used - 1, w);
 }
 
-static enum kc_result result_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+static enum kc_result result_handle(struct kc_view *v, struct kc_ui *ui,
+                                    const struct kc_event *ev) {
   struct result *r = (struct result *)v;
   if (!ev->is_key && ev->ch == 'p' && r->level == KC_LEVEL_SELF_CARE) {
     kc_plan_open(ui);
@@ -41,12 +42,16 @@ static enum kc_result result_handle(struct kc_view *v, struct kc_ui *ui, const s
   return r->page->ops->handle(r->page, ui, ev);
 }
 
-static const char *result_title(struct kc_view *v) { (void)v; return "Result"; }
+static const char *result_title(struct kc_view *v) {
+  (void)v;
+  return "Result";
+}
 
 static const char *result_hints(struct kc_view *v) {
   struct result *r = (struct result *)v;
   return r->level == KC_LEVEL_SELF_CARE
-             ? "p start the 3-day plan  \xE2\x86\x91\xE2\x86\x93 scroll  Tab link  Enter open  Esc back"
+             ? "p start the 3-day plan  \xE2\x86\x91\xE2\x86\x93 scroll  Tab link  Enter open  Esc "
+               "back"
              : "\xE2\x86\x91\xE2\x86\x93 scroll  Tab link  Enter open  Esc back  ? help";
 }
 

@@ -7,7 +7,7 @@
 #include "kneecare/text.h"
 #include "ui.h"
 
-#define QUERY_MAX 4096 /* bytes: over 1,000 characters of any script */
+#define QUERY_MAX 4096  /* bytes: over 1,000 characters of any script */
 #define RESULT_LIMIT 20 /* snippets cost per row: a screenful or two is enough */
 
 struct search {
@@ -87,7 +87,8 @@ static void erase_char(struct search *s) {
   s->query[i] = '\0';
 }
 
-static enum kc_result search_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+static enum kc_result search_handle(struct kc_view *v, struct kc_ui *ui,
+                                    const struct kc_event *ev) {
   struct search *s = (struct search *)v;
   if (!ev->is_key && ev->action != ACT_MOUSE) {
     wint_t c = ev->ch;
@@ -106,7 +107,7 @@ static enum kc_result search_handle(struct kc_view *v, struct kc_ui *ui, const s
       while (s->len && s->query[s->len - 1] == ' ') erase_char(s);
       while (s->len && s->query[s->len - 1] != ' ') erase_char(s);
     } else if (c == 12) {
-      return V_IGNORED; /* Ctrl-L redraw */
+      return V_IGNORED;              /* Ctrl-L redraw */
     } else if (c == 14 || c == 16) { /* Ctrl-N / Ctrl-P */
       if (c == 14 && s->sel + 1 < s->n) s->sel++;
       if (c == 16 && s->sel > 0) s->sel--;
@@ -125,9 +126,15 @@ static enum kc_result search_handle(struct kc_view *v, struct kc_ui *ui, const s
     return V_HANDLED;
   }
   switch (ev->action) {
-  case ACT_UP: if (s->sel > 0) s->sel--; return V_HANDLED;
-  case ACT_DOWN: if (s->sel + 1 < s->n) s->sel++; return V_HANDLED;
-  case ACT_PGUP: s->sel = s->sel > (size_t)s->rows_per_page ? s->sel - (size_t)s->rows_per_page : 0; return V_HANDLED;
+  case ACT_UP:
+    if (s->sel > 0) s->sel--;
+    return V_HANDLED;
+  case ACT_DOWN:
+    if (s->sel + 1 < s->n) s->sel++;
+    return V_HANDLED;
+  case ACT_PGUP:
+    s->sel = s->sel > (size_t)s->rows_per_page ? s->sel - (size_t)s->rows_per_page : 0;
+    return V_HANDLED;
   case ACT_PGDN:
     s->sel += (size_t)s->rows_per_page;
     if (s->sel >= s->n) s->sel = s->n ? s->n - 1 : 0;
@@ -138,7 +145,13 @@ static enum kc_result search_handle(struct kc_view *v, struct kc_ui *ui, const s
   case ACT_RIGHT:
     if (s->sel < s->n) kc_ui_push(ui, kc_reader_new(ui, s->hits[s->sel].id));
     return V_HANDLED;
-  case ACT_BACK: if (ev->ch == KEY_BACKSPACE && s->len) { erase_char(s); run_query(s, ui); return V_HANDLED; } return V_POP;
+  case ACT_BACK:
+    if (ev->ch == KEY_BACKSPACE && s->len) {
+      erase_char(s);
+      run_query(s, ui);
+      return V_HANDLED;
+    }
+    return V_POP;
   case ACT_LEFT: return V_POP;
   case ACT_MOUSE:
     if (ev->wheel) {
@@ -157,7 +170,10 @@ static enum kc_result search_handle(struct kc_view *v, struct kc_ui *ui, const s
   }
 }
 
-static const char *search_title(struct kc_view *v) { (void)v; return "Search"; }
+static const char *search_title(struct kc_view *v) {
+  (void)v;
+  return "Search";
+}
 
 static const char *search_hints(struct kc_view *v) {
   (void)v;

@@ -18,7 +18,8 @@ static void topic_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w)
   int roomy = h >= 16, top = roomy ? y + 3 : y + 1;
   kc_puts(y + roomy, 2, w - 4, s->title, kc_attr(ROLE_HEADING));
   kc_list_draw(&s->list, top, h - (top - y) - (roomy ? 3 : 0), w);
-  if (s->n == 0) kc_puts(top, 3, w - 6, "No articles in this topic.", kc_attr(ROLE_DIM));
+  if (s->n == 0)
+    kc_puts(top, 3, w - 6, "No articles in this topic.", kc_attr(ROLE_DIM));
   else if (roomy && s->list.sel < s->n)
     kc_put_wrapped(y + h - 2, 2, 2, w - 4, s->refs[s->list.sel].summary, kc_attr(ROLE_DIM));
 }

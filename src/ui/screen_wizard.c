@@ -40,9 +40,10 @@ static void enter_question(struct wizard *w, int qi) {
 }
 
 static void draw_banner(int y, int w, enum kc_level level) {
-  const char *text = level >= KC_LEVEL_EMERGENCY
-                         ? "!! EMERGENCY: one of your answers needs help now. Call your local emergency number."
-                         : "!! URGENT: one of your answers needs a doctor within 24 hours.";
+  const char *text =
+      level >= KC_LEVEL_EMERGENCY
+          ? "!! EMERGENCY: one of your answers needs help now. Call your local emergency number."
+          : "!! URGENT: one of your answers needs a doctor within 24 hours.";
   attr_t a = kc_attr(ROLE_DANGER);
   kc_fill(y, 0, w, a);
   kc_puts(y, 1, w - 2, text, a | A_BOLD);
@@ -60,9 +61,10 @@ static void wizard_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
   size_t k = kc_wz_asked_before(z->def, z->answers, (size_t)z->qi) + 1;
   size_t n = kc_wz_count_asked(z->def, z->answers);
   const char *section = strcmp(q->section, KC_WZ_SECTION_RED_FLAGS) == 0 ? "Warning signs first"
-                        : strcmp(q->section, "ottawa") == 0            ? "After an injury"
-                                                                      : "Your story";
-  snprintf(progress, sizeof progress, "Question %zu of %zu  \xC2\xB7  %s", k, n < k ? k : n, section);
+                        : strcmp(q->section, "ottawa") == 0              ? "After an injury"
+                                                                         : "Your story";
+  snprintf(progress, sizeof progress, "Question %zu of %zu  \xC2\xB7  %s", k, n < k ? k : n,
+           section);
   int roomy = h >= 18; /* small terminals drop the bar and blank lines */
   kc_puts(row + roomy, 2, w - 4, progress, kc_attr(ROLE_DIM));
   if (roomy) {
@@ -77,7 +79,8 @@ static void wizard_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
   }
   row += kc_put_wrapped(row, 2, roomy ? 4 : 3, w - 4, q->text, kc_attr(ROLE_STRONG));
   if (q->kind == KC_WZ_MANY)
-    kc_puts(row++, 2, w - 4, "(choose all that apply: Space ticks, Enter goes on)", kc_attr(ROLE_DIM));
+    kc_puts(row++, 2, w - 4, "(choose all that apply: Space ticks, Enter goes on)",
+            kc_attr(ROLE_DIM));
   row += roomy;
 
   int bottom = y + h - (z->confirm_exit ? 3 : 1);
@@ -85,7 +88,8 @@ static void wizard_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
   z->opt_rows = bottom - row;
   if (z->opt_rows < 1) z->opt_rows = 1;
   if (z->cursor < z->opt_top) z->opt_top = z->cursor;
-  if (z->cursor >= z->opt_top + (size_t)z->opt_rows) z->opt_top = z->cursor - (size_t)z->opt_rows + 1;
+  if (z->cursor >= z->opt_top + (size_t)z->opt_rows)
+    z->opt_top = z->cursor - (size_t)z->opt_rows + 1;
   uint64_t mask = kc_wz_answers_get(z->answers, (size_t)z->qi);
   for (size_t j = z->opt_top; j < q->n_options && row < bottom; j++, row++) {
     int on = (int)(mask >> j & 1);
@@ -140,7 +144,8 @@ static void advance(struct wizard *z, struct kc_ui *ui) {
     enter_question(z, next);
 }
 
-static enum kc_result wizard_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+static enum kc_result wizard_handle(struct kc_view *v, struct kc_ui *ui,
+                                    const struct kc_event *ev) {
   struct wizard *z = (struct wizard *)v;
   const struct kc_wz_question *q = cur(z);
   if (z->confirm_exit) {
@@ -157,9 +162,7 @@ static enum kc_result wizard_handle(struct kc_view *v, struct kc_ui *ui, const s
     return V_HANDLED;
   case ACT_HOME: z->cursor = 0; return V_HANDLED;
   case ACT_END: z->cursor = q->n_options - 1; return V_HANDLED;
-  case ACT_TOGGLE:
-    kc_wz_answers_toggle(z->answers, (size_t)z->qi, z->cursor);
-    return V_HANDLED;
+  case ACT_TOGGLE: kc_wz_answers_toggle(z->answers, (size_t)z->qi, z->cursor); return V_HANDLED;
   case ACT_OPEN:
   case ACT_RIGHT:
     if (q->kind == KC_WZ_ONE) kc_wz_answers_set(z->answers, (size_t)z->qi, z->cursor);
@@ -202,13 +205,17 @@ static enum kc_result wizard_handle(struct kc_view *v, struct kc_ui *ui, const s
   }
 }
 
-static const char *wizard_title(struct kc_view *v) { (void)v; return "Symptom check"; }
+static const char *wizard_title(struct kc_view *v) {
+  (void)v;
+  return "Symptom check";
+}
 
 static const char *wizard_hints(struct kc_view *v) {
   struct wizard *z = (struct wizard *)v;
   return cur(z)->kind == KC_WZ_MANY
              ? "\xE2\x86\x91\xE2\x86\x93 move  Space tick  Enter next  Left back  Esc leave  ? help"
-             : "\xE2\x86\x91\xE2\x86\x93 move  Enter choose  Left back  Esc leave  / search  ? help";
+             : "\xE2\x86\x91\xE2\x86\x93 move  Enter choose  Left back  Esc leave  / search  ? "
+               "help";
 }
 
 static void wizard_destroy(struct kc_view *v) {

@@ -26,7 +26,8 @@ static int have_termios;
 
 /* What a fatal signal handler writes: leave the alternate screen, show the
  * cursor, reset attributes, mouse off. Fixed bytes: async-signal-safe. */
-static const char emergency_reset[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
+static const char emergency_reset[] =
+    "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
 
 static void on_stop(int sig) { stop_signal = sig; }
 
@@ -112,7 +113,7 @@ static int start_curses(char *err, size_t errlen) {
   keypad(stdscr, TRUE);
   curs_set(0);
   leaveok(stdscr, TRUE); /* the cursor is hidden: do not spend bytes moving it */
-  timeout(250); /* a blocking read can miss SIGWINCH; ticks also run the timer */
+  timeout(250);          /* a blocking read can miss SIGWINCH; ticks also run the timer */
   const char *nc = getenv("NO_COLOR");
   int color = has_colors() && !(nc && *nc);
   if (color) {
@@ -125,8 +126,7 @@ static int start_curses(char *err, size_t errlen) {
 
 static void set_mouse(struct kc_ui *ui, int on) {
   ui->mouse_on = on;
-  mousemask(on ? (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0,
-            NULL);
+  mousemask(on ? (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
   mouseinterval(0);
 }
 
@@ -240,9 +240,11 @@ static void read_event(struct kc_event *ev, int rc, wint_t ch) {
       ev->mouse_x = me.x;
       if (me.bstate & BUTTON4_PRESSED) ev->wheel = -1;
 #ifdef BUTTON5_PRESSED
-      else if (me.bstate & BUTTON5_PRESSED) ev->wheel = 1;
+      else if (me.bstate & BUTTON5_PRESSED)
+        ev->wheel = 1;
 #endif
-      else if (me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) ev->click = 1;
+      else if (me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+        ev->click = 1;
     }
     return;
   }
@@ -259,8 +261,9 @@ static void apply_global(struct kc_ui *ui, const struct kc_event *ev) {
   case ACT_HELP: kc_ui_push(ui, kc_help_new(ui, 0)); break;
   case ACT_MOUSE_TOGGLE:
     set_mouse(ui, !ui->mouse_on);
-    kc_ui_message(ui, ROLE_OK, "Mouse %s", ui->mouse_on ? "on (m to turn off for copy and paste)"
-                                                      : "off: copy and paste work as usual");
+    kc_ui_message(ui, ROLE_OK, "Mouse %s",
+                  ui->mouse_on ? "on (m to turn off for copy and paste)"
+                               : "off: copy and paste work as usual");
     break;
   case ACT_REDRAW: clearok(curscr, TRUE); break;
   default: break;

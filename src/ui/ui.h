@@ -66,11 +66,11 @@ enum kc_action {
 
 struct kc_event {
   enum kc_action action;
-  int is_key;   /* get_wch returned KEY_CODE_YES */
-  wint_t ch;    /* the character or key code */
+  int is_key; /* get_wch returned KEY_CODE_YES */
+  wint_t ch;  /* the character or key code */
   int mouse_y, mouse_x;
-  int wheel;    /* -1 up, +1 down, 0 none */
-  int click;    /* 1 for a left click */
+  int wheel; /* -1 up, +1 down, 0 none */
+  int click; /* 1 for a left click */
 };
 enum kc_action kc_key_action(int is_key, wint_t ch);
 /* One line per key for the help screen: "keys\tdescription". */
@@ -120,7 +120,7 @@ struct kc_ui {
   struct kc_app *app;
   struct kc_viewstack stack;
   struct kc_ice_timer ice;
-  int bell_flash; /* seconds left of the end-of-timer flash */
+  int bell_flash;  /* seconds left of the end-of-timer flash */
   unsigned writes; /* bumped by writes made outside the screen that shows them */
   int notice_shown;
   char who[KC_PROFILE_NAME_BUF]; /* profile shown before user data is open */

@@ -40,8 +40,7 @@ int kc_viewstack_replace(struct kc_viewstack *s, struct kc_view *v) {
 }
 
 void kc_viewstack_pop_to_root(struct kc_viewstack *s) {
-  while (kc_viewstack_pop(s)) {
-  }
+  while (kc_viewstack_pop(s)) {}
 }
 
 struct kc_view *kc_viewstack_top(const struct kc_viewstack *s) {

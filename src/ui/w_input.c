@@ -27,8 +27,10 @@ static void erase_char(struct kc_input *in) {
 
 int kc_input_handle(struct kc_input *in, const struct kc_event *ev) {
   if (ev->is_key) {
-    if (ev->ch == KEY_BACKSPACE) erase_char(in);
-    else if (ev->ch == KEY_ENTER) goto done;
+    if (ev->ch == KEY_BACKSPACE)
+      erase_char(in);
+    else if (ev->ch == KEY_ENTER)
+      goto done;
     return 0;
   }
   if (ev->action == ACT_MOUSE) return 0;
@@ -76,5 +78,6 @@ void kc_input_draw(const struct kc_input *in, int y, int w) {
   kc_fill(y, x, avail, a);
   int n = kc_puts(y, x, avail, s, a);
   kc_puts(y, x + n, 1, "_", a | A_BLINK);
-  kc_puts(y + 1 < LINES ? y + 1 : y, 1, w - 2, "Enter to confirm, Esc to cancel", kc_attr(ROLE_DIM));
+  kc_puts(y + 1 < LINES ? y + 1 : y, 1, w - 2, "Enter to confirm, Esc to cancel",
+          kc_attr(ROLE_DIM));
 }

@@ -16,8 +16,8 @@ void kc_list_add(struct kc_list *l, const char *text, const char *detail, int ro
     l->items = n;
     l->cap = ncap;
   }
-  l->items[l->n++] = (struct kc_list_item){strdup(text ? text : ""),
-                                           detail ? strdup(detail) : NULL, role, header};
+  l->items[l->n++] =
+      (struct kc_list_item){strdup(text ? text : ""), detail ? strdup(detail) : NULL, role, header};
 }
 
 void kc_list_clear(struct kc_list *l) {

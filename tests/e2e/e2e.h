@@ -31,10 +31,13 @@ static inline struct kc_pty *e2e_start_env(struct e2e *t, int rows, int cols,
   static char envbuf[32][512];
   const char *env[40];
   int n = 0;
-  const char *defaults[][2] = {{"TERM", "xterm-256color"}, {"LANG", "C.UTF-8"},
-                               {"PATH", "/usr/bin:/bin"},   {"HOME", t->home},
+  const char *defaults[][2] = {{"TERM", "xterm-256color"},
+                               {"LANG", "C.UTF-8"},
+                               {"PATH", "/usr/bin:/bin"},
+                               {"HOME", t->home},
                                {"ASAN_OPTIONS", getenv("ASAN_OPTIONS")},
-                               {"UBSAN_OPTIONS", getenv("UBSAN_OPTIONS")}, {"LSAN_OPTIONS", getenv("LSAN_OPTIONS")},
+                               {"UBSAN_OPTIONS", getenv("UBSAN_OPTIONS")},
+                               {"LSAN_OPTIONS", getenv("LSAN_OPTIONS")},
                                {"KNEECARE_TEST_CLOCK", getenv("KNEECARE_TEST_CLOCK")}};
   for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
     const char *key = defaults[i][0], *val = defaults[i][1];

@@ -162,10 +162,21 @@ void kc_pty_row(struct kc_pty *p, int row, char *buf, size_t n) {
     }
     for (int k = 0; k < VTERM_MAX_CHARS_PER_CELL && cell.chars[k]; k++) {
       uint32_t c = cell.chars[k];
-      if (c < 0x80) buf[o++] = (char)c;
-      else if (c < 0x800) { buf[o++] = (char)(0xC0 | (c >> 6)); buf[o++] = (char)(0x80 | (c & 0x3F)); }
-      else if (c < 0x10000) { buf[o++] = (char)(0xE0 | (c >> 12)); buf[o++] = (char)(0x80 | ((c >> 6) & 0x3F)); buf[o++] = (char)(0x80 | (c & 0x3F)); }
-      else { buf[o++] = (char)(0xF0 | (c >> 18)); buf[o++] = (char)(0x80 | ((c >> 12) & 0x3F)); buf[o++] = (char)(0x80 | ((c >> 6) & 0x3F)); buf[o++] = (char)(0x80 | (c & 0x3F)); }
+      if (c < 0x80)
+        buf[o++] = (char)c;
+      else if (c < 0x800) {
+        buf[o++] = (char)(0xC0 | (c >> 6));
+        buf[o++] = (char)(0x80 | (c & 0x3F));
+      } else if (c < 0x10000) {
+        buf[o++] = (char)(0xE0 | (c >> 12));
+        buf[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+        buf[o++] = (char)(0x80 | (c & 0x3F));
+      } else {
+        buf[o++] = (char)(0xF0 | (c >> 18));
+        buf[o++] = (char)(0x80 | ((c >> 12) & 0x3F));
+        buf[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+        buf[o++] = (char)(0x80 | (c & 0x3F));
+      }
     }
   }
   while (o > 0 && buf[o - 1] == ' ') o--;

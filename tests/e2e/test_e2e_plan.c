@@ -11,7 +11,6 @@ static struct e2e T;
 static void setup(void) { e2e_home(&T); }
 static void teardown(void) { e2e_stop(&T); }
 
-
 static const char *const short_ice[] = {"KNEECARE_ICE_SECONDS=2", NULL};
 
 static void open_plan(struct kc_pty *p) {
@@ -122,7 +121,8 @@ END_TEST
  * exit status. */
 static int cli(const char *const args[], const char *extra_env) {
   char cmd[2048];
-  int n = snprintf(cmd, sizeof cmd, "HOME='%s' %s '%s'", T.home, extra_env ? extra_env : "", KNEECARE_PATH);
+  int n = snprintf(cmd, sizeof cmd, "HOME='%s' %s '%s'", T.home, extra_env ? extra_env : "",
+                   KNEECARE_PATH);
   for (int i = 0; args[i]; i++) n += snprintf(cmd + n, sizeof cmd - (size_t)n, " '%s'", args[i]);
   snprintf(cmd + n, sizeof cmd - (size_t)n, " >/dev/null 2>&1");
   return system(cmd);

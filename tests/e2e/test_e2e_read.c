@@ -59,7 +59,8 @@ START_TEST(open_article_and_scroll) {
   struct kc_pty *p = open_first_cause(24, 80);
   char head[512];
   kc_pty_row(p, 0, head, sizeof head);
-  ck_assert_msg(strstr(head, "\xE2\x80\xBA Inner knee pain in runners") != NULL, "header: %s", head);
+  ck_assert_msg(strstr(head, "\xE2\x80\xBA Inner knee pain in runners") != NULL, "header: %s",
+                head);
   e2e_expect(p, "top ");
   kc_pty_send_str(p, KEY_PGDN_S);
   e2e_expect_not(p, "top ");
@@ -141,8 +142,9 @@ START_TEST(search_hostile_input_never_errors) {
   e2e_expect(p, "Causes of inner knee pain");
   kc_pty_send_str(p, "/");
   e2e_expect(p, "Search:");
-  const char *inputs[] = {"knee\"", "*", "-pain", "OR", "NEAR(", "\"\"\"", "c++ don't",
-                          "caf\xC3\xA9 \xE8\x86\x9D", "x:y", "^knee"};
+  const char *inputs[] = {"knee\"", "*",      "-pain",     "OR",
+                          "NEAR(",  "\"\"\"", "c++ don't", "caf\xC3\xA9 \xE8\x86\x9D",
+                          "x:y",    "^knee"};
   for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
     kc_pty_send_str(p, "\x15"); /* Ctrl-U clears */
     kc_pty_send_str(p, inputs[i]);

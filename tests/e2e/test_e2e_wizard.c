@@ -52,7 +52,8 @@ START_TEST(wizard_back_change_result_article_history) {
   answer_no_red_flags(p);
   choose(p, "fall, a twist or a blow", "No");
   choose(p, "How did the pain start?", "after a change in my running");
-  tick(p, "What changed in your running?", (const char *const[]){"More distance", "More hills", NULL});
+  tick(p, "What changed in your running?",
+       (const char *const[]){"More distance", "More hills", NULL});
   /* First say the outer side, then go back and change it. */
   choose(p, "Where exactly is the pain?", "On the outer side of the knee");
   e2e_expect(p, "What does the pain feel like");
@@ -62,7 +63,8 @@ START_TEST(wizard_back_change_result_article_history) {
   choose(p, "Where exactly is the pain?", "Around or behind the kneecap");
   choose(p, "What does the pain feel like", "A dull ache");
   tick(p, "What makes it worse?",
-       (const char *const[]){"Going down stairs", "Sitting for a long time", "Squatting", "Running", NULL});
+       (const char *const[]){"Going down stairs", "Sitting for a long time", "Squatting", "Running",
+                             NULL});
   choose(p, "How does running affect it?", "It aches during or after runs");
   choose(p, "Is the knee swollen?", "No");
   tick(p, "click, catch, lock or give way?", (const char *const[]){"None of these", NULL});

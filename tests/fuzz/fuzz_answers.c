@@ -53,7 +53,9 @@ static void setup(void) {
       sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
     fprintf(stderr, "fuzz_answers: cannot load %s: %s\n", path,
-            err ? err : sql ? sqlite3_errmsg(db) : "cannot read");
+            err   ? err
+            : sql ? sqlite3_errmsg(db)
+                  : "cannot read");
     abort();
   }
   free(sql);
@@ -92,8 +94,8 @@ static void check_success(void) {
              (int)flag);
   FUZZ_CHECK(r.level >= KC_LEVEL_SELF_CARE && r.level <= KC_LEVEL_EMERGENCY, "level %d",
              (int)r.level);
-  FUZZ_CHECK(r.flag_level == flag, "result flag_level %d, kc_wz_flag_level %d",
-             (int)r.flag_level, (int)flag);
+  FUZZ_CHECK(r.flag_level == flag, "result flag_level %d, kc_wz_flag_level %d", (int)r.flag_level,
+             (int)flag);
   for (size_t i = 0; i < r.n_causes; i++) {
     FUZZ_CHECK(r.causes[i].cause < kc_wz_cause_count(def), "cause index");
     FUZZ_CHECK(r.causes[i].score > 0, "cause with score %d listed", r.causes[i].score);

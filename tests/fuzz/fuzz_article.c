@@ -43,8 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FUZZ_CHECK_MESSAGE(err, sizeof err);
     FUZZ_CHECK(line >= 0 && line <= count_lines(text, size) + 1, "error line %d", line);
     FUZZ_CHECK(a.id == NULL && a.title == NULL && a.topic == NULL && a.summary == NULL &&
-                   a.related == NULL && a.sources == NULL && a.n_related == 0 &&
-                   a.n_sources == 0,
+                   a.related == NULL && a.sources == NULL && a.n_related == 0 && a.n_sources == 0,
                "failed parse left data behind");
     return 0;
   }

@@ -29,8 +29,7 @@
 #include "kneecare/markup.h"
 #include "kneecare/text.h"
 
-#define KNOWN_STYLES                                                                               \
-  (KC_S_EM | KC_S_STRONG | KC_S_LINK | KC_S_H2 | KC_S_H3 | KC_S_BULLET)
+#define KNOWN_STYLES (KC_S_EM | KC_S_STRONG | KC_S_LINK | KC_S_H2 | KC_S_H3 | KC_S_BULLET)
 
 static void check_doc(const struct kc_mdoc *d, int width) {
   FUZZ_CHECK(d->width == width, "doc width %d, asked %d", d->width, width);
@@ -52,8 +51,8 @@ static void check_doc(const struct kc_mdoc *d, int width) {
   for (size_t li = 0; li < d->n_lines; li++) {
     const struct kc_mline *l = &d->lines[li];
     FUZZ_CHECK((size_t)l->text_off + l->text_len <= d->text_len,
-               "line %zu text [%u,+%u) outside doc text (%zu bytes)", li, l->text_off,
-               l->text_len, d->text_len);
+               "line %zu text [%u,+%u) outside doc text (%zu bytes)", li, l->text_off, l->text_len,
+               d->text_len);
     const char *t = d->text ? d->text + l->text_off : "";
     size_t tl = l->text_len;
     size_t bad = fuzz_unprintable_at(t, tl, 0);
@@ -65,25 +64,24 @@ static void check_doc(const struct kc_mdoc *d, int width) {
 
     FUZZ_CHECK(l->seg_off == segs_seen, "line %zu: seg_off %u, expected %zu", li, l->seg_off,
                segs_seen);
-    FUZZ_CHECK((size_t)l->seg_off + l->nseg <= d->n_segs,
-               "line %zu: segments [%u,+%u) beyond %zu", li, l->seg_off, l->nseg, d->n_segs);
+    FUZZ_CHECK((size_t)l->seg_off + l->nseg <= d->n_segs, "line %zu: segments [%u,+%u) beyond %zu",
+               li, l->seg_off, l->nseg, d->n_segs);
     segs_seen += l->nseg;
     uint32_t at = 0;
     size_t marker_w = 0;
     for (size_t k = 0; k < l->nseg; k++) {
       const struct kc_seg *s = &d->segs[l->seg_off + k];
-      FUZZ_CHECK(s->off == at, "line %zu seg %zu: starts at %u, expected %u (gap/overlap)", li,
-                 k, s->off, at);
+      FUZZ_CHECK(s->off == at, "line %zu seg %zu: starts at %u, expected %u (gap/overlap)", li, k,
+                 s->off, at);
       FUZZ_CHECK(s->len > 0, "line %zu seg %zu: empty segment", li, k);
-      FUZZ_CHECK((size_t)s->off + s->len <= tl, "line %zu seg %zu: [%u,+%u) beyond line (%zu)",
-                 li, k, s->off, s->len, tl);
-      FUZZ_CHECK(kc_utf8_valid(t + s->off, s->len), "line %zu seg %zu: cuts a code point", li,
-                 k);
-      FUZZ_CHECK((s->style & ~KNOWN_STYLES) == 0, "line %zu seg %zu: unknown style bits 0x%x",
-                 li, k, s->style);
+      FUZZ_CHECK((size_t)s->off + s->len <= tl, "line %zu seg %zu: [%u,+%u) beyond line (%zu)", li,
+                 k, s->off, s->len, tl);
+      FUZZ_CHECK(kc_utf8_valid(t + s->off, s->len), "line %zu seg %zu: cuts a code point", li, k);
+      FUZZ_CHECK((s->style & ~KNOWN_STYLES) == 0, "line %zu seg %zu: unknown style bits 0x%x", li,
+                 k, s->style);
       if (s->link >= 0) {
-        FUZZ_CHECK((size_t)s->link < d->n_links, "line %zu seg %zu: link %d of %zu", li, k,
-                   s->link, d->n_links);
+        FUZZ_CHECK((size_t)s->link < d->n_links, "line %zu seg %zu: link %d of %zu", li, k, s->link,
+                   d->n_links);
         FUZZ_CHECK(s->style & KC_S_LINK, "line %zu seg %zu: link without link style", li, k);
         if (first[s->link] == (size_t)-1) first[s->link] = li;
       } else {
@@ -103,18 +101,18 @@ static void check_doc(const struct kc_mdoc *d, int width) {
     if (limit < (size_t)l->indent + marker_w + 2) limit = (size_t)l->indent + marker_w + 2;
     if ((size_t)l->indent + lw > limit) {
       fuzz_dump("line", t, tl);
-      FUZZ_CHECK(0, "line %zu: indent %u + width %zu > %zu (width %d, marker %zu)", li,
-                 l->indent, lw, limit, width, marker_w);
+      FUZZ_CHECK(0, "line %zu: indent %u + width %zu > %zu (width %d, marker %zu)", li, l->indent,
+                 lw, limit, width, marker_w);
     }
   }
   FUZZ_CHECK(segs_seen == d->n_segs, "%zu segments not on any line", d->n_segs - segs_seen);
 
   for (size_t i = 0; i < d->n_links; i++) {
     FUZZ_CHECK(d->links[i] != NULL, "link %zu is NULL", i);
-    FUZZ_CHECK(fuzz_printable(d->links[i], strlen(d->links[i]), 0),
-               "link %zu target not printable", i);
-    FUZZ_CHECK(d->link_line[i] == first[i], "link %zu: link_line %zu, first shown on line %zu",
-               i, d->link_line[i], first[i]);
+    FUZZ_CHECK(fuzz_printable(d->links[i], strlen(d->links[i]), 0), "link %zu target not printable",
+               i);
+    FUZZ_CHECK(d->link_line[i] == first[i], "link %zu: link_line %zu, first shown on line %zu", i,
+               d->link_line[i], first[i]);
   }
   free(first);
 }

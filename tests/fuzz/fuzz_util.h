@@ -44,8 +44,8 @@ static inline void fuzz_dump(const char *label, const void *p, size_t n) {
 #if defined(__GNUC__)
 __attribute__((format(printf, 4, 5)))
 #endif
-static inline _Noreturn void fuzz_fail(const char *file, int line, const char *cond,
-                                       const char *fmt, ...) {
+static inline _Noreturn void
+fuzz_fail(const char *file, int line, const char *cond, const char *fmt, ...) {
   fprintf(stderr, "\n==== FUZZ INVARIANT BROKEN at %s:%d: (%s) ", file, line, cond);
   va_list ap;
   va_start(ap, fmt);
@@ -58,7 +58,7 @@ static inline _Noreturn void fuzz_fail(const char *file, int line, const char *c
 }
 
 /* FUZZ_CHECK(cond, "format", ...): abort with a message unless cond. */
-#define FUZZ_CHECK(cond, ...)                                                                     \
+#define FUZZ_CHECK(cond, ...)                                                                      \
   do {                                                                                             \
     if (!(cond)) fuzz_fail(__FILE__, __LINE__, #cond, __VA_ARGS__);                                \
   } while (0)
@@ -87,15 +87,15 @@ static inline int fuzz_printable(const char *s, size_t n, int allow_nl) {
 
 /* An error message: NUL-terminated inside buf[0..cap), non-empty and
  * printable. */
-#define FUZZ_CHECK_MESSAGE(buf, cap)                                                              \
+#define FUZZ_CHECK_MESSAGE(buf, cap)                                                               \
   do {                                                                                             \
-    const char *m_ = memchr((buf), '\0', (cap));                                                  \
-    FUZZ_CHECK(m_ != NULL, "error message not NUL-terminated");                                   \
-    size_t ml_ = (size_t)(m_ - (buf));                                                            \
+    const char *m_ = memchr((buf), '\0', (cap));                                                   \
+    FUZZ_CHECK(m_ != NULL, "error message not NUL-terminated");                                    \
+    size_t ml_ = (size_t)(m_ - (buf));                                                             \
     FUZZ_CHECK(ml_ > 0, "empty error message");                                                    \
     if (!fuzz_printable((buf), ml_, 0)) {                                                          \
       fuzz_dump("message", (buf), ml_);                                                            \
-      FUZZ_CHECK(0, "error message is not printable text: bad byte at offset %zu",               \
+      FUZZ_CHECK(0, "error message is not printable text: bad byte at offset %zu",                 \
                  fuzz_unprintable_at((buf), ml_, 0));                                              \
     }                                                                                              \
   } while (0)

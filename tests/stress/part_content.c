@@ -95,14 +95,17 @@ static int b_no_column(const char *p) {
   return from_real(p) || run_sql(p, "ALTER TABLE topic DROP COLUMN summary;");
 }
 static int b_odd_types(const char *p) { /* numbers and blobs (with NUL) where text is expected */
-  return from_real(p) || run_sql(p, "UPDATE article SET title = 12345, summary = x'00ff00' "
-                                    "WHERE id = 'runners-knee';"
-                                    "UPDATE topic SET title = x'', summary = 3.5 WHERE id = 'causes';"
-                                    "UPDATE wizard_question SET text = x'41004200' WHERE position = 1;");
+  return from_real(p) ||
+         run_sql(p, "UPDATE article SET title = 12345, summary = x'00ff00' "
+                    "WHERE id = 'runners-knee';"
+                    "UPDATE topic SET title = x'', summary = 3.5 WHERE id = 'causes';"
+                    "UPDATE wizard_question SET text = x'41004200' WHERE position = 1;");
 }
 static int b_no_wizard(const char *p) {
   return from_real(p) ||
-         run_sql(p, "DROP TABLE wizard_evidence; DROP TABLE wizard_option; DROP TABLE wizard_question;");
+         run_sql(
+             p,
+             "DROP TABLE wizard_evidence; DROP TABLE wizard_option; DROP TABLE wizard_question;");
 }
 static int b_empty_wizard(const char *p) {
   return from_real(p) || run_sql(p, "DELETE FROM wizard_evidence; DELETE FROM wizard_option; "
@@ -122,12 +125,12 @@ static int b_huge(const char *p) {
   while (o + 64 < mb) o += (size_t)sprintf(body + o, "zebrafish paragraph %zu with words.\n\n", o);
   memset(body + 300000, 'W', 200000); /* one very long word */
   body[o] = '\0';
-  int rc = from_real(p) || bound(p, "UPDATE article SET title = ?1, summary = ?1 WHERE id = 'runners-knee'", t) ||
+  int rc = from_real(p) ||
+           bound(p, "UPDATE article SET title = ?1, summary = ?1 WHERE id = 'runners-knee'", t) ||
            bound(p, "UPDATE article SET body = ?1, plain = ?1 WHERE id = 'runners-knee'", body) ||
            bound(p, "UPDATE topic SET title = ?1, summary = ?1 WHERE id = 'causes'", t) ||
            bound(p, "UPDATE article_source SET text = ?1 WHERE article_id = 'runners-knee'", t) ||
-           bound(p, "UPDATE wizard_question SET text = ?1 WHERE position = 1", t) ||
-           rebuild_fts(p);
+           bound(p, "UPDATE wizard_question SET text = ?1 WHERE position = 1", t) || rebuild_fts(p);
   free(t);
   free(body);
   return rc;
@@ -139,8 +142,10 @@ static int b_bad_utf8(const char *p) {
   const char *bad = "zebrafish caf\xc3 \x80\x80 \xc0\xaf \xed\xa0\x80 \xff\xfe done\xe2\x82";
   return from_real(p) ||
          bound(p, "UPDATE article SET title = ?1, summary = ?1 WHERE id = 'runners-knee'", bad) ||
-         bound(p, "UPDATE article SET body = body || ?1, plain = plain || ?1 WHERE id = 'runners-knee'",
-               bad) ||
+         bound(
+             p,
+             "UPDATE article SET body = body || ?1, plain = plain || ?1 WHERE id = 'runners-knee'",
+             bad) ||
          bound(p, "UPDATE topic SET title = ?1, summary = ?1 WHERE id = 'causes'", bad) ||
          bound(p, "UPDATE article_source SET text = ?1 WHERE article_id = 'runners-knee'", bad) ||
          bound(p, "UPDATE wizard_question SET text = ?1 WHERE position = 1", bad) ||
@@ -153,14 +158,16 @@ static int b_esc_articles(const char *p) {
   char *x = poison_text("zebrafish");
   char body[8192];
   snprintf(body, sizeof body, "## %s\n\n%s [link %s](runners-knee)\n\n- %s\n", x, x, x, x);
-  int rc = from_real(p) ||
-           bound(p, "UPDATE article SET title = ?1, summary = ?1 WHERE id = 'runners-knee'", x) ||
-           bound(p, "UPDATE article SET body = ?1 || body, plain = ?1 || plain WHERE id = 'runners-knee'",
-                 body) ||
-           bound(p, "UPDATE article SET title = ?1 WHERE id = 'inner-knee-pain-overview'", x) ||
-           bound(p, "UPDATE topic SET title = ?1, summary = ?1 WHERE id = 'causes'", x) ||
-           bound(p, "UPDATE article_source SET text = ?1 WHERE article_id = 'runners-knee'", x) ||
-           rebuild_fts(p);
+  int rc =
+      from_real(p) ||
+      bound(p, "UPDATE article SET title = ?1, summary = ?1 WHERE id = 'runners-knee'", x) ||
+      bound(p,
+            "UPDATE article SET body = ?1 || body, plain = ?1 || plain WHERE id = 'runners-knee'",
+            body) ||
+      bound(p, "UPDATE article SET title = ?1 WHERE id = 'inner-knee-pain-overview'", x) ||
+      bound(p, "UPDATE topic SET title = ?1, summary = ?1 WHERE id = 'causes'", x) ||
+      bound(p, "UPDATE article_source SET text = ?1 WHERE article_id = 'runners-knee'", x) ||
+      rebuild_fts(p);
   free(x);
   return rc;
 }
@@ -168,9 +175,10 @@ static int b_esc_articles(const char *p) {
 /* Escapes in ids: an article and a topic id a user would see in `list`. */
 static int b_esc_ids(const char *p) {
   char *x = poison_text("id");
-  int rc = from_real(p) || bound(p, "UPDATE article SET id = ?1 WHERE id = 'training-load'", x) ||
-           bound(p, "UPDATE article SET topic_id = ?1 WHERE id = 'runners-knee'", x) ||
-           bound(p, "UPDATE article_related SET related_id = ?1 WHERE related_id = 'training-load'", x);
+  int rc =
+      from_real(p) || bound(p, "UPDATE article SET id = ?1 WHERE id = 'training-load'", x) ||
+      bound(p, "UPDATE article SET topic_id = ?1 WHERE id = 'runners-knee'", x) ||
+      bound(p, "UPDATE article_related SET related_id = ?1 WHERE related_id = 'training-load'", x);
   free(x);
   return rc;
 }
@@ -215,9 +223,10 @@ static int b_view_random(const char *p) {
                                     "hex(randomblob(8)) AS title, summary FROM topic_t;");
 }
 static int b_view_bomb(const char *p) {
-  return from_real(p) || run_sql(p, "ALTER TABLE topic RENAME TO topic_t;"
-                                    "CREATE VIEW topic AS SELECT id, position, "
-                                    "printf('%.*c', 16000000, 'x') AS title, summary FROM topic_t;");
+  return from_real(p) ||
+         run_sql(p, "ALTER TABLE topic RENAME TO topic_t;"
+                    "CREATE VIEW topic AS SELECT id, position, "
+                    "printf('%.*c', 16000000, 'x') AS title, summary FROM topic_t;");
 }
 /* A trigger and a WAL-mode header: opening must not write anything. */
 static int b_wal_mode(const char *p) {
@@ -235,8 +244,8 @@ static int b_hot_journal(const char *p) {
   if (from_real(tmp)) return -1;
   sqlite3 *db;
   if (sqlite3_open(tmp, &db) != SQLITE_OK) return -1;
-  sqlite3_exec(db, "PRAGMA cache_size=2; BEGIN; UPDATE article SET body = body || ' spilled';", NULL,
-               NULL, NULL);
+  sqlite3_exec(db, "PRAGMA cache_size=2; BEGIN; UPDATE article SET body = body || ' spilled';",
+               NULL, NULL, NULL);
   int rc = copy_file(tmp, p) || copy_file(tj, j); /* the pair, mid-transaction */
   sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close(db);
@@ -289,13 +298,20 @@ static void cli_case(const char *db, const char *data, const char *word, char *s
   struct envb e;
   env_init(&e, data);
   char answers[800];
-  snprintf(answers, sizeof answers, "%s/tests/cases/runners-knee-new-hills.answers", CFG.source_dir);
+  snprintf(answers, sizeof answers, "%s/tests/cases/runners-knee-new-hills.answers",
+           CFG.source_dir);
   const char *cmds[][6] = {
-      {"topics"},       {"list"},           {"show", "runners-knee"}, {"search", word},
-      {"wizard", "--questions"}, {"wizard", "--answers", answers}, {"plan", "start"},   {"plan", "status"},
+      {"topics"},
+      {"list"},
+      {"show", "runners-knee"},
+      {"search", word},
+      {"wizard", "--questions"},
+      {"wizard", "--answers", answers},
+      {"plan", "start"},
+      {"plan", "status"},
   };
-  const char *names[] = {"topics", "list", "show", "search", "wizard-questions", "wizard-answers",
-                         "plan-start", "plan-status"};
+  const char *names[] = {"topics",           "list",           "show",       "search",
+                         "wizard-questions", "wizard-answers", "plan-start", "plan-status"};
   enum { NCMDS = sizeof names / sizeof names[0] };
   char refusal[160] = "";
   int shown = 0, refused = 0;
@@ -310,8 +326,10 @@ static void cli_case(const char *db, const char *data, const char *word, char *s
     if (!v) v = esc_violation(r.err, r.err_len, 0);
     if (v && !bad[0]) snprintf(bad, nbad, "%s: %s", names[i], v);
     if ((r.status < 0 || r.status >= 126) && !bad[0])
-      snprintf(bad, nbad, "%s: %s", names[i], r.status < 0 ? "hung (killed after 20 s)" : "crashed");
-    if (r.status == 0) shown++;
+      snprintf(bad, nbad, "%s: %s", names[i],
+               r.status < 0 ? "hung (killed after 20 s)" : "crashed");
+    if (r.status == 0)
+      shown++;
     else if (r.status > 0 && r.status < 126) {
       refused++;
       if (!one_line_message(&r) && !bad[0])
@@ -322,15 +340,19 @@ static void cli_case(const char *db, const char *data, const char *word, char *s
     proc_free(&r);
   }
   env_free(&e);
-  if (refused == 0) snprintf(sum, n, "CLI: all %d commands shown safely", NCMDS);
-  else if (shown == 0) snprintf(sum, n, "CLI: refused (%.120s)", refusal);
-  else snprintf(sum, n, "CLI: %d shown, %d refused (%.100s)", shown, refused, refusal);
+  if (refused == 0)
+    snprintf(sum, n, "CLI: all %d commands shown safely", NCMDS);
+  else if (shown == 0)
+    snprintf(sum, n, "CLI: refused (%.120s)", refusal);
+  else
+    snprintf(sum, n, "CLI: %d shown, %d refused (%.100s)", shown, refused, refusal);
 }
 
 /* The full-screen guide: topics, an article and its links, search, the
  * wizard, the plan. Returns NULL when it survived, else what went wrong;
  * *how says whether it refused or showed. */
-static const char *tui_case(const char *db, const char *data, const char *word, char *how, size_t n) {
+static const char *tui_case(const char *db, const char *data, const char *word, char *how,
+                            size_t n) {
   static char why[300];
   struct envb e;
   env_init(&e, data);
@@ -344,8 +366,10 @@ static const char *tui_case(const char *db, const char *data, const char *word, 
     char line[200] = "";
     sscanf(s, " %199[^\n]", line);
     free(s);
-    if (st > 0 && st < 126) snprintf(how, n, "TUI: refused (exit %d: %.90s)", st, line);
-    else snprintf(why, sizeof why, "TUI: no home screen, status %d: %.100s", st, line);
+    if (st > 0 && st < 126)
+      snprintf(how, n, "TUI: refused (exit %d: %.90s)", st, line);
+    else
+      snprintf(why, sizeof why, "TUI: no home screen, status %d: %.100s", st, line);
   } else {
     struct {
       const char *step, *keys;
@@ -368,8 +392,10 @@ static const char *tui_case(const char *db, const char *data, const char *word, 
         {"back", KEY_ESC KEY_ESC KEY_ESC},
     };
     for (size_t i = 0; i < sizeof walk / sizeof walk[0] && !why[0]; i++) {
-      if (walk[i].keys) tui_keys(p, walk[i].keys);
-      else tui_open_checklist(p);
+      if (walk[i].keys)
+        tui_keys(p, walk[i].keys);
+      else
+        tui_open_checklist(p);
       kc_pty_wait_quiet(p, 60, 3000);
       if (!tui_alive(p))
         snprintf(why, sizeof why, "TUI died at step '%s' (status %d)", walk[i].step,
@@ -381,11 +407,15 @@ static const char *tui_case(const char *db, const char *data, const char *word, 
       kc_pty_send_str(p, KEY_ESC KEY_ESC "q");
       int st = kc_pty_wait_exit(p, 60000);
       const double quit_ms = now_ms() - t0;
-      if (st != 0) snprintf(why, sizeof why, "TUI: quit gave status %d", st);
+      if (st != 0)
+        snprintf(why, sizeof why, "TUI: quit gave status %d", st);
       else if (quit_ms > 2000)
-        snprintf(how, n, "TUI: walked topics, article, links, search, wizard, plan; "
-                         "SLOW: busy %.1f s before q took effect", quit_ms / 1000);
-      else snprintf(how, n, "TUI: walked topics, article, links, search, wizard, plan");
+        snprintf(how, n,
+                 "TUI: walked topics, article, links, search, wizard, plan; "
+                 "SLOW: busy %.1f s before q took effect",
+                 quit_ms / 1000);
+      else
+        snprintf(how, n, "TUI: walked topics, article, links, search, wizard, plan");
     }
   }
   size_t len;
@@ -416,11 +446,15 @@ void part_content(void) {
     const char *tbad = tui_case(db, data, c->word, tui, sizeof tui);
     char *after = dir_fingerprint(dir);
     const char *changed = strcmp(before, after) ? fingerprint_diff(before, after) : NULL;
-    if (bad[0]) result("content", c->name, ST_FAIL, "%s", bad);
-    else if (tbad) result("content", c->name, ST_FAIL, "%s", tbad);
-    else if (changed) result("content", c->name, ST_FAIL, "file or directory changed: %s", changed);
-    else result("content", c->name, strstr(tui, "SLOW") ? ST_NOTE : ST_OK,
-                "%s; %s; no escapes; file unchanged", sum, tui);
+    if (bad[0])
+      result("content", c->name, ST_FAIL, "%s", bad);
+    else if (tbad)
+      result("content", c->name, ST_FAIL, "%s", tbad);
+    else if (changed)
+      result("content", c->name, ST_FAIL, "file or directory changed: %s", changed);
+    else
+      result("content", c->name, strstr(tui, "SLOW") ? ST_NOTE : ST_OK,
+             "%s; %s; no escapes; file unchanged", sum, tui);
     free(before);
     free(after);
     free(data);

@@ -52,10 +52,16 @@ static void full_cli(const char *how_full, const char *mnt, const char *prefix_n
   char answers[800];
   snprintf(answers, sizeof answers, "%s/tests/cases/mcl-blow.answers", CFG.source_dir);
   const struct wcase W[] = {
-      {"tick", {"plan", "tick", "elevation", "--day", "1"}, "SELECT count(*) FROM tick WHERE task_id = 'elevation'"},
-      {"pain", {"plan", "pain", "7", "--note", "disk full", "--day", "2"}, "SELECT count(*) FROM pain WHERE note = 'disk full'"},
+      {"tick",
+       {"plan", "tick", "elevation", "--day", "1"},
+       "SELECT count(*) FROM tick WHERE task_id = 'elevation'"},
+      {"pain",
+       {"plan", "pain", "7", "--note", "disk full", "--day", "2"},
+       "SELECT count(*) FROM pain WHERE note = 'disk full'"},
       {"ice", {"plan", "ice", "--day", "1"}, "SELECT count(*) FROM ice_session"},
-      {"wizard --save", {"wizard", "--answers", answers, "--save"}, "SELECT count(*) FROM wizard_run"},
+      {"wizard --save",
+       {"wizard", "--answers", answers, "--save"},
+       "SELECT count(*) FROM wizard_run"},
       {"new profile", {"profiles"}, "SELECT count(*) FROM profile WHERE name = 'newbie'"},
   };
   enum { NW = sizeof W / sizeof W[0] };
@@ -77,7 +83,8 @@ static void full_cli(const char *how_full, const char *mnt, const char *prefix_n
     status[i] = r.status;
     shown[i] = r.out_len > 200;
     if (r.status == 1 && !one_line_message(&r)) status[i] = -2; /* no clear message */
-    if (r.status == 1 && !first[0]) snprintf(first, sizeof first, "%s", first_line(r.err, r.err_len));
+    if (r.status == 1 && !first[0])
+      snprintf(first, sizeof first, "%s", first_line(r.err, r.err_len));
     proc_free(&r);
   }
   /* Reading articles still works; the plan status needs the user data. */
@@ -105,16 +112,19 @@ static void full_cli(const char *how_full, const char *mnt, const char *prefix_n
     fails += !ok;
     size_t l = strlen(how);
     snprintf(how + l, sizeof how - l, "%s%s %s", l ? ", " : "", W[i].name,
-             ok ? (refused ? "refused" : "saved") : status[i] >= 126 ? "CRASHED"
-             : status[i] == -2 ? "NO ONE-LINE MESSAGE" : "PARTIAL/WRONG");
+             ok                 ? (refused ? "refused" : "saved")
+             : status[i] >= 126 ? "CRASHED"
+             : status[i] == -2  ? "NO ONE-LINE MESSAGE"
+                                : "PARTIAL/WRONG");
   }
   const char *ic = db_integrity(DB);
   const char *extra = extra_files(DATA, "kneecare.db");
   int moved = strstr(extra, "corrupt") != NULL;
   int ok = !fails && show_ok && !strcmp(ic, "ok") && !moved;
   result("disk", how_full, ok ? ST_OK : ST_FAIL,
-         "%s%s; nothing partial; articles %s; plan status exit %d; integrity %s%s; message: %s", prefix_note, how,
-         show_ok ? "readable" : "NOT READABLE", plan_status, ic, moved ? "; FILE MOVED ASIDE AS DAMAGED" : "", first);
+         "%s%s; nothing partial; articles %s; plan status exit %d; integrity %s%s; message: %s",
+         prefix_note, how, show_ok ? "readable" : "NOT READABLE", plan_status, ic,
+         moved ? "; FILE MOVED ASIDE AS DAMAGED" : "", first);
   (void)note;
 }
 
@@ -142,11 +152,14 @@ static void full_tui(const char *mnt) {
     tui_keys(p, " ");
     kc_pty_wait_quiet(p, 200, 3000);
     kc_pty_row(p, 23, status, sizeof status);
-    if (!tui_alive(p)) fail = "died on the full disk";
+    if (!tui_alive(p))
+      fail = "died on the full disk";
     else if (has_row("SELECT count(*) FROM tick WHERE task_id = 'rest-move' AND day = 3"))
       fail = kc_pty_has(p, "[x] Rest from running") ? NULL : "written but not shown";
-    else if (kc_pty_has(p, "[x] Rest from running")) fail = "SHOWN AS TICKED BUT NOT SAVED";
-    else if (!strstr(status, "NOT saved") && !strstr(status, "full")) fail = "no message in the status line";
+    else if (kc_pty_has(p, "[x] Rest from running"))
+      fail = "SHOWN AS TICKED BUT NOT SAVED";
+    else if (!strstr(status, "NOT saved") && !strstr(status, "full"))
+      fail = "no message in the status line";
   }
   /* Still usable: read an article and come back. */
   if (!fail) {
@@ -170,10 +183,13 @@ static void full_tui(const char *mnt) {
     if (kc_pty_wait_exit(p, 5000) != 0) fail = "quit failed";
   }
   kc_pty_free(p);
-  if (fail) result("disk", "TUI: disk fills mid-session", ST_FAIL, "%s (status line: %s)", fail, status);
+  if (fail)
+    result("disk", "TUI: disk fills mid-session", ST_FAIL, "%s (status line: %s)", fail, status);
   else
-    result("disk", "TUI: disk fills mid-session", ST_OK, "status line: \"%.90s\"; kept running; %s", status,
-           recovered ? "saved again once space was freed" : "did NOT save again after space was freed (note)");
+    result("disk", "TUI: disk fills mid-session", ST_OK, "status line: \"%.90s\"; kept running; %s",
+           status,
+           recovered ? "saved again once space was freed"
+                     : "did NOT save again after space was freed (note)");
 }
 
 /* Interrupted (Ctrl-C) while the tmpfs is mounted: unmount it first. */
@@ -231,7 +247,8 @@ static void full_disk(void) {
 
 /* ---- read-only mid-session -------------------------------------------------- */
 
-static const char *const AS_NOBODY[] = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
+static const char *const AS_NOBODY[] = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+                                        "--clear-groups", "--"};
 
 static struct kc_pty *tui_as_nobody(const char *dir) {
   const char *argv[16];
@@ -278,7 +295,8 @@ static void make_readonly(const char *dir, int ro) {
 
 static void read_only(void) {
   if (geteuid() == 0 && access(AS_NOBODY[0], X_OK) != 0) {
-    result("disk", "read-only mid-session", ST_NOTE, "not testable: running as root without setpriv");
+    result("disk", "read-only mid-session", ST_NOTE,
+           "not testable: running as root without setpriv");
     return;
   }
   char *dir = workpath("disk/ro");
@@ -289,7 +307,8 @@ static void read_only(void) {
   struct kc_pty *p = tui_as_nobody(dir);
   const char *fail = NULL;
   char status[300] = "";
-  if (!tui_home(p) || !tui_open_checklist(p) || !tui_select(p, "Compression")) fail = "checklist did not open";
+  if (!tui_home(p) || !tui_open_checklist(p) || !tui_select(p, "Compression"))
+    fail = "checklist did not open";
   if (!fail) {
     tui_keys(p, " ");
     if (!tui_wait(p, "[x] Compression", 3000)) fail = "first tick not shown";
@@ -303,9 +322,12 @@ static void read_only(void) {
     kc_pty_row(p, 23, status, sizeof status);
     shown = kc_pty_has(p, "[x] Leg raised");
     in_file = db_int(db, "SELECT count(*) FROM tick WHERE task_id = 'elevation'") > 0;
-    if (!tui_alive(p)) fail = "died";
-    else if (shown && !in_file) fail = "SHOWN AS SAVED BUT NOT IN THE FILE";
-    else if (!shown && !strstr(status, "NOT saved") && !strstr(status, "read-only")) fail = "no message";
+    if (!tui_alive(p))
+      fail = "died";
+    else if (shown && !in_file)
+      fail = "SHOWN AS SAVED BUT NOT IN THE FILE";
+    else if (!shown && !strstr(status, "NOT saved") && !strstr(status, "read-only"))
+      fail = "no message";
   }
   if (!fail) {
     tui_keys(p, "a");
@@ -317,7 +339,8 @@ static void read_only(void) {
   kc_pty_free(p);
   const char *ic = db_integrity(db);
   if (!fail && strcmp(ic, "ok") != 0) fail = "integrity check failed";
-  if (fail) result("disk", "read-only mid-session (TUI)", ST_FAIL, "%s; status line: %.90s", fail, status);
+  if (fail)
+    result("disk", "read-only mid-session (TUI)", ST_FAIL, "%s; status line: %.90s", fail, status);
   else
     result("disk", "read-only mid-session (TUI)", ST_OK, "%s; kept running; integrity ok",
            shown ? "tick still saved (the file was already open for writing), and it is in the file"
@@ -344,7 +367,8 @@ static void read_only(void) {
   int quit = kc_pty_wait_exit(p, 5000) == 0;
   kc_pty_free(p);
   int still = db_int(db, "SELECT count(*) FROM tick WHERE task_id = 'rest-move'") == 0;
-  result("disk", "read-only data dir, new start", refused && reads && home && quit && still ? ST_OK : ST_FAIL,
+  result("disk", "read-only data dir, new start",
+         refused && reads && home && quit && still ? ST_OK : ST_FAIL,
          "CLI tick: %s; reading %s; TUI %s, status line: \"%.80s\"", refused ? msg : "NOT REFUSED",
          reads ? "works" : "FAILED", home && quit ? "opens" : "FAILED", line);
   make_readonly(dir, 0);

@@ -18,8 +18,10 @@
 static char DATA[700], DB[800];
 static const char *USER = "killer";
 
-static const char *TASKS[] = {"compression", "elevation", "rest-move", "walking-aid", "pain-relief"};
-static const char *LABELS[] = {"Compression", "Leg raised", "Rest from running", "Walking aid", "Pain relief"};
+static const char *TASKS[] = {"compression", "elevation", "rest-move", "walking-aid",
+                              "pain-relief"};
+static const char *LABELS[] = {"Compression", "Leg raised", "Rest from running", "Walking aid",
+                               "Pain relief"};
 enum { NTASKS = 5, NKEYS = NTASKS * 3 };
 
 /* What the program confirmed, per item: -1 = unknown (a killed command may
@@ -68,7 +70,8 @@ static int verify(struct tally *t) {
     snprintf(line, sizeof line, "%s/%d", TASKS[k % NTASKS], k / NTASKS + 1);
     if (has_line(ticks, line) != tick_expect[k]) {
       lost++;
-      if (!t->first_loss[0]) snprintf(t->first_loss, sizeof t->first_loss, "tick %s expected %d", line, tick_expect[k]);
+      if (!t->first_loss[0])
+        snprintf(t->first_loss, sizeof t->first_loss, "tick %s expected %d", line, tick_expect[k]);
       tick_expect[k] = -1;
     }
   }
@@ -91,7 +94,8 @@ static int verify(struct tally *t) {
     snprintf(line, sizeof line, "%ld", runs[i]);
     if (runs[i] > 0 && !has_line(ids, line)) {
       lost++;
-      if (!t->first_loss[0]) snprintf(t->first_loss, sizeof t->first_loss, "wizard run %ld", runs[i]);
+      if (!t->first_loss[0])
+        snprintf(t->first_loss, sizeof t->first_loss, "wizard run %ld", runs[i]);
       runs[i] = -runs[i];
     }
   }
@@ -100,7 +104,8 @@ static int verify(struct tally *t) {
   for (size_t i = 0; i < nprofiles; i++)
     if (profiles[i][0] && !has_line(names, profiles[i])) {
       lost++;
-      if (!t->first_loss[0]) snprintf(t->first_loss, sizeof t->first_loss, "profile %s", profiles[i]);
+      if (!t->first_loss[0])
+        snprintf(t->first_loss, sizeof t->first_loss, "profile %s", profiles[i]);
       profiles[i][0] = '\0';
     }
   free(names);
@@ -168,14 +173,16 @@ static struct timing measure(const char *const args[]) {
   const char *argv[32];
   make_argv(argv, args);
   struct timing t = {median_run(argv, 0), median_run(argv, 1)};
-  if (CFG.verbose) say("usual run time of %s %s: %ld us, after a kill %ld us", args[4], args[5], t.clean, t.dirty);
+  if (CFG.verbose)
+    say("usual run time of %s %s: %ld us, after a kill %ld us", args[4], args[5], t.clean, t.dirty);
   prev_killed = 0;
   return t;
 }
 
 /* Runs kneecare args, SIGKILLed at a random point of its usual run time.
  * Returns 1 when it confirmed (exit 0 before the kill). */
-static int run_killable(const char *const args[], struct timing *tm, struct proc_result *r, int *killed) {
+static int run_killable(const char *const args[], struct timing *tm, struct proc_result *r,
+                        int *killed) {
   static int in_a_row;
   const char *argv[32];
   make_argv(argv, args);
@@ -188,8 +195,8 @@ static int run_killable(const char *const args[], struct timing *tm, struct proc
   *killed = r->killed == 1;
   if (!*killed && (r->status < 0 || r->status >= 126)) { /* died by itself */
     static char msg[200];
-    snprintf(msg, sizeof msg, "%s %s exited with status %d: %s", args[4], args[5] ? args[5] : "", r->status,
-             first_line(r->err, r->err_len));
+    snprintf(msg, sizeof msg, "%s %s exited with status %d: %s", args[4], args[5] ? args[5] : "",
+             r->status, first_line(r->err, r->err_len));
     crash_note = msg;
   }
   if (!*killed) *med = (*med * 3 + (long)(r->ms * 1000)) / 4;
@@ -212,7 +219,8 @@ static void kill_ticks(struct tally *t, int target) {
     free(ticks);
     ticks = db_rows(DB, plan_sql("SELECT task_id || '/' || day FROM tick"));
     int now = has_line(ticks, line);
-    const char *args[] = {BASE, "plan", now ? "untick" : "tick", TASKS[k % NTASKS], "--day", day, NULL};
+    const char *args[] = {BASE, "plan", now ? "untick" : "tick", TASKS[k % NTASKS], "--day",
+                          day,  NULL};
     struct proc_result r;
     int killed;
     if (run_killable(args, &med, &r, &killed)) {
@@ -254,7 +262,8 @@ static void kill_pain(struct tally *t, int target) {
 static void kill_wizard(struct tally *t, int target) {
   const char *cases[] = {"mcl-blow", "runners-knee-new-hills", "septic-knee", "pes-anserine-hills"};
   char file[4][800];
-  for (int i = 0; i < 4; i++) snprintf(file[i], sizeof file[i], "%s/tests/cases/%s.answers", CFG.source_dir, cases[i]);
+  for (int i = 0; i < 4; i++)
+    snprintf(file[i], sizeof file[i], "%s/tests/cases/%s.answers", CFG.source_dir, cases[i]);
   const char *probe[] = {BASE, "wizard", "--answers", file[0], "--save", NULL};
   struct timing med = measure(probe);
   for (int i = 0; t->kills < target && i < target * 6; i++, t->iterations++) {
@@ -364,11 +373,12 @@ static void kill_tui(struct tally *t, int target) {
 }
 
 static void report(const char *item, const struct tally *t) {
-  result("kills", item, t->lost || t->bad_integrity || t->crashes ? ST_FAIL : ST_OK,
-         "%d kills in %d runs; %d confirmed writes checked, %d lost; integrity ok after %d/%d kills; "
-         "%d crashes%s%s",
-         t->kills, t->iterations, t->checked, t->lost, t->kills - t->bad_integrity, t->kills, t->crashes,
-         t->first_loss[0] ? "; first problem: " : "", t->first_loss);
+  result(
+      "kills", item, t->lost || t->bad_integrity || t->crashes ? ST_FAIL : ST_OK,
+      "%d kills in %d runs; %d confirmed writes checked, %d lost; integrity ok after %d/%d kills; "
+      "%d crashes%s%s",
+      t->kills, t->iterations, t->checked, t->lost, t->kills - t->bad_integrity, t->kills,
+      t->crashes, t->first_loss[0] ? "; first problem: " : "", t->first_loss);
   total.kills += t->kills;
   total.iterations += t->iterations;
   total.checked += t->checked;
@@ -409,8 +419,10 @@ void part_kills(void) {
   long long rows = db_int(DB, plan_sql("SELECT count(*) FROM tick"));
   proc_free(&r);
   int agree = done == rows;
-  result("kills", "total", total.lost || total.bad_integrity || total.crashes || !agree ? ST_FAIL : ST_OK,
-         "%d kills survived, %d writes checked, %d writes lost (must be 0), integrity ok after every kill: %s; "
+  result("kills", "total",
+         total.lost || total.bad_integrity || total.crashes || !agree ? ST_FAIL : ST_OK,
+         "%d kills survived, %d writes checked, %d writes lost (must be 0), integrity ok after "
+         "every kill: %s; "
          "plan status shows %d ticks, the file has %lld",
          total.kills, total.checked, total.lost, total.bad_integrity ? "NO" : "yes", done, rows);
   env_free(&ENV);

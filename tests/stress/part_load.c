@@ -27,7 +27,8 @@ static const char *memory(long *kb, int n) {
   long total = 0;
   for (int i = 0; i < n; i++) total += kb[i];
   qsort(kb, (size_t)n, sizeof *kb, cmp_long);
-  snprintf(buf, sizeof buf, "peak RSS per instance %.1f/%.1f/%.1f MB (min/median/max), total %.1f MB",
+  snprintf(buf, sizeof buf,
+           "peak RSS per instance %.1f/%.1f/%.1f MB (min/median/max), total %.1f MB",
            kb[0] / 1024.0, kb[n / 2] / 1024.0, kb[n - 1] / 1024.0, total / 1024.0);
   return buf;
 }
@@ -45,8 +46,8 @@ static int saw_locked(const char *s, size_t n) {
  * profile uNN each. */
 static void tuis(const char *name, int n, int shared) {
   struct kc_pty **p = calloc((size_t)n, sizeof *p);
-  char (*home)[700] = calloc((size_t)n, sizeof *home);
-  char (*user)[16] = calloc((size_t)n, sizeof *user);
+  char(*home)[700] = calloc((size_t)n, sizeof *home);
+  char(*user)[16] = calloc((size_t)n, sizeof *user);
   char *common = strdup(workpath("load/%s", shared ? "shared" : "own"));
   mkdirp(common, 0755);
   const double t0 = now_ms();
@@ -70,7 +71,8 @@ static void tuis(const char *name, int n, int shared) {
   for (int i = 0; i < n; i++) ticked += tui_wait(p[i], "[x] Compression", 10000);
   /* All search at the same moment. */
   for (int i = 0; i < n; i++) kc_pty_send_str(p[i], "/knee");
-  for (int i = 0; i < n; i++) searched += tui_wait(p[i], "of 20+", 10000) || tui_wait(p[i], "Search: knee", 1000);
+  for (int i = 0; i < n; i++)
+    searched += tui_wait(p[i], "of 20+", 10000) || tui_wait(p[i], "Search: knee", 1000);
   long *kb = calloc((size_t)n, sizeof *kb);
   for (int i = 0; i < n; i++) {
     kb[i] = vm_hwm_kb(kc_pty_pid(p[i]));
@@ -97,9 +99,11 @@ static void tuis(const char *name, int n, int shared) {
              user[i]);
     in_files += db_int(db, sql) == 1;
   }
-  int ok = ready == n && ticked == n && searched == n && alive == n && quit == n && in_files == n && !locked;
+  int ok = ready == n && ticked == n && searched == n && alive == n && quit == n && in_files == n &&
+           !locked;
   result("load", name, ok ? ST_OK : ST_FAIL,
-         "%d/%d held at once for %.0f s; ready %d, ticked %d (in the file: %d), searched %d, quit cleanly %d; "
+         "%d/%d held at once for %.0f s; ready %d, ticked %d (in the file: %d), searched %d, quit "
+         "cleanly %d; "
          "\"locked\" seen %d times; %s",
          alive, n, held / 1000, ready, ticked, in_files, searched, quit, locked, memory(kb, n));
   free(kb);
@@ -120,7 +124,8 @@ struct job {
   int combo[2]; /* ticks to leave ticked (-1 none) */
 };
 
-static const char *TASKS[] = {"compression", "elevation", "rest-move", "walking-aid", "pain-relief"};
+static const char *TASKS[] = {"compression", "elevation", "rest-move", "walking-aid",
+                              "pain-relief"};
 
 static void worker(const struct job *j, const char *out) {
   struct envb e;
@@ -134,16 +139,18 @@ static void worker(const struct job *j, const char *out) {
       snprintf(day, sizeof day, "%d", (j->ice_day + i) % 3 + 1);
       kc(&r, &e, "--data", j->data, "--user", j->user, "plan", "ice", "--day", day, NULL);
     } else if (i % 3 == 2) {
-      kc(&r, &e, "--data", j->data, "--user", j->user, "search", i % 2 ? "bursitis" : "knee pain", NULL);
+      kc(&r, &e, "--data", j->data, "--user", j->user, "search", i % 2 ? "bursitis" : "knee pain",
+         NULL);
     } else {
       snprintf(day, sizeof day, "%d", i % 3 + 1);
-      kc(&r, &e, "--data", j->data, "--user", j->user, "plan", i % 2 ? "untick" : "tick", TASKS[i % 5], "--day",
-         day, NULL);
+      kc(&r, &e, "--data", j->data, "--user", j->user, "plan", i % 2 ? "untick" : "tick",
+         TASKS[i % 5], "--day", day, NULL);
     }
     ops++;
     if (r.status != 0) {
       fails++;
-      if (!first_fail[0]) snprintf(first_fail, sizeof first_fail, "%s", first_line(r.err, r.err_len));
+      if (!first_fail[0])
+        snprintf(first_fail, sizeof first_fail, "%s", first_line(r.err, r.err_len));
     }
     locked += saw_locked(r.err, r.err_len) || saw_locked(r.out, r.out_len);
     proc_free(&r);
@@ -154,7 +161,8 @@ static void worker(const struct job *j, const char *out) {
     struct proc_result r;
     char day[16];
     snprintf(day, sizeof day, "%d", j->combo[c] / 5 + 1);
-    kc(&r, &e, "--data", j->data, "--user", j->user, "plan", "tick", TASKS[j->combo[c] % 5], "--day", day, NULL);
+    kc(&r, &e, "--data", j->data, "--user", j->user, "plan", "tick", TASKS[j->combo[c] % 5],
+       "--day", day, NULL);
     ops++;
     if (r.status != 0) fails++;
     locked += saw_locked(r.err, r.err_len);
@@ -206,7 +214,7 @@ static void cli_shared(int n, int iters) {
   char *data = strdup(workpath("load/cli-shared"));
   mkdirp(data, 0700);
   struct job *jobs = calloc((size_t)n, sizeof *jobs);
-  char (*user)[16] = calloc((size_t)n, sizeof *user);
+  char(*user)[16] = calloc((size_t)n, sizeof *user);
   struct envb e;
   env_init(&e, data);
   for (int i = 0; i < n; i++) {
@@ -227,7 +235,8 @@ static void cli_shared(int n, int iters) {
     for (int c = 0; c < 2; c++) {
       char sql[400];
       snprintf(sql, sizeof sql,
-               "SELECT count(*) FROM tick t JOIN plan p ON p.id = t.plan_id JOIN profile f ON f.id = p.profile_id "
+               "SELECT count(*) FROM tick t JOIN plan p ON p.id = t.plan_id JOIN profile f ON f.id "
+               "= p.profile_id "
                "WHERE f.name = '%s' AND t.task_id = '%s' AND t.day = %d",
                user[i], TASKS[jobs[i].combo[c] % 5], jobs[i].combo[c] / 5 + 1);
       present += db_int(db, sql) == 1;
@@ -237,9 +246,11 @@ static void cli_shared(int n, int iters) {
   char item[64];
   snprintf(item, sizeof item, "%d CLI workers, one data dir", n);
   result("load", item, ok ? ST_OK : ST_FAIL,
-         "%d commands in %.1f s (tick/untick/search, own profile each); %d failed%s%s; \"locked\" seen %d; "
+         "%d commands in %.1f s (tick/untick/search, own profile each); %d failed%s%s; \"locked\" "
+         "seen %d; "
          "final ticks %d/%d present; integrity %s",
-         t.ops, took / 1000, t.fails, t.first_fail[0] ? ": " : "", t.first_fail, t.locked, present, 2 * n, ic);
+         t.ops, took / 1000, t.fails, t.first_fail[0] ? ": " : "", t.first_fail, t.locked, present,
+         2 * n, ic);
   free(jobs);
   free(user);
   free(data);
@@ -262,7 +273,8 @@ static void one_user(int n, int iters) {
   const char *args[] = {"--data", data, "--user", USER, NULL};
   int ready = 0;
   for (int i = 0; i < n; i++) p[i] = tui_start(&e, args, 24, 80);
-  for (int i = 0; i < n; i++) ready += tui_home(p[i]) && tui_open_checklist(p[i]) && tui_select(p[i], "Ice ");
+  for (int i = 0; i < n; i++)
+    ready += tui_home(p[i]) && tui_open_checklist(p[i]) && tui_select(p[i], "Ice ");
   /* The workers start; meanwhile every guide runs two 1-second ice timers. */
   struct job *jobs = calloc((size_t)n, sizeof *jobs);
   int expect_ticks = 0; /* each worker leaves its own task/day combos ticked */
@@ -313,15 +325,16 @@ static void one_user(int n, int iters) {
   long long ice = db_int(db, "SELECT count(*) FROM ice_session");
   long long ticks = db_int(db, "SELECT count(*) FROM tick");
   long long expect_ice = (long long)n * iters + timers;
-  int ok = ready == n && workers == n && fails == 0 && !wlocked && !locked && ice == expect_ice && ticks == expect_ticks &&
-           timers == 2 * n && quit == n;
+  int ok = ready == n && workers == n && fails == 0 && !wlocked && !locked && ice == expect_ice &&
+           ticks == expect_ticks && timers == 2 * n && quit == n;
   char item[64];
   snprintf(item, sizeof item, "one user: %d CLI + %d TUI", n, n);
   result("load", item, ok ? ST_OK : ST_FAIL,
-         "ice sessions: %d x %d by CLI + %d timers in the guides = %lld expected, %lld in the file; distinct ticks "
+         "ice sessions: %d x %d by CLI + %d timers in the guides = %lld expected, %lld in the "
+         "file; distinct ticks "
          "%lld/%d; %d failed%s%s; \"locked\" seen %d; guides ready %d, quit %d; guides' %s",
-         n, iters, timers, expect_ice, ice, ticks, expect_ticks, fails, ff[0] ? ": " : "", ff, wlocked + locked, ready, quit,
-         memory(kb, n));
+         n, iters, timers, expect_ice, ice, ticks, expect_ticks, fails, ff[0] ? ": " : "", ff,
+         wlocked + locked, ready, quit, memory(kb, n));
   free(kb);
   free(p);
   free(jobs);
@@ -339,14 +352,17 @@ static void cli_memory(void) {
   char *data = workpath("load/cli-shared");
   char answers[800];
   snprintf(answers, sizeof answers, "%s/tests/cases/mcl-blow.answers", CFG.source_dir);
-  const char *cmds[][8] = {{"search", "knee pain"}, {"plan", "tick", "compression"},
-                           {"wizard", "--answers", answers, "--save"}, {"show", "runners-knee"}};
+  const char *cmds[][8] = {{"search", "knee pain"},
+                           {"plan", "tick", "compression"},
+                           {"wizard", "--answers", answers, "--save"},
+                           {"show", "runners-knee"}};
   const char *names[] = {"search", "plan tick", "wizard --save", "show"};
   char how[300] = "";
   struct envb e;
   env_init(&e, data);
   for (int i = 0; i < 4; i++) {
-    const char *argv[16] = {"/usr/bin/time", "-f", "RSS=%M", CFG.kneecare, "--data", data, "--user", "w00"};
+    const char *argv[16] = {"/usr/bin/time", "-f", "RSS=%M", CFG.kneecare,
+                            "--data",        data, "--user", "w00"};
     int n = 8;
     for (int k = 0; cmds[i][k]; k++) argv[n++] = cmds[i][k];
     argv[n] = NULL;
@@ -354,7 +370,8 @@ static void cli_memory(void) {
     run_ex(argv, (const char *const *)e.v, NULL, 20000, -1, &r);
     const char *m = strstr(r.err, "RSS=");
     size_t l = strlen(how);
-    snprintf(how + l, sizeof how - l, "%s%s %.1f MB", l ? ", " : "peak RSS: ", names[i], m ? atol(m + 4) / 1024.0 : -1.0);
+    snprintf(how + l, sizeof how - l, "%s%s %.1f MB", l ? ", " : "peak RSS: ", names[i],
+             m ? atol(m + 4) / 1024.0 : -1.0);
     proc_free(&r);
   }
   env_free(&e);

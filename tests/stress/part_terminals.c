@@ -42,7 +42,8 @@ static int status_on_last_row(struct kc_pty *p, int rows) {
   char row[4096];
   kc_pty_row(p, rows - 1, row, sizeof row);
   return strstr(row, "help") || strstr(row, "Esc") || strstr(row, "back") || strstr(row, "move") ||
-         strstr(row, "scroll") || strstr(row, "enlarge") || strstr(row, "saved") || strstr(row, "tick");
+         strstr(row, "scroll") || strstr(row, "enlarge") || strstr(row, "saved") ||
+         strstr(row, "tick");
 }
 
 /* The short path; NULL when every step showed what it should. */
@@ -51,7 +52,7 @@ static const char *walk(const char *const over[], int rows, int cols) {
   char *home = fresh_home("walk");
   struct kc_pty *p = start(home, over, rows, cols);
   const char *fail = NULL;
-#define STEP(cond, name)          \
+#define STEP(cond, name)                                                                           \
   if (!fail && !(cond)) fail = name;
   STEP(tui_home(p), "home");
   STEP(status_on_last_row(p, rows), "status line on home");
@@ -60,7 +61,8 @@ static const char *walk(const char *const over[], int rows, int cols) {
   STEP(tui_wait(p, "Inner knee pain", 5000), "topic");
   if (!fail) tui_keys(p, KEY_ENTER);
   STEP(tui_wait(p, "Inner knee pain in runners", 5000) &&
-           (tui_wait(p, "%", 3000) || kc_pty_has(p, " all")), "article");
+           (tui_wait(p, "%", 3000) || kc_pty_has(p, " all")),
+       "article");
   if (!fail) tui_keys(p, KEY_ESC KEY_ESC "/");
   STEP(tui_wait(p, "Search", 5000), "search prompt");
   if (!fail) tui_keys(p, "bursitis");
@@ -98,7 +100,8 @@ static const char *walk(const char *const over[], int rows, int cols) {
 }
 
 static void terms(void) {
-  const char *names[] = {"xterm-256color", "xterm", "vt100", "linux", "screen-256color", "tmux-256color"};
+  const char *names[] = {"xterm-256color", "xterm",           "vt100",
+                         "linux",          "screen-256color", "tmux-256color"};
   for (size_t i = 0; i < 6; i++) {
     if (CFG.smoke && i > 1) break;
     char t[64];
@@ -107,7 +110,8 @@ static void terms(void) {
     keys_for(names[i]);
     const char *why = walk(over, 24, 80);
     keys_for(NULL);
-    result("terminals", t, why ? ST_FAIL : ST_OK, "%s", why ? why : "home, topic, article, search, wizard, checklist tick; restored");
+    result("terminals", t, why ? ST_FAIL : ST_OK, "%s",
+           why ? why : "home, topic, article, search, wizard, checklist tick; restored");
   }
   if (CFG.smoke) return;
   const char *langs[] = {"LANG=C", "LANG=C.UTF-8"};
@@ -127,7 +131,9 @@ static void terms(void) {
 
 /* TERM unset or dumb: a message naming the commands, no escape byte. */
 static void no_terminal(void) {
-  const char *cases[][2] = {{"TERM unset", "TERM"}, {"TERM=dumb", "TERM=dumb"}, {"TERM=nonexistent-term", "TERM=nonexistent-term"}};
+  const char *cases[][2] = {{"TERM unset", "TERM"},
+                            {"TERM=dumb", "TERM=dumb"},
+                            {"TERM=nonexistent-term", "TERM=nonexistent-term"}};
   for (size_t i = 0; i < 3; i++) {
     char *home = fresh_home("dumb");
     const char *over[] = {cases[i][1], NULL};
@@ -143,8 +149,8 @@ static void no_terminal(void) {
     free(s);
     int ok = st > 0 && st < 126 && !esc && names;
     result("terminals", cases[i][0], ok ? ST_OK : ST_FAIL, "exit %d, %s, %s: %s", st,
-           esc ? "ESCAPE BYTES WRITTEN" : "no escape bytes", names ? "names the commands" : "DOES NOT NAME THE COMMANDS",
-           first);
+           esc ? "ESCAPE BYTES WRITTEN" : "no escape bytes",
+           names ? "names the commands" : "DOES NOT NAME THE COMMANDS", first);
     kc_pty_free(p);
     free(home);
   }
@@ -164,9 +170,7 @@ static int open_screen(struct kc_pty *p, int c) {
     if (!tui_select(p, "Causes of inner knee pain")) return 0;
     tui_keys(p, KEY_ENTER KEY_ENTER "\033[6~");
     return tui_wait(p, "%", 5000);
-  case 1:
-    tui_keys(p, "/knee pain");
-    return tui_wait(p, "Search:", 5000);
+  case 1: tui_keys(p, "/knee pain"); return tui_wait(p, "Search:", 5000);
   case 2:
     if (!tui_select(p, "Check my symptoms")) return 0;
     tui_keys(p, KEY_ENTER);
@@ -219,7 +223,8 @@ static void storm(void) {
     int ok = alive && status && text && same;
     result("terminals", S[c].name, ok ? ST_OK : ST_FAIL,
            "%d sizes 20x5..250x80 in %.1f s, then 80x24: %s, %s, %s, %s", changes, took / 1000,
-           alive ? "alive" : "DIED", status ? "status line on row 24" : "STATUS LINE NOT ON THE LAST ROW",
+           alive ? "alive" : "DIED",
+           status ? "status line on row 24" : "STATUS LINE NOT ON THE LAST ROW",
            text ? "expected text shown" : "EXPECTED TEXT MISSING",
            same ? "redraw identical" : "SCREEN DIFFERED FROM A REDRAW");
     if (!ok && CFG.verbose) fprintf(stderr, "before:\n%s\nafter:\n%s\n", before, after);
@@ -274,14 +279,17 @@ static void suspend(void) {
      * reads Ctrl-Z as a key (raw mode). */
     kc_pty_send_str(p, "\x1a");
     kc_pty_wait_quiet(p, 100, 1500);
-    if (proc_state(fg) == 'T') how = "Ctrl-Z key stopped it";
+    if (proc_state(fg) == 'T')
+      how = "Ctrl-Z key stopped it";
     else {
       kill(-fg, SIGTSTP);
       kc_pty_wait_quiet(p, 100, 2000);
       how = "Ctrl-Z is a key in raw mode; SIGTSTP to the foreground group stopped it";
     }
-    if (proc_state(fg) != 'T') fail = "not stopped";
-    else if (kc_pty_altscreen(p)) fail = "screen not handed back to the shell while stopped";
+    if (proc_state(fg) != 'T')
+      fail = "not stopped";
+    else if (kc_pty_altscreen(p))
+      fail = "screen not handed back to the shell while stopped";
   }
   if (!fail) {
     kc_pty_send_str(p, "fg\r");
@@ -296,8 +304,8 @@ static void suspend(void) {
     if (!kc_pty_wait_text(p, "$", 5000)) fail = "did not quit to the shell";
   }
   free(before);
-  result("terminals", "Ctrl-Z then fg", fail ? ST_FAIL : ST_OK, "%s%s%s", how, fail ? ": " : "; screen restored, identical",
-         fail ? fail : "");
+  result("terminals", "Ctrl-Z then fg", fail ? ST_FAIL : ST_OK, "%s%s%s", how,
+         fail ? ": " : "; screen restored, identical", fail ? fail : "");
   kc_pty_send_str(p, "exit\r");
   kc_pty_wait_exit(p, 2000);
   kc_pty_free(p);
@@ -311,7 +319,8 @@ static void hangup(void) {
   const char *over[] = {NULL};
   struct kc_pty *p = start(home, over, 24, 80);
   const char *fail = NULL;
-  if (!tui_home(p) || !tui_open_checklist(p) || !tui_select(p, "Compression")) fail = "checklist did not open";
+  if (!tui_home(p) || !tui_open_checklist(p) || !tui_select(p, "Compression"))
+    fail = "checklist did not open";
   if (!fail) {
     tui_keys(p, " ");
     if (!tui_wait(p, "[x] Compression", 5000)) fail = "tick not shown";
@@ -346,7 +355,8 @@ static void hangup(void) {
     snprintf(db, sizeof db, "%s/kneecare.db", home);
     if (!fail && strcmp(db_integrity(db), "ok") != 0) fail = "integrity check failed";
   }
-  if (fail) result("terminals", "SIGHUP (terminal closed)", ST_FAIL, "%s", fail);
+  if (fail)
+    result("terminals", "SIGHUP (terminal closed)", ST_FAIL, "%s", fail);
   else
     result("terminals", "SIGHUP (terminal closed)", ST_OK,
            "exited in %.0f ms (status %d); the tick made before is saved (plan status)", took, st);

@@ -57,7 +57,17 @@ static int bytes_survive(const char *dir, const char *data, size_t len, char *wh
 
 /* ---- damaged and unsafe database paths -------------------------------------- */
 
-enum kind { TRUNCATED, GARBAGE, NEWER, DIRECTORY, FIFO, SYMLINK_DB, SYMLINK_FILE, GARBAGE_WAL, DATA_IS_FILE };
+enum kind {
+  TRUNCATED,
+  GARBAGE,
+  NEWER,
+  DIRECTORY,
+  FIFO,
+  SYMLINK_DB,
+  SYMLINK_FILE,
+  GARBAGE_WAL,
+  DATA_IS_FILE
+};
 static const struct {
   enum kind kind;
   const char *name;
@@ -130,7 +140,8 @@ static void bad_path_case(size_t i) {
   /* What must survive: the original bytes (damaged cases), everything in
    * the watched directory (the others). */
   size_t blen;
-  char *before_bytes = BAD[i].kind == DATA_IS_FILE ? read_file(data_arg, &blen) : read_file(db, &blen);
+  char *before_bytes =
+      BAD[i].kind == DATA_IS_FILE ? read_file(data_arg, &blen) : read_file(db, &blen);
   char *before = dir_fingerprint(watch_dir);
   char *before_self = dir_fingerprint(dir);
 
@@ -145,7 +156,8 @@ static void bad_path_case(size_t i) {
     for (int j = 0; cmds[k][j]; j++) args[a++] = cmds[k][j];
     args[a] = NULL;
     kcv(&r, &e, args);
-    if (r.status < 0 || r.status >= 126) snprintf(bad, sizeof bad, "%s: status %d", cmds[k][0], r.status);
+    if (r.status < 0 || r.status >= 126)
+      snprintf(bad, sizeof bad, "%s: status %d", cmds[k][0], r.status);
     else if (r.status != 0 && !one_line_message(&r) && !bad[0]) {
       /* A warning line first is fine; the last line must say why. */
       if (r.err_len == 0 || strncmp(r.err, "kneecare:", 9) != 0)
@@ -185,16 +197,17 @@ static void bad_path_case(size_t i) {
   char *after = dir_fingerprint(watch_dir);
   switch (BAD[i].kind) {
   case TRUNCATED:
-  case GARBAGE:
-    kept = bytes_survive(dir, before_bytes, blen, where, sizeof where);
-    break;
+  case GARBAGE: kept = bytes_survive(dir, before_bytes, blen, where, sizeof where); break;
   case GARBAGE_WAL: /* the file is sound: used, with its records, the junk ignored */
     kept = db_int(db, "SELECT count(*) FROM tick WHERE task_id = 'compression'") == 1 &&
            db_int(db, "SELECT count(*) FROM pain WHERE note = 'before'") == 1 &&
            strcmp(db_integrity(db), "ok") == 0;
     snprintf(where, sizeof where, "records intact, integrity ok");
     break;
-  case DATA_IS_FILE: kept = same_bytes(data_arg, before_bytes, blen); snprintf(where, sizeof where, "file untouched"); break;
+  case DATA_IS_FILE:
+    kept = same_bytes(data_arg, before_bytes, blen);
+    snprintf(where, sizeof where, "file untouched");
+    break;
   default:
     kept = strcmp(before, after) == 0;
     if (BAD[i].kind == NEWER || BAD[i].kind == FIFO || BAD[i].kind == DIRECTORY) {
@@ -204,13 +217,16 @@ static void bad_path_case(size_t i) {
     }
     snprintf(where, sizeof where, "%s", kept ? "untouched" : fingerprint_diff(before, after));
   }
-  if (bad[0]) result("userdata", BAD[i].name, ST_FAIL, "%s", bad);
-  else if (!kept) result("userdata", BAD[i].name, ST_FAIL, "original not kept: %s", where);
-  else if (!reading) result("userdata", BAD[i].name, ST_FAIL, "reading an article failed (CLI or TUI)");
+  if (bad[0])
+    result("userdata", BAD[i].name, ST_FAIL, "%s", bad);
+  else if (!kept)
+    result("userdata", BAD[i].name, ST_FAIL, "original not kept: %s", where);
+  else if (!reading)
+    result("userdata", BAD[i].name, ST_FAIL, "reading an article failed (CLI or TUI)");
   else
     result("userdata", BAD[i].name, ST_OK, "%s; original %s%s; reading works (CLI+TUI)",
-           msg[0] ? msg : "no message (used as is)", BAD[i].kind == TRUNCATED || BAD[i].kind == GARBAGE ? "kept as " : "",
-           where);
+           msg[0] ? msg : "no message (used as is)",
+           BAD[i].kind == TRUNCATED || BAD[i].kind == GARBAGE ? "kept as " : "", where);
   free(orig);
   free(before_bytes);
   free(before);
@@ -242,8 +258,10 @@ static void strings_case(const char *label, const char *value) {
   kc(&r, &e, "--data", dir, "--user", value, "profiles", NULL);
   int name_ok = r.status == 0 && memmem(r.out, r.out_len, value, strlen(value)) != NULL;
   int name_refused = r.status > 0 && r.status < 126 && r.err_len > 0;
-  snprintf(how, sizeof how, "name: %s", name_ok ? "stored, shown literally"
-                                        : name_refused ? first_line(r.err, r.err_len) : "WRONG");
+  snprintf(how, sizeof how, "name: %s",
+           name_ok        ? "stored, shown literally"
+           : name_refused ? first_line(r.err, r.err_len)
+                          : "WRONG");
   fail |= !(name_ok || name_refused) || r.status >= 126;
   if (!fail && esc_violation(r.out, r.out_len, 0)) fail = 1, strcat(how, " (escape in output)");
   proc_free(&r);
@@ -257,15 +275,18 @@ static void strings_case(const char *label, const char *value) {
   int note_ok = note_status == 0 && memmem(r.out, r.out_len, value, strlen(value)) != NULL;
   size_t l = strlen(how);
   snprintf(how + l, sizeof how - l, "; note: %s",
-           note_ok ? (value[0] ? "stored, shown literally" : "accepted as no note")
-                   : note_status == 2 ? note_msg : "WRONG");
+           note_ok            ? (value[0] ? "stored, shown literally" : "accepted as no note")
+           : note_status == 2 ? note_msg
+                              : "WRONG");
   fail |= !(note_ok || note_status == 2);
   proc_free(&r);
   /* As a search. */
   kc(&r, &e, "--data", dir, "search", value, NULL);
   l = strlen(how);
   snprintf(how + l, sizeof how - l, "; search: exit %d%s", r.status,
-           r.status == 0 ? "" : r.status == 1 ? " (no matches)" : "");
+           r.status == 0   ? ""
+           : r.status == 1 ? " (no matches)"
+                           : "");
   fail |= !(r.status == 0 || (r.status == 1 && one_line_message(&r)));
   proc_free(&r);
   /* The tables are all still there and sound. */
@@ -316,7 +337,8 @@ static void nul_case(void) {
   proc_free(&r);
   env_free(&e);
   int literal_prefix = strstr(names, "ab ") || strstr(names, "ab,") || strstr(names, "ab\t");
-  if (!ok) result("userdata", "NUL in name/search (TUI)", ST_FAIL, "%s", how);
+  if (!ok)
+    result("userdata", "NUL in name/search (TUI)", ST_FAIL, "%s", how);
   else
     result("userdata", "NUL in name/search (TUI)", literal_prefix ? ST_FAIL : ST_OK,
            "typed ab<NUL>cd: profiles now: %s%s; search with NUL: no crash (argv cannot carry NUL)",
@@ -346,7 +368,9 @@ static void modes_case(void) {
   const struct {
     const char *name;
     mode_t dmode, fmode;
-  } M[] = {{"existing dir 0777", 0777, 0600}, {"existing dir 0770", 0770, 0600}, {"existing file 0666", 0700, 0666}};
+  } M[] = {{"existing dir 0777", 0777, 0600},
+           {"existing dir 0770", 0770, 0600},
+           {"existing file 0666", 0700, 0666}};
   for (size_t i = 0; i < 3; i++) {
     char *dir = workpath("userdata/mode%zu", i);
     mkdirp(dir, 0700);
@@ -363,12 +387,14 @@ static void modes_case(void) {
     /* The full-screen guide says it too (status line). */
     const char *args[] = {"--data", dir, NULL};
     struct kc_pty *p = tui_start(&e, args, 24, 100);
-    int tui_warned = tui_home(p) && (kc_pty_has(p, "Warning: the data") || tui_wait(p, "Warning: the data", 3000));
+    int tui_warned = tui_home(p) &&
+                     (kc_pty_has(p, "Warning: the data") || tui_wait(p, "Warning: the data", 3000));
     kc_pty_send_str(p, "q");
     kc_pty_wait_exit(p, 3000);
     kc_pty_free(p);
-    result("userdata", M[i].name, warned && tui_warned ? ST_OK : ST_FAIL, "profiles: %s; TUI status line: %s",
-           warned ? line : "NO WARNING", tui_warned ? "warns" : "NO WARNING");
+    result("userdata", M[i].name, warned && tui_warned ? ST_OK : ST_FAIL,
+           "profiles: %s; TUI status line: %s", warned ? line : "NO WARNING",
+           tui_warned ? "warns" : "NO WARNING");
   }
   env_free(&e);
   free(home);
@@ -396,8 +422,10 @@ void part_userdata(void) {
       {"format string", "%s%n%x%p%s%n"},
       {"10,000 characters", tenk},
       {"10,000 wide characters", tenk_w},
-      {"right-to-left letters", "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 1"},
-      {"RTL override (U+202E)", "abc\xe2\x80\xae" "def"},
+      {"right-to-left letters",
+       "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 1"},
+      {"RTL override (U+202E)", "abc\xe2\x80\xae"
+                                "def"},
       {"combining characters", "Zal\xcc\x81\xcc\x81\xcc\x81go e\xcc\x88\xcc\x88 n\xcc\x83"},
       {"escape sequence", "\x1b]0;PWNED\x07\x1b[2J"},
       {"newline", "two\nlines"},

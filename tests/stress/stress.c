@@ -23,9 +23,8 @@
 #define KC_SOURCE_DIR "."
 #endif
 
-struct stress_cfg CFG = {.kneecare = KNEECARE_PATH,
-                         .content_db = KC_CONTENT_DB,
-                         .source_dir = KC_SOURCE_DIR};
+struct stress_cfg CFG = {
+    .kneecare = KNEECARE_PATH, .content_db = KC_CONTENT_DB, .source_dir = KC_SOURCE_DIR};
 
 /* ---- the table ------------------------------------------------------------ */
 
@@ -63,7 +62,10 @@ void result(const char *part, const char *item, int status, const char *fmt, ...
     if ((unsigned char)*c < 0x20) *c = ' ';
   r->status = status;
   if (status == ST_FAIL) nfailed++;
-  fprintf(stderr, "  %-9s %-4s %-34s %s\n", part, status == ST_FAIL ? "FAIL" : status == ST_OK ? "ok" : "note",
+  fprintf(stderr, "  %-9s %-4s %-34s %s\n", part,
+          status == ST_FAIL ? "FAIL"
+          : status == ST_OK ? "ok"
+                            : "note",
           item, r->how);
 }
 
@@ -81,8 +83,10 @@ void results_print(void) {
   putchar('\n');
   for (size_t i = 0; i < nrows; i++)
     printf("%-9s  %-4s  %-*s  %s\n", rows[i].part,
-           rows[i].status == ST_FAIL ? "FAIL" : rows[i].status == ST_OK ? "ok" : "note", wi,
-           rows[i].item, rows[i].how);
+           rows[i].status == ST_FAIL ? "FAIL"
+           : rows[i].status == ST_OK ? "ok"
+                                     : "note",
+           wi, rows[i].item, rows[i].how);
   printf("stress: %zu rows, %d failed\n", nrows, nfailed);
 }
 
@@ -98,12 +102,17 @@ void part_fuzz(void) {
     return;
   }
   for (char *line = strtok(txt, "\n"); line; line = strtok(NULL, "\n")) {
-    if (!line[0] || line[0] == ' ' || line[0] == '(' || line[0] == '#' || !strncmp(line, "target", 6)) continue;
+    if (!line[0] || line[0] == ' ' || line[0] == '(' || line[0] == '#' ||
+        !strncmp(line, "target", 6))
+      continue;
     char target[64], execs[32], eps[32];
     long findings = 0, corpus = 0;
     if (sscanf(line, "%63s %31s %31s %ld %ld", target, execs, eps, &findings, &corpus) == 5) {
       long long ex = atoll(execs);
-      result("fuzz", target, findings ? ST_FAIL : ex >= 1000000 ? ST_OK : ST_NOTE,
+      result("fuzz", target,
+             findings        ? ST_FAIL
+             : ex >= 1000000 ? ST_OK
+                             : ST_NOTE,
              "%s executions (%s/s), %ld findings, corpus %ld%s", execs, eps, findings, corpus,
              !findings && ex < 1000000 ? " (below the 1,000,000 of issue 5)" : "");
     } else {
@@ -137,15 +146,24 @@ int main(int argc, char **argv) {
   setvbuf(stdout, NULL, _IOLBF, 0);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "--smoke")) CFG.smoke = 1;
-    else if (!strcmp(a, "--keep")) keep = 1;
-    else if (!strcmp(a, "-v")) CFG.verbose = 1;
-    else if (!strcmp(a, "--seed") && i + 1 < argc) seed = (unsigned)strtoul(argv[++i], NULL, 10);
-    else if (!strcmp(a, "--kneecare") && i + 1 < argc) CFG.kneecare = argv[++i];
-    else if (!strcmp(a, "--content-db") && i + 1 < argc) CFG.content_db = argv[++i];
-    else if (!strcmp(a, "--source") && i + 1 < argc) CFG.source_dir = argv[++i];
-    else if (!strcmp(a, "--fuzz-report") && i + 1 < argc) CFG.fuzz_report = argv[++i];
-    else if (!strcmp(a, "all")) any = 0;
+    if (!strcmp(a, "--smoke"))
+      CFG.smoke = 1;
+    else if (!strcmp(a, "--keep"))
+      keep = 1;
+    else if (!strcmp(a, "-v"))
+      CFG.verbose = 1;
+    else if (!strcmp(a, "--seed") && i + 1 < argc)
+      seed = (unsigned)strtoul(argv[++i], NULL, 10);
+    else if (!strcmp(a, "--kneecare") && i + 1 < argc)
+      CFG.kneecare = argv[++i];
+    else if (!strcmp(a, "--content-db") && i + 1 < argc)
+      CFG.content_db = argv[++i];
+    else if (!strcmp(a, "--source") && i + 1 < argc)
+      CFG.source_dir = argv[++i];
+    else if (!strcmp(a, "--fuzz-report") && i + 1 < argc)
+      CFG.fuzz_report = argv[++i];
+    else if (!strcmp(a, "all"))
+      any = 0;
     else {
       int found = 0;
       for (int k = 0; k < NPARTS; k++)

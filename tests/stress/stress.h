@@ -102,7 +102,7 @@ const char *esc_violation(const char *buf, size_t len, int tty);
 /* ---- the program in a pseudo-terminal ------------------------------------ */
 struct kc_pty *tui_start(struct envb *e, const char *const args[], int rows, int cols);
 int tui_wait(struct kc_pty *p, const char *text, int ms); /* text then quiet */
-void tui_keys(struct kc_pty *p, const char *keys);       /* send, then let it draw */
+void tui_keys(struct kc_pty *p, const char *keys);        /* send, then let it draw */
 /* Closes the safety notice if it shows; 1 when the home menu is there. */
 int tui_home(struct kc_pty *p);
 /* Moves the selection (reverse video) to the row with label: 1 on success. */
@@ -111,7 +111,7 @@ int tui_select(struct kc_pty *p, const char *label);
 int tui_open_checklist(struct kc_pty *p);
 char *tui_screen(struct kc_pty *p); /* caller frees */
 int tui_alive(struct kc_pty *p);
-long vm_hwm_kb(pid_t pid); /* VmHWM from /proc, or -1 */
+long vm_hwm_kb(pid_t pid);           /* VmHWM from /proc, or -1 */
 int pty_master_fd(struct kc_pty *p); /* found via /proc/self/fd */
 
 /* The cursor keys the terminal under test sends (terminfo kcud1, kcuu1):
@@ -140,7 +140,7 @@ void part_fuzz(void);
 
 /* Small helpers shared by the parts. */
 double now_ms(void);
-unsigned rnd(unsigned n); /* 0..n-1 */
+unsigned rnd(unsigned n);          /* 0..n-1 */
 const char *today_minus(int days); /* YYYY-MM-DD (static) */
 
 #endif

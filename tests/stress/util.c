@@ -140,8 +140,10 @@ int run_ex(const char *const argv[], const char *const env[], const char *stdin_
           char buf[65536];
           ssize_t n = read(pf[i].fd, buf, sizeof buf);
           if (n > 0) {
-            if (i == 0) append(&r->out, &r->out_len, buf, (size_t)n);
-            else append(&r->err, &r->err_len, buf, (size_t)n);
+            if (i == 0)
+              append(&r->out, &r->out_len, buf, (size_t)n);
+            else
+              append(&r->err, &r->err_len, buf, (size_t)n);
           } else if (n == 0 || errno != EINTR) {
             close(pf[i].fd);
             pf[i].fd = -1;
@@ -161,8 +163,10 @@ int run_ex(const char *const argv[], const char *const env[], const char *stdin_
     char buf[65536];
     ssize_t n;
     while ((n = read(pf[i].fd, buf, sizeof buf)) > 0) {
-      if (i == 0) append(&r->out, &r->out_len, buf, (size_t)n);
-      else append(&r->err, &r->err_len, buf, (size_t)n);
+      if (i == 0)
+        append(&r->out, &r->out_len, buf, (size_t)n);
+      else
+        append(&r->err, &r->err_len, buf, (size_t)n);
     }
     close(pf[i].fd);
   }
@@ -401,8 +405,10 @@ const struct plant PLANTS[] = {
     {"OSC 52 (clipboard)", "\x1b]52;c;UFdORUQ=\x07"},
     {"OSC 0 (title)", "\x1b]0;PWNED\x07"},
     {"BEL", "\x07"},
-    {"C1 CSI (UTF-8)", "\xc2\x9b" "31m"},
-    {"raw C1 CSI byte", "\x9b" "1;1H"},
+    {"C1 CSI (UTF-8)", "\xc2\x9b"
+                       "31m"},
+    {"raw C1 CSI byte", "\x9b"
+                        "1;1H"},
     {"DCS", "\x1bP1$qm\x1b\\"},
     {"CR", "\rOVERWRITTEN"},
     {"backspaces", "\x08\x08\x08"},
@@ -519,7 +525,8 @@ int tui_home(struct kc_pty *p) {
        * name appears at the top right, or a message at the bottom). */
       for (double until = now_ms() + 1500; now_ms() < until; kc_pty_pump(p, 20)) {
         kc_pty_row(p, 0, top, sizeof top);
-        if (strcmp(top, " kneecare") != 0 || kc_pty_has(p, "Saving is off") || kc_pty_has(p, "Warning:"))
+        if (strcmp(top, " kneecare") != 0 || kc_pty_has(p, "Saving is off") ||
+            kc_pty_has(p, "Warning:"))
           break;
       }
       /* Opening user data (and, in a data directory another instance just
@@ -597,7 +604,9 @@ int tui_open_checklist(struct kc_pty *p) {
 
 char *tui_screen(struct kc_pty *p) { return kc_pty_screen(p); }
 
-int tui_alive(struct kc_pty *p) { return kill(kc_pty_pid(p), 0) == 0 && kc_pty_wait_exit(p, 0) < 0; }
+int tui_alive(struct kc_pty *p) {
+  return kill(kc_pty_pid(p), 0) == 0 && kc_pty_wait_exit(p, 0) < 0;
+}
 
 long vm_hwm_kb(pid_t pid) {
   char path[64];

@@ -13,20 +13,40 @@
 static struct kc_content *open_real(void) {
   struct kc_content *c = NULL;
   char err[256];
-  ck_assert_msg(kc_content_open_image(kc_content_image, kc_content_image_len, &c, err, sizeof err) == 0,
-                "%s", err);
+  ck_assert_msg(
+      kc_content_open_image(kc_content_image, kc_content_image_len, &c, err, sizeof err) == 0, "%s",
+      err);
   return c;
 }
 
 START_TEST(real_content_has_required_articles) {
   struct kc_content *c = open_real();
-  static const char *required[] = {
-      "runners-knee", "chondromalacia", "it-band-syndrome", "mcl-injury", "acl-injury",
-      "meniscus-tear", "osteoarthritis", "rheumatoid-arthritis", "pes-anserine-bursitis",
-      "training-load", "muscle-imbalance", "pain-from-outside-knee", "red-flags",
-      "emergency-signs", "ice", "pain-relief-medicines", "what-the-clinician-asks", "imaging",
-      "arthroscopy", "healing-runners-knee", "return-to-running", "achilles-pain",
-      "safety-notice", "knee-exercises", "choosing-running-shoes", "pronation-supination"};
+  static const char *required[] = {"runners-knee",
+                                   "chondromalacia",
+                                   "it-band-syndrome",
+                                   "mcl-injury",
+                                   "acl-injury",
+                                   "meniscus-tear",
+                                   "osteoarthritis",
+                                   "rheumatoid-arthritis",
+                                   "pes-anserine-bursitis",
+                                   "training-load",
+                                   "muscle-imbalance",
+                                   "pain-from-outside-knee",
+                                   "red-flags",
+                                   "emergency-signs",
+                                   "ice",
+                                   "pain-relief-medicines",
+                                   "what-the-clinician-asks",
+                                   "imaging",
+                                   "arthroscopy",
+                                   "healing-runners-knee",
+                                   "return-to-running",
+                                   "achilles-pain",
+                                   "safety-notice",
+                                   "knee-exercises",
+                                   "choosing-running-shoes",
+                                   "pronation-supination"};
   for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
     struct kc_article a;
     ck_assert_msg(kc_content_article(c, required[i], &a) == 1, "missing article %s", required[i]);
@@ -136,12 +156,14 @@ START_TEST(hostile_strings_are_sanitised_and_file_untouched) {
   free(schema);
   sqlite3 *db;
   sqlite3_open(path, &db);
-  sqlite3_exec(db,
-               "INSERT INTO topic VALUES ('t', 1, 'Evil' || char(27) || ']0;pwned' || char(7), 's');"
-               "INSERT INTO article VALUES ('a', 't', 1, 'Title' || char(27) || '[2J', 'sum' || char(155),"
-               " 'body ' || char(27) || ']52;c;Zm9v' || char(7), 'plain knee' || char(27) || '[31m', 'a.md');"
-               "INSERT INTO article_fts(article_fts) VALUES ('rebuild');",
-               NULL, NULL, NULL);
+  sqlite3_exec(
+      db,
+      "INSERT INTO topic VALUES ('t', 1, 'Evil' || char(27) || ']0;pwned' || char(7), 's');"
+      "INSERT INTO article VALUES ('a', 't', 1, 'Title' || char(27) || '[2J', 'sum' || char(155),"
+      " 'body ' || char(27) || ']52;c;Zm9v' || char(7), 'plain knee' || char(27) || '[31m', "
+      "'a.md');"
+      "INSERT INTO article_fts(article_fts) VALUES ('rebuild');",
+      NULL, NULL, NULL);
   sqlite3_close(db);
   FILE *f = fopen(path, "rb");
   fseek(f, 0, SEEK_END);

@@ -67,7 +67,7 @@ END_TEST
 
 START_TEST(leap_years) {
   ck_assert(kc_day_is_leap(2024));
-  ck_assert(kc_day_is_leap(2000)); /* divisible by 400 */
+  ck_assert(kc_day_is_leap(2000));  /* divisible by 400 */
   ck_assert(!kc_day_is_leap(2100)); /* divisible by 100 only */
   ck_assert(!kc_day_is_leap(1900));
   ck_assert(!kc_day_is_leap(2023));
@@ -130,14 +130,42 @@ END_TEST
 
 START_TEST(parse_bad) {
   static const char *const bad[] = {
-      "", "2024", "2024-02", "2024-2-29", "2024-02-9", "24-02-29", "2024-02-29 ",
-      " 2024-02-29", "2024-02-29\n", "2024/02/29", "2024.02.29", "20240229", "+024-02-29",
-      "-024-02-29", "2024-+2-29", "2024-02-+9", "2024- 2-29", "2024-02-3a", "2O24-02-29",
-      "1899-12-31", "0000-01-01", "10000-01-01", "2024-13-01", "2024-00-10", "2024-01-00",
-      "2024-04-31", "2023-02-29", "2100-02-29", "2024-02-29T00:00", "2024-02-29Z",
+      "",
+      "2024",
+      "2024-02",
+      "2024-2-29",
+      "2024-02-9",
+      "24-02-29",
+      "2024-02-29 ",
+      " 2024-02-29",
+      "2024-02-29\n",
+      "2024/02/29",
+      "2024.02.29",
+      "20240229",
+      "+024-02-29",
+      "-024-02-29",
+      "2024-+2-29",
+      "2024-02-+9",
+      "2024- 2-29",
+      "2024-02-3a",
+      "2O24-02-29",
+      "1899-12-31",
+      "0000-01-01",
+      "10000-01-01",
+      "2024-13-01",
+      "2024-00-10",
+      "2024-01-00",
+      "2024-04-31",
+      "2023-02-29",
+      "2100-02-29",
+      "2024-02-29T00:00",
+      "2024-02-29Z",
       "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x94-02-29", /* full-width digits */
-      ("2024\xe2\x80\x90" "02-29"),                            /* Unicode hyphen */
-      "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6", "%s%s%s%s%s", "'; DROP TABLE--",
+      ("2024\xe2\x80\x90"
+       "02-29"), /* Unicode hyphen */
+      "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6",
+      "%s%s%s%s%s",
+      "'; DROP TABLE--",
   };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     int d = 12345;
@@ -211,16 +239,24 @@ END_TEST
 /* 23:50 and 00:10 twenty minutes later are two calendar days. */
 START_TEST(local_midnight) {
   use_tz("Europe/London", "GMT0BST,M3.5.0/1,M10.5.0");
-  struct tm tm = {.tm_year = 2024 - 1900, .tm_mon = 0, .tm_mday = 15, .tm_hour = 23,
-                  .tm_min = 50, .tm_isdst = -1};
+  struct tm tm = {.tm_year = 2024 - 1900,
+                  .tm_mon = 0,
+                  .tm_mday = 15,
+                  .tm_hour = 23,
+                  .tm_min = 50,
+                  .tm_isdst = -1};
   const time_t t = mktime(&tm);
   ck_assert_int_eq(kc_day_local(t), ymd(2024, 1, 15));
   ck_assert_int_eq(kc_day_local(t + 20 * 60), ymd(2024, 1, 16));
   ck_assert_int_eq(kc_day_local(t + 9 * 60 + 59), ymd(2024, 1, 15)); /* 23:59:59 */
   ck_assert_int_eq(kc_day_local(t + 10 * 60), ymd(2024, 1, 16));     /* 00:00:00 */
   /* New Year's Eve and a leap day in summer time. */
-  struct tm nye = {.tm_year = 2023 - 1900, .tm_mon = 11, .tm_mday = 31, .tm_hour = 23,
-                   .tm_min = 50, .tm_isdst = -1};
+  struct tm nye = {.tm_year = 2023 - 1900,
+                   .tm_mon = 11,
+                   .tm_mday = 31,
+                   .tm_hour = 23,
+                   .tm_min = 50,
+                   .tm_isdst = -1};
   const time_t t2 = mktime(&nye);
   ck_assert_int_eq(kc_day_local(t2), ymd(2023, 12, 31));
   ck_assert_int_eq(kc_day_local(t2 + 20 * 60), ymd(2024, 1, 1));
@@ -268,7 +304,8 @@ START_TEST(local_dst_london) {
   ck_assert_int_eq(kc_day_local(utc(2024, 10, 27, 23, 59, 59)), ymd(2024, 10, 27));
   ck_assert_int_eq(kc_day_local(utc(2024, 10, 28, 0, 0, 0)), ymd(2024, 10, 28));
   static const int autumn[] = {24, 25, 24};
-  sweep(utc(2024, 10, 25, 23, 0, 0), utc(2024, 10, 29, 0, 0, 0) + 3600, ymd(2024, 10, 26), autumn, 3);
+  sweep(utc(2024, 10, 25, 23, 0, 0), utc(2024, 10, 29, 0, 0, 0) + 3600, ymd(2024, 10, 26), autumn,
+        3);
 }
 END_TEST
 

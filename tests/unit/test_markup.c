@@ -27,7 +27,8 @@ static int style_of(const struct kc_mdoc *d, const char *word) {
 }
 
 START_TEST(headings_emphasis_lists) {
-  const char *src = "## Ice\n\nUse *ice* for **20 minutes**.\n\n### Skin\n\n- wrap it\n- check it\n\n1. one\n2. two\n";
+  const char *src = "## Ice\n\nUse *ice* for **20 minutes**.\n\n### Skin\n\n- wrap it\n- check "
+                    "it\n\n1. one\n2. two\n";
   struct kc_mdoc d;
   ck_assert_int_eq(kc_markup_render(src, strlen(src), 60, &d), 0);
   char buf[128];
@@ -71,13 +72,15 @@ START_TEST(wraps_with_hanging_indent) {
   ck_assert_uint_eq(d.lines[0].indent, 0);
   ck_assert_uint_eq(d.lines[1].indent, 2); /* under the text, not the bullet */
   for (size_t i = 0; i < d.n_lines; i++)
-    ck_assert_uint_le(d.lines[i].indent + kc_text_width(d.text + d.lines[i].text_off, d.lines[i].text_len), 20);
+    ck_assert_uint_le(
+        d.lines[i].indent + kc_text_width(d.text + d.lines[i].text_off, d.lines[i].text_len), 20);
   kc_mdoc_free(&d);
 }
 END_TEST
 
 START_TEST(hostile_content_is_neutralised) {
-  const char *src = "# Title \x1b[31mred\x1b[0m\n\nBell \x07 OSC \x1b]52;c;Zm9v\x07 csi \xC2\x9B" "2J <script>x</script> &#27; &#x9b;\n";
+  const char *src = "# Title \x1b[31mred\x1b[0m\n\nBell \x07 OSC \x1b]52;c;Zm9v\x07 csi \xC2\x9B"
+                    "2J <script>x</script> &#27; &#x9b;\n";
   struct kc_mdoc d;
   ck_assert_int_eq(kc_markup_render(src, strlen(src), 80, &d), 0);
   for (size_t i = 0; i < d.text_len; i++) {
@@ -92,8 +95,9 @@ START_TEST(hostile_content_is_neutralised) {
 END_TEST
 
 START_TEST(all_widths_fit) {
-  const char *src = "## A heading that is fairly long\n\nText with a supercalifragilisticexpialidocious word, "
-                    "**bold**, *em* and [a link](x).\n\n- item one\n  - nested item two is long\n";
+  const char *src =
+      "## A heading that is fairly long\n\nText with a supercalifragilisticexpialidocious word, "
+      "**bold**, *em* and [a link](x).\n\n- item one\n  - nested item two is long\n";
   for (int w = 1; w <= 200; w++) {
     struct kc_mdoc d;
     ck_assert_int_eq(kc_markup_render(src, strlen(src), w, &d), 0);

@@ -22,9 +22,8 @@ static void write_file(const char *rel, const char *text) {
 static const char *good_a =
     "id: alpha\ntitle: Alpha\ntopic: causes\nsummary: First.\nrelated: beta\n"
     "source: NHS - https://www.nhs.uk/\n---\nSee [beta](beta) for more.\n";
-static const char *good_b =
-    "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: Second.\nrelated:\n"
-    "source: NHS\n---\nBody of beta.\n";
+static const char *good_b = "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: Second.\nrelated:\n"
+                            "source: NHS\n---\nBody of beta.\n";
 
 static void setup(void) {
   snprintf(dir, sizeof dir, "/tmp/kc-pack-XXXXXX");
@@ -147,11 +146,13 @@ START_TEST(id_must_match_file_name) {
 END_TEST
 
 START_TEST(bad_bytes) {
-  write_file("assets/articles/first-aid/beta.md",
-             "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: S.\nsource: x\n---\nOK\nBad \xFF here\n");
+  write_file(
+      "assets/articles/first-aid/beta.md",
+      "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: S.\nsource: x\n---\nOK\nBad \xFF here\n");
   expect_error("first-aid/beta.md:8:", "invalid UTF-8");
-  write_file("assets/articles/first-aid/beta.md",
-             "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: S.\nsource: x\n---\nOK\nBell \x07\n");
+  write_file(
+      "assets/articles/first-aid/beta.md",
+      "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: S.\nsource: x\n---\nOK\nBell \x07\n");
   expect_error("first-aid/beta.md:8:", "control character");
 }
 END_TEST
@@ -165,9 +166,10 @@ START_TEST(web_link_in_body) {
 END_TEST
 
 START_TEST(bad_sql_names_its_line) {
-  write_file("db/10_topics.sql",
-             "INSERT INTO topic (id, position, title, summary) VALUES ('causes', 1, 'C', 'c');\n"
-             "INSERT INTO topic (id, position, title, summary) VALUES ('first-aid', 1, 'F', 'f');\n");
+  write_file(
+      "db/10_topics.sql",
+      "INSERT INTO topic (id, position, title, summary) VALUES ('causes', 1, 'C', 'c');\n"
+      "INSERT INTO topic (id, position, title, summary) VALUES ('first-aid', 1, 'F', 'f');\n");
   expect_error("db/10_topics.sql:2:", "UNIQUE");
 }
 END_TEST

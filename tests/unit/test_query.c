@@ -43,16 +43,20 @@ END_TEST
 START_TEST(fts5_never_errors) {
   sqlite3 *db;
   ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
-  ck_assert_int_eq(sqlite3_exec(db,
-                                "CREATE VIRTUAL TABLE t USING fts5(a, b, tokenize='porter unicode61 remove_diacritics 2');"
-                                "INSERT INTO t VALUES ('knee pain', 'caf\xC3\xA9 running c++ don''t');",
-                                NULL, NULL, NULL),
-                   SQLITE_OK);
+  ck_assert_int_eq(
+      sqlite3_exec(db,
+                   "CREATE VIRTUAL TABLE t USING fts5(a, b, tokenize='porter unicode61 "
+                   "remove_diacritics 2');"
+                   "INSERT INTO t VALUES ('knee pain', 'caf\xC3\xA9 running c++ don''t');",
+                   NULL, NULL, NULL),
+      SQLITE_OK);
   sqlite3_stmt *st;
-  ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &st, NULL), SQLITE_OK);
-  const char *fixed[] = {"knee\"", "*", "-pain", "OR", "NEAR(", "a:b", "^x", "(", ")", "\"\"",
-                         "knee-pain", "c++", "don't", "AND NOT", "{a b}:c", "+", "\xE8\x86\x9D",
-                         "caf\xC3\xA9", "\xFF\xFE", "NEAR(a b, 3)"};
+  ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &st, NULL),
+                   SQLITE_OK);
+  const char *fixed[] = {
+      "knee\"",  "*", "-pain",        "OR",          "NEAR(",    "a:b",         "^x",
+      "(",       ")", "\"\"",         "knee-pain",   "c++",      "don't",       "AND NOT",
+      "{a b}:c", "+", "\xE8\x86\x9D", "caf\xC3\xA9", "\xFF\xFE", "NEAR(a b, 3)"};
   const char alphabet[] = "ab\" *-():^+{}ORNEA,\xC3\xA9\x01\xFF\t";
   srand(12345);
   for (int i = 0; i < 20000; i++) {

@@ -89,10 +89,10 @@ START_TEST(task_kinds_and_ids) {
   ck_assert(kc_task_id_check("ice"));
   ck_assert(kc_task_id_check("pain-score"));
   ck_assert(kc_task_id_check("a1"));
-  ck_assert(kc_task_id_check("abcdefghijklmnopqrstuvwxyz012345")); /* 32 */
+  ck_assert(kc_task_id_check("abcdefghijklmnopqrstuvwxyz012345"));   /* 32 */
   ck_assert(!kc_task_id_check("abcdefghijklmnopqrstuvwxyz0123456")); /* 33 */
-  static const char *const bad[] = {"", "ICE", "a b", "a_b", "caf\xc3\xa9", "x;y", "a\n",
-                                    "'; DROP TABLE tick; --", "%s"};
+  static const char *const bad[] = {
+      "", "ICE", "a b", "a_b", "caf\xc3\xa9", "x;y", "a\n", "'; DROP TABLE tick; --", "%s"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) ck_assert(!kc_task_id_check(bad[i]));
   ck_assert(!kc_task_id_check(NULL));
 }
@@ -155,11 +155,11 @@ END_TEST
 START_TEST(day_progress) {
   struct kc_progress p = {0, 0};
   ck_assert_int_eq(kc_progress_percent(p), 0);
-  kc_progress_add(&p, 4, KC_TASK_DONE);       /* ice */
-  kc_progress_add(&p, 1, KC_TASK_NOT_DONE);   /* compression */
-  kc_progress_add(&p, 1, KC_TASK_DONE_LATE);  /* elevation */
-  kc_progress_add(&p, 0, KC_TASK_NOT_DONE);   /* walking aid: optional */
-  kc_progress_add(&p, 0, KC_TASK_DONE);       /* pain relief: optional, even if done */
+  kc_progress_add(&p, 4, KC_TASK_DONE);      /* ice */
+  kc_progress_add(&p, 1, KC_TASK_NOT_DONE);  /* compression */
+  kc_progress_add(&p, 1, KC_TASK_DONE_LATE); /* elevation */
+  kc_progress_add(&p, 0, KC_TASK_NOT_DONE);  /* walking aid: optional */
+  kc_progress_add(&p, 0, KC_TASK_DONE);      /* pain relief: optional, even if done */
   kc_progress_add(&p, 1, KC_TASK_FUTURE);
   ck_assert_int_eq(p.total, 4);
   ck_assert_int_eq(p.done, 2);
@@ -253,7 +253,7 @@ START_TEST(redflag_bad_data_never_lowers) {
   ck_assert_int_eq(kc_redflag_recheck(a, 2), KC_LEVEL_SOON);
   a[0].level = (enum kc_level)42;
   ck_assert_int_eq(kc_redflag_recheck(a, 2), KC_LEVEL_EMERGENCY);
-  a[0].level = (enum kc_level)-3; /* the enum may be unsigned: either way not below SOON */
+  a[0].level = (enum kc_level) - 3; /* the enum may be unsigned: either way not below SOON */
   ck_assert_int_ge(kc_redflag_recheck(a, 2), KC_LEVEL_SOON);
   ck_assert_int_eq(kc_redflag_recheck(NULL, 3), KC_LEVEL_NONE);
   ck_assert_int_eq(kc_redflag_recheck(a, 0), KC_LEVEL_NONE);
@@ -282,14 +282,20 @@ END_TEST
 /* ---- plan days against the real clock rules ---------------------------------------- */
 
 static void use_london(void) {
-  setenv("TZ", access("/usr/share/zoneinfo/Europe/London", R_OK) == 0
-                   ? "Europe/London" : "GMT0BST,M3.5.0/1,M10.5.0", 1);
+  setenv("TZ",
+         access("/usr/share/zoneinfo/Europe/London", R_OK) == 0 ? "Europe/London"
+                                                                : "GMT0BST,M3.5.0/1,M10.5.0",
+         1);
   tzset();
 }
 
 static time_t local_time(int y, int mo, int d, int h, int mi) {
-  struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h,
-                  .tm_min = mi, .tm_isdst = -1};
+  struct tm tm = {.tm_year = y - 1900,
+                  .tm_mon = mo - 1,
+                  .tm_mday = d,
+                  .tm_hour = h,
+                  .tm_min = mi,
+                  .tm_isdst = -1};
   return mktime(&tm);
 }
 
@@ -301,8 +307,9 @@ START_TEST(plan_started_before_midnight) {
   ck_assert_int_eq(kc_plan_day_index(start_day, kc_day_local(start)), 1);
   ck_assert_int_eq(kc_plan_day_index(start_day, kc_day_local(start + 20 * 60)), 2);
   char buf[32];
-  ck_assert_str_eq(kc_plan_day_label(kc_plan_day_index(start_day, kc_day_local(start + 1200)),
-                                     buf, sizeof buf), "Day 2 of 3");
+  ck_assert_str_eq(
+      kc_plan_day_label(kc_plan_day_index(start_day, kc_day_local(start + 1200)), buf, sizeof buf),
+      "Day 2 of 3");
   /* ticking day 1 at 00:10 is late; ticking day 2 then is on time */
   const int now_day = kc_day_local(start + 20 * 60);
   ck_assert(kc_task_is_late(start_day, 1, now_day));
@@ -340,11 +347,19 @@ static char *repeat(const char *unit, int n) {
 
 START_TEST(profile_names_accepted) {
   static const char *const good[] = {
-      "alice", ("Ana Mar\xc3\xad" "a"), "\xe6\x9d\x8e\xe9\x9b\xb7", /* Chinese */
-      "\xd7\x93\xd7\xa0\xd7\x99",                             /* Hebrew, right-to-left */
-      ("e\xcc\x81" "e"),                                       /* combining acute */
-      "\xf0\x9f\x98\x80 runner",                               /* emoji */
-      "'; DROP TABLE profile; --", "%s%n%x", "a", "two  spaces inside", "\xef\xbf\xbd",
+      "alice",
+      ("Ana Mar\xc3\xad"
+       "a"),
+      "\xe6\x9d\x8e\xe9\x9b\xb7", /* Chinese */
+      "\xd7\x93\xd7\xa0\xd7\x99", /* Hebrew, right-to-left */
+      ("e\xcc\x81"
+       "e"),                     /* combining acute */
+      "\xf0\x9f\x98\x80 runner", /* emoji */
+      "'; DROP TABLE profile; --",
+      "%s%n%x",
+      "a",
+      "two  spaces inside",
+      "\xef\xbf\xbd",
   };
   char err[256];
   for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
@@ -372,9 +387,13 @@ START_TEST(profile_names_refused) {
       {"esc\x1b[2J", "control"},
       {"del\x7f", "control"},
       {"c1\xc2\x85", "control"},
-      {("rlo\xe2\x80\xae" "evil"), "control"},
+      {("rlo\xe2\x80\xae"
+        "evil"),
+       "control"},
       {"iso\xe2\x81\xa6", "control"},
-      {("line\xe2\x80\xa8" "sep"), "control"},
+      {("line\xe2\x80\xa8"
+        "sep"),
+       "control"},
       {"bad\xff", "UTF-8"},
       {"overlong\xc0\xaf", "UTF-8"},
       {"surrogate\xed\xa0\x80", "UTF-8"},
@@ -389,7 +408,8 @@ START_TEST(profile_names_refused) {
     err[0] = '\0';
     if (kc_profile_name_check(bad[i].name, err, sizeof err))
       ck_abort_msg("accepted bad name #%zu", i);
-    if (!strstr(err, bad[i].why)) ck_abort_msg("name #%zu: message \"%s\" lacks \"%s\"", i, err, bad[i].why);
+    if (!strstr(err, bad[i].why))
+      ck_abort_msg("name #%zu: message \"%s\" lacks \"%s\"", i, err, bad[i].why);
   }
   ck_assert(!kc_profile_name_check(NULL, err, sizeof err));
   ck_assert(!kc_profile_name_check("a\nb", NULL, 0)); /* no message buffer is fine */

@@ -25,15 +25,16 @@ END_TEST
 
 START_TEST(widths) {
   ck_assert_uint_eq(kc_text_width("knee", 4), 4);
-  ck_assert_uint_eq(kc_text_width("\xE8\x86\x9D", 3), 2);          /* 膝 wide */
-  ck_assert_uint_eq(kc_text_width("e\xCC\x81", 3), 1);             /* e + combining acute */
-  ck_assert_uint_eq(kc_text_width("\xF0\x9F\x8F\x83", 4), 2);      /* runner emoji */
-  ck_assert_int_eq(kc_cp_width(0x200B), 0);                        /* zero width space */
+  ck_assert_uint_eq(kc_text_width("\xE8\x86\x9D", 3), 2);     /* 膝 wide */
+  ck_assert_uint_eq(kc_text_width("e\xCC\x81", 3), 1);        /* e + combining acute */
+  ck_assert_uint_eq(kc_text_width("\xF0\x9F\x8F\x83", 4), 2); /* runner emoji */
+  ck_assert_int_eq(kc_cp_width(0x200B), 0);                   /* zero width space */
 }
 END_TEST
 
 START_TEST(fit_never_splits) {
-  const char *s = "a\xE8\x86\x9D" "b";
+  const char *s = "a\xE8\x86\x9D"
+                  "b";
   ck_assert_uint_eq(kc_text_fit(s, strlen(s), 2), 1); /* wide char does not fit in 1 col */
   ck_assert_uint_eq(kc_text_fit(s, strlen(s), 3), 4);
   const char *c = "e\xCC\x81x";
@@ -55,7 +56,10 @@ END_TEST
 
 START_TEST(sanitize_removes_controls) {
   char out[128];
-  const char *evil = "a\x1b[2Jb\x07" "c\xC2\x9B" "d\xE2\x80\xAE" "e\x1b]52;c;aGk=\x07";
+  const char *evil = "a\x1b[2Jb\x07"
+                     "c\xC2\x9B"
+                     "d\xE2\x80\xAE"
+                     "e\x1b]52;c;aGk=\x07";
   kc_text_sanitize(evil, strlen(evil), out, sizeof out, 0);
   for (const char *p = out; *p; p++) {
     ck_assert_int_ne(*p, 0x1b);
@@ -107,8 +111,9 @@ END_TEST
 
 /* Every line fits every width from 1 to 200; no text is lost. */
 START_TEST(wrap_all_widths) {
-  const char *s = "Runners \xE8\x86\x9D\xE3\x81\xAE knee-pain: e\xCC\x81 supercalifragilisticexpialidocious "
-                  "\xF0\x9F\x8F\x83 ok  spaced   words\nnew line";
+  const char *s =
+      "Runners \xE8\x86\x9D\xE3\x81\xAE knee-pain: e\xCC\x81 supercalifragilisticexpialidocious "
+      "\xF0\x9F\x8F\x83 ok  spaced   words\nnew line";
   size_t len = strlen(s);
   for (size_t w = 1; w <= 200; w++) {
     size_t pos = 0, kept = 0;

@@ -32,9 +32,9 @@
 #endif
 
 #define OK KC_UDB_OK
-#define DAY0 19884                                  /* 2024-06-10 */
-#define NOW ((time_t)DAY0 * 86400 + 12 * 3600)      /* its noon, UTC */
-#define ON_DAY(n) (NOW + (time_t)((n) - 1) * 86400) /* noon of plan day n */
+#define DAY0 19884                                /* 2024-06-10 */
+#define NOW ((time_t)DAY0 * 86400 + 12 * 3600)    /* its noon, UTC */
+#define ON_DAY(n) (NOW + (time_t)((n)-1) * 86400) /* noon of plan day n */
 
 /* ======================================================================
  * Helpers: temporary directories, files, migrations
@@ -158,8 +158,7 @@ static void load_migrations(void) {
     snprintf(path, sizeof path, "%s/%s", dir, names[i]);
     ck_assert_msg(strlen(names[i]) > 8 && names[i][3] == '_', "bad name %s", names[i]);
     migs[i].version = atoi(names[i]);
-    snprintf(mig_names[i], sizeof mig_names[i], "%.*s", (int)(strlen(names[i]) - 8),
-             names[i] + 4);
+    snprintf(mig_names[i], sizeof mig_names[i], "%.*s", (int)(strlen(names[i]) - 8), names[i] + 4);
     migs[i].name = mig_names[i];
     migs[i].sql = read_file(path, NULL);
     free(names[i]);
@@ -492,8 +491,8 @@ START_TEST(corrupt_found_by_deferred_verify) {
   write_file(dbfile(dir), img, len);
   struct kc_userdb *db = NULL;
   char err[1024];
-  ck_assert_int_eq(kc_userdb_open_ex(dir, migs, n_migs, KC_USERDB_DEFER_CHECK, &db, err, sizeof err),
-                   OK);
+  ck_assert_int_eq(
+      kc_userdb_open_ex(dir, migs, n_migs, KC_USERDB_DEFER_CHECK, &db, err, sizeof err), OK);
   ck_assert_str_eq(kc_userdb_warning(db), "");
   ck_assert_int_eq(kc_userdb_verify(db), OK);
   ck_assert_ptr_nonnull(strstr(kc_userdb_warning(db), "moved to"));
@@ -515,8 +514,10 @@ START_TEST(corrupt_twice_and_wal_kept) {
   snprintf(wal, sizeof wal, "%s-wal", dbfile(dir));
   for (int i = 0; i < 2; i++) {
     char junk[200];
-    snprintf(junk, sizeof junk, "junk number %d, long enough to be more than one hundred bytes "
-                                "so that only the magic string gives it away............", i);
+    snprintf(junk, sizeof junk,
+             "junk number %d, long enough to be more than one hundred bytes "
+             "so that only the magic string gives it away............",
+             i);
     write_file(dbfile(dir), junk, strlen(junk));
     write_file(wal, "stale wal", 9);
     struct kc_userdb *db = open_db(dir);
@@ -734,9 +735,9 @@ static int s_unfetch(sqlite3_file *f, sqlite3_int64 o, void *p) {
   return UNDER(f)->pMethods->xUnfetch(UNDER(f), o, p);
 }
 static const sqlite3_io_methods shim_io = {
-    3, s_close, s_read, s_write, s_truncate, s_sync, s_size, s_lock, s_unlock, s_reserved,
-    s_fcntl, s_sector, s_devchar, s_shmmap, s_shmlock, s_shmbarrier, s_shmunmap, s_fetch,
-    s_unfetch};
+    3,         s_close,      s_read,     s_write, s_truncate, s_sync,    s_size,
+    s_lock,    s_unlock,     s_reserved, s_fcntl, s_sector,   s_devchar, s_shmmap,
+    s_shmlock, s_shmbarrier, s_shmunmap, s_fetch, s_unfetch};
 
 static int shim_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags, int *out) {
   (void)vfs;
@@ -776,8 +777,9 @@ static int fill_until_full(const char *dir, int expect, void (*limit)(void),
     rc = kc_userdb_wizard_save(db, p.id, NOW + i, text, KC_LEVEL_SOON, "", NULL);
     if (rc == OK) saved++;
   }
-  fprintf(stderr, "full disk (%s): %d saved, then %s: %s\n", expect == KC_UDB_EFULL ? "vfs" : "rlimit",
-          saved, kc_udb_status_name(rc), kc_userdb_errmsg(db));
+  fprintf(stderr, "full disk (%s): %d saved, then %s: %s\n",
+          expect == KC_UDB_EFULL ? "vfs" : "rlimit", saved, kc_udb_status_name(rc),
+          kc_userdb_errmsg(db));
   if (rc != expect && !(expect == KC_UDB_EIO && rc == KC_UDB_EFULL)) return 3;
   if (strlen(kc_userdb_errmsg(db)) < 20) return 4;
   if (expect == KC_UDB_EFULL && !strstr(kc_userdb_errmsg(db), "disk is full")) return 5;
@@ -907,8 +909,8 @@ END_TEST
 
 START_TEST(profile_bad_names_refused) {
   struct kc_userdb *db = open_db(sub("names"));
-  static const char *const bad[] = {"", " x", "x ", "a\tb", "esc\x1b[31m", "\xff\xfe", "\xc0\xaf",
-                                    "rlo\xe2\x80\xae"};
+  static const char *const bad[] = {
+      "", " x", "x ", "a\tb", "esc\x1b[31m", "\xff\xfe", "\xc0\xaf", "rlo\xe2\x80\xae"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     ck_assert_int_eq(kc_userdb_profile_create(db, bad[i], NOW, NULL), KC_UDB_EINVAL);
     ck_assert_str_ne(kc_userdb_errmsg(db), "");
@@ -1124,7 +1126,8 @@ START_TEST(redflag_round_trip) {
   ck_assert_int_eq(kc_userdb_redflag_worst(db, plan, &worst), OK);
   ck_assert_int_eq(worst, KC_LEVEL_NONE);
   ck_assert_int_eq(kc_userdb_redflag_record(db, plan, DAY0, NOW, KC_LEVEL_NONE, NULL), OK);
-  ck_assert_int_eq(kc_userdb_redflag_record(db, plan, DAY0 + 1, ON_DAY(2), KC_LEVEL_24H, "calf"), OK);
+  ck_assert_int_eq(kc_userdb_redflag_record(db, plan, DAY0 + 1, ON_DAY(2), KC_LEVEL_24H, "calf"),
+                   OK);
   ck_assert_int_eq(kc_userdb_redflag_record(db, plan, DAY0 + 2, ON_DAY(3), KC_LEVEL_NONE, ""), OK);
   ck_assert_int_eq(kc_userdb_redflag_last(db, plan, &c), OK);
   ck_assert_int_eq(c.cal_day, DAY0 + 2);
@@ -1242,12 +1245,15 @@ START_TEST(constraints_in_sql) {
                    SQLITE_CONSTRAINT); /* a second active plan */
   ck_assert_int_eq(raw_exec(s, "INSERT INTO profile (name, created_at) VALUES ('', 0)"),
                    SQLITE_CONSTRAINT);
-  ck_assert_int_eq(raw_exec(s, "INSERT INTO profile (name, created_at) VALUES "
-                               "('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 0)"),
-                   SQLITE_CONSTRAINT); /* 65 characters */
-  ck_assert_int_eq(raw_exec(s, "UPDATE plan SET checkin = 'meh', checkin_at = 1"), SQLITE_CONSTRAINT);
-  ck_assert_int_eq(raw_exec(s, "INSERT INTO tick (plan_id, task_id, day, at) VALUES (9999, 'x', 1, 0)"),
-                   SQLITE_CONSTRAINT); /* no such plan */
+  ck_assert_int_eq(
+      raw_exec(s, "INSERT INTO profile (name, created_at) VALUES "
+                  "('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 0)"),
+      SQLITE_CONSTRAINT); /* 65 characters */
+  ck_assert_int_eq(raw_exec(s, "UPDATE plan SET checkin = 'meh', checkin_at = 1"),
+                   SQLITE_CONSTRAINT);
+  ck_assert_int_eq(
+      raw_exec(s, "INSERT INTO tick (plan_id, task_id, day, at) VALUES (9999, 'x', 1, 0)"),
+      SQLITE_CONSTRAINT); /* no such plan */
   sqlite3_close(s);
 }
 END_TEST
@@ -1451,13 +1457,17 @@ START_TEST(crash_sigkill_while_ticking) {
   }
   sqlite3 *s = raw(dir);
   sqlite3_stmt *st = NULL;
-  ck_assert_int_eq(sqlite3_prepare_v2(s, "SELECT count(*) FROM tick WHERE plan_id = ?1 AND "
-                                         "task_id = ?2 AND day = 1", -1, &st, NULL), SQLITE_OK);
+  ck_assert_int_eq(sqlite3_prepare_v2(s,
+                                      "SELECT count(*) FROM tick WHERE plan_id = ?1 AND "
+                                      "task_id = ?2 AND day = 1",
+                                      -1, &st, NULL),
+                   SQLITE_OK);
   for (int i = 0; i < c.n; i++) {
     sqlite3_bind_int64(st, 1, plan);
     sqlite3_bind_text(st, 2, c.ids[i], -1, SQLITE_STATIC);
     ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-    ck_assert_msg(sqlite3_column_int(st, 0) == 1, "confirmed tick %s lost (seed %u)", c.ids[i], seed);
+    ck_assert_msg(sqlite3_column_int(st, 0) == 1, "confirmed tick %s lost (seed %u)", c.ids[i],
+                  seed);
     sqlite3_reset(st);
   }
   sqlite3_finalize(st);
@@ -1485,13 +1495,19 @@ START_TEST(plan_task_data) {
   char *msg = NULL;
   ck_assert_msg(sqlite3_exec(s, sql, NULL, NULL, &msg) == SQLITE_OK, "30_plan.sql: %s", msg);
   free(sql);
-  static const char *const articles[] = {"first-days", "ice", "compression-elevation",
-                                         "rest-and-movement", "pain-relief-medicines",
-                                         "peace-and-love", "return-to-running",
+  static const char *const articles[] = {"first-days",
+                                         "ice",
+                                         "compression-elevation",
+                                         "rest-and-movement",
+                                         "pain-relief-medicines",
+                                         "peace-and-love",
+                                         "return-to-running",
                                          "not-getting-better"};
   sqlite3_stmt *st = NULL;
-  ck_assert_int_eq(sqlite3_prepare_v2(s, "SELECT id, position, kind, label, detail, article_id, "
-                                         "target FROM plan_task ORDER BY position", -1, &st, NULL),
+  ck_assert_int_eq(sqlite3_prepare_v2(s,
+                                      "SELECT id, position, kind, label, detail, article_id, "
+                                      "target FROM plan_task ORDER BY position",
+                                      -1, &st, NULL),
                    SQLITE_OK);
   int n = 0, ice = 0, pain = 0, required = 0;
   struct kc_progress prog = {0, 0};
@@ -1530,15 +1546,18 @@ START_TEST(plan_task_data) {
   ck_assert_int_eq(pain, 1);
   ck_assert_int_eq(prog.total, required);
   ck_assert_int_eq(kc_progress_percent(prog), 100);
-  ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM plan_task WHERE kind = 'check' AND target = 0"), 2);
+  ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM plan_task WHERE kind = 'check' AND target = 0"),
+                   2);
   ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM plan_task WHERE detail LIKE '%48 hours%' "
-                              "AND detail LIKE '%paracetamol%'"), 1);
+                              "AND detail LIKE '%paracetamol%'"),
+                   1);
   /* plan_redflag is filled with wizard question ids (checked by the
    * packer); here only its shape: positions 1..n, no empty id. */
   ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM plan_redflag"),
                    raw_int(s, "SELECT ifnull(max(position), 0) FROM plan_redflag"));
   ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM plan_redflag WHERE length(question_id) = 0 "
-                              "OR position < 1"), 0);
+                              "OR position < 1"),
+                   0);
   sqlite3_close(s);
 }
 END_TEST

@@ -363,16 +363,15 @@ START_TEST(parse_ok) {
   struct kc_wz_def *d = valid_base();
   struct kc_wz_answers *a = kc_wz_answers_new(d);
   char err[256];
-  const char *text =
-      "# a comment\n"
-      "\n"
-      "  flag = no  \r\n"
-      "big=no # trailing comment\n"
-      "\thurt=yes\n"
-      "how=twist\n"
-      "where=inner\n"
-      "extra= a , c \n"
-      "   # indented comment";
+  const char *text = "# a comment\n"
+                     "\n"
+                     "  flag = no  \r\n"
+                     "big=no # trailing comment\n"
+                     "\thurt=yes\n"
+                     "how=twist\n"
+                     "where=inner\n"
+                     "extra= a , c \n"
+                     "   # indented comment";
   ck_assert_msg(parse(d, a, text, err) == 0, "%s", err);
   ck_assert_uint_eq(kc_wz_answers_get(a, Q_FLAG), 2);
   ck_assert_uint_eq(kc_wz_answers_get(a, Q_HURT), 1);
@@ -424,10 +423,10 @@ END_TEST
 START_TEST(parse_errors) {
   const char *head = "flag=no\nbig=no\n";
   char buf[512];
-#define FAILS(tail, w1, w2)                        \
-  do {                                             \
-    snprintf(buf, sizeof buf, "%s%s", head, tail); \
-    parse_fails(buf, w1, w2);                      \
+#define FAILS(tail, w1, w2)                                                                        \
+  do {                                                                                             \
+    snprintf(buf, sizeof buf, "%s%s", head, tail);                                                 \
+    parse_fails(buf, w1, w2);                                                                      \
   } while (0)
   FAILS("hurt yes\n", "line 3:", "expected question=option");
   FAILS("hurt=no\nwhen=slow\n=yes\n", "line 5:", "no question id");

@@ -314,10 +314,10 @@ END_TEST
 START_TEST(outer_side_is_not_an_inner_cause) {
   /* Even a twist injury on the outer side does not rank the inner-side
    * causes above IT band or the joint itself. */
-  struct kc_wz_answers *a = story(
-      "injury=no\nonset=gradual\nlocation=outer\nfeel=sharp\nworse=running\nrun=same-point\n"
-      "swelling=none\nmechanical=none\ncontrol=no\nstiffness=none\nage=30-44\njoints=none\n"
-      "duration=3-days-2-weeks\nhome-care=not-yet\n");
+  struct kc_wz_answers *a =
+      story("injury=no\nonset=gradual\nlocation=outer\nfeel=sharp\nworse=running\nrun=same-point\n"
+            "swelling=none\nmechanical=none\ncontrol=no\nstiffness=none\nage=30-44\njoints=none\n"
+            "duration=3-days-2-weeks\nhome-care=not-yet\n");
   struct kc_wz_result r;
   ck_assert_int_eq(kc_wz_score(def, a, &r), 0);
   for (size_t k = 0; k < r.n_causes; k++) {
@@ -643,10 +643,9 @@ START_TEST(safety_enumeration) {
     S.a = NULL;
   }
   /* a single red flag alone always lifts a self-care story to its level */
-  printf(
-      "safety: %lu combinations checked (%zu red flags x %zu stories: all yes/no, "
-      "no/not-sure for half, all pairs of three values, 20000 random, Ottawa for injuries)\n",
-      S.checked, N_RF, N_PROFILES);
+  printf("safety: %lu combinations checked (%zu red flags x %zu stories: all yes/no, "
+         "no/not-sure for half, all pairs of three values, 20000 random, Ottawa for injuries)\n",
+         S.checked, N_RF, N_PROFILES);
   fflush(stdout);
 }
 END_TEST
