@@ -23,7 +23,8 @@ CREATE TABLE article (
   summary     TEXT NOT NULL,
   body        TEXT NOT NULL, -- Markdown source
   plain       TEXT NOT NULL, -- body without markup: what search indexes and quotes
-  source_file TEXT NOT NULL
+  source_file TEXT NOT NULL,
+  reviewed    TEXT          -- YYYY-MM-DD the content was last checked, or NULL
 );
 CREATE INDEX article_by_topic ON article (topic_id, position, title);
 

@@ -17,7 +17,9 @@ struct kc_article_src {
   int related_line;
   char **sources;
   size_t n_sources;
-  int order; /* reading order in the topic: 1..999, default 500 */
+  int order;      /* reading order in the topic: 1..999, default 500 */
+  char *reviewed; /* "YYYY-MM-DD": when the content was last checked (NULL if absent) */
+  int reviewed_line;
   int topic_line, id_line;
   const char *body; /* points into the parsed text */
   size_t body_len;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kneecare/day.h"
 #include "kneecare/text.h"
 
 static void fail(int *err_line, int line, char *err, size_t errlen, const char *fmt, ...) {
@@ -87,11 +88,17 @@ void kc_article_src_free(struct kc_article_src *a) {
   free(a->title);
   free(a->topic);
   free(a->summary);
+  free(a->reviewed);
   for (size_t i = 0; i < a->n_related; i++) free(a->related[i]);
   free(a->related);
   for (size_t i = 0; i < a->n_sources; i++) free(a->sources[i]);
   free(a->sources);
   memset(a, 0, sizeof *a);
+}
+
+static bool reviewed_ok(const char *v) {
+  int day;
+  return kc_day_parse(v, &day);
 }
 
 static int check_value(const char *key, const char *v, int line, int *err_line, char *err,
@@ -112,6 +119,10 @@ static int check_value(const char *key, const char *v, int line, int *err_line, 
   }
   if (strcmp(key, "title") == 0 && kc_text_width(v, strlen(v)) > KC_TITLE_MAX_COLS) {
     fail(err_line, line, err, errlen, "title: longer than %d columns", KC_TITLE_MAX_COLS);
+    return -1;
+  }
+  if (strcmp(key, "reviewed") == 0 && !reviewed_ok(v)) {
+    fail(err_line, line, err, errlen, "reviewed: must be a date YYYY-MM-DD");
     return -1;
   }
   if (strcmp(key, "summary") == 0 && kc_text_width(v, strlen(v)) > KC_SUMMARY_MAX_COLS) {
@@ -224,6 +235,9 @@ int kc_article_parse(const char *text, size_t len, struct kc_article_src *a, int
         free(val);
       } else if (strcmp(key, "source") == 0) {
         rc = val[0] ? push(&a->sources, &a->n_sources, val) : (free(val), 0);
+      } else if (strcmp(key, "reviewed") == 0) {
+        a->reviewed_line = line;
+        rc = set_once(&a->reviewed, val, key, line, err_line, err, errlen);
       } else {
         char e[200];
         fail(err_line, line, err, errlen, "unknown header field '%s'", echo(key, e, sizeof e));

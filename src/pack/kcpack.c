@@ -206,7 +206,7 @@ static void load_article(sqlite3 *db, const char *path, struct loaded *L) {
   sqlite3_stmt *st = NULL;
   sqlite3_prepare_v2(db,
                      "INSERT INTO article (id, topic_id, position, title, summary, body, plain, "
-                     "source_file) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     "source_file, reviewed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                      -1, &st, NULL);
   sqlite3_bind_text(st, 1, L->a.id, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, L->a.topic, -1, SQLITE_STATIC);
@@ -216,6 +216,7 @@ static void load_article(sqlite3 *db, const char *path, struct loaded *L) {
   sqlite3_bind_text(st, 6, L->a.body, (int)L->a.body_len, SQLITE_STATIC);
   sqlite3_bind_text(st, 7, plain ? plain : "", -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 8, base, -1, SQLITE_STATIC);
+  if (L->a.reviewed) sqlite3_bind_text(st, 9, L->a.reviewed, -1, SQLITE_STATIC);
   if (sqlite3_step(st) != SQLITE_DONE) {
     if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_PRIMARYKEY)
       report(path, L->a.id_line, "duplicate article id '%s'", L->a.id);

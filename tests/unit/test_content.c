@@ -161,7 +161,7 @@ START_TEST(hostile_strings_are_sanitised_and_file_untouched) {
       "INSERT INTO topic VALUES ('t', 1, 'Evil' || char(27) || ']0;pwned' || char(7), 's');"
       "INSERT INTO article VALUES ('a', 't', 1, 'Title' || char(27) || '[2J', 'sum' || char(155),"
       " 'body ' || char(27) || ']52;c;Zm9v' || char(7), 'plain knee' || char(27) || '[31m', "
-      "'a.md');"
+      "'a.md', NULL);"
       "INSERT INTO article_fts(article_fts) VALUES ('rebuild');",
       NULL, NULL, NULL);
   sqlite3_close(db);
