@@ -146,7 +146,10 @@ enum kc_rp_start kc_rp_start_check(const struct kc_rp_def *def, const struct kc_
     return start_answer(KC_RP_START_NO, why, n,
                         "This walk-run programme is not the right advice for this cause of "
                         "knee pain. Follow the plan a physio or doctor gives you.");
-  const int level = kc_rp_check_level(in->result_level);
+  /* a level the program never writes is read as the most urgent */
+  const int level = in->result_level < KC_LEVEL_NONE || in->result_level > KC_LEVEL_MAX
+                        ? KC_LEVEL_AMBULANCE
+                        : in->result_level;
   if ((level >= KC_LEVEL_SOON || cause->min_level >= KC_LEVEL_SOON) && !in->go_ahead)
     return start_answer(KC_RP_START_GO_AHEAD, why, n,
                         "Your result said to get the knee checked. Start only once a physio "

@@ -313,7 +313,7 @@ static void rp_today(const struct replay *R, int today, struct kc_rp_plan *out) 
   struct rp_today_facts t = {
       .today = today, .start_day = R->forward_day, .paused_since = KC_DAY_INVALID};
   out->today = KC_RP_TODAY_NONE;
-  if (R->status == KC_RP_ACTIVE && kc_day_valid(today)) {
+  if (R->status == KC_RP_ACTIVE && kc_day_valid(today) && kc_day_valid(R->ref_day)) {
     const struct span *p = pause_at(R, today);
     if (p) {
       out->status = KC_RP_PAUSED;

@@ -68,8 +68,12 @@ static void pain_sentence(struct out *o, const struct kc_rp_def *def, const stru
     break;
   case RP_R_WAITING:
     if (f->during >= 0 && f->during <= KC_RP_PAIN_MAX)
-      put(o, "Pain during the run was %d/10, within the limit of %d/10. ", f->during, L);
-    put(o, "Log the pain the next morning: it decides the next step.");
+      put(o,
+          "Pain during the run was %d/10, within the limit of %d/10. Log the pain the next "
+          "morning: it decides the next step.",
+          f->during, L);
+    else
+      put(o, "Log the pain during the run and the next morning: they decide the next step.");
     break;
   default: break;
   }
@@ -245,11 +249,15 @@ void rp_render_today(const struct kc_rp_def *def, struct kc_rp_plan *p,
     put(&o, "Today's date is not valid, so no run is offered.");
     return;
   }
+  if (!kc_day_valid(t->start_day)) {
+    put(&o, "The programme has not started.");
+    return;
+  }
   if (p->today == KC_RP_TODAY_RUN)
     today_run(&o, def, p, t);
   else
     today_rest(&o, def, p, t);
   if (p->stalled)
-    put(&o, " You have been at step %d for %d days without moving up: %s.", p->stage,
-        t->stalled_for, kc_level_title(KC_LEVEL_SOON));
+    put(&o, " It is %d days since you last moved up a step: %s.", t->stalled_for,
+        kc_level_title(KC_LEVEL_SOON));
 }

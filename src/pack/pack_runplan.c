@@ -244,8 +244,19 @@ static void check_exercise(const struct ctx *X, const struct kc_rp_exercise *e) 
   check_article(X, e->article_id, row, q);
   check_source(X, e->source, row, q);
   if (!kc_art_check((const char *const *)e->art, (size_t)e->n_art, (const char *const *)e->ascii,
-                    (size_t)e->n_ascii, err, sizeof err))
-    problem(X, "INSERT INTO run_exercise_art", q, "drawing of '%s': %s", e->id, err);
+                    (size_t)e->n_ascii, err, sizeof err)) {
+    /* pin it to the row: "ASCII twin row 3 ..." or "row 5 ..." */
+    char at[96];
+    int r = 0;
+    const char *twin = strstr(err, "twin row "), *plain = strstr(err, "row ");
+    if (twin && sscanf(twin, "twin row %d", &r) == 1)
+      snprintf(at, sizeof at, "('%s', 'ascii', %d,", e->id, r);
+    else if (plain && sscanf(plain, "row %d", &r) == 1)
+      snprintf(at, sizeof at, "('%s', 'box', %d,", e->id, r);
+    else
+      snprintf(at, sizeof at, "('%s', 'box', 1,", e->id);
+    problem(X, "INSERT INTO run_exercise_art", at, "drawing of '%s': %s", e->id, err);
+  }
 }
 
 /* Pins a kc_rp_def_check message ("step 3 ...", "pain rule ...", "cause 2
@@ -258,8 +269,9 @@ static void report_def(const struct ctx *X, const char *msg) {
     problem(X, "INSERT INTO run_stage", needle, "%s%s", msg, "");
   } else if (strncmp(msg, "pain rule", 9) == 0) {
     problem(X, "INSERT INTO run_rule", NULL, "%s%s", msg, "");
-  } else if (strncmp(msg, "cause", 5) == 0) {
-    problem(X, "INSERT INTO run_cause", NULL, "%s%s", msg, "");
+  } else if (sscanf(msg, "cause %d", &n) == 1) {
+    snprintf(needle, sizeof needle, "', %d, '", n);
+    problem(X, "INSERT INTO run_cause", needle, "%s%s", msg, "");
   } else {
     problem(X, "INSERT INTO run_programme", NULL, "%s%s", msg, "");
   }
@@ -273,7 +285,12 @@ void kc_pack_check_runplan(sqlite3 *db, const char *dbdir, kc_report_fn report) 
   struct kc_rp_content *c = NULL;
   char err[512];
   if (kc_rp_load(db, NULL, &c, err, sizeof err) != 0) {
-    problem(&X, "INSERT INTO run_", NULL, "%s%s", err, "");
+    /* the loader quotes the id it stopped at: find that row */
+    char quoted[80] = "";
+    const char *a = strchr(err, '\''), *b = a ? strchr(a + 1, '\'') : NULL;
+    if (b && b - a < (long)sizeof quoted - 1)
+      snprintf(quoted, sizeof quoted, "%.*s", (int)(b - a + 1), a);
+    problem(&X, "INSERT INTO run_", quoted[0] ? quoted : NULL, "%s%s", err, "");
     return;
   }
   if (!kc_rp_def_check(&c->def, err, sizeof err)) report_def(&X, err);
