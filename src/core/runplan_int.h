@@ -32,11 +32,10 @@ struct rp_facts {
   int stage_before, stage_after; /* 1-based */
   int stage_run;                 /* the step the run counted at (after a long break) */
   int day, during, morning, ref_morning;
-  int good, bad;          /* counts after this run */
-  int break_days, lost;   /* a long break before this run, and the steps it cost */
-  int level;              /* a sign's level */
-  int pause_end;          /* a pause's last day (KC_DAY_INVALID: open) */
-  bool at_first, at_last; /* stage_before was the first / the last step */
+  int good, bad;        /* counts after this run */
+  int break_days, lost; /* a long break before this run, and the steps it cost */
+  int level;            /* a sign's level */
+  int pause_end;        /* a pause's last day (KC_DAY_INVALID: open) */
 };
 
 /* Writes the sentence for a decision into out->why and copies the step and

@@ -116,8 +116,6 @@ static void facts_begin(struct replay *R, struct rp_facts *f, enum kc_rp_step st
   f->stage_before = f->stage_after = f->stage_run = R->stage + 1;
   f->during = f->morning = f->ref_morning = KC_RP_NOT_LOGGED;
   f->pause_end = KC_DAY_INVALID;
-  f->at_first = R->stage == 0;
-  f->at_last = R->stage == R->def->n_stages - 1;
 }
 
 /* The pain rule on one run whose numbers are known (or known to be
@@ -190,8 +188,6 @@ static void on_run(struct replay *R, const struct kc_rp_event *e, size_t i, stru
   f->stage_run = R->stage + 1;
   f->during = e->during;
   f->morning = e->morning;
-  f->at_first = R->stage == 0;
-  f->at_last = R->stage == R->def->n_stages - 1;
   judge(R, f, i == R->last_run_ev);
   R->runs++;
   R->runs_since_forward++;
@@ -211,7 +207,7 @@ static void on_event(struct replay *R, size_t i, struct rp_facts *f) {
     facts_begin(R, f, KC_RP_STEP_NONE, e->day);
     f->level = kc_rp_check_level(e->level);
     f->reason = f->level == KC_LEVEL_NONE ? RP_R_CHECK_CLEAR : RP_R_SIGN;
-    if (f->level != KC_LEVEL_NONE) { /* the first sign; the pre-scan already stopped it */
+    if (f->level != KC_LEVEL_NONE) { /* the first sign: stopped for good from here on */
       f->step = KC_RP_STEP_STOP;
       R->status = KC_RP_STOPPED;
     }
