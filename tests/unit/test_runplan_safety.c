@@ -286,7 +286,7 @@ static struct kc_rp_event rnd_event(int *base) {
   if (kc_day_valid(day) && day > *base - 40 && day < *base + 10) *base = day;
   switch (rnd(12)) {
   case 0: e = C(day, rnd(10) ? 0 : levels[rnd(10)]); break;
-  case 1: e = P(day, rnd(3) ? rnd_day(day + 5) : KC_DAY_INVALID); break;
+  case 1: e = P(day, rnd(3) ? rnd_day(kc_day_valid(day) ? day + 5 : *base) : KC_DAY_INVALID); break;
   case 2: e = S(day, (int)rnd(9) - 1); break;
   case 3: e = E(day); break;
   case 4: e = (struct kc_rp_event){(int)rnd(9) - 2, day, 0, 0, 0, 0, 0}; break;
