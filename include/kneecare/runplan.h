@@ -110,7 +110,8 @@ enum kc_rp_ev_kind {
   KC_RP_EV_RUN = 1,     /* a run: day, during, morning */
   KC_RP_EV_CHECK = 2,   /* a safety check: day, level */
   KC_RP_EV_PAUSE = 3,   /* a pause: day (first paused day) .. end_day */
-  KC_RP_EV_RESTART = 4, /* restart from step `stage` on day */
+  KC_RP_EV_RESTART = 4, /* restart from step `stage` on day (a step is planned as a week:
+                           "restart from week 3" is stage 3); never reopens a stopped one */
   KC_RP_EV_END = 5,     /* the person ended the programme on day */
 };
 
