@@ -60,15 +60,21 @@ void kc_print_level(FILE *out, enum kc_level level, int width);
  * NUL-terminated buffer (length in *len) or NULL with a reason in err. */
 char *kc_read_input(const char *path, size_t max, size_t *len, char *err, size_t errlen);
 
-/* One ranked cause of a saved wizard run (kc_wz_causes_text format). */
-
 int kc_cmd_topics(struct kc_app *app, int argc, char **argv);
 int kc_cmd_list(struct kc_app *app, int argc, char **argv);
 int kc_cmd_show(struct kc_app *app, int argc, char **argv);
 int kc_cmd_search(struct kc_app *app, int argc, char **argv);
 int kc_cmd_wizard(struct kc_app *app, int argc, char **argv);
 int kc_cmd_history(struct kc_app *app, int argc, char **argv);
-int kc_cmd_plan(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_start(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_status(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_tick(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_untick(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_ice(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_pain(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_checkin(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_end(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_export(struct kc_app *app, int argc, char **argv);
 int kc_cmd_report(struct kc_app *app, int argc, char **argv);
 int kc_cmd_profiles(struct kc_app *app, int argc, char **argv);
 

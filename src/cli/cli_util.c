@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "kneecare/mem.h"
 #include "kneecare/profile.h"
 #include "kneecare/text.h"
 
@@ -128,36 +129,22 @@ char *kc_read_input(const char *path, size_t max, size_t *len, char *err, size_t
     snprintf(err, errlen, "cannot open: %s", strerror(errno));
     return NULL;
   }
-  size_t cap = 4096, n = 0;
-  char *buf = malloc(cap + 1);
-  while (buf) {
+  size_t cap = max < 4096 ? max : 4096, n = 0;
+  char *buf = kc_xmalloc(cap + 1);
+  for (;;) {
     if (n == cap) {
       if (cap >= max) break;
-      size_t ncap = cap * 2 > max ? max : cap * 2;
-      char *nb = realloc(buf, ncap + 1);
-      if (!nb) {
-        free(buf);
-        buf = NULL;
-        break;
-      }
-      buf = nb;
-      cap = ncap;
+      cap = cap * 2 > max ? max : cap * 2;
+      buf = kc_xrealloc(buf, cap + 1);
     }
-    size_t got = fread(buf + n, 1, cap - n, f);
+    const size_t got = fread(buf + n, 1, cap - n, f);
     n += got;
     if (got == 0) break;
   }
-  int failed = !buf, too_big = 0, read_err = 0;
-  if (buf && n == cap && cap >= max) {
-    /* Full: one more byte tells "exactly max" from "too long". */
-    too_big = fgetc(f) != EOF;
-  }
-  if (ferror(f)) read_err = errno ? errno : EIO;
+  /* Full: one more byte tells "exactly max" from "too long". */
+  const int too_big = n == cap && cap >= max && fgetc(f) != EOF;
+  const int read_err = ferror(f) ? (errno ? errno : EIO) : 0;
   if (!is_stdin) fclose(f);
-  if (failed) {
-    snprintf(err, errlen, "out of memory");
-    return NULL;
-  }
   if (read_err || too_big) {
     if (read_err)
       snprintf(err, errlen, "cannot read: %s", strerror(read_err));

@@ -817,32 +817,20 @@ static int cmd_export(struct kc_app *app, int argc, char **argv) {
   return KC_EXIT_OK;
 }
 
-/* ---- dispatch --------------------------------------------------------------------- */
+/* ---- the commands main.c's table names -------------------------------------- */
 
-static int cmd_do_tick(struct kc_app *app, int argc, char **argv) {
-  return cmd_tick(app, argc, argv, 1);
-}
-static int cmd_do_untick(struct kc_app *app, int argc, char **argv) {
-  return cmd_tick(app, argc, argv, 0);
-}
-
-int kc_cmd_plan(struct kc_app *app, int argc, char **argv) {
-  static const struct {
-    const char *name;
-    int (*run)(struct kc_app *, int, char **);
-  } subs[] = {{"start", cmd_start},      {"status", cmd_status}, {"tick", cmd_do_tick},
-              {"untick", cmd_do_untick}, {"ice", cmd_ice},       {"pain", cmd_pain},
-              {"checkin", cmd_checkin},  {"end", cmd_end},       {"export", cmd_export}};
-  if (argc < 2) {
-    kc_err("plan: needs a subcommand: start, status, tick, untick, ice, pain, checkin, end or "
-           "export (try --help)");
-    return KC_EXIT_USAGE;
+/* argv[0] is the subcommand word: messages say "plan <sub>: ...". */
+#define PLAN_COMMAND(fn, impl)                                                                     \
+  int fn(struct kc_app *app, int argc, char **argv) {                                              \
+    sub_name = argv[0];                                                                            \
+    return impl;                                                                                   \
   }
-  for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-    if (strcmp(argv[1], subs[i].name) != 0) continue;
-    sub_name = subs[i].name;
-    return subs[i].run(app, argc - 1, argv + 1);
-  }
-  kc_err("plan: unknown subcommand '%s' (try --help)", argv[1]);
-  return KC_EXIT_USAGE;
-}
+PLAN_COMMAND(kc_cmd_plan_start, cmd_start(app, argc, argv))
+PLAN_COMMAND(kc_cmd_plan_status, cmd_status(app, argc, argv))
+PLAN_COMMAND(kc_cmd_plan_tick, cmd_tick(app, argc, argv, 1))
+PLAN_COMMAND(kc_cmd_plan_untick, cmd_tick(app, argc, argv, 0))
+PLAN_COMMAND(kc_cmd_plan_ice, cmd_ice(app, argc, argv))
+PLAN_COMMAND(kc_cmd_plan_pain, cmd_pain(app, argc, argv))
+PLAN_COMMAND(kc_cmd_plan_checkin, cmd_checkin(app, argc, argv))
+PLAN_COMMAND(kc_cmd_plan_end, cmd_end(app, argc, argv))
+PLAN_COMMAND(kc_cmd_plan_export, cmd_export(app, argc, argv))

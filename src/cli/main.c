@@ -90,37 +90,70 @@ static int open_content(struct kc_app *app) {
   return -1;
 }
 
+/* Every command, one row per usage line, as tmux's cmd_entry: the usage
+ * and summary printed by --help come from here, and tests/cli/commands.sh
+ * checks the man page's COMMANDS section and the README's command list
+ * against --help, so the three cannot drift. A command with subcommands
+ * (plan) has one row per subcommand; rows of one command stay together. */
+struct kc_cmd_entry {
+  const char *name;    /* the command word */
+  const char *sub;     /* its subcommand word, or NULL */
+  const char *args;    /* the rest of the usage line ("" if none) */
+  const char *summary; /* one line for --help */
+  int (*exec)(struct kc_app *app, int argc, char **argv); /* argv[0] = sub or name */
+};
+
+static const struct kc_cmd_entry commands[] = {
+    {"topics", NULL, "", "list topics: id, title, number of articles", kc_cmd_topics},
+    {"list", NULL, "[TOPIC]", "list articles: id, topic, title", kc_cmd_list},
+    {"show", NULL, "ID [--width N]", "print an article as wrapped text", kc_cmd_show},
+    {"search", NULL, "[--limit N] QUERY...", "ranked search: id, title, snippet", kc_cmd_search},
+    {"wizard", NULL, "--questions [--json]", "every wizard question, in the order asked",
+     kc_cmd_wizard},
+    {"wizard", NULL, "--answers FILE|- [--json] [--save]",
+     "score an answers file (question=option lines)", kc_cmd_wizard},
+    {"history", NULL, "[ID] [--json]", "saved symptom checks of the profile, or one",
+     kc_cmd_history},
+    {"plan", "start", "[--date YYYY-MM-DD]", "start the 3-day recovery plan", kc_cmd_plan_start},
+    {"plan", "status", "[--json]", "today's day, tasks, ice, pain, progress", kc_cmd_plan_status},
+    {"plan", "tick", "TASK [--day N]", "tick a task of a plan day (default today's)",
+     kc_cmd_plan_tick},
+    {"plan", "untick", "TASK [--day N]", "undo a tick", kc_cmd_plan_untick},
+    {"plan", "ice", "[--day N]", "record one completed 20-minute ice session", kc_cmd_plan_ice},
+    {"plan", "pain", "SCORE [--note TEXT] [--day N]",
+     "the day's pain score, 0 (none) to 10 (worst)", kc_cmd_plan_pain},
+    {"plan", "checkin", "better|same|worse", "day-3 check-in: is the pain easing?",
+     kc_cmd_plan_checkin},
+    {"plan", "end", "", "finish the plan (kept as history)", kc_cmd_plan_end},
+    {"plan", "export", "[--format markdown|csv]", "the whole plan: ticks, ice times, pain",
+     kc_cmd_plan_export},
+    {"report", NULL, "", "one-page Markdown summary for a physio or doctor", kc_cmd_report},
+    {"profiles", NULL, "[--json]", "list profiles; * marks the current one", kc_cmd_profiles},
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+/* "plan start [--date YYYY-MM-DD]" */
+static void usage_line(const struct kc_cmd_entry *c, char *buf, size_t n) {
+  snprintf(buf, n, "%s%s%s%s%s", c->name, c->sub ? " " : "", c->sub ? c->sub : "",
+           c->args[0] ? " " : "", c->args);
+}
+
 static void usage(FILE *fp) {
   fputs("Usage: kneecare [OPTION]... [COMMAND [ARG]...]\n"
         "A self-care guide for runners with pain on the inside of the knee.\n"
         "With no command, opens the full-screen guide.\n"
         "\n"
-        "Commands:\n"
-        "  topics                     list topics: id, title, number of articles\n"
-        "  list [TOPIC]               list articles: id, topic, title\n"
-        "  show ID [--width N]        print an article as wrapped text\n"
-        "  search [--limit N] QUERY   ranked search: id, title, snippet\n"
-        "  wizard --questions [--json]\n"
-        "                             every wizard question, in the order asked\n"
-        "  wizard --answers FILE|- [--json] [--save]\n"
-        "                             score an answers file (question=option lines)\n"
-        "  history [ID] [--json]      saved symptom checks of the profile, or one\n"
-        "  plan start [--date YYYY-MM-DD]\n"
-        "                             start the 3-day recovery plan\n"
-        "  plan status [--json]       today's day, tasks, ice, pain, progress\n"
-        "  plan tick TASK [--day N]   tick a task of a plan day (default today's)\n"
-        "  plan untick TASK [--day N] undo a tick\n"
-        "  plan ice [--day N]         record one completed 20-minute ice session\n"
-        "  plan pain SCORE [--note TEXT] [--day N]\n"
-        "                             the day's pain score, 0 (none) to 10 (worst)\n"
-        "  plan checkin better|same|worse\n"
-        "                             day-3 check-in: is the pain easing?\n"
-        "  plan end                   finish the plan (kept as history)\n"
-        "  plan export [--format markdown|csv]\n"
-        "                             the whole plan: ticks, ice times, pain\n"
-        "  report                     one-page Markdown summary for a physio or doctor\n"
-        "  profiles [--json]          list profiles; * marks the current one\n"
-        "\n"
+        "Commands:\n",
+        fp);
+  for (size_t i = 0; i < N_COMMANDS; i++) {
+    char line[160];
+    usage_line(&commands[i], line, sizeof line);
+    if (strlen(line) <= 25) /* at least two spaces before the summary */
+      fprintf(fp, "  %-26s %s\n", line, commands[i].summary);
+    else
+      fprintf(fp, "  %s\n  %-26s %s\n", line, "", commands[i].summary);
+  }
+  fputs("\n"
         "Options:\n"
         "      --content FILE   use another content database (read-only)\n"
         "      --user NAME      profile to use (default: your login name)\n"
@@ -134,16 +167,34 @@ static void usage(FILE *fp) {
         fp);
 }
 
-struct command {
-  const char *name;
-  int (*run)(struct kc_app *, int, char **);
-};
-
-static const struct command commands[] = {
-    {"topics", kc_cmd_topics}, {"list", kc_cmd_list},     {"show", kc_cmd_show},
-    {"search", kc_cmd_search}, {"wizard", kc_cmd_wizard}, {"history", kc_cmd_history},
-    {"plan", kc_cmd_plan},     {"report", kc_cmd_report}, {"profiles", kc_cmd_profiles},
-};
+/* The row for argv[0] (and argv[1] when the command has subcommands), or
+ * NULL after reporting an unknown or missing subcommand (*exit_code). */
+static const struct kc_cmd_entry *find_command(int argc, char **argv, int *exit_code) {
+  const char *name = argv[0];
+  const struct kc_cmd_entry *first = NULL;
+  for (size_t i = 0; i < N_COMMANDS; i++) {
+    if (strcmp(commands[i].name, name) != 0) continue;
+    if (!first) first = &commands[i];
+    if (!commands[i].sub) return &commands[i];
+    if (argc > 1 && strcmp(commands[i].sub, argv[1]) == 0) return &commands[i];
+  }
+  *exit_code = KC_EXIT_USAGE;
+  if (!first) {
+    kc_err("unknown command '%s' (try --help)", name);
+    return NULL;
+  }
+  char subs[256] = "";
+  for (const struct kc_cmd_entry *c = first; c < commands + N_COMMANDS && !strcmp(c->name, name);
+       c++) {
+    const size_t l = strlen(subs);
+    snprintf(subs + l, sizeof subs - l, "%s%s", l ? ", " : "", c->sub);
+  }
+  if (argc < 2)
+    kc_err("%s: needs a subcommand: %s (try --help)", name, subs);
+  else
+    kc_err("%s: unknown subcommand '%s'; one of: %s (try --help)", name, argv[1], subs);
+  return NULL;
+}
 
 int main(int argc, char **argv) {
   /* Only the character type matters (UTF-8 in and out); the other
@@ -185,19 +236,16 @@ int main(int argc, char **argv) {
     if (rc < 0) kc_err("%s", err);
     return rc < 0 ? KC_EXIT_FAIL : rc > 0 ? 128 + rc : KC_EXIT_OK;
   }
-  const char *name = argv[optind];
-  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-    if (strcmp(name, commands[i].name) != 0) continue;
-    if (open_content(&app) != 0) return KC_EXIT_FAIL;
-    optind++;
-    int rc = commands[i].run(&app, argc - optind + 1, argv + optind - 1);
-    kc_app_close(&app);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-      kc_err("cannot write output");
-      return KC_EXIT_FAIL;
-    }
-    return rc;
+  int code = KC_EXIT_USAGE;
+  const struct kc_cmd_entry *cmd = find_command(argc - optind, argv + optind, &code);
+  if (!cmd) return code;
+  if (open_content(&app) != 0) return KC_EXIT_FAIL;
+  optind += cmd->sub ? 2 : 1;
+  int rc = cmd->exec(&app, argc - optind + 1, argv + optind - 1);
+  kc_app_close(&app);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    kc_err("cannot write output");
+    return KC_EXIT_FAIL;
   }
-  kc_err("unknown command '%s' (try --help)", name);
-  return KC_EXIT_USAGE;
+  return rc;
 }

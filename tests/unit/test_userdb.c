@@ -1608,6 +1608,7 @@ static Suite *userdb_suite(void) {
   tcase_add_test(open, newer_version_in_wal_refused);
   tcase_add_test(open, bad_open_arguments);
   tcase_add_test(open, default_locations);
+  tcase_set_timeout(open, 60); /* generous: ASan on a loaded 2-core machine */
   suite_add_tcase(s, open);
   TCase *damage = tcase_create("damage");
   tcase_add_checked_fixture(damage, setup, teardown);
@@ -1639,6 +1640,7 @@ static Suite *userdb_suite(void) {
   tcase_add_test(rec, delete_profile_cascades_to_its_data_only);
   tcase_add_test(rec, data_version_sees_other_writers);
   tcase_add_test(rec, plan_task_data);
+  tcase_set_timeout(rec, 60);
   suite_add_tcase(s, rec);
   TCase *stress = tcase_create("stress");
   tcase_add_checked_fixture(stress, setup, teardown);

@@ -1,0 +1,356 @@
+/* The user database's per-profile records other than plans: profiles,
+ * saved symptom-wizard runs and settings. Every write is one BEGIN
+ * IMMEDIATE ... COMMIT with bound values; names are checked by core
+ * (kc_profile_name_check) before anything is written. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kneecare/text.h"
+#include "userdb_int.h"
+
+/* ======================================================================
+ * Profiles
+ * ====================================================================== */
+
+#define PROFILE_COLS "id, name, created_at"
+
+static void row_profile(sqlite3_stmt *st, void *elem) {
+  struct kc_profile *p = elem;
+  p->id = sqlite3_column_int64(st, 0);
+  udb_copy_col(p->name, sizeof p->name, st, 1);
+  p->created_at = sqlite3_column_int64(st, 2);
+}
+
+static int check_name(struct kc_userdb *db, const char *name) {
+  char why[256];
+  if (!kc_profile_name_check(name, why, sizeof why)) return udb_fail(db, KC_UDB_EINVAL, "%s", why);
+  return KC_UDB_OK;
+}
+
+int kc_userdb_profile_list(struct kc_userdb *db, struct kc_profile **out, int *n) {
+  if (!db || !out || !n) return KC_UDB_EINVAL;
+  *out = NULL;
+  *n = 0;
+  const char *doing = "list the profiles";
+  sqlite3_stmt *st = NULL;
+  void *arr = NULL;
+  int rc = udb_prep(db, "SELECT " PROFILE_COLS " FROM profile ORDER BY name", &st, doing);
+  if (rc == KC_UDB_OK) rc = udb_collect(db, st, sizeof **out, row_profile, NULL, &arr, n, doing);
+  *out = arr;
+  return rc;
+}
+
+/* Looks a profile up by name or id (name NULL). Used inside and outside
+ * transactions. */
+static int profile_lookup(struct kc_userdb *db, const char *name, int64_t id,
+                          struct kc_profile *out) {
+  const char *doing = "read the profile";
+  sqlite3_stmt *st = NULL;
+  int rc = udb_prep(db,
+                    name ? "SELECT " PROFILE_COLS " FROM profile WHERE name = ?1"
+                         : "SELECT " PROFILE_COLS " FROM profile WHERE id = ?1",
+                    &st, doing);
+  if (rc == KC_UDB_OK) {
+    if (name)
+      udb_bind_text(st, 1, name);
+    else
+      sqlite3_bind_int64(st, 1, id);
+    rc = udb_step_row(db, st, doing);
+  }
+  if (rc == KC_UDB_OK && out) row_profile(st, out);
+  if (rc == KC_UDB_ENOTFOUND) {
+    if (name)
+      udb_fail(db, rc, "There is no profile called \"%s\".", name);
+    else
+      udb_fail(db, rc, "There is no such profile (id %lld).", (long long)id);
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int udb_profile_exists(struct kc_userdb *db, int64_t profile_id) {
+  return profile_lookup(db, NULL, profile_id, NULL);
+}
+
+int kc_userdb_profile_get(struct kc_userdb *db, const char *name, struct kc_profile *out) {
+  if (!db || !name) return KC_UDB_EINVAL;
+  return profile_lookup(db, name, 0, out);
+}
+
+int kc_userdb_profile_by_id(struct kc_userdb *db, int64_t id, struct kc_profile *out) {
+  if (!db) return KC_UDB_EINVAL;
+  return profile_lookup(db, NULL, id, out);
+}
+
+/* Inserts a profile inside an open transaction. */
+static int profile_insert(struct kc_userdb *db, const char *name, time_t now,
+                          struct kc_profile *out) {
+  const char *doing = "create the profile";
+  sqlite3_stmt *st = NULL;
+  int rc = udb_prep(db, "INSERT INTO profile (name, created_at) VALUES (?1, ?2)", &st, doing);
+  if (rc == KC_UDB_OK) {
+    udb_bind_text(st, 1, name);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
+    const int step = sqlite3_step(st);
+    if (step == SQLITE_CONSTRAINT_UNIQUE)
+      rc = udb_fail(db, KC_UDB_EEXISTS, "A profile called \"%s\" already exists.", name);
+    else if (step != SQLITE_DONE)
+      rc = udb_fail_sql(db, step, doing);
+  }
+  sqlite3_finalize(st);
+  if (rc == KC_UDB_OK && out) {
+    out->id = sqlite3_last_insert_rowid(db->sql);
+    snprintf(out->name, sizeof out->name, "%s", name);
+    out->created_at = (int64_t)now;
+  }
+  return rc;
+}
+
+int kc_userdb_profile_create(struct kc_userdb *db, const char *name, time_t now,
+                             struct kc_profile *out) {
+  if (!db) return KC_UDB_EINVAL;
+  int rc = check_name(db, name);
+  if (rc != KC_UDB_OK) return rc;
+  if ((rc = udb_begin(db, "create the profile")) != KC_UDB_OK) return rc;
+  rc = profile_insert(db, name, now, out);
+  return udb_finish(db, rc, "create the profile");
+}
+
+int kc_userdb_profile_get_or_create(struct kc_userdb *db, const char *name, time_t now,
+                                    struct kc_profile *out) {
+  if (!db) return KC_UDB_EINVAL;
+  int rc = check_name(db, name);
+  if (rc != KC_UDB_OK) return rc;
+  /* Look and create under one write lock, so two windows starting at once
+   * agree on one profile. */
+  if ((rc = udb_begin(db, "create the profile")) != KC_UDB_OK) return rc;
+  rc = profile_lookup(db, name, 0, out);
+  if (rc == KC_UDB_ENOTFOUND) rc = profile_insert(db, name, now, out);
+  return udb_finish(db, rc, "create the profile");
+}
+
+int kc_userdb_profile_rename(struct kc_userdb *db, int64_t id, const char *new_name) {
+  if (!db) return KC_UDB_EINVAL;
+  const char *doing = "rename the profile";
+  int rc = check_name(db, new_name);
+  if (rc != KC_UDB_OK) return rc;
+  if ((rc = udb_begin(db, doing)) != KC_UDB_OK) return rc;
+  sqlite3_stmt *st = NULL;
+  if ((rc = udb_prep(db, "UPDATE profile SET name = ?1 WHERE id = ?2", &st, doing)) != KC_UDB_OK)
+    goto out;
+  udb_bind_text(st, 1, new_name);
+  sqlite3_bind_int64(st, 2, id);
+  const int step = sqlite3_step(st);
+  if (step == SQLITE_CONSTRAINT_UNIQUE)
+    rc = udb_fail(db, KC_UDB_EEXISTS, "A profile called \"%s\" already exists.", new_name);
+  else if (step != SQLITE_DONE)
+    rc = udb_fail_sql(db, step, doing);
+  else if (sqlite3_changes(db->sql) == 0)
+    rc = udb_fail(db, KC_UDB_ENOTFOUND, "There is no such profile (id %lld).", (long long)id);
+out:
+  sqlite3_finalize(st);
+  return udb_finish(db, rc, doing);
+}
+
+int kc_userdb_profile_delete(struct kc_userdb *db, int64_t id) {
+  if (!db) return KC_UDB_EINVAL;
+  /* ON DELETE CASCADE (foreign_keys=ON) removes the profile's plans, their
+   * ticks, sessions, scores and checks, its wizard runs and settings. */
+  return udb_delete_by_id(db, "DELETE FROM profile WHERE id = ?1", id, "delete the profile",
+                          "profile");
+}
+
+/* ======================================================================
+ * Wizard runs
+ * ====================================================================== */
+
+int kc_userdb_wizard_save(struct kc_userdb *db, int64_t profile_id, time_t at, const char *answers,
+                          enum kc_level level, const char *causes, int64_t *id_out) {
+  if (!db) return KC_UDB_EINVAL;
+  const char *doing = "save the symptom check";
+  if (!answers) return udb_fail(db, KC_UDB_EINVAL, "The symptom check has no answers.");
+  if (strnlen(answers, KC_WIZARD_TEXT_MAX + 1) > KC_WIZARD_TEXT_MAX ||
+      (causes && strnlen(causes, KC_WIZARD_TEXT_MAX + 1) > KC_WIZARD_TEXT_MAX))
+    return udb_fail(db, KC_UDB_EINVAL, "The symptom check is too long to save.");
+  if (level < KC_LEVEL_NONE || level > KC_LEVEL_MAX)
+    return udb_fail(db, KC_UDB_EINVAL, "The symptom check's level is not valid.");
+  int rc = udb_begin(db, doing);
+  if (rc != KC_UDB_OK) return rc;
+  sqlite3_stmt *st = NULL;
+  if ((rc = udb_profile_exists(db, profile_id)) != KC_UDB_OK) goto out;
+  if ((rc = udb_prep(db,
+                     "INSERT INTO wizard_run (profile_id, at, answers, level, causes) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5)",
+                     &st, doing)) != KC_UDB_OK)
+    goto out;
+  sqlite3_bind_int64(st, 1, profile_id);
+  sqlite3_bind_int64(st, 2, (sqlite3_int64)at);
+  udb_bind_text(st, 3, answers);
+  sqlite3_bind_int(st, 4, (int)level);
+  udb_bind_text(st, 5, causes);
+  rc = udb_step_done(db, st, doing);
+  if (rc == KC_UDB_OK && id_out) *id_out = sqlite3_last_insert_rowid(db->sql);
+out:
+  sqlite3_finalize(st);
+  return udb_finish(db, rc, doing);
+}
+
+static void row_wizard(sqlite3_stmt *st, void *elem) {
+  struct kc_wizard_run *r = elem;
+  r->id = sqlite3_column_int64(st, 0);
+  r->profile_id = sqlite3_column_int64(st, 1);
+  r->at = sqlite3_column_int64(st, 2);
+  r->level = (enum kc_level)sqlite3_column_int(st, 3);
+  r->answers = udb_dup_col(st, 4);
+  r->causes = udb_dup_col(st, 5);
+}
+
+#define WIZARD_COLS "id, profile_id, at, level, answers, causes"
+
+static void clear_wizard(void *elem) { kc_userdb_wizard_run_clear(elem); }
+
+int kc_userdb_wizard_list(struct kc_userdb *db, int64_t profile_id, int limit,
+                          struct kc_wizard_run **out, int *n) {
+  if (!db || !out || !n) return KC_UDB_EINVAL;
+  *out = NULL;
+  *n = 0;
+  const char *doing = "list the symptom checks";
+  sqlite3_stmt *st = NULL;
+  void *arr = NULL;
+  int rc = udb_prep(db,
+                    "SELECT " WIZARD_COLS " FROM wizard_run WHERE profile_id = ?1 "
+                    "ORDER BY at DESC, id DESC LIMIT ?2",
+                    &st, doing);
+  if (rc == KC_UDB_OK) {
+    sqlite3_bind_int64(st, 1, profile_id);
+    sqlite3_bind_int(st, 2, limit > 0 ? limit : -1); /* LIMIT -1: no limit */
+    rc = udb_collect(db, st, sizeof **out, row_wizard, clear_wizard, &arr, n, doing);
+  }
+  *out = arr;
+  return rc;
+}
+
+int kc_userdb_wizard_get(struct kc_userdb *db, int64_t run_id, struct kc_wizard_run *out) {
+  if (!db || !out) return KC_UDB_EINVAL;
+  const char *doing = "read the symptom check";
+  sqlite3_stmt *st = NULL;
+  int rc = udb_prep(db, "SELECT " WIZARD_COLS " FROM wizard_run WHERE id = ?1", &st, doing);
+  if (rc == KC_UDB_OK) {
+    sqlite3_bind_int64(st, 1, run_id);
+    rc = udb_step_row(db, st, doing);
+  }
+  if (rc == KC_UDB_OK)
+    row_wizard(st, out);
+  else if (rc == KC_UDB_ENOTFOUND)
+    udb_fail(db, rc, "There is no such symptom check (id %lld).", (long long)run_id);
+  sqlite3_finalize(st);
+  return rc;
+}
+
+void kc_userdb_wizard_run_clear(struct kc_wizard_run *run) {
+  if (!run) return;
+  free(run->answers);
+  free(run->causes);
+  run->answers = run->causes = NULL;
+}
+
+void kc_userdb_wizard_runs_free(struct kc_wizard_run *runs, int n) {
+  if (!runs) return;
+  for (int i = 0; i < n; i++) kc_userdb_wizard_run_clear(&runs[i]);
+  free(runs);
+}
+
+/* ======================================================================
+ * Settings
+ * ====================================================================== */
+
+static bool setting_key_ok(const char *key) {
+  if (!key || !key[0]) return false;
+  for (size_t i = 0; key[i]; i++) {
+    const char c = key[i];
+    if (i >= KC_SETTING_KEY_MAX) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+      return false;
+  }
+  return true;
+}
+
+/* profile_id 0 (global) is stored as NULL; "IS" compares NULL equal. */
+static void bind_owner(sqlite3_stmt *st, int i, int64_t profile_id) {
+  if (profile_id == 0)
+    sqlite3_bind_null(st, i);
+  else
+    sqlite3_bind_int64(st, i, profile_id);
+}
+
+int kc_userdb_setting_set(struct kc_userdb *db, int64_t profile_id, const char *key,
+                          const char *value) {
+  if (!db) return KC_UDB_EINVAL;
+  const char *doing = "save the setting";
+  if (!setting_key_ok(key)) return udb_fail(db, KC_UDB_EINVAL, "Bad setting name.");
+  if (!value || strnlen(value, KC_SETTING_VALUE_MAX + 1) > KC_SETTING_VALUE_MAX ||
+      !kc_utf8_valid(value, strlen(value)))
+    return udb_fail(db, KC_UDB_EINVAL, "Bad value for setting %s.", key);
+  int rc = udb_begin(db, doing);
+  if (rc != KC_UDB_OK) return rc;
+  sqlite3_stmt *del = NULL, *ins = NULL;
+  /* Delete then insert in one transaction: simpler than an upsert on the
+   * two partial unique indexes (per profile, global). */
+  if ((rc = udb_prep(db, "DELETE FROM setting WHERE profile_id IS ?1 AND key = ?2", &del, doing)) !=
+      KC_UDB_OK)
+    goto out;
+  bind_owner(del, 1, profile_id);
+  udb_bind_text(del, 2, key);
+  if ((rc = udb_step_done(db, del, doing)) != KC_UDB_OK) goto out;
+  if ((rc = udb_prep(db, "INSERT INTO setting (profile_id, key, value) VALUES (?1, ?2, ?3)", &ins,
+                     doing)) != KC_UDB_OK)
+    goto out;
+  bind_owner(ins, 1, profile_id);
+  udb_bind_text(ins, 2, key);
+  udb_bind_text(ins, 3, value);
+  rc = udb_step_done(db, ins, doing);
+out:
+  sqlite3_finalize(del);
+  sqlite3_finalize(ins);
+  return udb_finish(db, rc, doing);
+}
+
+int kc_userdb_setting_get(struct kc_userdb *db, int64_t profile_id, const char *key, char *buf,
+                          size_t n) {
+  if (!db || !buf || n == 0) return KC_UDB_EINVAL;
+  buf[0] = '\0';
+  if (!setting_key_ok(key)) return udb_fail(db, KC_UDB_EINVAL, "Bad setting name.");
+  const char *doing = "read the setting";
+  sqlite3_stmt *st = NULL;
+  int rc =
+      udb_prep(db, "SELECT value FROM setting WHERE profile_id IS ?1 AND key = ?2", &st, doing);
+  if (rc == KC_UDB_OK) {
+    bind_owner(st, 1, profile_id);
+    udb_bind_text(st, 2, key);
+    rc = udb_step_row(db, st, doing);
+  }
+  if (rc == KC_UDB_OK)
+    udb_copy_col(buf, n, st, 0);
+  else if (rc == KC_UDB_ENOTFOUND)
+    udb_fail(db, rc, "Setting %s is not set.", key);
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int kc_userdb_setting_delete(struct kc_userdb *db, int64_t profile_id, const char *key) {
+  if (!db) return KC_UDB_EINVAL;
+  if (!setting_key_ok(key)) return udb_fail(db, KC_UDB_EINVAL, "Bad setting name.");
+  const char *doing = "delete the setting";
+  int rc = udb_begin(db, doing);
+  if (rc != KC_UDB_OK) return rc;
+  sqlite3_stmt *st = NULL;
+  if ((rc = udb_prep(db, "DELETE FROM setting WHERE profile_id IS ?1 AND key = ?2", &st, doing)) ==
+      KC_UDB_OK) {
+    bind_owner(st, 1, profile_id);
+    udb_bind_text(st, 2, key);
+    rc = udb_step_done(db, st, doing);
+  }
+  sqlite3_finalize(st);
+  return udb_finish(db, rc, doing);
+}
