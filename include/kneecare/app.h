@@ -52,6 +52,10 @@ const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errl
 /* The plan's tasks (and the red-flag questions re-asked daily). */
 int kc_app_tasks(struct kc_app *app, char *err, size_t errlen);
 const struct kc_plan_task *kc_app_task(struct kc_app *app, const char *id);
+/* The user database file, opened (created, migrated) on first use but no
+ * profile selected: for what concerns the file itself (`kneecare data
+ * check`). NULL with a reason in err; a failure is remembered. */
+struct kc_userdb *kc_app_userdb(struct kc_app *app, char *err, size_t errlen);
 /* The user database with the current profile selected (created if new),
  * or NULL with a reason in err. Remembers a failure: the rest of the guide
  * keeps working without user data. */

@@ -89,22 +89,46 @@ void kc_userdb_default_profile_name(char *buf, size_t n);
 int kc_userdb_open(const char *dir, const struct kc_migration *migs, int n, struct kc_userdb **out,
                    char *err, size_t errlen);
 /* Flags for kc_userdb_open_ex(). */
-#define KC_USERDB_DEFER_CHECK 1u /* skip the quick_check at open; call kc_userdb_verify() */
+#define KC_USERDB_DEFER_CHECK 1u /* no integrity check at open; call kc_userdb_verify() */
 
-/* kc_userdb_open() with flags. PRAGMA quick_check reads the whole file
- * (about 2 ms for a thousand finished plans), so a program that wants its
- * first frame fast opens with KC_USERDB_DEFER_CHECK and calls
- * kc_userdb_verify() just after drawing it. The header checks (not a
- * database, truncated, newer) are always done. `migs` must stay valid while
- * the handle is open (kc_userdb_verify() may need to start a fresh file). */
+/* The integrity check (PRAGMA quick_check reads every page: its cost grows
+ * with the years) runs only when it is worth it: after an unclean shutdown
+ * (the -wal held data no running kneecare had open), when the last check
+ * is this many seconds old (or in the future), or on demand. */
+#define KC_USERDB_CHECK_EVERY (24 * 3600)
+
+/* kc_userdb_open() with flags. A program that wants its first frame fast
+ * opens with KC_USERDB_DEFER_CHECK and calls kc_userdb_verify() just after
+ * drawing it. The header checks (not a database, truncated, newer, links)
+ * are always done. `migs` must stay valid while the handle is open
+ * (kc_userdb_verify() may need to start a fresh file).
+ * A file or directory that may not be written is opened read-only: reads
+ * work, every write fails with KC_UDB_EACCESS saying why
+ * (kc_userdb_readonly()). */
 int kc_userdb_open_ex(const char *dir, const struct kc_migration *migs, int n, unsigned flags,
                       struct kc_userdb **out, char *err, size_t errlen);
-/* Runs PRAGMA quick_check; if the file is damaged, moves it aside and opens
- * a fresh one in this same handle: KC_UDB_OK with kc_userdb_warning() set.
- * Also the thing to call after any function returned KC_UDB_ECORRUPT. If
- * even the fresh file cannot be opened, the error is returned and every
- * later call on the handle fails cleanly with KC_UDB_EIO. */
+/* Flags for kc_userdb_verify_ex(). */
+#define KC_USERDB_VERIFY_FORCE 1u /* check even when it is not due */
+#define KC_USERDB_VERIFY_FULL 2u  /* PRAGMA integrity_check (also every index entry) */
+/* Runs the integrity check if it is due (or forced); a pass is remembered
+ * in the file. If the file is damaged, moves it aside and opens a fresh one
+ * in this same handle: KC_UDB_OK with kc_userdb_warning() naming where it
+ * went. Also the thing to call (forced) after any function returned
+ * KC_UDB_ECORRUPT. If even the fresh file cannot be opened, the error is
+ * returned and every later call on the handle fails cleanly with
+ * KC_UDB_EIO. */
+int kc_userdb_verify_ex(struct kc_userdb *db, unsigned how);
+/* kc_userdb_verify_ex(db, 0): the deferred check, when due. */
 int kc_userdb_verify(struct kc_userdb *db);
+struct kc_userdb_check_info {
+  bool due;        /* a check is owed (not yet run on this handle) */
+  bool ran;        /* a check ran on this handle */
+  bool unclean;    /* the last kneecare did not close the file cleanly */
+  int64_t last_at; /* when the file last passed a check (0: never, or unknown) */
+};
+void kc_userdb_check_info(const struct kc_userdb *db, struct kc_userdb_check_info *out);
+/* NULL when the file can be written; otherwise why not (for messages). */
+const char *kc_userdb_readonly(const struct kc_userdb *db);
 /* Closes the handle; NULL is fine. */
 void kc_userdb_close(struct kc_userdb *db);
 
@@ -120,9 +144,9 @@ int kc_userdb_version(const struct kc_userdb *db);
  * committed since it was last read: poll it and refresh the screen when
  * it differs. Cheap (no disk read in WAL mode). */
 int kc_userdb_data_version(struct kc_userdb *db, int64_t *out);
-/* Runs PRAGMA quick_check (full = 0) or integrity_check (full = 1);
- * KC_UDB_OK if it says "ok", KC_UDB_ECORRUPT with the first problem
- * otherwise. */
+/* Runs PRAGMA quick_check (full = 0) or integrity_check (full = 1) and
+ * nothing else; KC_UDB_OK if it says "ok", KC_UDB_ECORRUPT with the first
+ * problem otherwise. */
 int kc_userdb_check(struct kc_userdb *db, int full);
 
 /* ---- profiles ---------------------------------------------------------- */
@@ -275,6 +299,21 @@ int kc_userdb_wizard_save(struct kc_userdb *db, int64_t profile_id, time_t at, c
 int kc_userdb_wizard_list(struct kc_userdb *db, int64_t profile_id, int limit,
                           struct kc_wizard_run **out, int *n);
 int kc_userdb_wizard_get(struct kc_userdb *db, int64_t run_id, struct kc_wizard_run *out);
+
+/* A run as a list shows it, without its answers: the first line of its
+ * causes (the most likely one) is kept apart and covered by an index, so a
+ * list of five years of weekly checks reads a few small index pages. */
+#define KC_WIZARD_TOP_BUF (1024 * 4 + 1) /* the first line, up to 1024 characters */
+struct kc_wizard_summary {
+  int64_t id;
+  int64_t at;
+  enum kc_level level;
+  char top[KC_WIZARD_TOP_BUF]; /* the causes text up to its first newline */
+};
+/* Summaries of a profile's runs, newest first, at most `limit` (0 = all);
+ * *out malloc'd. */
+int kc_userdb_wizard_summaries(struct kc_userdb *db, int64_t profile_id, int limit,
+                               struct kc_wizard_summary **out, int *n);
 /* Frees the strings of one run (the struct itself is the caller's). */
 void kc_userdb_wizard_run_clear(struct kc_wizard_run *run);
 void kc_userdb_wizard_runs_free(struct kc_wizard_run *runs, int n);

@@ -129,8 +129,20 @@ static const struct kc_migration *migrations(int *n) {
   return migs;
 }
 
-struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen) {
-  if (app->user_state == 1) return app->udb;
+/* Remembers a failure so the rest of the guide keeps working without user
+ * data and every later call says the same thing. */
+static struct kc_userdb *user_failed(struct kc_app *app, const char *why, char *err,
+                                     size_t errlen) {
+  app->user_state = -1;
+  snprintf(app->user_error, sizeof app->user_error, "%s", why);
+  snprintf(err, errlen, "%s", why);
+  kc_userdb_close(app->udb);
+  app->udb = NULL;
+  return NULL;
+}
+
+struct kc_userdb *kc_app_userdb(struct kc_app *app, char *err, size_t errlen) {
+  if (app->udb) return app->udb;
   if (app->user_state == -1) {
     snprintf(err, errlen, "%s", app->user_error);
     return NULL;
@@ -139,39 +151,34 @@ struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen) {
   if (app->data_dir)
     snprintf(dir, sizeof dir, "%s", app->data_dir);
   else if (kc_userdb_default_dir(dir, sizeof dir) != KC_UDB_OK)
-    snprintf(dir, sizeof dir, "%s", "");
-  char name[KC_PROFILE_NAME_BUF];
+    dir[0] = '\0';
+  if (!dir[0])
+    return user_failed(app, "cannot find a home directory for user data (use --data DIR)", err,
+                       errlen);
+  int n;
+  const struct kc_migration *migs = migrations(&n);
+  char why[sizeof app->user_error] = "";
+  if (kc_userdb_open_ex(dir, migs, n, app->defer_check ? KC_USERDB_DEFER_CHECK : 0u, &app->udb, why,
+                        sizeof why) != KC_UDB_OK)
+    return user_failed(app, why, err, errlen);
+  return app->udb;
+}
+
+struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen) {
+  if (app->user_state == 1) return app->udb;
+  char name[KC_PROFILE_NAME_BUF], perr[256];
+  if (app->user && !kc_profile_name_check(app->user, perr, sizeof perr)) {
+    char why[300];
+    snprintf(why, sizeof why, "profile name: %s", perr);
+    return user_failed(app, why, err, errlen);
+  }
+  if (!kc_app_userdb(app, err, errlen)) return NULL;
   if (app->user)
     snprintf(name, sizeof name, "%s", app->user);
   else
     kc_userdb_default_profile_name(name, sizeof name);
-  char why[512] = "";
-  int n;
-  const struct kc_migration *migs = migrations(&n);
-  int rc = KC_UDB_EINVAL;
-  char perr[256];
-  if (app->user && !kc_profile_name_check(app->user, perr, sizeof perr)) {
-    snprintf(why, sizeof why, "profile name: %s", perr);
-  } else if (!dir[0]) {
-    snprintf(why, sizeof why, "cannot find a home directory for user data (use --data DIR)");
-  } else {
-    rc = kc_userdb_open_ex(dir, migs, n, app->defer_check ? KC_USERDB_DEFER_CHECK : 0u, &app->udb,
-                           why, sizeof why);
-    if (rc == KC_UDB_OK) {
-      rc = kc_userdb_profile_get_or_create(app->udb, name, kc_app_now(), &app->profile);
-      if (rc != KC_UDB_OK) {
-        snprintf(why, sizeof why, "%s", kc_userdb_errmsg(app->udb));
-        kc_userdb_close(app->udb);
-        app->udb = NULL;
-      }
-    }
-  }
-  if (rc != KC_UDB_OK) {
-    app->user_state = -1;
-    snprintf(app->user_error, sizeof app->user_error, "%s", why);
-    snprintf(err, errlen, "%s", why);
-    return NULL;
-  }
+  if (kc_userdb_profile_get_or_create(app->udb, name, kc_app_now(), &app->profile) != KC_UDB_OK)
+    return user_failed(app, kc_userdb_errmsg(app->udb), err, errlen);
   app->user_state = 1;
   return app->udb;
 }

@@ -13,8 +13,11 @@
 /* Exit codes (documented in kneecare(1)). */
 enum { KC_EXIT_OK = 0, KC_EXIT_FAIL = 1, KC_EXIT_USAGE = 2 };
 
-/* Prints "kneecare: ..." on stderr, sanitised, as one report. */
+/* Prints "kneecare: ..." on stderr, sanitised and on one line (newlines
+ * become spaces), as one report; never cut. */
 void kc_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* One kc_err report per line of text (the user database's warnings). */
+void kc_err_lines(const char *text);
 /* Columns for plain-text output: --width, else the terminal's, else 80. */
 int kc_out_width(int requested);
 /* Writes text with the search-match markers removed or as [brackets]. */
@@ -26,6 +29,8 @@ void kc_getopt_reset(void);
 /* Parses a command whose only option is --json. Returns 0 (and *json), or
  * -1 after reporting an unknown option. */
 int kc_parse_json_option(const char *cmd, int argc, char **argv, int *json);
+/* A command that takes no options or arguments: 0, or -1 after reporting. */
+int kc_parse_no_options(const char *cmd, int argc, char **argv);
 
 /* ---- shared by the user-data commands (cli_util.c) ---------------------- */
 
@@ -77,5 +82,6 @@ int kc_cmd_plan_end(struct kc_app *app, int argc, char **argv);
 int kc_cmd_plan_export(struct kc_app *app, int argc, char **argv);
 int kc_cmd_report(struct kc_app *app, int argc, char **argv);
 int kc_cmd_profiles(struct kc_app *app, int argc, char **argv);
+int kc_cmd_data_check(struct kc_app *app, int argc, char **argv);
 
 #endif

@@ -28,16 +28,7 @@ struct kc_userdb *kc_cli_user(struct kc_app *app, int *exit_code) {
     *exit_code = KC_EXIT_FAIL;
     return NULL;
   }
-  if (first) {
-    /* One report per warning line (a damaged file moved aside...). */
-    const char *w = kc_userdb_warning(db);
-    while (w && *w) {
-      const char *nl = strchr(w, '\n');
-      int len = nl ? (int)(nl - w) : (int)strlen(w);
-      kc_err("%.*s", len, w);
-      w = nl ? nl + 1 : NULL;
-    }
-  }
+  if (first) kc_err_lines(kc_userdb_warning(db)); /* a damaged file moved aside... */
   return db;
 }
 

@@ -12,19 +12,38 @@
 
 #include "cli.h"
 #include "kneecare/content.h"
+#include "kneecare/mem.h"
 #include "kneecare/text.h"
 #include "kneecare/tui.h"
 
 void kc_err(const char *fmt, ...) {
-  /* Messages quote user input (ids, file names); sanitise so an argument
-   * holding an escape sequence cannot reach the terminal. */
-  char raw[1024], safe[3 * sizeof raw];
+  /* Messages quote user input (ids, file names) and text from the data
+   * file: sanitised so an escape sequence cannot reach the terminal, and
+   * kept on one line (a newline in an argument must not forge a second
+   * "kneecare:" line). Never cut: the whole path of a file is named. */
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(raw, sizeof raw, fmt, ap);
+  const int need = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
-  kc_text_sanitize(raw, strlen(raw), safe, sizeof safe, 1);
+  if (need < 0) return;
+  char *raw = kc_xmalloc((size_t)need + 1);
+  va_start(ap, fmt);
+  vsnprintf(raw, (size_t)need + 1, fmt, ap);
+  va_end(ap);
+  char *safe = kc_text_sanitize_dup(raw, (size_t)need, 0);
+  if (!safe) kc_mem_fail();
   fprintf(stderr, "kneecare: %s\n", safe);
+  free(safe);
+  free(raw);
+}
+
+void kc_err_lines(const char *text) {
+  for (const char *w = text; w && *w;) {
+    const char *nl = strchr(w, '\n');
+    const int len = nl ? (int)(nl - w) : (int)strlen(w);
+    if (len > 0) kc_err("%.*s", len, w);
+    w = nl ? nl + 1 : NULL;
+  }
 }
 
 int kc_out_width(int requested) {
@@ -65,6 +84,13 @@ void kc_json_str(FILE *out, const char *s) {
 void kc_getopt_reset(void) {
   optind = 0; /* 0: glibc re-initialises, forgetting main()'s "+" mode */
   opterr = 0;
+}
+
+int kc_parse_no_options(const char *cmd, int argc, char **argv) {
+  if (argc <= 1) return 0;
+  kc_err("%s: takes no %s '%s' (try --help)", cmd, argv[1][0] == '-' ? "option" : "argument",
+         argv[1]);
+  return -1;
 }
 
 int kc_parse_json_option(const char *cmd, int argc, char **argv, int *json) {
@@ -129,6 +155,8 @@ static const struct kc_cmd_entry commands[] = {
      kc_cmd_plan_export},
     {"report", NULL, "", "one-page Markdown summary for a physio or doctor", kc_cmd_report},
     {"profiles", NULL, "[--json]", "list profiles; * marks the current one", kc_cmd_profiles},
+    {"data", "check", "", "check the user-data file now (a damaged one is moved aside)",
+     kc_cmd_data_check},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

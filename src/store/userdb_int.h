@@ -34,11 +34,53 @@ struct kc_userdb {
   int n_migs;
   unsigned flags;
   int version;
+  bool readonly;        /* opened for reading only: every write is refused with ro_why */
+  bool check_due;       /* the integrity check is worth running (see userdb_open.c) */
+  bool checked;         /* an integrity check ran on this handle */
+  bool wal_unclean;     /* the -wal held data nobody had open: not closed cleanly */
+  int64_t last_checked; /* when the file last passed a check (Unix seconds, 0 never) */
+  char ro_why[UDB_WHY_BUF + PATH_MAX];
   char path[PATH_MAX];
   char dir[PATH_MAX];
-  char warning[4096];
-  char err[UDB_ERR_BUF];
+  /* Warnings name whole paths (the moved-aside file above all), never cut. */
+  char warning[2 * PATH_MAX + 2048];
+  char err[UDB_ERR_BUF + 2 * PATH_MAX];
 };
+
+/* ---- the file (userdb_file.c) ------------------------------------------------ */
+
+enum udb_probe {
+  UDB_PROBE_OK,
+  UDB_PROBE_EMPTY,     /* no bytes yet: a new database */
+  UDB_PROBE_DAMAGED,   /* not a database, bad header, negative version: move aside */
+  UDB_PROBE_TRUNCATED, /* (internal: looked at twice before calling it damaged) */
+  UDB_PROBE_REFUSED,   /* newer version or format: left untouched; info.status */
+  UDB_PROBE_ERROR,     /* cannot read it; info.status */
+};
+struct udb_probe_info {
+  int status;       /* for REFUSED and ERROR (the message is on the handle) */
+  bool empty;       /* the file has no bytes */
+  bool others_open; /* another process has the database open */
+  bool wal_data;    /* the -wal holds something */
+};
+
+int udb_copy_path(char *buf, size_t n, const char *a, const char *b);
+/* Creates the directory (0700, with parents) and checks it; a directory we
+ * may not write makes the handle read-only. */
+int udb_prepare_dir(struct kc_userdb *db);
+/* Makes sure db->path is a regular file with one name (creating it empty,
+ * 0600) and that no -wal/-shm/-journal beside it is a link. */
+int udb_prepare_file(struct kc_userdb *db);
+enum udb_probe udb_probe_header(struct kc_userdb *db, struct udb_probe_info *info, char *why,
+                                size_t whylen);
+/* Renames the damaged file (with its -wal, -journal, -shm) to
+ * <path>.corrupt-YYYYMMDD-HHMMSS[-N], never replacing anything; moved_to is
+ * "" when another kneecare moved it first. */
+int udb_move_aside(struct kc_userdb *db, char *moved_to, size_t n);
+/* Opens for reading only from now on; writes fail saying why (the reason
+ * reads after "Could not save ...: "). The first reason given is kept. */
+void udb_set_readonly(struct kc_userdb *db, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* ---- messages (userdb_sql.c) ---------------------------------------------- */
 
@@ -48,6 +90,11 @@ int udb_fail(struct kc_userdb *db, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Adds a line to the open warnings (kc_userdb_warning()). */
 void udb_warn(struct kc_userdb *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Copies at most `max` characters of s (UTF-8 never cut inside a
+ * character, "..." added when cut) for quoting in a message. */
+void udb_quote(char *out, size_t n, const char *s, size_t max);
+/* The sentence for a call on a handle whose connection is gone. */
+int udb_not_open(struct kc_userdb *db, const char *doing);
 /* Status for an errno from our own file operations. */
 int udb_status_from_errno(int e);
 /* Maps a SQLite result to a status with a sentence saying what we were

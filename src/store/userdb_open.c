@@ -1,21 +1,27 @@
-/* Opening the user database safely and keeping its schema current.
+/* Opening the user database and keeping its schema current.
  *
- * Opening is staged, each stage undone on failure: directory (created
- * 0700, reported if others may write it), file (created 0600 with O_EXCL |
- * O_NOFOLLOW; a symlink, directory or device is refused), header probe
- * (a non-database, truncated or newer file is recognised from its first 100
- * bytes before SQLite touches it), SQLite connection (busy timeout, WAL,
- * synchronous=NORMAL, foreign keys, defensive mode), quick_check, and
- * migrations, one BEGIN IMMEDIATE transaction per step. A damaged file is
- * renamed aside with its -wal, never deleted, and a fresh one created. */
+ * The stages, each undone on failure: the directory and the file
+ * (userdb_file.c), the header probe (userdb_file.c), the SQLite connection
+ * (busy timeout, WAL kept between runs, synchronous=NORMAL, foreign keys,
+ * defensive mode, untrusted schema), the integrity check when it is worth
+ * it, and the migrations, one BEGIN IMMEDIATE transaction per step. A
+ * damaged file is moved aside, never deleted, and a fresh one started in the
+ * same handle.
+ *
+ * Cost that does not grow with the years: PRAGMA quick_check reads every
+ * page (94 % of `plan status` with five years of data), so it runs only
+ * when it is worth it: after an unclean shutdown (the -wal held data that
+ * no running kneecare had open), once a day (the time of the last check is
+ * kept in the file), or on demand (kc_userdb_verify_ex, `kneecare data
+ * check`). The -wal and -shm are kept between runs (persistent WAL,
+ * truncated to zero bytes on a clean close), so a start neither creates nor
+ * deletes them. */
 #include <errno.h>
 #include <fcntl.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
+#include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,319 +29,28 @@
 #include "userdb_int.h"
 
 /* ======================================================================
- * Default locations
- * ====================================================================== */
-
-static int copy_path(char *buf, size_t n, const char *a, const char *b) {
-  const int w = snprintf(buf, n, "%s%s", a, b ? b : "");
-  return (w < 0 || (size_t)w >= n) ? KC_UDB_EINVAL : KC_UDB_OK;
-}
-
-int kc_userdb_default_dir(char *buf, size_t n) {
-  if (!buf || n == 0) return KC_UDB_EINVAL;
-  buf[0] = '\0';
-  const char *env = getenv("KNEECARE_DATA_DIR");
-  if (env && env[0]) return copy_path(buf, n, env, NULL);
-  /* The XDG spec says a relative $XDG_DATA_HOME is invalid and ignored. */
-  env = getenv("XDG_DATA_HOME");
-  if (env && env[0] == '/') return copy_path(buf, n, env, "/kneecare");
-  env = getenv("HOME");
-  if (env && env[0] == '/') return copy_path(buf, n, env, "/.local/share/kneecare");
-  struct passwd pw, *res = NULL;
-  char pwbuf[16384];
-  if (getpwuid_r(getuid(), &pw, pwbuf, sizeof pwbuf, &res) == 0 && res && res->pw_dir &&
-      res->pw_dir[0] == '/')
-    return copy_path(buf, n, res->pw_dir, "/.local/share/kneecare");
-  return KC_UDB_EINVAL;
-}
-
-void kc_userdb_default_profile_name(char *buf, size_t n) {
-  if (!buf || n == 0) return;
-  struct passwd pw, *res = NULL;
-  char pwbuf[16384];
-  const char *cands[3] = {NULL, getenv("USER"), getenv("LOGNAME")};
-  if (getpwuid_r(geteuid(), &pw, pwbuf, sizeof pwbuf, &res) == 0 && res) cands[0] = res->pw_name;
-  for (int i = 0; i < 3; i++) {
-    if (cands[i] && kc_profile_name_check(cands[i], NULL, 0) && strlen(cands[i]) < n) {
-      snprintf(buf, n, "%s", cands[i]);
-      return;
-    }
-  }
-  snprintf(buf, n, "%s", "me");
-}
-
-/* ======================================================================
- * Opening, stage 1: the directory and the file
- * ====================================================================== */
-
-/* mkdir -p with mode 0700 for every component we create. Existing ones
- * are left as they are (their owner chose their mode). */
-static int make_dirs(struct kc_userdb *db, const char *dir) {
-  char tmp[PATH_MAX];
-  if (copy_path(tmp, sizeof tmp, dir, NULL) != KC_UDB_OK)
-    return udb_fail(db, KC_UDB_EINVAL, "The data directory path is too long.");
-  for (char *p = tmp + 1;; p++) {
-    if (*p != '/' && *p != '\0') continue;
-    const char saved = *p;
-    *p = '\0';
-    if (mkdir(tmp, 0700) != 0 && errno != EEXIST) {
-      const int e = errno;
-      return udb_fail(db, udb_status_from_errno(e), "Cannot create the data directory %s: %s.", tmp,
-                      strerror(e));
-    }
-    *p = saved;
-    if (saved == '\0') break;
-  }
-  return KC_UDB_OK;
-}
-
-static int prepare_dir(struct kc_userdb *db, const char *dir) {
-  int rc = make_dirs(db, dir);
-  if (rc != KC_UDB_OK) return rc;
-  struct stat st;
-  if (stat(dir, &st) != 0) {
-    const int e = errno;
-    return udb_fail(db, udb_status_from_errno(e), "Cannot use the data directory %s: %s.", dir,
-                    strerror(e));
-  }
-  if (!S_ISDIR(st.st_mode))
-    return udb_fail(db, KC_UDB_EUNSAFE, "The data directory %s is not a directory.", dir);
-  if (st.st_mode & (S_IWGRP | S_IWOTH))
-    udb_warn(db,
-             "Warning: the data directory %s can be written by other users (mode %04o); "
-             "run: chmod 700 %s",
-             dir, (unsigned)(st.st_mode & 07777), dir);
-  if (st.st_uid != geteuid())
-    udb_warn(db, "Warning: the data directory %s belongs to another user.", dir);
-  return KC_UDB_OK;
-}
-
-/* Refuses anything but a regular file; warns about open permissions. */
-static int check_existing_file(struct kc_userdb *db, const struct stat *st) {
-  if (S_ISLNK(st->st_mode))
-    return udb_fail(db, KC_UDB_EUNSAFE,
-                    "The data file %s is a symbolic link; kneecare does not follow it, as it "
-                    "could point at another user's file. Move it away or use --data DIR.",
-                    db->path);
-  if (S_ISDIR(st->st_mode))
-    return udb_fail(db, KC_UDB_EUNSAFE,
-                    "The data file %s is a directory, not a database. Move it away or use "
-                    "--data DIR.",
-                    db->path);
-  if (!S_ISREG(st->st_mode))
-    return udb_fail(db, KC_UDB_EUNSAFE, "The data file %s is not a regular file.", db->path);
-  if (st->st_mode & (S_IWGRP | S_IWOTH))
-    udb_warn(db,
-             "Warning: the data file %s can be written by other users (mode %04o); run: "
-             "chmod 600 %s",
-             db->path, (unsigned)(st->st_mode & 07777), db->path);
-  else if (st->st_mode & (S_IRGRP | S_IROTH))
-    udb_warn(db,
-             "Warning: the data file %s can be read by other users (mode %04o); run: "
-             "chmod 600 %s",
-             db->path, (unsigned)(st->st_mode & 07777), db->path);
-  if (st->st_uid != geteuid())
-    udb_warn(db, "Warning: the data file %s belongs to another user.", db->path);
-  return KC_UDB_OK;
-}
-
-/* Makes sure db->path is a regular file, creating it empty with mode 0600.
- * O_EXCL | O_NOFOLLOW: never reuse or follow something planted meanwhile;
- * SQLite then opens the existing file (and creates -wal/-shm with the same
- * mode as the database file). */
-static int prepare_file(struct kc_userdb *db) {
-  for (int tries = 0; tries < 3; tries++) {
-    struct stat st;
-    if (lstat(db->path, &st) == 0) return check_existing_file(db, &st);
-    if (errno != ENOENT) {
-      const int e = errno;
-      return udb_fail(db, udb_status_from_errno(e), "Cannot use the data file %s: %s.", db->path,
-                      strerror(e));
-    }
-    const int fd = open(db->path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-      close(fd);
-      return KC_UDB_OK;
-    }
-    if (errno != EEXIST) { /* EEXIST: another kneecare created it; look again */
-      const int e = errno;
-      return udb_fail(db, udb_status_from_errno(e), "Cannot create the data file %s: %s.", db->path,
-                      strerror(e));
-    }
-  }
-  return udb_fail(db, KC_UDB_EIO, "The data file %s keeps changing; try again.", db->path);
-}
-
-/* ======================================================================
- * Opening, stage 2: the header probe (no SQLite, nothing written)
- * ====================================================================== */
-
-enum probe { PROBE_OK, PROBE_EMPTY, PROBE_CORRUPT, PROBE_TRUNCATED, PROBE_NEWER, PROBE_ERROR };
-
-static uint32_t be32(const unsigned char *p) {
-  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* A -wal or -journal beside the file with something in it: the main file
- * may legitimately be shorter than its header says until that is folded
- * back (a checkpoint writes page 1 before the last page). */
-static bool sidecar_has_content(const struct kc_userdb *db) {
-  static const char *const names[] = {"-wal", "-journal"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-    char p[PATH_MAX + 16];
-    struct stat st;
-    snprintf(p, sizeof p, "%s%s", db->path, names[i]);
-    if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) return true;
-  }
-  return false;
-}
-
-/* Reads the 100-byte SQLite header. Recognises a file that is not a
- * database, one cut short (the header's page count is trusted only when
- * SQLite itself would trust it, and not while a -wal file may still hold
- * the missing pages), and a user_version newer than we know, before SQLite
- * opens it: a newer file is then left byte-for-byte untouched. */
-static enum probe probe_once(struct kc_userdb *db, int newest, int *status, char *why,
-                             size_t whylen) {
-  const bool sidecar_before = sidecar_has_content(db);
-  /* O_NONBLOCK: a FIFO planted after the lstat() must not hang us. */
-  const int fd = open(db->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-  struct stat st;
-  unsigned char h[100];
-  ssize_t got = -1;
-  int e = errno;
-  if (fd >= 0) {
-    if (fstat(fd, &st) != 0)
-      e = errno;
-    else if (!S_ISREG(st.st_mode))
-      e = EINVAL;
-    else if ((got = read(fd, h, sizeof h)) < 0)
-      e = errno;
-    close(fd);
-  }
-  if (got < 0) {
-    *status = udb_fail(db, e == EINVAL ? KC_UDB_EUNSAFE : udb_status_from_errno(e),
-                       "Cannot read the data file %s: %s.", db->path,
-                       e == EINVAL ? "not a regular file" : strerror(e));
-    return PROBE_ERROR;
-  }
-  if (st.st_size == 0) return PROBE_EMPTY;
-  if (got < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
-    snprintf(why, whylen, "it is not an SQLite database");
-    return PROBE_CORRUPT;
-  }
-  const uint32_t page = (uint32_t)h[16] << 8 | h[17];
-  const uint32_t page_size = page == 1 ? 65536u : page;
-  if (page_size < 512 || (page_size & (page_size - 1)) != 0) {
-    snprintf(why, whylen, "its header is damaged");
-    return PROBE_CORRUPT;
-  }
-  const uint32_t pages = be32(h + 28);
-  const bool size_valid = pages > 0 && be32(h + 24) == be32(h + 92);
-  if (size_valid && (uint64_t)st.st_size < (uint64_t)pages * page_size && !sidecar_before &&
-      !sidecar_has_content(db)) {
-    snprintf(why, whylen, "it is truncated (%lld of %llu bytes)", (long long)st.st_size,
-             (unsigned long long)pages * page_size);
-    return PROBE_TRUNCATED;
-  }
-  const int32_t version = (int32_t)be32(h + 60);
-  if (version > newest) {
-    *status =
-        udb_fail(db, KC_UDB_ENEWER,
-                 "The data file %s was written by a newer version of kneecare (data version %d; "
-                 "this one knows up to %d). It was left untouched: update kneecare, or use "
-                 "--data DIR for a separate file.",
-                 db->path, (int)version, newest);
-    return PROBE_NEWER;
-  }
-  return PROBE_OK;
-}
-
-/* A file seen truncated is looked at again a moment later: another
- * kneecare finishing a checkpoint between our two looks must not get its
- * file moved aside. */
-static enum probe probe_header(struct kc_userdb *db, int newest, int *status, char *why,
-                               size_t whylen) {
-  enum probe r = probe_once(db, newest, status, why, whylen);
-  if (r == PROBE_TRUNCATED) {
-    nanosleep(&(struct timespec){.tv_nsec = 50 * 1000 * 1000}, NULL);
-    r = probe_once(db, newest, status, why, whylen);
-  }
-  return r == PROBE_TRUNCATED ? PROBE_CORRUPT : r;
-}
-
-/* ======================================================================
- * Opening, stage 3: moving a damaged file aside
- * ====================================================================== */
-
-/* Renames src to dst without ever replacing an existing dst: link() fails
- * with EEXIST where rename() would silently overwrite an earlier copy.
- * Falls back to rename() on file systems without hard links. */
-static int move_noreplace(const char *src, const char *dst) {
-  if (link(src, dst) == 0) return unlink(src) == 0 ? 0 : -1;
-  if (errno == EEXIST || errno == ENOENT) return -1;
-  struct stat st;
-  if (lstat(dst, &st) == 0) {
-    errno = EEXIST;
-    return -1;
-  }
-  return rename(src, dst);
-}
-
-/* Moves db->path (and its -wal/-journal, which belong to it: left behind, a
- * stale -wal would be replayed into the fresh file) to
- * <path>.corrupt-YYYYMMDD-HHMMSS[-N]. Fills `moved_to`. The wall clock is
- * read here only to name the file for people. */
-static int move_aside(struct kc_userdb *db, char *moved_to, size_t n) {
-  char stamp[32] = "unknown";
-  const time_t now = time(NULL);
-  struct tm tm;
-  if (localtime_r(&now, &tm)) strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-  char dst[PATH_MAX + 64];
-  for (int i = 0; i < 100; i++) {
-    if (i == 0)
-      snprintf(dst, sizeof dst, "%s.corrupt-%s", db->path, stamp);
-    else
-      snprintf(dst, sizeof dst, "%s.corrupt-%s-%d", db->path, stamp, i);
-    if (move_noreplace(db->path, dst) == 0) {
-      static const char *const sidecars[] = {"-wal", "-journal", "-shm"};
-      for (size_t k = 0; k < sizeof sidecars / sizeof sidecars[0]; k++) {
-        char s[PATH_MAX + 16], d[PATH_MAX + 80];
-        snprintf(s, sizeof s, "%s%s", db->path, sidecars[k]);
-        snprintf(d, sizeof d, "%s%s", dst, sidecars[k]);
-        move_noreplace(s, d); /* absent is fine */
-      }
-      snprintf(moved_to, n, "%s", dst);
-      return KC_UDB_OK;
-    }
-    if (errno == ENOENT) { /* another kneecare moved it first */
-      snprintf(moved_to, n, "%s", "(moved by another kneecare)");
-      return KC_UDB_OK;
-    }
-    if (errno != EEXIST) break;
-  }
-  const int e = errno;
-  return udb_fail(db, e == EEXIST ? KC_UDB_ECORRUPT : udb_status_from_errno(e),
-                  "The data file %s is damaged and could not be moved aside (%s). Nothing was "
-                  "deleted; move it away yourself or use --data DIR.",
-                  db->path, strerror(e));
-}
-
-/* ======================================================================
- * Opening, stage 4: the SQLite connection
+ * The connection
  * ====================================================================== */
 
 static void close_sql(struct kc_userdb *db, bool keep_wal) {
   if (!db->sql) return;
-  /* For a file we refuse (newer version) do not checkpoint on close: the
-   * -wal would be folded into the main file, changing its bytes. */
+  /* For a file we refuse (newer version) or found damaged do not
+   * checkpoint on close: the -wal would be folded into the main file,
+   * changing its bytes. */
   if (keep_wal) sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
   sqlite3_close_v2(db->sql);
   db->sql = NULL;
 }
 
-static int open_sql(struct kc_userdb *db) {
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW;
+/* `empty`: the file has no bytes yet. Many processes may be creating it at
+ * once, and one of them may be killed while it writes the first page; with
+ * a rollback journal that leaves a hot journal which the others then
+ * contend to roll back (they gave up after the busy timeout: review F8).
+ * The first page is therefore written with no journal at all: a new, empty
+ * database has nothing to roll back to. */
+static int open_sql(struct kc_userdb *db, bool empty) {
+  const int flags =
+      (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW;
   int rc = sqlite3_open_v2(db->path, &db->sql, flags, NULL);
   if (rc != SQLITE_OK) {
     rc = udb_fail_sql(db, rc, "open the data file");
@@ -350,56 +65,129 @@ static int open_sql(struct kc_userdb *db) {
    * side effects cannot be smuggled in through views or triggers. */
   sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
   sqlite3_db_config(db->sql, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
-  if (sqlite3_db_readonly(db->sql, "main") == 1)
-    return udb_fail(db, KC_UDB_EACCESS, "The data file %s is read-only; nothing can be saved.",
-                    db->path);
+  /* Keep the -wal (truncated to nothing) and -shm on close: no files
+   * created and deleted at every start. */
+  int persist = 1;
+  sqlite3_file_control(db->sql, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+  if (!db->readonly && sqlite3_db_readonly(db->sql, "main") == 1)
+    udb_set_readonly(db, "the data file %s cannot be written", db->path);
+  if (empty && !db->readonly) {
+    rc = sqlite3_exec(db->sql, "PRAGMA journal_mode=OFF", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) return udb_fail_sql(db, rc, "create the data file");
+  }
   return KC_UDB_OK;
 }
 
-/* After the version check: WAL for concurrent readers and cheap commits,
- * synchronous=NORMAL (durable against a killed process; an OS crash may
- * lose the last commits but never corrupts), foreign keys for cascades. */
+/* After the version check: WAL for concurrent readers and cheap commits
+ * (its size held to 4 MB between checkpoints, and cut to nothing on a
+ * clean close), synchronous=NORMAL (durable against a killed process; an
+ * OS crash may lose the last commits but never corrupts), foreign keys for
+ * cascades. A read-only file keeps whatever mode it has. */
 static int configure(struct kc_userdb *db) {
-  sqlite3_stmt *st = NULL;
-  int rc = udb_prep(db, "PRAGMA journal_mode=WAL", &st, "switch the data file to WAL mode");
-  if (rc == KC_UDB_OK) rc = udb_step_row(db, st, "switch the data file to WAL mode");
-  if (rc == KC_UDB_OK) {
-    const unsigned char *mode = sqlite3_column_text(st, 0);
-    if (!mode || strcmp((const char *)mode, "wal") != 0)
-      udb_warn(db, "Note: the data file could not use WAL mode (file system?); two kneecare "
-                   "windows at once will be slower.");
+  const char *doing = "switch the data file to WAL mode";
+  if (!db->readonly) {
+    sqlite3_stmt *st = NULL;
+    int rc = udb_prep(db, "PRAGMA journal_mode=WAL", &st, doing);
+    if (rc == KC_UDB_OK) rc = udb_step_row(db, st, doing);
+    if (rc == KC_UDB_OK) {
+      const unsigned char *mode = sqlite3_column_text(st, 0);
+      if (!mode || strcmp((const char *)mode, "wal") != 0)
+        udb_warn(db, "Note: the data file could not use WAL mode (file system?); two kneecare "
+                     "windows at once will be slower.");
+    }
+    sqlite3_finalize(st);
+    if (rc != KC_UDB_OK) return rc;
   }
-  sqlite3_finalize(st);
-  if (rc != KC_UDB_OK) return rc;
-  const int erc =
-      sqlite3_exec(db->sql, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", NULL, NULL, NULL);
+  const int erc = sqlite3_exec(db->sql,
+                               "PRAGMA journal_size_limit=4194304; PRAGMA synchronous=NORMAL; "
+                               "PRAGMA foreign_keys=ON;",
+                               NULL, NULL, NULL);
   return erc == SQLITE_OK ? KC_UDB_OK : udb_fail_sql(db, erc, "configure the data file");
 }
 
-int kc_userdb_check(struct kc_userdb *db, int full) {
-  if (!db) return KC_UDB_EINVAL;
-  sqlite3_stmt *st = NULL;
+/* ======================================================================
+ * The integrity check, when it is worth it
+ * ====================================================================== */
+
+/* Runs the check; on damage db->err holds only SQLite's own words (the
+ * caller says what happens next). */
+static int run_check(struct kc_userdb *db, bool full) {
   const char *doing = "check the data file";
-  int rc = udb_prep(db, full ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check(1)", &st, doing);
-  if (rc == KC_UDB_OK) {
-    const int step = sqlite3_step(st);
-    const unsigned char *res = step == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
-    if (step == SQLITE_ROW && res && strcmp((const char *)res, "ok") == 0)
-      rc = KC_UDB_OK;
-    else if (step == SQLITE_ROW)
-      rc = udb_fail(db, KC_UDB_ECORRUPT, "%s", res ? (const char *)res : "check failed");
-    else if ((step & 0xff) == SQLITE_CORRUPT || (step & 0xff) == SQLITE_NOTADB)
-      rc = udb_fail(db, KC_UDB_ECORRUPT, "%s", sqlite3_errmsg(db->sql));
-    else
-      rc = udb_fail_sql(db, step, doing);
-  }
+  sqlite3_stmt *st = NULL;
+  if (!db->sql) return udb_not_open(db, doing);
+  int rc = sqlite3_prepare_v2(db->sql, full ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check(1)",
+                              -1, &st, NULL);
+  int step = rc == SQLITE_OK ? sqlite3_step(st) : rc;
+  const unsigned char *res = step == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+  db->checked = true;
+  if (step == SQLITE_ROW && res && strcmp((const char *)res, "ok") == 0)
+    rc = KC_UDB_OK;
+  else if (step == SQLITE_ROW)
+    rc = udb_fail(db, KC_UDB_ECORRUPT, "%s", res ? (const char *)res : "the check failed");
+  else if ((step & 0xff) == SQLITE_CORRUPT || (step & 0xff) == SQLITE_NOTADB)
+    rc = udb_fail(db, KC_UDB_ECORRUPT, "%s", sqlite3_errmsg(db->sql));
+  else
+    rc = udb_fail_sql(db, step, doing);
   sqlite3_finalize(st);
   if (rc == KC_UDB_OK) db->err[0] = '\0';
   return rc;
 }
 
+int kc_userdb_check(struct kc_userdb *db, int full) {
+  if (!db) return KC_UDB_EINVAL;
+  return run_check(db, full != 0);
+}
+
+/* When the last check passed (0 if never, unreadable, or the file is older
+ * than the maintenance table). */
+static int64_t checked_at(struct kc_userdb *db) {
+  sqlite3_stmt *st = NULL;
+  int64_t at = 0;
+  if (sqlite3_prepare_v2(db->sql, "SELECT value FROM maintenance WHERE key = 'checked_at'", -1, &st,
+                         NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    at = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return at;
+}
+
+/* Remembers that the file was sound now. Best effort, in its own small
+ * transaction: not recording it only means the next start checks again. */
+static void record_checked(struct kc_userdb *db) {
+  if (db->readonly || !db->sql) return;
+  const int64_t now = (int64_t)time(NULL);
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return;
+  int ok = sqlite3_prepare_v2(db->sql,
+                              "INSERT INTO maintenance (key, value) VALUES ('checked_at', ?1) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              -1, &st, NULL) == SQLITE_OK;
+  if (ok) {
+    sqlite3_bind_int64(st, 1, now);
+    ok = sqlite3_step(st) == SQLITE_DONE;
+  }
+  sqlite3_finalize(st);
+  sqlite3_exec(db->sql, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  udb_rollback(db); /* a failed COMMIT leaves the transaction open */
+  if (ok) db->last_checked = now;
+}
+
+/* After an unclean shutdown, or when the last check is a day old (or in
+ * the future: the clock was set back). A new file has nothing to check. */
+static void decide_check(struct kc_userdb *db, int version) {
+  if (version < 1) {
+    db->check_due = db->wal_unclean;
+    return;
+  }
+  const int64_t now = (int64_t)time(NULL);
+  db->last_checked = checked_at(db);
+  db->check_due = db->wal_unclean || db->last_checked <= 0 ||
+                  now - db->last_checked >= KC_USERDB_CHECK_EVERY ||
+                  db->last_checked > now + KC_USERDB_CHECK_EVERY;
+}
+
 /* ======================================================================
- * Opening, stage 5: migrations
+ * Migrations
  * ====================================================================== */
 
 static int check_migrations(const struct kc_migration *migs, int n) {
@@ -409,53 +197,78 @@ static int check_migrations(const struct kc_migration *migs, int n) {
   return KC_UDB_OK;
 }
 
-/* One step: BEGIN IMMEDIATE, re-read the version (another process may have
- * migrated while we waited for the lock), apply the next migration and
- * set user_version, COMMIT. *done is set when nothing is left to do. */
-static int migrate_step(struct kc_userdb *db, const struct kc_migration *migs, int n, bool *done) {
+/* Applies migration m inside the open transaction. Foreign keys are off
+ * meanwhile (a migration may rebuild a table other tables refer to: with
+ * them on, dropping the old copy would cascade), and checked before the
+ * commit, as SQLite's documented procedure for schema changes does. */
+static int apply_migration(struct kc_userdb *db, const struct kc_migration *m) {
   char doing[160];
-  int cur = 0, rc = udb_begin(db, "upgrade the data file");
-  if (rc == KC_UDB_OK) rc = udb_query_int(db, "PRAGMA user_version", &cur, "upgrade the data file");
-  if (rc != KC_UDB_OK) goto out;
-  if (cur > n) {
-    rc = udb_fail(db, KC_UDB_ENEWER,
-                  "The data file %s was upgraded by a newer version of kneecare (data version %d; "
-                  "this one knows up to %d). Update kneecare.",
-                  db->path, cur, n);
-    goto out;
-  }
-  if (cur == n || cur < 0) {
-    *done = true;
-    if (cur < 0) rc = udb_fail(db, KC_UDB_ECORRUPT, "The data file has a negative version.");
-    goto out;
-  }
-  const struct kc_migration *m = &migs[cur];
   snprintf(doing, sizeof doing, "upgrade the data file to version %d (%s)", m->version,
            m->name ? m->name : "");
   char *msg = NULL;
   int erc = sqlite3_exec(db->sql, m->sql, NULL, NULL, &msg);
   if (erc != SQLITE_OK) {
-    rc = udb_fail_sql(db, erc, doing);
+    int rc = udb_fail_sql(db, erc, doing);
     if (rc == KC_UDB_EIO || rc == KC_UDB_EINVAL) /* a bug in the migration itself */
       rc = udb_fail(db, KC_UDB_EIO, "Could not %s: %s.", doing, msg ? msg : "error");
     sqlite3_free(msg);
-    goto out;
+    return rc;
   }
+  int bad = 0;
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &st, NULL) == SQLITE_OK)
+    bad = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  if (bad)
+    return udb_fail(db, KC_UDB_EIO, "Could not %s: it left a record pointing at nothing.", doing);
   /* A pragma value cannot be bound; it is our own int, printed. */
   char set[48];
   snprintf(set, sizeof set, "PRAGMA user_version=%d", m->version);
   erc = sqlite3_exec(db->sql, set, NULL, NULL, NULL);
-  if (erc != SQLITE_OK) rc = udb_fail_sql(db, erc, doing);
-out:
-  return udb_finish(db, rc, "upgrade the data file");
+  return erc == SQLITE_OK ? KC_UDB_OK : udb_fail_sql(db, erc, doing);
 }
 
-static int migrate(struct kc_userdb *db, const struct kc_migration *migs, int n) {
-  bool done = false;
-  int rc = KC_UDB_OK;
-  while (rc == KC_UDB_OK && !done) rc = migrate_step(db, migs, n, &done);
+/* One step: BEGIN IMMEDIATE, re-read the version (another process may have
+ * migrated while we waited for the lock), apply the next migration and
+ * set user_version, COMMIT. *done is set when nothing is left to do. */
+static int migrate_step(struct kc_userdb *db, bool *done) {
+  const char *doing = "upgrade the data file";
+  int cur = 0, rc = udb_begin(db, doing);
+  if (rc == KC_UDB_OK) rc = udb_query_int(db, "PRAGMA user_version", &cur, doing);
+  if (rc == KC_UDB_OK && cur > db->n_migs)
+    rc = udb_fail(db, KC_UDB_ENEWER,
+                  "The data file %s was upgraded by a newer version of kneecare (data version %d; "
+                  "this one knows up to %d) while this one was starting. Update kneecare.",
+                  db->path, cur, db->n_migs);
+  if (rc == KC_UDB_OK && cur < 0)
+    rc = udb_fail(db, KC_UDB_ECORRUPT,
+                  "The data file %s has a negative data version (%d), which no kneecare writes.",
+                  db->path, cur);
+  *done = rc != KC_UDB_OK || cur == db->n_migs;
+  if (rc == KC_UDB_OK && !*done) rc = apply_migration(db, &db->migs[cur]);
+  return udb_finish(db, rc, doing);
+}
+
+static int migrate(struct kc_userdb *db) {
+  int version = 0;
+  int rc = udb_query_int(db, "PRAGMA user_version", &version, "read the version");
+  if (rc != KC_UDB_OK) return rc;
+  if (version < db->n_migs && db->readonly)
+    return udb_fail(db, KC_UDB_EACCESS,
+                    "The data file %s needs upgrading to this version of kneecare (data version "
+                    "%d to %d), but %s.",
+                    db->path, version, db->n_migs, db->ro_why);
+  if (version < db->n_migs) {
+    /* Outside any transaction: PRAGMA foreign_keys is a no-op inside one. */
+    sqlite3_exec(db->sql, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+    bool done = false;
+    while (rc == KC_UDB_OK && !done) rc = migrate_step(db, &done);
+    sqlite3_exec(db->sql, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+  }
   if (rc == KC_UDB_OK)
     rc = udb_query_int(db, "PRAGMA user_version", &db->version, "read the version");
+  /* A new file is as sound as it gets: the first daily check is a day away. */
+  if (rc == KC_UDB_OK && (version == 0 || db->checked)) record_checked(db);
   return rc;
 }
 
@@ -464,75 +277,127 @@ static int migrate(struct kc_userdb *db, const struct kc_migration *migs, int n)
  * file aside
  * ====================================================================== */
 
+/* A new, empty file is set up by one process at a time: the others wait
+ * for the data directory's flock (not a lock on the database file: closing
+ * a descriptor of that would drop SQLite's own locks) and then find a WAL
+ * database. A killed creator's flock goes with it. Returns the directory's
+ * descriptor (close it to release) or -1 after setting db->err. */
+static int lock_for_creation(struct kc_userdb *db) {
+  const int fd = open(db->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return -1; /* cannot lock: go on unserialised, as before */
+  for (int waited = 0; flock(fd, LOCK_EX | LOCK_NB) != 0; waited += 10) {
+    if (errno != EWOULDBLOCK || waited >= KC_USERDB_BUSY_MS) {
+      close(fd);
+      return -1;
+    }
+    nanosleep(&(struct timespec){.tv_nsec = 10 * 1000 * 1000}, NULL);
+  }
+  return fd;
+}
+
 /* Result of one attempt: OK, a hard failure, or "damaged" with a reason. */
 static int open_attempt(struct kc_userdb *db, bool *damaged, char *why, size_t wl) {
-  const int newest = db->n_migs;
   *damaged = false;
-  int rc = prepare_file(db);
+  int rc = udb_prepare_file(db), lockfd = -1;
   if (rc != KC_UDB_OK) return rc;
-  switch (probe_header(db, newest, &rc, why, wl)) {
-  case PROBE_ERROR: return rc;
-  case PROBE_NEWER: return KC_UDB_ENEWER;
-  case PROBE_CORRUPT:
-  case PROBE_TRUNCATED: *damaged = true; return KC_UDB_ECORRUPT;
-  case PROBE_OK:
-  case PROBE_EMPTY: break;
+  struct udb_probe_info info;
+  enum udb_probe probe = udb_probe_header(db, &info, why, wl);
+  if (probe == UDB_PROBE_EMPTY && !db->readonly && (lockfd = lock_for_creation(db)) >= 0)
+    probe = udb_probe_header(db, &info, why, wl); /* someone may have set it up meanwhile */
+  switch (probe) {
+  case UDB_PROBE_ERROR:
+  case UDB_PROBE_REFUSED: rc = info.status; goto unlock;
+  case UDB_PROBE_DAMAGED:
+  case UDB_PROBE_TRUNCATED:
+    *damaged = true;
+    rc = KC_UDB_ECORRUPT;
+    goto unlock;
+  case UDB_PROBE_OK:
+  case UDB_PROBE_EMPTY: break;
   }
-  if ((rc = open_sql(db)) != KC_UDB_OK) goto damaged_or_fail;
+  db->wal_unclean = info.wal_data && !info.others_open;
   int version = 0;
-  if ((rc = udb_query_int(db, "PRAGMA user_version", &version, "read the data file")) != KC_UDB_OK)
+  if ((rc = open_sql(db, info.empty)) != KC_UDB_OK ||
+      (rc = udb_query_int(db, "PRAGMA user_version", &version, "read the data file")) != KC_UDB_OK)
     goto damaged_or_fail;
-  if (version > newest) { /* newer, seen through a -wal the header did not show */
+  if (version > db->n_migs || version < 0) { /* seen through a -wal the header did not show */
     close_sql(db, true);
-    return udb_fail(db, KC_UDB_ENEWER,
-                    "The data file %s was written by a newer version of kneecare (data version "
-                    "%d; this one knows up to %d). It was left untouched: update kneecare, or use "
-                    "--data DIR for a separate file.",
-                    db->path, version, newest);
+    if (version < 0) {
+      snprintf(why, wl, "its data version is %d, which no kneecare writes", version);
+      *damaged = true;
+      rc = KC_UDB_ECORRUPT;
+      goto unlock;
+    }
+    rc = udb_fail(db, KC_UDB_ENEWER,
+                  "The data file %s was written by a newer version of kneecare (data version "
+                  "%d; this one knows up to %d). It was left untouched: update kneecare, or use "
+                  "--data DIR for a separate file.",
+                  db->path, version, db->n_migs);
+    goto unlock;
   }
-  if (!(db->flags & KC_USERDB_DEFER_CHECK) && (rc = kc_userdb_check(db, 0)) != KC_UDB_OK) {
-    if (rc == KC_UDB_ECORRUPT) snprintf(why, wl, "the integrity check failed: %s", db->err);
-    goto damaged_or_fail;
+  decide_check(db, version);
+  if (db->check_due && !(db->flags & KC_USERDB_DEFER_CHECK)) {
+    if ((rc = run_check(db, false)) == KC_UDB_ECORRUPT) {
+      char reason[704]; /* 160 characters of at most 4 bytes, and "..." */
+      udb_quote(reason, sizeof reason, db->err, 160);
+      snprintf(why, wl, "it failed the integrity check: %s", reason);
+    }
+    if (rc != KC_UDB_OK) goto damaged_or_fail;
+    db->check_due = false;
   }
   if ((rc = configure(db)) != KC_UDB_OK) goto damaged_or_fail;
-  return KC_UDB_OK;
+  goto unlock;
 damaged_or_fail:
   if (rc == KC_UDB_ECORRUPT) {
     *damaged = true;
-    if (!why[0]) snprintf(why, wl, "%s", db->sql ? sqlite3_errmsg(db->sql) : "damaged");
+    if (!why[0]) udb_quote(why, wl, db->sql ? sqlite3_errmsg(db->sql) : "damaged", 160);
   }
   close_sql(db, rc == KC_UDB_ECORRUPT);
+unlock:
+  if (lockfd >= 0) close(lockfd);
   return rc;
 }
 
-/* The damaged file (connection already closed) goes aside with a warning
- * and a fresh one is opened and migrated in the same handle. */
+/* The damaged file (connection already closed) goes aside with one warning
+ * that names where it went, and a fresh one is opened and migrated in the
+ * same handle. */
 static int start_fresh(struct kc_userdb *db, const char *why) {
   char moved[PATH_MAX + 64] = "", why2[UDB_WHY_BUF] = "";
   bool damaged = false;
-  int rc = move_aside(db, moved, sizeof moved);
+  if (db->readonly)
+    return udb_fail(db, KC_UDB_ECORRUPT,
+                    "The data file %s is damaged (%s) and cannot be moved aside, as %s. Nothing "
+                    "was changed; make it writable and run kneecare again, or use --data DIR.",
+                    db->path, why, db->ro_why);
+  int rc = udb_move_aside(db, moved, sizeof moved);
   if (rc != KC_UDB_OK) return rc;
-  udb_warn(db,
-           "The data file was damaged (%s). It was moved to %s and a fresh one started; "
-           "nothing was deleted.",
-           why, moved);
+  if (moved[0])
+    udb_warn(db,
+             "The data file was damaged (%s), so it was moved to %s and a fresh one was "
+             "started; nothing was deleted.",
+             why, moved);
+  else
+    udb_warn(db,
+             "The data file was damaged (%s); another kneecare moved it aside (%s.corrupt-...) "
+             "and a fresh one was started; nothing was deleted.",
+             why, db->path);
+  db->checked = false;
   rc = open_attempt(db, &damaged, why2, sizeof why2);
   if (damaged)
     return udb_fail(db, KC_UDB_ECORRUPT,
-                    "The data file %s is still damaged after starting a "
-                    "fresh one (%s).",
-                    db->path, why2);
-  return rc == KC_UDB_OK ? migrate(db, db->migs, db->n_migs) : rc;
+                    "The data file %s is still damaged after starting a fresh one (%s).", db->path,
+                    why2);
+  return rc == KC_UDB_OK ? migrate(db) : rc;
 }
 
 static int open_stages(struct kc_userdb *db) {
-  int rc = prepare_dir(db, db->dir);
+  int rc = udb_prepare_dir(db);
   if (rc != KC_UDB_OK) return rc;
   bool damaged = false;
   char why[UDB_WHY_BUF] = "";
   rc = open_attempt(db, &damaged, why, sizeof why);
   if (damaged) return start_fresh(db, why);
-  return rc == KC_UDB_OK ? migrate(db, db->migs, db->n_migs) : rc;
+  return rc == KC_UDB_OK ? migrate(db) : rc;
 }
 
 int kc_userdb_open_ex(const char *dir, const struct kc_migration *migs, int n, unsigned flags,
@@ -548,8 +413,8 @@ int kc_userdb_open_ex(const char *dir, const struct kc_migration *migs, int n, u
   db->n_migs = n;
   db->flags = flags;
   int rc = KC_UDB_OK;
-  if (copy_path(db->dir, sizeof db->dir, dir, NULL) != KC_UDB_OK ||
-      copy_path(db->path, sizeof db->path, dir, "/" KC_USERDB_FILE) != KC_UDB_OK)
+  if (udb_copy_path(db->dir, sizeof db->dir, dir, NULL) != KC_UDB_OK ||
+      udb_copy_path(db->path, sizeof db->path, dir, "/" KC_USERDB_FILE) != KC_UDB_OK)
     rc = udb_fail(db, KC_UDB_EINVAL, "The data directory path is too long.");
   if (rc == KC_UDB_OK) rc = open_stages(db);
   if (rc != KC_UDB_OK) {
@@ -569,17 +434,26 @@ int kc_userdb_open(const char *dir, const struct kc_migration *migs, int n, stru
   return kc_userdb_open_ex(dir, migs, n, 0, out, err, errlen);
 }
 
-int kc_userdb_verify(struct kc_userdb *db) {
+int kc_userdb_verify_ex(struct kc_userdb *db, unsigned how) {
   if (!db) return KC_UDB_EINVAL;
-  int rc = kc_userdb_check(db, 0);
+  if (!(how & KC_USERDB_VERIFY_FORCE) && !db->check_due) return KC_UDB_OK;
+  int rc = run_check(db, (how & KC_USERDB_VERIFY_FULL) != 0);
+  if (rc == KC_UDB_OK) {
+    db->check_due = false;
+    record_checked(db);
+    return KC_UDB_OK;
+  }
   if (rc != KC_UDB_ECORRUPT) return rc;
-  char why[UDB_WHY_BUF];
-  snprintf(why, sizeof why, "the integrity check failed: %s", db->err);
+  char reason[704], why[UDB_WHY_BUF];
+  udb_quote(reason, sizeof reason, db->err, 160);
+  snprintf(why, sizeof why, "it failed the integrity check: %s", reason);
   close_sql(db, true);
   rc = start_fresh(db, why);
   if (rc == KC_UDB_OK) db->err[0] = '\0';
   return rc;
 }
+
+int kc_userdb_verify(struct kc_userdb *db) { return kc_userdb_verify_ex(db, 0); }
 
 void kc_userdb_close(struct kc_userdb *db) {
   if (!db) return;
@@ -591,6 +465,19 @@ const char *kc_userdb_path(const struct kc_userdb *db) { return db ? db->path : 
 const char *kc_userdb_warning(const struct kc_userdb *db) { return db ? db->warning : ""; }
 const char *kc_userdb_errmsg(const struct kc_userdb *db) { return db ? db->err : ""; }
 int kc_userdb_version(const struct kc_userdb *db) { return db ? db->version : 0; }
+
+const char *kc_userdb_readonly(const struct kc_userdb *db) {
+  return db && db->readonly ? db->ro_why : NULL;
+}
+
+void kc_userdb_check_info(const struct kc_userdb *db, struct kc_userdb_check_info *out) {
+  *out = (struct kc_userdb_check_info){0};
+  if (!db) return;
+  out->due = db->check_due;
+  out->ran = db->checked;
+  out->unclean = db->wal_unclean;
+  out->last_at = db->last_checked;
+}
 
 int kc_userdb_data_version(struct kc_userdb *db, int64_t *out) {
   if (!db || !out) return KC_UDB_EINVAL;

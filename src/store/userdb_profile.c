@@ -122,8 +122,11 @@ int kc_userdb_profile_get_or_create(struct kc_userdb *db, const char *name, time
   if (!db) return KC_UDB_EINVAL;
   int rc = check_name(db, name);
   if (rc != KC_UDB_OK) return rc;
-  /* Look and create under one write lock, so two windows starting at once
-   * agree on one profile. */
+  /* Most starts find the profile: a plain read, no write lock (and a
+   * read-only file still opens). */
+  if ((rc = profile_lookup(db, name, 0, out)) != KC_UDB_ENOTFOUND) return rc;
+  /* Look again and create under one write lock, so two windows starting at
+   * once agree on one profile. */
   if ((rc = udb_begin(db, "create the profile")) != KC_UDB_OK) return rc;
   rc = profile_lookup(db, name, 0, out);
   if (rc == KC_UDB_ENOTFOUND) rc = profile_insert(db, name, now, out);
@@ -180,8 +183,9 @@ int kc_userdb_wizard_save(struct kc_userdb *db, int64_t profile_id, time_t at, c
   sqlite3_stmt *st = NULL;
   if ((rc = udb_profile_exists(db, profile_id)) != KC_UDB_OK) goto out;
   if ((rc = udb_prep(db,
-                     "INSERT INTO wizard_run (profile_id, at, answers, level, causes) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5)",
+                     "INSERT INTO wizard_run (profile_id, at, answers, level, causes, top_cause) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, substr(substr(?5, 1, instr(?5 || char(10), "
+                     "char(10)) - 1), 1, 1024))",
                      &st, doing)) != KC_UDB_OK)
     goto out;
   sqlite3_bind_int64(st, 1, profile_id);
@@ -245,6 +249,36 @@ int kc_userdb_wizard_get(struct kc_userdb *db, int64_t run_id, struct kc_wizard_
   else if (rc == KC_UDB_ENOTFOUND)
     udb_fail(db, rc, "There is no such symptom check (id %lld).", (long long)run_id);
   sqlite3_finalize(st);
+  return rc;
+}
+
+static void row_summary(sqlite3_stmt *st, void *elem) {
+  struct kc_wizard_summary *r = elem;
+  r->id = sqlite3_column_int64(st, 0);
+  r->at = sqlite3_column_int64(st, 1);
+  r->level = (enum kc_level)sqlite3_column_int(st, 2);
+  udb_copy_col(r->top, sizeof r->top, st, 3);
+}
+
+int kc_userdb_wizard_summaries(struct kc_userdb *db, int64_t profile_id, int limit,
+                               struct kc_wizard_summary **out, int *n) {
+  if (!db || !out || !n) return KC_UDB_EINVAL;
+  *out = NULL;
+  *n = 0;
+  const char *doing = "list the symptom checks";
+  sqlite3_stmt *st = NULL;
+  void *arr = NULL;
+  /* Served by the covering index wizard_run_list: no table row is read. */
+  int rc = udb_prep(db,
+                    "SELECT id, at, level, top_cause FROM wizard_run WHERE profile_id = ?1 "
+                    "ORDER BY at DESC, id DESC LIMIT ?2",
+                    &st, doing);
+  if (rc == KC_UDB_OK) {
+    sqlite3_bind_int64(st, 1, profile_id);
+    sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+    rc = udb_collect(db, st, sizeof **out, row_summary, NULL, &arr, n, doing);
+  }
+  *out = arr;
   return rc;
 }
 

@@ -5,11 +5,13 @@
  * Allocation follows mem.h: it cannot fail for the caller. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kneecare/mem.h"
+#include "kneecare/text.h"
 #include "userdb_int.h"
 
 const char *kc_udb_status_name(int status) {
@@ -54,6 +56,30 @@ void udb_warn(struct kc_userdb *db, const char *fmt, ...) {
   va_end(ap);
 }
 
+void udb_set_readonly(struct kc_userdb *db, const char *fmt, ...) {
+  if (db->readonly) return;
+  db->readonly = true;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(db->ro_why, sizeof db->ro_why, fmt, ap);
+  va_end(ap);
+}
+
+void udb_quote(char *out, size_t n, const char *s, size_t max) {
+  if (n == 0) return;
+  size_t i = 0, chars = 0;
+  const size_t len = strlen(s);
+  while (i < len && chars < max) {
+    uint32_t cp;
+    const size_t used = kc_utf8_decode(s + i, len - i, &cp);
+    if (i + used + 4 > n) break; /* room for "..." and the NUL */
+    i += used;
+    chars++;
+  }
+  const bool cut = i < len;
+  snprintf(out, n, "%.*s%s", (int)i, s, cut ? "..." : "");
+}
+
 int udb_status_from_errno(int e) {
   switch (e) {
   case EACCES:
@@ -93,8 +119,8 @@ int udb_fail_sql(struct kc_userdb *db, int rc, const char *doing) {
   case SQLITE_CORRUPT:
   case SQLITE_NOTADB:
     return udb_fail(db, KC_UDB_ECORRUPT,
-                    "Could not %s: the data file %s is damaged (%s). Restart kneecare to move it "
-                    "aside and start a fresh one.",
+                    "Could not %s: the data file %s is damaged (%s). 'kneecare data check' moves "
+                    "it aside (nothing is deleted) and starts a fresh one.",
                     doing, db->path, detail);
   case SQLITE_NOMEM: kc_mem_fail();
   case SQLITE_CONSTRAINT:
@@ -120,13 +146,13 @@ int udb_fail_sql(struct kc_userdb *db, int rc, const char *doing) {
 
 /* ---- statements and transactions ----------------------------------------- */
 
-static int closed(struct kc_userdb *db, const char *doing) {
+int udb_not_open(struct kc_userdb *db, const char *doing) {
   return udb_fail(db, KC_UDB_EIO, "Could not %s: the data file is not open (%s).", doing, db->path);
 }
 
 int udb_prep(struct kc_userdb *db, const char *sql, sqlite3_stmt **st, const char *doing) {
   *st = NULL;
-  if (!db->sql) return closed(db, doing);
+  if (!db->sql) return udb_not_open(db, doing);
   const int rc = sqlite3_prepare_v2(db->sql, sql, -1, st, NULL);
   return rc == SQLITE_OK ? KC_UDB_OK : udb_fail_sql(db, rc, doing);
 }
@@ -135,7 +161,9 @@ int udb_prep(struct kc_userdb *db, const char *sql, sqlite3_stmt **st, const cha
  * there; a deferred transaction that reads and then writes could get
  * SQLITE_BUSY_SNAPSHOT in WAL mode, which no timeout can resolve. */
 int udb_begin(struct kc_userdb *db, const char *doing) {
-  if (!db->sql) return closed(db, doing);
+  if (!db->sql) return udb_not_open(db, doing);
+  if (db->readonly)
+    return udb_fail(db, KC_UDB_EACCESS, "Could not %s: %s. Nothing was saved.", doing, db->ro_why);
   const int rc = sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   return rc == SQLITE_OK ? KC_UDB_OK : udb_fail_sql(db, rc, doing);
 }
