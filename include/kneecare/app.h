@@ -65,12 +65,13 @@ struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen);
 void kc_app_verify_user(struct kc_app *app);
 /* Selects another profile by id (the profiles screen). */
 int kc_app_switch_profile(struct kc_app *app, int64_t id);
-/* Now. KNEECARE_NOW (test-only: Unix seconds) fixes the clock for tests. */
+/* Now. In builds with the tests only, KNEECARE_NOW (Unix seconds) fixes
+ * the clock for tests. */
 time_t kc_app_now(void);
 /* Local calendar day of now. */
 int kc_app_today(void);
-/* Ice timer length in seconds: 20 minutes, or KNEECARE_ICE_SECONDS
- * (test-only) for tests. */
+/* Ice timer length in seconds: 20 minutes, or (builds with the tests
+ * only) KNEECARE_ICE_SECONDS. */
 int kc_app_ice_seconds(void);
 void kc_app_close(struct kc_app *app);
 

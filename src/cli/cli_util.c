@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "kneecare/day.h"
 #include "kneecare/mem.h"
 #include "kneecare/profile.h"
 #include "kneecare/text.h"
@@ -46,16 +47,11 @@ int kc_cli_tasks(struct kc_app *app) {
   return -1;
 }
 
-static char *fmt_time(int64_t t, const char *fmt, char *buf, size_t n) {
-  struct tm tm;
-  time_t tt = (time_t)t;
-  if (t == 0 || !localtime_r(&tt, &tm) || strftime(buf, n, fmt, &tm) == 0) snprintf(buf, n, "-");
-  return buf;
+char *kc_cli_time(int64_t t, char *buf, size_t n) {
+  return kc_time_format(t, "%Y-%m-%d %H:%M", buf, n);
 }
 
-char *kc_cli_time(int64_t t, char *buf, size_t n) { return fmt_time(t, "%Y-%m-%d %H:%M", buf, n); }
-
-char *kc_cli_clock(int64_t t, char *buf, size_t n) { return fmt_time(t, "%H:%M", buf, n); }
+char *kc_cli_clock(int64_t t, char *buf, size_t n) { return kc_time_format(t, "%H:%M", buf, n); }
 
 void kc_put_safe(FILE *out, const char *s) {
   char *safe = kc_text_sanitize_dup(s ? s : "", s ? strlen(s) : 0, 0);

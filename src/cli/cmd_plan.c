@@ -23,6 +23,7 @@
 #include "kneecare/day.h"
 #include "kneecare/plan_view.h"
 #include "kneecare/profile.h"
+#include "kneecare/strbuf.h"
 #include "kneecare/text.h"
 
 struct plan_cmd {
@@ -668,22 +669,25 @@ static int cmd_end(struct kc_app *app, int argc, char **argv) {
 
 /* ---- export --------------------------------------------------------------------- */
 
-/* Markdown table cell: punctuation that would change the table or the
- * formatting is escaped. */
+/* Markdown table cell: the one escaper (kc_strbuf_put_md) shows the text
+ * literally, including what GFM would turn into a link (review I1). */
 static void md_cell(const char *s) {
   char *safe = kc_text_sanitize_dup(s, strlen(s), 0);
-  for (const char *c = safe ? safe : ""; *c; c++) {
-    if (strchr("\\`*_[]<>|#!~", *c)) putchar('\\');
-    putchar(*c);
-  }
+  struct kc_strbuf b = {0};
+  kc_strbuf_put_md(&b, safe ? safe : "");
+  fputs(kc_strbuf_str(&b), stdout);
+  kc_strbuf_free(&b);
   free(safe);
 }
 
-/* CSV field (RFC 4180), and never a formula when opened in a spreadsheet. */
+/* CSV field (RFC 4180), and never a formula when opened in a spreadsheet:
+ * a field whose first character after any spaces or tabs is = + - @ (or a
+ * tab or carriage return) gets a leading ' (review I2). */
 static void csv_field(const char *s) {
   char *safe = kc_text_sanitize_dup(s, strlen(s), 0);
   const char *v = safe ? safe : "";
-  int formula = strchr("=+-@", v[0]) && v[0];
+  const char *first = v + strspn(v, " \t");
+  const int formula = *first && strchr("=+-@\t\r", *first);
   putchar('"');
   if (formula) putchar('\'');
   for (const char *c = v; *c; c++) {

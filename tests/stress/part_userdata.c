@@ -437,4 +437,5 @@ void part_userdata(void) {
   free(tenk_w);
   if (!CFG.smoke) nul_case();
   modes_case();
+  part_userdata_msgs();
 }
