@@ -23,7 +23,9 @@ struct kc_plan_task {
 struct kc_app {
   /* options */
   const char *content_path; /* --content FILE, or NULL for the built-in */
-  const char *user;         /* --user NAME, or NULL for the login name */
+  const char *user;         /* --user NAME, or NULL: the last chosen profile, else the login name */
+  int create_user;          /* --create: an unknown --user NAME is created (else it fails) */
+  int remember_user;        /* a --user NAME that opens is remembered as the last chosen (TUI) */
   const char *data_dir;     /* --data DIR, or NULL (KNEECARE_DATA_DIR, XDG) */
   int no_mouse;
   /* The TUI defers the user database's integrity check until after its
@@ -38,8 +40,9 @@ struct kc_app {
   size_t n_recheck;
   struct kc_userdb *udb;
   struct kc_profile profile;
-  int user_state; /* 0 not tried, 1 open, -1 failed (user_error says why) */
-  char user_error[512];
+  int user_state;   /* 0 not tried, 1 open, -1 failed (user_error says why) */
+  int user_unknown; /* the failure is an unknown --user name (ask, then kc_app_user_create) */
+  char user_error[1024];
 };
 
 /* Opens the content database named by the options. */
@@ -56,14 +59,21 @@ const struct kc_plan_task *kc_app_task(struct kc_app *app, const char *id);
  * profile selected: for what concerns the file itself (`kneecare data
  * check`). NULL with a reason in err; a failure is remembered. */
 struct kc_userdb *kc_app_userdb(struct kc_app *app, char *err, size_t errlen);
-/* The user database with the current profile selected (created if new),
- * or NULL with a reason in err. Remembers a failure: the rest of the guide
+/* The user database with the current profile selected, or NULL with a
+ * reason in err. The profile: --user NAME (compared without case; an
+ * unknown name is an error with a "did you mean" unless create_user is set,
+ * and app->user_unknown says so), else the last chosen one, else the login
+ * name's (created on first use). Remembers a failure: the rest of the guide
  * keeps working without user data. */
 struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen);
+/* After kc_app_user() failed with app->user_unknown and the person said
+ * yes (the TUI asks): creates the profile and selects it. */
+struct kc_userdb *kc_app_user_create(struct kc_app *app, char *err, size_t errlen);
 /* Runs the deferred integrity check (a damaged file is moved aside and a
  * fresh one started: kc_userdb_warning() then says so). */
 void kc_app_verify_user(struct kc_app *app);
-/* Selects another profile by id (the profiles screen). */
+/* Selects another profile by id (the profiles screen) and remembers it for
+ * the next start. Returns a kc_udb_status (message on the handle). */
 int kc_app_switch_profile(struct kc_app *app, int64_t id);
 /* Now. In builds with the tests only, KNEECARE_NOW (Unix seconds) fixes
  * the clock for tests. */

@@ -157,11 +157,16 @@ struct kc_profile {
   char name[KC_PROFILE_NAME_BUF];
 };
 
+/* Names are compared without case (kc_profile_name_key): "ROOT" finds
+ * "root", and cannot be created or renamed to beside it. */
+
 /* All profiles by name (byte order). *out is malloc'd (NULL when *n is 0). */
 int kc_userdb_profile_list(struct kc_userdb *db, struct kc_profile **out, int *n);
+/* ENOTFOUND when no profile has this name (in any case). */
 int kc_userdb_profile_get(struct kc_userdb *db, const char *name, struct kc_profile *out);
 int kc_userdb_profile_by_id(struct kc_userdb *db, int64_t id, struct kc_profile *out);
-/* EINVAL for a bad name (kc_profile_name_check), EEXISTS if taken. */
+/* EINVAL for a bad name (kc_profile_name_check), EEXISTS if taken (the
+ * message names the profile that has it). */
 int kc_userdb_profile_create(struct kc_userdb *db, const char *name, time_t now,
                              struct kc_profile *out);
 /* Returns the existing profile or creates it; safe when several processes
@@ -170,8 +175,18 @@ int kc_userdb_profile_get_or_create(struct kc_userdb *db, const char *name, time
                                     struct kc_profile *out);
 /* EINVAL bad name, EEXISTS taken by another profile, ENOTFOUND no such id. */
 int kc_userdb_profile_rename(struct kc_userdb *db, int64_t id, const char *new_name);
-/* Deletes the profile and all its data (plans, ticks, runs, settings). */
+/* Deletes the profile and everything it holds (plans and all they record,
+ * symptom checks and the draft, bookmarks, reading, the running programme,
+ * settings): one transaction. */
 int kc_userdb_profile_delete(struct kc_userdb *db, int64_t id);
+/* The profile last chosen (remembered across runs), or ENOTFOUND when none
+ * was chosen or it has been deleted. */
+int kc_userdb_profile_last_get(struct kc_userdb *db, struct kc_profile *out);
+/* Remembers the chosen profile (no write when it is already the one). */
+int kc_userdb_profile_last_set(struct kc_userdb *db, int64_t id);
+/* The existing profile whose name is nearest to `name` (at most two
+ * characters apart, without case), for "did you mean"; ENOTFOUND if none. */
+int kc_userdb_profile_closest(struct kc_userdb *db, const char *name, struct kc_profile *out);
 
 /* ---- plans ------------------------------------------------------------- */
 
@@ -292,6 +307,7 @@ struct kc_wizard_run {
 
 #define KC_WIZARD_TEXT_MAX 65536 /* bytes of answers or causes */
 
+/* Saves a finished run (and discards the profile's draft, same commit). */
 int kc_userdb_wizard_save(struct kc_userdb *db, int64_t profile_id, time_t at, const char *answers,
                           enum kc_level level, const char *causes, int64_t *id_out);
 /* Runs of a profile, newest first, at most `limit` (0 = all). Free with
@@ -314,9 +330,93 @@ struct kc_wizard_summary {
  * *out malloc'd. */
 int kc_userdb_wizard_summaries(struct kc_userdb *db, int64_t profile_id, int limit,
                                struct kc_wizard_summary **out, int *n);
+/* Deletes one of the profile's runs; ENOTFOUND for a run of another
+ * profile or none. A plan started from it keeps its cause. */
+int kc_userdb_wizard_delete(struct kc_userdb *db, int64_t profile_id, int64_t run_id);
 /* Frees the strings of one run (the struct itself is the caller's). */
 void kc_userdb_wizard_run_clear(struct kc_wizard_run *run);
 void kc_userdb_wizard_runs_free(struct kc_wizard_run *runs, int n);
+
+/* ---- the unfinished symptom check (draft), one per profile -------------------- */
+
+/* Saved as the person answers, so an unfinished check survives quitting
+ * and a crash; kc_userdb_wizard_save() of the finished check discards it in
+ * the same commit. */
+struct kc_wizard_draft {
+  char *answers;        /* malloc'd: the answers so far (--answers file format) */
+  char question_id[65]; /* the question the person was on ("" if none) */
+  int64_t saved_at;
+};
+/* Saves (replaces) the draft. answers: valid UTF-8 up to
+ * KC_WIZARD_TEXT_MAX bytes; question_id: [a-z0-9_-], at most 64, or "". */
+int kc_userdb_draft_save(struct kc_userdb *db, int64_t profile_id, const char *answers,
+                         const char *question_id, time_t now);
+/* ENOTFOUND when there is none. Free with kc_userdb_draft_clear(). */
+int kc_userdb_draft_load(struct kc_userdb *db, int64_t profile_id, struct kc_wizard_draft *out);
+void kc_userdb_draft_clear(struct kc_wizard_draft *d);
+/* Discards it (none is fine). */
+int kc_userdb_draft_discard(struct kc_userdb *db, int64_t profile_id);
+
+/* ---- reading: bookmarks and where each article was left ----------------------- */
+
+/* Article ids: kc_article_id_valid (article.h); EINVAL otherwise. */
+struct kc_bookmark {
+  char article_id[65];
+  int64_t created_at;
+};
+/* Bookmarks an article (again: keeps the first time). */
+int kc_userdb_bookmark_add(struct kc_userdb *db, int64_t profile_id, const char *article_id,
+                           time_t now);
+/* Removes a bookmark (none is fine). */
+int kc_userdb_bookmark_remove(struct kc_userdb *db, int64_t profile_id, const char *article_id);
+/* Newest first; *out malloc'd. */
+int kc_userdb_bookmark_list(struct kc_userdb *db, int64_t profile_id, struct kc_bookmark **out,
+                            int *n);
+int kc_userdb_bookmark_has(struct kc_userdb *db, int64_t profile_id, const char *article_id,
+                           bool *yes);
+
+/* How far through an article: thousandths of it (0 the top, 1000 the
+ * end), so the place survives reading it at another width. */
+#define KC_READING_END 1000
+struct kc_reading {
+  char article_id[65];
+  int position; /* 0..KC_READING_END */
+  int64_t read_at;
+};
+/* Records that the article was read up to `position` now (one row per
+ * article: the table is bounded by the content, not the years). */
+int kc_userdb_reading_set(struct kc_userdb *db, int64_t profile_id, const char *article_id,
+                          int position, time_t now);
+/* ENOTFOUND when not read yet. */
+int kc_userdb_reading_get(struct kc_userdb *db, int64_t profile_id, const char *article_id,
+                          struct kc_reading *out);
+/* "Recently read": newest first, at most `limit` (0 = all); *out malloc'd. */
+int kc_userdb_reading_recent(struct kc_userdb *db, int64_t profile_id, int limit,
+                             struct kc_reading **out, int *n);
+
+/* ---- export: everything of a profile ------------------------------------------- */
+
+enum kc_udb_value_type { KC_UDB_VALUE_NULL, KC_UDB_VALUE_INT, KC_UDB_VALUE_TEXT };
+struct kc_udb_value {
+  const char *column; /* the column's name in the schema */
+  enum kc_udb_value_type type;
+  int64_t i;        /* KC_UDB_VALUE_INT */
+  const char *text; /* KC_UDB_VALUE_TEXT: as stored (may be invalid UTF-8 if another program
+                       wrote it: sanitise before showing) */
+};
+enum kc_export_event { KC_EXPORT_TABLE, KC_EXPORT_ROW, KC_EXPORT_TABLE_END };
+/* Called with KC_EXPORT_TABLE, then KC_EXPORT_ROW for each row (cols[0..n),
+ * valid during the call), then KC_EXPORT_TABLE_END, for every table in turn. */
+typedef void (*kc_userdb_export_fn)(void *ctx, enum kc_export_event ev, const char *table,
+                                    const struct kc_udb_value *cols, int n);
+/* Every row of every table that belongs to the profile (the profile row,
+ * settings, symptom checks and draft, bookmarks, reading, plans and all
+ * they record, the running programme), from one consistent snapshot. */
+int kc_userdb_export(struct kc_userdb *db, int64_t profile_id, kc_userdb_export_fn fn, void *ctx);
+/* The names of the tables exported, then those left out on purpose (the
+ * file's bookkeeping), by index; NULL past the end. For the test that no
+ * table of the schema is forgotten. */
+const char *kc_userdb_export_table(int i);
 
 /* ---- settings --------------------------------------------------------------- */
 

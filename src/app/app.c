@@ -164,23 +164,65 @@ struct kc_userdb *kc_app_userdb(struct kc_app *app, char *err, size_t errlen) {
   return app->udb;
 }
 
+/* --user NAME: the profile with that name (in any case); an unknown name is
+ * created only when asked (--create), else a failure that suggests the
+ * nearest existing name, so a typo never makes a new profile. */
+static int select_named(struct kc_app *app, char *why, size_t whylen) {
+  struct kc_userdb *udb = app->udb;
+  int rc = kc_userdb_profile_get(udb, app->user, &app->profile);
+  if (rc == KC_UDB_ENOTFOUND && app->create_user)
+    rc = kc_userdb_profile_create(udb, app->user, kc_app_now(), &app->profile);
+  if (rc == KC_UDB_ENOTFOUND) {
+    app->user_unknown = 1;
+    struct kc_profile near;
+    if (kc_userdb_profile_closest(udb, app->user, &near) == KC_UDB_OK)
+      snprintf(why, whylen, "There is no profile called \"%s\"; did you mean \"%s\"?", app->user,
+               near.name);
+    else
+      snprintf(why, whylen, "There is no profile called \"%s\".", app->user);
+    return rc;
+  }
+  if (rc != KC_UDB_OK) snprintf(why, whylen, "%s", kc_userdb_errmsg(udb));
+  return rc;
+}
+
+/* No --user: the profile chosen last (remembered), else the login name's
+ * (created on first use). */
+static int select_default(struct kc_app *app, char *why, size_t whylen) {
+  struct kc_userdb *udb = app->udb;
+  if (kc_userdb_profile_last_get(udb, &app->profile) == KC_UDB_OK) return KC_UDB_OK;
+  char name[KC_PROFILE_NAME_BUF];
+  kc_userdb_default_profile_name(name, sizeof name);
+  const int rc = kc_userdb_profile_get_or_create(udb, name, kc_app_now(), &app->profile);
+  if (rc != KC_UDB_OK) snprintf(why, whylen, "%s", kc_userdb_errmsg(udb));
+  return rc;
+}
+
 struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen) {
   if (app->user_state == 1) return app->udb;
-  char name[KC_PROFILE_NAME_BUF], perr[256];
+  char perr[256], why[sizeof app->user_error];
+  app->user_unknown = 0;
   if (app->user && !kc_profile_name_check(app->user, perr, sizeof perr)) {
-    char why[300];
     snprintf(why, sizeof why, "profile name: %s", perr);
     return user_failed(app, why, err, errlen);
   }
   if (!kc_app_userdb(app, err, errlen)) return NULL;
-  if (app->user)
-    snprintf(name, sizeof name, "%s", app->user);
-  else
-    kc_userdb_default_profile_name(name, sizeof name);
-  if (kc_userdb_profile_get_or_create(app->udb, name, kc_app_now(), &app->profile) != KC_UDB_OK)
-    return user_failed(app, kc_userdb_errmsg(app->udb), err, errlen);
+  const int rc =
+      app->user ? select_named(app, why, sizeof why) : select_default(app, why, sizeof why);
+  if (rc != KC_UDB_OK) return user_failed(app, why, err, errlen);
+  /* Choosing a profile for the guide is remembered for the next start. */
+  if (app->user && app->remember_user && !kc_userdb_readonly(app->udb))
+    kc_userdb_profile_last_set(app->udb, app->profile.id);
   app->user_state = 1;
   return app->udb;
+}
+
+struct kc_userdb *kc_app_user_create(struct kc_app *app, char *err, size_t errlen) {
+  if (!app->user_unknown) return kc_app_user(app, err, errlen);
+  app->create_user = 1;
+  app->user_state = 0;
+  app->user_unknown = 0;
+  return kc_app_user(app, err, errlen);
 }
 
 void kc_app_verify_user(struct kc_app *app) {
@@ -196,8 +238,12 @@ int kc_app_switch_profile(struct kc_app *app, int64_t id) {
   if (!app->udb) return KC_UDB_ENOTFOUND;
   struct kc_profile p;
   int rc = kc_userdb_profile_by_id(app->udb, id, &p);
-  if (rc == KC_UDB_OK) app->profile = p;
-  return rc;
+  if (rc != KC_UDB_OK) return rc;
+  app->profile = p;
+  /* Remembered: the next start opens this profile (a read-only file keeps
+   * the switch for this run only). */
+  if (!kc_userdb_readonly(app->udb)) kc_userdb_profile_last_set(app->udb, id);
+  return KC_UDB_OK;
 }
 
 /* The test hooks exist only in builds with the tests (KC_TESTS=ON defines

@@ -83,5 +83,7 @@ int kc_cmd_plan_export(struct kc_app *app, int argc, char **argv);
 int kc_cmd_report(struct kc_app *app, int argc, char **argv);
 int kc_cmd_profiles(struct kc_app *app, int argc, char **argv);
 int kc_cmd_data_check(struct kc_app *app, int argc, char **argv);
+int kc_cmd_data_export(struct kc_app *app, int argc, char **argv);
+int kc_cmd_data_delete(struct kc_app *app, int argc, char **argv);
 
 #endif

@@ -24,6 +24,13 @@ struct kc_userdb *kc_cli_user(struct kc_app *app, int *exit_code) {
   const int first = app->user_state == 0;
   char err[1024];
   struct kc_userdb *db = kc_app_user(app, err, sizeof err);
+  if (!db && app->user_unknown) {
+    /* A typo must not make a new profile: say what exists instead. */
+    kc_err("%s Add --create to make a new profile called \"%s\" (kneecare profiles lists them).",
+           err, app->user);
+    *exit_code = KC_EXIT_FAIL;
+    return NULL;
+  }
   if (!db) {
     kc_err("%s", err[0] ? err : "cannot open the user data");
     *exit_code = KC_EXIT_FAIL;

@@ -157,6 +157,9 @@ static const struct kc_cmd_entry commands[] = {
     {"profiles", NULL, "[--json]", "list profiles; * marks the current one", kc_cmd_profiles},
     {"data", "check", "", "check the user-data file now (a damaged one is moved aside)",
      kc_cmd_data_check},
+    {"data", "export", "[--output FILE]", "everything of the profile as JSON", kc_cmd_data_export},
+    {"data", "delete", "[--check ID] [--yes]",
+     "delete the profile and all its data, or one symptom check", kc_cmd_data_delete},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -184,7 +187,9 @@ static void usage(FILE *fp) {
   fputs("\n"
         "Options:\n"
         "      --content FILE   use another content database (read-only)\n"
-        "      --user NAME      profile to use (default: your login name)\n"
+        "      --user NAME      profile to use (default: the last one chosen, else your\n"
+        "                       login name); names are compared without case\n"
+        "      --create         with --user: make the profile if there is none\n"
         "      --data DIR       where user data lives (or KNEECARE_DATA_DIR)\n"
         "      --no-mouse       do not capture the mouse (keeps copy and paste)\n"
         "  -h, --help           show this help and exit\n"
@@ -229,13 +234,11 @@ int main(int argc, char **argv) {
    * categories would cost a dozen file opens at every start. */
   setlocale(LC_CTYPE, "");
   struct kc_app app = {0};
-  static const struct option opts[] = {{"content", required_argument, 0, 'c'},
-                                       {"user", required_argument, 0, 'u'},
-                                       {"data", required_argument, 0, 'd'},
-                                       {"no-mouse", no_argument, 0, 'm'},
-                                       {"help", no_argument, 0, 'h'},
-                                       {"version", no_argument, 0, 'V'},
-                                       {0, 0, 0, 0}};
+  static const struct option opts[] = {
+      {"content", required_argument, 0, 'c'}, {"user", required_argument, 0, 'u'},
+      {"create", no_argument, 0, 'C'},        {"data", required_argument, 0, 'd'},
+      {"no-mouse", no_argument, 0, 'm'},      {"help", no_argument, 0, 'h'},
+      {"version", no_argument, 0, 'V'},       {0, 0, 0, 0}};
   int c;
   /* '+': stop at the first non-option, which is the command; the command
    * parses its own options. ':' lets us word missing-argument errors. */
@@ -244,6 +247,7 @@ int main(int argc, char **argv) {
     switch (c) {
     case 'c': app.content_path = optarg; break;
     case 'u': app.user = optarg; break;
+    case 'C': app.create_user = 1; break;
     case 'd': app.data_dir = optarg; break;
     case 'm': app.no_mouse = 1; break;
     case 'h': usage(stdout); return KC_EXIT_OK;
@@ -258,6 +262,11 @@ int main(int argc, char **argv) {
     /* A --content file is checked before the screen is taken over; the
      * built-in content opens when first needed (staged start-up). */
     if (app.content_path && open_content(&app) != 0) return KC_EXIT_FAIL;
+    /* The guide remembers the profile it opens with --user. Until its
+     * screen asks about an unknown name (kc_app_user_create), it creates
+     * it as before. */
+    app.remember_user = 1;
+    app.create_user = 1;
     char err[1024];
     int rc = kc_tui_run(&app, err, sizeof err);
     kc_app_close(&app);

@@ -42,6 +42,18 @@ static void close_sql(struct kc_userdb *db, bool keep_wal) {
   db->sql = NULL;
 }
 
+static void sql_name_key(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const unsigned char *name = sqlite3_value_text(argv[0]);
+  if (!name) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  char key[KC_PROFILE_NAME_BUF * 2];
+  kc_profile_name_key((const char *)name, key, sizeof key);
+  sqlite3_result_text(ctx, key, -1, SQLITE_TRANSIENT);
+}
+
 /* `empty`: the file has no bytes yet. Many processes may be creating it at
  * once, and one of them may be killed while it writes the first page; with
  * a rollback journal that leaves a hot journal which the others then
@@ -65,6 +77,11 @@ static int open_sql(struct kc_userdb *db, bool empty) {
    * side effects cannot be smuggled in through views or triggers. */
   sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
   sqlite3_db_config(db->sql, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+  /* The profile-name fold, for the migration that keys existing names and
+   * for every lookup: DIRECTONLY, so a schema cannot call it. */
+  sqlite3_create_function(db->sql, "kc_name_key", 1,
+                          SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+                          sql_name_key, NULL, NULL);
   /* Keep the -wal (truncated to nothing) and -shm on close: no files
    * created and deleted at every start. */
   int persist = 1;

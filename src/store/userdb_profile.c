@@ -11,9 +11,15 @@
 
 /* ======================================================================
  * Profiles
+ *
+ * A name is shown as it was typed and compared by its key
+ * (kc_profile_name_key: without case), stored beside it in name_key and
+ * made by the same fold in SQL (kc_name_key, registered on the
+ * connection), so "ROOT" finds "root" and cannot be created beside it.
  * ====================================================================== */
 
 #define PROFILE_COLS "id, name, created_at"
+#define LAST_KEY "profile.last"
 
 static void row_profile(sqlite3_stmt *st, void *elem) {
   struct kc_profile *p = elem;
@@ -41,14 +47,14 @@ int kc_userdb_profile_list(struct kc_userdb *db, struct kc_profile **out, int *n
   return rc;
 }
 
-/* Looks a profile up by name or id (name NULL). Used inside and outside
- * transactions. */
+/* Looks a profile up by name (without case) or by id (name NULL). Used
+ * inside and outside transactions. */
 static int profile_lookup(struct kc_userdb *db, const char *name, int64_t id,
                           struct kc_profile *out) {
   const char *doing = "read the profile";
   sqlite3_stmt *st = NULL;
   int rc = udb_prep(db,
-                    name ? "SELECT " PROFILE_COLS " FROM profile WHERE name = ?1"
+                    name ? "SELECT " PROFILE_COLS " FROM profile WHERE name_key = kc_name_key(?1)"
                          : "SELECT " PROFILE_COLS " FROM profile WHERE id = ?1",
                     &st, doing);
   if (rc == KC_UDB_OK) {
@@ -83,18 +89,33 @@ int kc_userdb_profile_by_id(struct kc_userdb *db, int64_t id, struct kc_profile 
   return profile_lookup(db, NULL, id, out);
 }
 
+/* The message for a name whose key is taken: names the profile that has it
+ * (which may differ in case). Inside the failed statement's transaction. */
+static int name_taken(struct kc_userdb *db, const char *name) {
+  struct kc_profile other;
+  if (profile_lookup(db, name, 0, &other) == KC_UDB_OK && strcmp(other.name, name) != 0)
+    return udb_fail(db, KC_UDB_EEXISTS,
+                    "A profile called \"%s\" already exists, and names are compared without "
+                    "case: use it, or choose another name.",
+                    other.name);
+  return udb_fail(db, KC_UDB_EEXISTS, "A profile called \"%s\" already exists.", name);
+}
+
 /* Inserts a profile inside an open transaction. */
 static int profile_insert(struct kc_userdb *db, const char *name, time_t now,
                           struct kc_profile *out) {
   const char *doing = "create the profile";
   sqlite3_stmt *st = NULL;
-  int rc = udb_prep(db, "INSERT INTO profile (name, created_at) VALUES (?1, ?2)", &st, doing);
+  int rc = udb_prep(db,
+                    "INSERT INTO profile (name, name_key, created_at) "
+                    "VALUES (?1, kc_name_key(?1), ?2)",
+                    &st, doing);
   if (rc == KC_UDB_OK) {
     udb_bind_text(st, 1, name);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
     const int step = sqlite3_step(st);
     if (step == SQLITE_CONSTRAINT_UNIQUE)
-      rc = udb_fail(db, KC_UDB_EEXISTS, "A profile called \"%s\" already exists.", name);
+      rc = name_taken(db, name);
     else if (step != SQLITE_DONE)
       rc = udb_fail_sql(db, step, doing);
   }
@@ -140,13 +161,14 @@ int kc_userdb_profile_rename(struct kc_userdb *db, int64_t id, const char *new_n
   if (rc != KC_UDB_OK) return rc;
   if ((rc = udb_begin(db, doing)) != KC_UDB_OK) return rc;
   sqlite3_stmt *st = NULL;
-  if ((rc = udb_prep(db, "UPDATE profile SET name = ?1 WHERE id = ?2", &st, doing)) != KC_UDB_OK)
+  if ((rc = udb_prep(db, "UPDATE profile SET name = ?1, name_key = kc_name_key(?1) WHERE id = ?2",
+                     &st, doing)) != KC_UDB_OK)
     goto out;
   udb_bind_text(st, 1, new_name);
   sqlite3_bind_int64(st, 2, id);
   const int step = sqlite3_step(st);
   if (step == SQLITE_CONSTRAINT_UNIQUE)
-    rc = udb_fail(db, KC_UDB_EEXISTS, "A profile called \"%s\" already exists.", new_name);
+    rc = name_taken(db, new_name);
   else if (step != SQLITE_DONE)
     rc = udb_fail_sql(db, step, doing);
   else if (sqlite3_changes(db->sql) == 0)
@@ -158,141 +180,52 @@ out:
 
 int kc_userdb_profile_delete(struct kc_userdb *db, int64_t id) {
   if (!db) return KC_UDB_EINVAL;
-  /* ON DELETE CASCADE (foreign_keys=ON) removes the profile's plans, their
-   * ticks, sessions, scores and checks, its wizard runs and settings. */
+  /* ON DELETE CASCADE (foreign_keys=ON) removes everything the profile
+   * holds: plans with their ticks, sessions, scores, checks and timers, its
+   * symptom checks and draft, bookmarks, reading, programme and settings. */
   return udb_delete_by_id(db, "DELETE FROM profile WHERE id = ?1", id, "delete the profile",
                           "profile");
 }
 
-/* ======================================================================
- * Wizard runs
- * ====================================================================== */
-
-int kc_userdb_wizard_save(struct kc_userdb *db, int64_t profile_id, time_t at, const char *answers,
-                          enum kc_level level, const char *causes, int64_t *id_out) {
-  if (!db) return KC_UDB_EINVAL;
-  const char *doing = "save the symptom check";
-  if (!answers) return udb_fail(db, KC_UDB_EINVAL, "The symptom check has no answers.");
-  if (strnlen(answers, KC_WIZARD_TEXT_MAX + 1) > KC_WIZARD_TEXT_MAX ||
-      (causes && strnlen(causes, KC_WIZARD_TEXT_MAX + 1) > KC_WIZARD_TEXT_MAX))
-    return udb_fail(db, KC_UDB_EINVAL, "The symptom check is too long to save.");
-  if (level < KC_LEVEL_NONE || level > KC_LEVEL_MAX)
-    return udb_fail(db, KC_UDB_EINVAL, "The symptom check's level is not valid.");
-  int rc = udb_begin(db, doing);
-  if (rc != KC_UDB_OK) return rc;
-  sqlite3_stmt *st = NULL;
-  if ((rc = udb_profile_exists(db, profile_id)) != KC_UDB_OK) goto out;
-  if ((rc = udb_prep(db,
-                     "INSERT INTO wizard_run (profile_id, at, answers, level, causes, top_cause) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, substr(substr(?5, 1, instr(?5 || char(10), "
-                     "char(10)) - 1), 1, 1024))",
-                     &st, doing)) != KC_UDB_OK)
-    goto out;
-  sqlite3_bind_int64(st, 1, profile_id);
-  sqlite3_bind_int64(st, 2, (sqlite3_int64)at);
-  udb_bind_text(st, 3, answers);
-  sqlite3_bind_int(st, 4, (int)level);
-  udb_bind_text(st, 5, causes);
-  rc = udb_step_done(db, st, doing);
-  if (rc == KC_UDB_OK && id_out) *id_out = sqlite3_last_insert_rowid(db->sql);
-out:
-  sqlite3_finalize(st);
-  return udb_finish(db, rc, doing);
-}
-
-static void row_wizard(sqlite3_stmt *st, void *elem) {
-  struct kc_wizard_run *r = elem;
-  r->id = sqlite3_column_int64(st, 0);
-  r->profile_id = sqlite3_column_int64(st, 1);
-  r->at = sqlite3_column_int64(st, 2);
-  r->level = (enum kc_level)sqlite3_column_int(st, 3);
-  r->answers = udb_dup_col(st, 4);
-  r->causes = udb_dup_col(st, 5);
-}
-
-#define WIZARD_COLS "id, profile_id, at, level, answers, causes"
-
-static void clear_wizard(void *elem) { kc_userdb_wizard_run_clear(elem); }
-
-int kc_userdb_wizard_list(struct kc_userdb *db, int64_t profile_id, int limit,
-                          struct kc_wizard_run **out, int *n) {
-  if (!db || !out || !n) return KC_UDB_EINVAL;
-  *out = NULL;
-  *n = 0;
-  const char *doing = "list the symptom checks";
-  sqlite3_stmt *st = NULL;
-  void *arr = NULL;
-  int rc = udb_prep(db,
-                    "SELECT " WIZARD_COLS " FROM wizard_run WHERE profile_id = ?1 "
-                    "ORDER BY at DESC, id DESC LIMIT ?2",
-                    &st, doing);
-  if (rc == KC_UDB_OK) {
-    sqlite3_bind_int64(st, 1, profile_id);
-    sqlite3_bind_int(st, 2, limit > 0 ? limit : -1); /* LIMIT -1: no limit */
-    rc = udb_collect(db, st, sizeof **out, row_wizard, clear_wizard, &arr, n, doing);
-  }
-  *out = arr;
-  return rc;
-}
-
-int kc_userdb_wizard_get(struct kc_userdb *db, int64_t run_id, struct kc_wizard_run *out) {
+int kc_userdb_profile_last_get(struct kc_userdb *db, struct kc_profile *out) {
   if (!db || !out) return KC_UDB_EINVAL;
-  const char *doing = "read the symptom check";
-  sqlite3_stmt *st = NULL;
-  int rc = udb_prep(db, "SELECT " WIZARD_COLS " FROM wizard_run WHERE id = ?1", &st, doing);
-  if (rc == KC_UDB_OK) {
-    sqlite3_bind_int64(st, 1, run_id);
-    rc = udb_step_row(db, st, doing);
+  char v[32];
+  long long id = 0;
+  if (kc_userdb_setting_get(db, 0, LAST_KEY, v, sizeof v) != KC_UDB_OK ||
+      sscanf(v, "%lld", &id) != 1 || id <= 0)
+    return udb_fail(db, KC_UDB_ENOTFOUND, "No profile has been chosen yet.");
+  /* A deleted profile leaves its id behind: not found, like none. */
+  return profile_lookup(db, NULL, (int64_t)id, out);
+}
+
+int kc_userdb_profile_last_set(struct kc_userdb *db, int64_t id) {
+  if (!db) return KC_UDB_EINVAL;
+  char v[32];
+  struct kc_profile cur;
+  if (kc_userdb_profile_last_get(db, &cur) == KC_UDB_OK && cur.id == id) return KC_UDB_OK;
+  int rc = udb_profile_exists(db, id);
+  if (rc != KC_UDB_OK) return rc;
+  snprintf(v, sizeof v, "%lld", (long long)id);
+  return kc_userdb_setting_set(db, 0, LAST_KEY, v);
+}
+
+int kc_userdb_profile_closest(struct kc_userdb *db, const char *name, struct kc_profile *out) {
+  if (!db || !name || !out) return KC_UDB_EINVAL;
+  struct kc_profile *all = NULL;
+  int n = 0, best = 3; /* two edits at most: a typo, not another name */
+  int rc = kc_userdb_profile_list(db, &all, &n);
+  if (rc != KC_UDB_OK) return rc;
+  rc = KC_UDB_ENOTFOUND;
+  for (int i = 0; i < n; i++) {
+    const int d = kc_profile_name_distance(name, all[i].name, best);
+    if (d < best) {
+      best = d;
+      *out = all[i];
+      rc = KC_UDB_OK;
+    }
   }
-  if (rc == KC_UDB_OK)
-    row_wizard(st, out);
-  else if (rc == KC_UDB_ENOTFOUND)
-    udb_fail(db, rc, "There is no such symptom check (id %lld).", (long long)run_id);
-  sqlite3_finalize(st);
+  free(all);
   return rc;
-}
-
-static void row_summary(sqlite3_stmt *st, void *elem) {
-  struct kc_wizard_summary *r = elem;
-  r->id = sqlite3_column_int64(st, 0);
-  r->at = sqlite3_column_int64(st, 1);
-  r->level = (enum kc_level)sqlite3_column_int(st, 2);
-  udb_copy_col(r->top, sizeof r->top, st, 3);
-}
-
-int kc_userdb_wizard_summaries(struct kc_userdb *db, int64_t profile_id, int limit,
-                               struct kc_wizard_summary **out, int *n) {
-  if (!db || !out || !n) return KC_UDB_EINVAL;
-  *out = NULL;
-  *n = 0;
-  const char *doing = "list the symptom checks";
-  sqlite3_stmt *st = NULL;
-  void *arr = NULL;
-  /* Served by the covering index wizard_run_list: no table row is read. */
-  int rc = udb_prep(db,
-                    "SELECT id, at, level, top_cause FROM wizard_run WHERE profile_id = ?1 "
-                    "ORDER BY at DESC, id DESC LIMIT ?2",
-                    &st, doing);
-  if (rc == KC_UDB_OK) {
-    sqlite3_bind_int64(st, 1, profile_id);
-    sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-    rc = udb_collect(db, st, sizeof **out, row_summary, NULL, &arr, n, doing);
-  }
-  *out = arr;
-  return rc;
-}
-
-void kc_userdb_wizard_run_clear(struct kc_wizard_run *run) {
-  if (!run) return;
-  free(run->answers);
-  free(run->causes);
-  run->answers = run->causes = NULL;
-}
-
-void kc_userdb_wizard_runs_free(struct kc_wizard_run *runs, int n) {
-  if (!runs) return;
-  for (int i = 0; i < n; i++) kc_userdb_wizard_run_clear(&runs[i]);
-  free(runs);
 }
 
 /* ======================================================================

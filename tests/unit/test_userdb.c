@@ -117,6 +117,57 @@ START_TEST(migrate_from_every_version) {
 }
 END_TEST
 
+/* Version 5 compares names without case. Files made before could hold
+ * "root" and "ROOT": the upgrade keeps every profile and all its data,
+ * renaming the later ones, and never makes two names one. */
+START_TEST(upgrade_renames_names_that_differ_in_case) {
+  const char *dir = sub("dupnames");
+  kc_userdb_close(open_k(dir, 4));
+  sqlite3 *s = raw(dir);
+  char long_a[80], long_b[80], sql[2048];
+  memset(long_a, 'a', 64), long_a[64] = '\0';
+  memset(long_b, 'A', 64), long_b[64] = '\0';
+  snprintf(sql, sizeof sql,
+           "INSERT INTO profile (id, name, created_at) VALUES (1, 'root', 1), (2, 'ROOT', 2), "
+           "(3, 'Root', 3), (4, 'root (3)', 4), (5, '%s', 5), (6, '%s', 6), (7, 'Zoë', 7), "
+           "(8, 'ZOË', 8);"
+           "INSERT INTO plan (profile_id, start_day, started_at) SELECT id, %d, 0 FROM profile;"
+           "INSERT INTO wizard_run (profile_id, at, answers, level) SELECT id, 0, 'a=b', 1 "
+           "FROM profile;",
+           long_a, long_b, DAY0);
+  ck_assert_int_eq(raw_exec(s, sql), SQLITE_OK);
+  sqlite3_close(s);
+  struct kc_userdb *db = open_db(dir);
+  static const struct {
+    int64_t id;
+    const char *name;
+  } want[] = {{1, "root"},     {2, "ROOT (2)"}, {3, "Root (#3)"},
+              {4, "root (3)"}, {7, "Zoë"},      {8, "ZOË (2)"}};
+  for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+    struct kc_profile p;
+    ck_assert_int_eq(kc_userdb_profile_by_id(db, want[i].id, &p), OK);
+    ck_assert_str_eq(p.name, want[i].name);
+    struct kc_plan plan;
+    ck_assert_int_eq(kc_userdb_plan_active(db, p.id, &plan), OK); /* its data kept */
+  }
+  struct kc_profile p6;
+  ck_assert_int_eq(kc_userdb_profile_by_id(db, 6, &p6), OK);
+  ck_assert(kc_profile_name_check(p6.name, NULL, 0)); /* still a valid name, 64 at most */
+  ck_assert_ptr_nonnull(strstr(p6.name, " (2)"));
+  struct kc_profile *all;
+  int n;
+  ck_assert_int_eq(kc_userdb_profile_list(db, &all, &n), OK);
+  ck_assert_int_eq(n, 8);
+  free(all);
+  kc_userdb_close(db);
+  s = raw(dir);
+  ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM wizard_run"), 8);
+  ck_assert_int_eq(raw_int(s, "SELECT count(DISTINCT name_key) FROM profile"), 8);
+  sqlite3_close(s);
+  assert_integrity(dir);
+}
+END_TEST
+
 START_TEST(newer_version_refused_untouched) {
   const char *dir = sub("newer");
   struct kc_userdb *db = open_k(dir, n_migs + 1);
@@ -1172,6 +1223,7 @@ static Suite *userdb_suite(void) {
   tcase_add_test(open, fresh_open_creates_private_files);
   tcase_add_test(open, migrate_from_every_version);
   tcase_add_test(open, old_emergency_level_becomes_ambulance);
+  tcase_add_test(open, upgrade_renames_names_that_differ_in_case);
   tcase_add_test(open, newer_version_refused_untouched);
   tcase_add_test(open, newer_version_in_wal_refused);
   tcase_add_test(open, bad_open_arguments);

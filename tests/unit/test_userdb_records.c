@@ -570,6 +570,227 @@ START_TEST(plan_task_data) {
 }
 END_TEST
 
+/* ======================================================================
+ * Issue 12: profiles without case, the last one chosen, checks deleted,
+ * the unfinished check, bookmarks and reading, everything exported
+ * ====================================================================== */
+
+START_TEST(profile_names_compared_without_case) {
+  char key[KC_PROFILE_NAME_BUF];
+  kc_profile_name_key("ANNA Müller ÉTÉ ΣΟΦΙΑ ИВАН Ÿ İ", key, sizeof key);
+  ck_assert_str_eq(key, "anna müller été σοφια иван ÿ İ"); /* dotted İ has no simple fold: kept */
+  ck_assert_int_eq(kc_profile_name_distance("Zoe", "zoé", 3), 1);
+  ck_assert_int_eq(kc_profile_name_distance("root", "ROOT", 3), 0);
+  ck_assert_int_eq(kc_profile_name_distance("a", "something long", 3), 3);
+  struct kc_userdb *db = open_db(sub("nocase"));
+  struct kc_profile root, got;
+  ck_assert_int_eq(kc_userdb_profile_create(db, "root", NOW, &root), OK);
+  ck_assert_int_eq(kc_userdb_profile_create(db, "ROOT", NOW, NULL), KC_UDB_EEXISTS);
+  ck_assert_msg(strstr(kc_userdb_errmsg(db), "\"root\" already exists") &&
+                    strstr(kc_userdb_errmsg(db), "without case"),
+                "%s", kc_userdb_errmsg(db));
+  ck_assert_int_eq(kc_userdb_profile_get(db, "Root", &got), OK);
+  ck_assert_int_eq(got.id, root.id);
+  ck_assert_str_eq(got.name, "root"); /* shown as typed when made */
+  ck_assert_int_eq(kc_userdb_profile_get_or_create(db, "rOOt", NOW, &got), OK);
+  ck_assert_int_eq(got.id, root.id);
+  struct kc_profile anna;
+  ck_assert_int_eq(kc_userdb_profile_create(db, "Anna Müller", NOW, &anna), OK);
+  ck_assert_int_eq(kc_userdb_profile_create(db, "ANNA MÜLLER", NOW, NULL), KC_UDB_EEXISTS);
+  ck_assert_int_eq(kc_userdb_profile_rename(db, anna.id, "ROOT"), KC_UDB_EEXISTS);
+  ck_assert_int_eq(kc_userdb_profile_rename(db, anna.id, "ANNA MÜLLER"), OK); /* its own name */
+  ck_assert_int_eq(kc_userdb_profile_get(db, "anna müller", &got), OK);
+  ck_assert_str_eq(got.name, "ANNA MÜLLER");
+  /* "did you mean" */
+  ck_assert_int_eq(kc_userdb_profile_closest(db, "rot", &got), OK);
+  ck_assert_str_eq(got.name, "root");
+  ck_assert_int_eq(kc_userdb_profile_closest(db, "Anna Muller", &got), OK);
+  ck_assert_int_eq(got.id, anna.id);
+  ck_assert_int_eq(kc_userdb_profile_closest(db, "somebody else", &got), KC_UDB_ENOTFOUND);
+  kc_userdb_close(db);
+  /* The SQL holds it too, for any writer. */
+  sqlite3 *s = raw(sub("nocase"));
+  ck_assert_int_eq(
+      raw_exec(s, "INSERT INTO profile (name, name_key, created_at) VALUES ('x', 'root', 0)"),
+      SQLITE_CONSTRAINT);
+  ck_assert_int_eq(
+      raw_exec(s, "INSERT INTO profile (name, name_key, created_at) VALUES ('x', '', 0)"),
+      SQLITE_CONSTRAINT);
+  sqlite3_close(s);
+}
+END_TEST
+
+START_TEST(last_chosen_profile_remembered) {
+  struct kc_userdb *db = open_db(sub("last"));
+  struct kc_profile a, b, got;
+  ck_assert_int_eq(kc_userdb_profile_last_get(db, &got), KC_UDB_ENOTFOUND);
+  ck_assert_int_eq(kc_userdb_profile_create(db, "a", NOW, &a), OK);
+  ck_assert_int_eq(kc_userdb_profile_create(db, "b", NOW, &b), OK);
+  ck_assert_int_eq(kc_userdb_profile_last_set(db, b.id), OK);
+  ck_assert_int_eq(kc_userdb_profile_last_set(db, b.id), OK); /* unchanged: no write */
+  ck_assert_int_eq(kc_userdb_profile_last_set(db, 9999), KC_UDB_ENOTFOUND);
+  kc_userdb_close(db);
+  db = open_db(sub("last"));
+  ck_assert_int_eq(kc_userdb_profile_last_get(db, &got), OK);
+  ck_assert_int_eq(got.id, b.id);
+  ck_assert_int_eq(kc_userdb_profile_delete(db, b.id), OK);
+  ck_assert_int_eq(kc_userdb_profile_last_get(db, &got), KC_UDB_ENOTFOUND);
+  kc_userdb_close(db);
+}
+END_TEST
+
+START_TEST(symptom_check_deleted_and_draft_kept) {
+  struct kc_userdb *db = open_db(sub("checks"));
+  struct kc_profile p, q;
+  ck_assert_int_eq(kc_userdb_profile_create(db, "p", NOW, &p), OK);
+  ck_assert_int_eq(kc_userdb_profile_create(db, "q", NOW, &q), OK);
+  int64_t run;
+  ck_assert_int_eq(kc_userdb_wizard_save(db, p.id, NOW, "a=b\n", KC_LEVEL_SOON, "x\t1\tX\n", &run),
+                   OK);
+  ck_assert_int_eq(kc_userdb_wizard_delete(db, q.id, run), KC_UDB_ENOTFOUND); /* not q's */
+  ck_assert_int_eq(kc_userdb_wizard_delete(db, p.id, run), OK);
+  ck_assert_int_eq(kc_userdb_wizard_delete(db, p.id, run), KC_UDB_ENOTFOUND);
+  struct kc_wizard_run r;
+  ck_assert_int_eq(kc_userdb_wizard_get(db, run, &r), KC_UDB_ENOTFOUND);
+  /* The draft: saved, replaced, loaded after reopening, discarded. */
+  struct kc_wizard_draft d;
+  ck_assert_int_eq(kc_userdb_draft_load(db, p.id, &d), KC_UDB_ENOTFOUND);
+  ck_assert_int_eq(kc_userdb_draft_save(db, p.id, "rf-calf=no\n", "rf-chest", NOW), OK);
+  ck_assert_int_eq(kc_userdb_draft_save(db, p.id, "rf-calf=no\nrf-chest=no\n", "injury", NOW + 5),
+                   OK);
+  ck_assert_int_eq(kc_userdb_draft_save(db, p.id, "x", "Bad Id", NOW), KC_UDB_EINVAL);
+  ck_assert_int_eq(kc_userdb_draft_save(db, p.id, "\xff", "", NOW), KC_UDB_EINVAL);
+  ck_assert_int_eq(kc_userdb_draft_save(db, 9999, "x", "", NOW), KC_UDB_ENOTFOUND);
+  kc_userdb_close(db);
+  db = open_db(sub("checks"));
+  ck_assert_int_eq(kc_userdb_draft_load(db, p.id, &d), OK);
+  ck_assert_str_eq(d.answers, "rf-calf=no\nrf-chest=no\n");
+  ck_assert_str_eq(d.question_id, "injury");
+  ck_assert_int_eq(d.saved_at, NOW + 5);
+  kc_userdb_draft_clear(&d);
+  ck_assert_int_eq(kc_userdb_draft_load(db, q.id, &d), KC_UDB_ENOTFOUND);
+  /* Saving the finished check discards the draft in the same commit. */
+  ck_assert_int_eq(kc_userdb_wizard_save(db, p.id, NOW, "a=b\n", KC_LEVEL_SOON, "", NULL), OK);
+  ck_assert_int_eq(kc_userdb_draft_load(db, p.id, &d), KC_UDB_ENOTFOUND);
+  ck_assert_int_eq(kc_userdb_draft_save(db, p.id, "a=b\n", "", NOW), OK);
+  ck_assert_int_eq(kc_userdb_draft_discard(db, p.id), OK);
+  ck_assert_int_eq(kc_userdb_draft_discard(db, p.id), OK);
+  ck_assert_int_eq(kc_userdb_draft_load(db, p.id, &d), KC_UDB_ENOTFOUND);
+  kc_userdb_close(db);
+}
+END_TEST
+
+START_TEST(bookmarks_and_reading) {
+  struct kc_userdb *db = open_db(sub("reading"));
+  struct kc_profile p, q;
+  ck_assert_int_eq(kc_userdb_profile_create(db, "p", NOW, &p), OK);
+  ck_assert_int_eq(kc_userdb_profile_create(db, "q", NOW, &q), OK);
+  ck_assert_int_eq(kc_userdb_bookmark_add(db, p.id, "runners-knee", NOW), OK);
+  ck_assert_int_eq(kc_userdb_bookmark_add(db, p.id, "ice", NOW + 10), OK);
+  ck_assert_int_eq(kc_userdb_bookmark_add(db, p.id, "runners-knee", NOW + 20), OK); /* again */
+  ck_assert_int_eq(kc_userdb_bookmark_add(db, p.id, "Bad Id", NOW), KC_UDB_EINVAL);
+  ck_assert_int_eq(kc_userdb_bookmark_add(db, p.id, "-x", NOW), KC_UDB_EINVAL);
+  ck_assert_int_eq(kc_userdb_bookmark_add(db, 9999, "ice", NOW), KC_UDB_ENOTFOUND);
+  struct kc_bookmark *b;
+  int n;
+  ck_assert_int_eq(kc_userdb_bookmark_list(db, p.id, &b, &n), OK);
+  ck_assert_int_eq(n, 2);
+  ck_assert_str_eq(b[0].article_id, "ice"); /* newest first */
+  ck_assert_int_eq(b[1].created_at, NOW);   /* the first time kept */
+  free(b);
+  bool yes;
+  ck_assert_int_eq(kc_userdb_bookmark_has(db, p.id, "ice", &yes), OK);
+  ck_assert(yes);
+  ck_assert_int_eq(kc_userdb_bookmark_has(db, q.id, "ice", &yes), OK);
+  ck_assert(!yes);
+  ck_assert_int_eq(kc_userdb_bookmark_remove(db, p.id, "ice"), OK);
+  ck_assert_int_eq(kc_userdb_bookmark_remove(db, p.id, "ice"), OK);
+  ck_assert_int_eq(kc_userdb_bookmark_list(db, p.id, &b, &n), OK);
+  ck_assert_int_eq(n, 1);
+  free(b);
+  /* Reading: one row per article, newest first, limited. */
+  ck_assert_int_eq(kc_userdb_reading_set(db, p.id, "ice", 250, NOW), OK);
+  ck_assert_int_eq(kc_userdb_reading_set(db, p.id, "red-flags", 1000, NOW + 1), OK);
+  ck_assert_int_eq(kc_userdb_reading_set(db, p.id, "ice", 400, NOW + 2), OK);
+  ck_assert_int_eq(kc_userdb_reading_set(db, p.id, "ice", 1001, NOW), KC_UDB_EINVAL);
+  ck_assert_int_eq(kc_userdb_reading_set(db, p.id, "ice", -1, NOW), KC_UDB_EINVAL);
+  struct kc_reading r, *list;
+  ck_assert_int_eq(kc_userdb_reading_get(db, p.id, "ice", &r), OK);
+  ck_assert_int_eq(r.position, 400);
+  ck_assert_int_eq(r.read_at, NOW + 2);
+  ck_assert_int_eq(kc_userdb_reading_get(db, q.id, "ice", &r), KC_UDB_ENOTFOUND);
+  ck_assert_int_eq(kc_userdb_reading_recent(db, p.id, 0, &list, &n), OK);
+  ck_assert_int_eq(n, 2);
+  ck_assert_str_eq(list[0].article_id, "ice");
+  free(list);
+  ck_assert_int_eq(kc_userdb_reading_recent(db, p.id, 1, &list, &n), OK);
+  ck_assert_int_eq(n, 1);
+  free(list);
+  kc_userdb_close(db);
+  sqlite3 *s = raw(sub("reading"));
+  ck_assert_int_eq(raw_exec(s, "INSERT INTO bookmark VALUES (1, 'UPPER', 0)"), SQLITE_CONSTRAINT);
+  ck_assert_int_eq(raw_exec(s, "INSERT INTO reading VALUES (1, 'ice-x', 1001, 0)"),
+                   SQLITE_CONSTRAINT);
+  sqlite3_close(s);
+}
+END_TEST
+
+/* Export: every table of the schema is exported or left out on purpose,
+ * and an export holds exactly the profile's rows. */
+struct tally {
+  char tables[64][64];
+  int rows[64], n;
+  bool other;
+};
+
+static void tally_row(void *ctx, enum kc_export_event ev, const char *table,
+                      const struct kc_udb_value *cols, int n) {
+  struct tally *t = ctx;
+  if (ev == KC_EXPORT_TABLE) snprintf(t->tables[t->n++], sizeof t->tables[0], "%s", table);
+  if (ev != KC_EXPORT_ROW) return;
+  t->rows[t->n - 1]++;
+  for (int c = 0; c < n; c++)
+    if (cols[c].type == KC_UDB_VALUE_TEXT && strstr(cols[c].text, "other"))
+      t->other = true; /* another profile's data leaked into this export */
+}
+
+START_TEST(export_covers_every_table) {
+  const char *dir = sub("export");
+  struct kc_userdb *db = open_db(dir);
+  fill(db, "mine");
+  fill(db, "other");
+  struct kc_profile me;
+  ck_assert_int_eq(kc_userdb_profile_get(db, "mine", &me), OK);
+  ck_assert_int_eq(kc_userdb_bookmark_add(db, me.id, "ice", NOW), OK);
+  ck_assert_int_eq(kc_userdb_reading_set(db, me.id, "ice", 10, NOW), OK);
+  ck_assert_int_eq(kc_userdb_draft_save(db, me.id, "a=b", "", NOW), OK);
+  struct tally t = {0};
+  ck_assert_int_eq(kc_userdb_export(db, me.id, tally_row, &t), OK);
+  ck_assert(!t.other);
+  for (int i = 0; i < t.n; i++)
+    ck_assert_msg(t.rows[i] >= 1, "table %s exported no row of a full profile", t.tables[i]);
+  ck_assert_int_eq(kc_userdb_export(db, 9999, tally_row, &t), KC_UDB_ENOTFOUND);
+  kc_userdb_close(db);
+  /* Every table of the schema is known to the exporter. */
+  sqlite3 *s = raw(dir);
+  sqlite3_stmt *st = NULL;
+  ck_assert_int_eq(sqlite3_prepare_v2(s,
+                                      "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                      "AND name NOT LIKE 'sqlite_%'",
+                                      -1, &st, NULL),
+                   SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *name = (const char *)sqlite3_column_text(st, 0);
+    bool known = false;
+    for (int i = 0; kc_userdb_export_table(i); i++)
+      known |= strcmp(kc_userdb_export_table(i), name) == 0;
+    ck_assert_msg(known, "table %s is neither exported nor left out on purpose", name);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(s);
+}
+END_TEST
+
 static Suite *userdb_records_suite(void) {
   setenv("TZ", "UTC0", 1);
   tzset();
@@ -590,6 +811,11 @@ static Suite *userdb_records_suite(void) {
   tcase_add_test(rec, delete_profile_cascades_to_its_data_only);
   tcase_add_test(rec, data_version_sees_other_writers);
   tcase_add_test(rec, plan_task_data);
+  tcase_add_test(rec, profile_names_compared_without_case);
+  tcase_add_test(rec, last_chosen_profile_remembered);
+  tcase_add_test(rec, symptom_check_deleted_and_draft_kept);
+  tcase_add_test(rec, bookmarks_and_reading);
+  tcase_add_test(rec, export_covers_every_table);
   tcase_set_timeout(rec, 60);
   suite_add_tcase(s, rec);
   return s;
