@@ -355,7 +355,8 @@ static double first_frame_median(void) {
  * gen_userdb adds `days` of use to a data directory whose profile has
  * saved one symptom check (the template): back-to-back 3-day plans so every
  * calendar day is a plan day, each day fully logged (5 ticks, 4 ice
- * sessions, a pain score with a note, the daily warning-sign re-check), a
+ * sessions, a morning and an evening pain score with notes, the daily
+ * warning-sign re-check), a
  * day-3 check-in per plan, and one saved symptom check a week. The newest
  * plan starts today and is active. The same as the review's
  * gen_userdb.py, written against the current schema. */
@@ -443,12 +444,15 @@ static int gen_userdb(const char *dir, int days) {
         rc |= sqlite3_step(ice) != SQLITE_DONE;
         sqlite3_reset(ice);
       }
-      sqlite3_bind_int64(pain, 1, id);
-      sqlite3_bind_int(pain, 2, d);
-      sqlite3_bind_int(pain, 3, rand() % 8);
-      sqlite3_bind_int64(pain, 4, base + 13 * 3600);
-      rc |= sqlite3_step(pain) != SQLITE_DONE;
-      sqlite3_reset(pain);
+      for (int k = 0; k < 2; k++) { /* morning and evening */
+        sqlite3_bind_int64(pain, 1, id);
+        sqlite3_bind_int(pain, 2, d);
+        sqlite3_bind_int(pain, 3, rand() % 8);
+        sqlite3_bind_int64(pain, 4, base + (k ? 13 : 1) * 3600);
+        sqlite3_bind_text(pain, 5, k ? "evening" : "morning", -1, SQLITE_STATIC);
+        rc |= sqlite3_step(pain) != SQLITE_DONE;
+        sqlite3_reset(pain);
+      }
       sqlite3_bind_int64(rf, 1, id);
       sqlite3_bind_int64(rf, 2, sd + d - 1);
       sqlite3_bind_int64(rf, 3, base + 300);

@@ -6,6 +6,7 @@
 #ifndef KC_APP_H
 #define KC_APP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -26,6 +27,7 @@ struct kc_app {
   const char *user;         /* --user NAME, or NULL: the last chosen profile, else the login name */
   int create_user;          /* --create: an unknown --user NAME is created (else it fails) */
   int remember_user;        /* a --user NAME that opens is remembered as the last chosen (TUI) */
+  int lookup_only;          /* never create the default profile (a shell prompt's query) */
   const char *data_dir;     /* --data DIR, or NULL (KNEECARE_DATA_DIR, XDG) */
   int no_mouse;
   /* The TUI defers the user database's integrity check until after its
@@ -55,6 +57,9 @@ const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errl
 /* The plan's tasks (and the red-flag questions re-asked daily). */
 int kc_app_tasks(struct kc_app *app, char *err, size_t errlen);
 const struct kc_plan_task *kc_app_task(struct kc_app *app, const char *id);
+/* The user-data directory of this run (--data, KNEECARE_DATA_DIR, XDG);
+ * false when no home can be found. */
+bool kc_app_data_dir(const struct kc_app *app, char *buf, size_t n);
 /* The user database file, opened (created, migrated) on first use but no
  * profile selected: for what concerns the file itself (`kneecare data
  * check`). NULL with a reason in err; a failure is remembered. */

@@ -196,14 +196,28 @@ struct kc_plan {
   int start_day; /* calendar day number of plan day 1 */
   int64_t started_at;
   int64_t ended_at;        /* 0 while active */
-  enum kc_checkin checkin; /* KC_CHECKIN_NONE until answered */
+  enum kc_checkin checkin; /* the latest answer; KC_CHECKIN_NONE until answered */
   int64_t checkin_at;      /* 0 until answered */
+  enum kc_plan_kind kind;  /* KC_PLAN_KIND_NONE when not recorded */
+  char cause_id[65];       /* the wizard cause it was started from, "" if none */
+  int64_t wizard_run_id;   /* the symptom check it was started from, 0 if none */
+};
+
+/* Where a plan comes from (the plan engineer's rules read it later). */
+struct kc_plan_origin {
+  enum kc_plan_kind kind;
+  const char *cause_id;  /* a content cause id ([a-z0-9-], at most 64), or "" / NULL */
+  int64_t wizard_run_id; /* the profile's symptom check, or 0 */
 };
 
 /* Starts a plan on start_day (kc_plan_start_ok against today = the local
  * day of now). EEXISTS if the profile already has an active plan. */
 int kc_userdb_plan_start(struct kc_userdb *db, int64_t profile_id, int start_day, time_t now,
                          struct kc_plan *out);
+/* The same, recording where it came from (origin may be NULL). ENOTFOUND
+ * for a symptom check that is not the profile's. */
+int kc_userdb_plan_start_ex(struct kc_userdb *db, int64_t profile_id, int start_day, time_t now,
+                            const struct kc_plan_origin *origin, struct kc_plan *out);
 /* The profile's active plan, or ENOTFOUND. */
 int kc_userdb_plan_active(struct kc_userdb *db, int64_t profile_id, struct kc_plan *out);
 int kc_userdb_plan_get(struct kc_userdb *db, int64_t plan_id, struct kc_plan *out);
@@ -212,9 +226,38 @@ int kc_userdb_plan_end(struct kc_userdb *db, int64_t plan_id, time_t now);
 /* Finished plans, newest first; *out malloc'd. */
 int kc_userdb_plan_history(struct kc_userdb *db, int64_t profile_id, struct kc_plan **out, int *n);
 /* Stores the check-in answer of an active plan; EINVAL before day 3
- * (kc_checkin_due) or for KC_CHECKIN_NONE. Answering again replaces it. */
+ * (kc_checkin_due) or for KC_CHECKIN_NONE. Answering again replaces the
+ * plan's answer; every answer is also kept (kc_userdb_checkin_list). */
 int kc_userdb_plan_checkin(struct kc_userdb *db, int64_t plan_id, enum kc_checkin answer,
                            time_t now);
+/* A 'worse' check-in with the warning-sign re-check asked with it: its
+ * level (kc_redflag_recheck) and answers (text for the record). */
+int kc_userdb_plan_checkin_worse(struct kc_userdb *db, int64_t plan_id, enum kc_level recheck,
+                                 const char *recheck_answers, time_t now);
+struct kc_plan_checkin {
+  int64_t id;
+  int64_t at;
+  enum kc_checkin answer;
+  bool has_recheck; /* only a 'worse' answer carries one */
+  enum kc_level recheck_level;
+};
+/* Every check-in of a plan, oldest first; *out malloc'd. */
+int kc_userdb_checkin_list(struct kc_userdb *db, int64_t plan_id, struct kc_plan_checkin **out,
+                           int *n);
+
+/* The day-3 readiness checks: each check (an id from the content,
+ * [a-z0-9_-], at most 64) answered on an active plan, passed or not;
+ * answering again replaces it. */
+struct kc_readiness {
+  char check_id[65];
+  bool passed;
+  int64_t at;
+};
+int kc_userdb_readiness_record(struct kc_userdb *db, int64_t plan_id, const char *check_id,
+                               bool passed, time_t now);
+/* Oldest first; *out malloc'd. */
+int kc_userdb_readiness_list(struct kc_userdb *db, int64_t plan_id, struct kc_readiness **out,
+                             int *n);
 
 /* ---- ticks -------------------------------------------------------------- */
 
@@ -257,24 +300,58 @@ int kc_userdb_ice_count(struct kc_userdb *db, int64_t plan_id, int day, int *cou
 /* Deletes one session (a mistaken entry). ENOTFOUND if no such id. */
 int kc_userdb_ice_delete(struct kc_userdb *db, int64_t session_id);
 
-/* ---- pain ------------------------------------------------------------------ */
+/* ---- pain: a morning and an evening score per plan day -------------------------- */
 
 struct kc_pain {
   int day; /* plan day 1..3 */
+  enum kc_pain_slot slot;
   int score;
   int64_t at;
   bool late;
   char note[KC_NOTE_BUF];
 };
 
-/* Sets (or replaces) the score 0..10 of plan day 1..3 with an optional note
- * (NULL or ""; kc_note_check). Not on a future day. */
+/* Sets (or replaces) the score 0..10 of one slot of plan day 1..3 (not a
+ * future day). note: NULL keeps the slot's note (a new score never erases
+ * it), "" clears it, text (kc_note_check) replaces it. */
+int kc_userdb_pain_set_slot(struct kc_userdb *db, int64_t plan_id, int day, enum kc_pain_slot slot,
+                            int score, const char *note, time_t now);
+/* kc_userdb_pain_set_slot() for the slot of the local hour of now. */
 int kc_userdb_pain_set(struct kc_userdb *db, int64_t plan_id, int day, int score, const char *note,
                        time_t now);
+/* The day's latest score (either slot), or ENOTFOUND. */
 int kc_userdb_pain_get(struct kc_userdb *db, int64_t plan_id, int day, struct kc_pain *out);
-/* Scores of a plan by day; *out malloc'd. */
+int kc_userdb_pain_get_slot(struct kc_userdb *db, int64_t plan_id, int day, enum kc_pain_slot slot,
+                            struct kc_pain *out);
+/* Every score of a plan by day, morning before evening; *out malloc'd. */
 int kc_userdb_pain_list(struct kc_userdb *db, int64_t plan_id, struct kc_pain **out, int *n);
+/* Clears both scores of a day. */
 int kc_userdb_pain_clear(struct kc_userdb *db, int64_t plan_id, int day, time_t now);
+
+/* ---- the ice timer: its start stored ---------------------------------------------- */
+
+/* One running timer per plan, stored when it starts, so an unfinished timer
+ * survives quitting and a crash (reopening can offer to resume it). */
+struct kc_ice_running {
+  int64_t plan_id;
+  int day; /* the plan day the session will count for */
+  int64_t started_at;
+  int seconds; /* its planned length */
+};
+/* EEXISTS when one is running; the day must be editable (as for ice). */
+int kc_userdb_ice_timer_start(struct kc_userdb *db, int64_t plan_id, int day, time_t now,
+                              int seconds);
+/* The plan's running timer, or ENOTFOUND. */
+int kc_userdb_ice_timer_get(struct kc_userdb *db, int64_t plan_id, struct kc_ice_running *out);
+/* The running timer of the profile's active plan, or ENOTFOUND. */
+int kc_userdb_ice_timer_running(struct kc_userdb *db, int64_t profile_id,
+                                struct kc_ice_running *out);
+/* Ends it and records an ice session of `minutes` (1..60) on its day, at
+ * now, in one transaction; *session_id (may be NULL) gets the session. */
+int kc_userdb_ice_timer_finish(struct kc_userdb *db, int64_t plan_id, time_t now, int minutes,
+                               int64_t *session_id);
+/* Ends it without recording anything (ENOTFOUND if none runs). */
+int kc_userdb_ice_timer_cancel(struct kc_userdb *db, int64_t plan_id);
 
 /* ---- daily red-flag re-checks ------------------------------------------------ */
 

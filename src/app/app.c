@@ -141,6 +141,13 @@ static struct kc_userdb *user_failed(struct kc_app *app, const char *why, char *
   return NULL;
 }
 
+bool kc_app_data_dir(const struct kc_app *app, char *buf, size_t n) {
+  if (app->data_dir) return snprintf(buf, n, "%s", app->data_dir) < (int)n;
+  if (kc_userdb_default_dir(buf, n) == KC_UDB_OK) return true;
+  if (n) buf[0] = '\0';
+  return false;
+}
+
 struct kc_userdb *kc_app_userdb(struct kc_app *app, char *err, size_t errlen) {
   if (app->udb) return app->udb;
   if (app->user_state == -1) {
@@ -148,11 +155,7 @@ struct kc_userdb *kc_app_userdb(struct kc_app *app, char *err, size_t errlen) {
     return NULL;
   }
   char dir[4096];
-  if (app->data_dir)
-    snprintf(dir, sizeof dir, "%s", app->data_dir);
-  else if (kc_userdb_default_dir(dir, sizeof dir) != KC_UDB_OK)
-    dir[0] = '\0';
-  if (!dir[0])
+  if (!kc_app_data_dir(app, dir, sizeof dir))
     return user_failed(app, "cannot find a home directory for user data (use --data DIR)", err,
                        errlen);
   int n;
@@ -193,7 +196,9 @@ static int select_default(struct kc_app *app, char *why, size_t whylen) {
   if (kc_userdb_profile_last_get(udb, &app->profile) == KC_UDB_OK) return KC_UDB_OK;
   char name[KC_PROFILE_NAME_BUF];
   kc_userdb_default_profile_name(name, sizeof name);
-  const int rc = kc_userdb_profile_get_or_create(udb, name, kc_app_now(), &app->profile);
+  const int rc = app->lookup_only
+                     ? kc_userdb_profile_get(udb, name, &app->profile)
+                     : kc_userdb_profile_get_or_create(udb, name, kc_app_now(), &app->profile);
   if (rc != KC_UDB_OK) snprintf(why, whylen, "%s", kc_userdb_errmsg(udb));
   return rc;
 }

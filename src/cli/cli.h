@@ -80,6 +80,7 @@ int kc_cmd_plan_pain(struct kc_app *app, int argc, char **argv);
 int kc_cmd_plan_checkin(struct kc_app *app, int argc, char **argv);
 int kc_cmd_plan_end(struct kc_app *app, int argc, char **argv);
 int kc_cmd_plan_export(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_next(struct kc_app *app, int argc, char **argv);
 int kc_cmd_report(struct kc_app *app, int argc, char **argv);
 int kc_cmd_profiles(struct kc_app *app, int argc, char **argv);
 int kc_cmd_data_check(struct kc_app *app, int argc, char **argv);

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "kneecare/day.h"
@@ -40,6 +41,7 @@ struct plan_opts {
   const char *date, *note, *format;
   int day; /* 0 = not given */
   int json;
+  enum kc_pain_slot slot; /* --morning / --evening; NONE = by the hour */
 };
 
 static const char *sub_name; /* for messages */
@@ -50,13 +52,14 @@ static int usage_err(const char *msg) {
 }
 
 /* Parses the options in `allowed` (letters: d=--day, n=--note, D=--date,
- * f=--format, j=--json); the rest of argv are positional. Returns -1 after
- * reporting a usage error. */
+ * f=--format, j=--json, m=--morning, e=--evening); the rest of argv are
+ * positional. Returns -1 after reporting a usage error. */
 static int parse_opts(int argc, char **argv, const char *allowed, struct plan_opts *o) {
   static const struct option opts[] = {
       {"day", required_argument, 0, 'd'},  {"note", required_argument, 0, 'n'},
       {"date", required_argument, 0, 'D'}, {"format", required_argument, 0, 'f'},
-      {"json", no_argument, 0, 'j'},       {0, 0, 0, 0}};
+      {"json", no_argument, 0, 'j'},       {"morning", no_argument, 0, 'm'},
+      {"evening", no_argument, 0, 'e'},    {0, 0, 0, 0}};
   memset(o, 0, sizeof *o);
   int c;
   kc_getopt_reset();
@@ -91,6 +94,14 @@ static int parse_opts(int argc, char **argv, const char *allowed, struct plan_op
     case 'D': o->date = optarg; break;
     case 'f': o->format = optarg; break;
     case 'j': o->json = 1; break;
+    case 'm':
+    case 'e':
+      if (o->slot) {
+        kc_err("plan %s: give --morning or --evening, not both", sub_name);
+        return -1;
+      }
+      o->slot = c == 'm' ? KC_PAIN_MORNING : KC_PAIN_EVENING;
+      break;
     }
   }
   return 0;
@@ -322,22 +333,22 @@ static void status_text(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
     printf("%s\n", any ? "" : " none");
   }
 
-  printf("\nPain (0 = none, 10 = worst):\n");
+  printf("\nPain (0 = none, 10 = worst; morning and evening):\n");
   for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-    printf("  Day %d: ", d);
-    if (s->has_pain[d - 1]) {
+    printf("  Day %d:", d);
+    if (!s->has_pain[d - 1]) printf(" %s", d > s->day_index ? "-" : "not scored");
+    for (int i = 0, any = 0; i < s->n_pains; i++) {
+      const struct kc_pain *pn = &s->pains[i];
+      if (pn->day != d) continue;
       char when[32];
-      printf("%d/10 at %s%s", s->pain[d - 1].score,
-             kc_cli_time(s->pain[d - 1].at, when, sizeof when),
-             s->pain[d - 1].late ? " (late)" : "");
-      if (s->pain[d - 1].note[0]) {
+      printf("%s %s %d/10 at %s%s", any++ ? ";" : "", kc_pain_slot_name(pn->slot), pn->score,
+             kc_cli_time(pn->at, when, sizeof when), pn->late ? " (late)" : "");
+      if (pn->note[0]) {
         printf(": ");
-        kc_put_safe(stdout, s->pain[d - 1].note);
+        kc_put_safe(stdout, pn->note);
       }
-      putchar('\n');
-    } else {
-      printf("%s\n", d > s->day_index ? "-" : "not scored");
     }
+    putchar('\n');
   }
 
   if (kc_checkin_due(s->day_index)) {
@@ -431,12 +442,10 @@ static void status_json(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
     printf(",\"minutes\":%d,\"late\":%s}", s->ice[i].minutes, s->ice[i].late ? "true" : "false");
   }
   printf("],\"pain\":[");
-  int first = 1;
-  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-    if (!s->has_pain[d - 1]) continue;
-    const struct kc_pain *pn = &s->pain[d - 1];
-    printf("%s{\"day\":%d,\"score\":%d,\"note\":", first ? "" : ",", d, pn->score);
-    first = 0;
+  for (int i = 0; i < s->n_pains; i++) {
+    const struct kc_pain *pn = &s->pains[i];
+    printf("%s{\"day\":%d,\"slot\":\"%s\",\"score\":%d,\"note\":", i ? "," : "", pn->day,
+           kc_pain_slot_name(pn->slot), pn->score);
     kc_json_safe(stdout, pn->note);
     printf(",\"at\":%lld,\"time\":", (long long)pn->at);
     json_time(pn->at);
@@ -575,7 +584,7 @@ static int cmd_ice(struct kc_app *app, int argc, char **argv) {
 
 static int cmd_pain(struct kc_app *app, int argc, char **argv) {
   struct plan_opts o;
-  if (parse_opts(argc, argv, "dn", &o) || positional(argc, 1, "a pain score from 0 to 10"))
+  if (parse_opts(argc, argv, "dnme", &o) || positional(argc, 1, "a pain score from 0 to 10"))
     return KC_EXIT_USAGE;
   long long score;
   if (!kc_parse_long(argv[optind], KC_PAIN_MIN, KC_PAIN_MAX, &score)) {
@@ -592,14 +601,21 @@ static int cmd_pain(struct kc_app *app, int argc, char **argv) {
   if (rc) return rc;
   int day;
   if ((rc = resolve_day(&p, o.day, &day))) return rc;
+  /* Without --morning/--evening: the slot of the hour it is given at. */
+  struct tm tm;
+  const time_t now = p.now;
+  const enum kc_pain_slot slot =
+      o.slot ? o.slot : kc_pain_slot_at(localtime_r(&now, &tm) ? tm.tm_hour : 12);
   struct kc_pain old;
-  int had = kc_userdb_pain_get(p.udb, p.plan.id, day, &old) == KC_UDB_OK;
-  rc = kc_userdb_pain_set(p.udb, p.plan.id, day, (int)score, o.note, p.now);
+  int had = kc_userdb_pain_get_slot(p.udb, p.plan.id, day, slot, &old) == KC_UDB_OK;
+  rc = kc_userdb_pain_set_slot(p.udb, p.plan.id, day, slot, (int)score, o.note, p.now);
   if (rc != KC_UDB_OK) return store_err(&p, rc);
   char date[KC_DAY_BUF];
-  printf("Pain %lld/10 recorded for day %d (%s)%s", score, day,
-         date_of(kc_plan_day_date(p.plan.start_day, day), date), late_note(&p, day));
+  printf("Pain %lld/10 recorded for day %d (%s), %s%s", score, day,
+         date_of(kc_plan_day_date(p.plan.start_day, day), date), kc_pain_slot_name(slot),
+         late_note(&p, day));
   if (had) printf(", replacing %d/10", old.score);
+  if (had && !o.note && old.note[0]) printf(" (the note is kept)");
   printf(".\n");
   if (score >= 8)
     printf("That is a high score: if the pain is severe even at rest, see a doctor today "

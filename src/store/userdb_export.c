@@ -25,8 +25,11 @@ static const struct {
 #define OF_PLANS "plan_id IN (SELECT id FROM plan WHERE profile_id = ?1)"
     {"tick", "SELECT * FROM tick WHERE " OF_PLANS " ORDER BY plan_id, day, task_id"},
     {"ice_session", "SELECT * FROM ice_session WHERE " OF_PLANS " ORDER BY plan_id, at, id"},
-    {"pain", "SELECT * FROM pain WHERE " OF_PLANS " ORDER BY plan_id, day"},
+    {"pain", "SELECT * FROM pain WHERE " OF_PLANS " ORDER BY plan_id, day, slot = 'evening'"},
     {"redflag_check", "SELECT * FROM redflag_check WHERE " OF_PLANS " ORDER BY plan_id, at, id"},
+    {"ice_timer", "SELECT * FROM ice_timer WHERE " OF_PLANS},
+    {"plan_readiness", "SELECT * FROM plan_readiness WHERE " OF_PLANS " ORDER BY plan_id, at"},
+    {"plan_checkin", "SELECT * FROM plan_checkin WHERE " OF_PLANS " ORDER BY plan_id, at, id"},
 #undef OF_PLANS
 };
 #define N_TABLES (sizeof TABLES / sizeof TABLES[0])

@@ -15,7 +15,8 @@
  * ====================================================================== */
 
 #define PLAN_COLS                                                                                  \
-  "id, profile_id, start_day, started_at, ifnull(ended_at, 0), checkin, ifnull(checkin_at, 0)"
+  "id, profile_id, start_day, started_at, ifnull(ended_at, 0), checkin, ifnull(checkin_at, 0), "   \
+  "kind, ifnull(cause_id, ''), ifnull(wizard_run_id, 0)"
 
 static void row_plan(sqlite3_stmt *st, void *elem) {
   struct kc_plan *p = elem;
@@ -27,6 +28,20 @@ static void row_plan(sqlite3_stmt *st, void *elem) {
   p->checkin = KC_CHECKIN_NONE;
   kc_checkin_parse((const char *)sqlite3_column_text(st, 5), &p->checkin);
   p->checkin_at = sqlite3_column_int64(st, 6);
+  p->kind = KC_PLAN_KIND_NONE;
+  kc_plan_kind_parse((const char *)sqlite3_column_text(st, 7), &p->kind);
+  udb_copy_col(p->cause_id, sizeof p->cause_id, st, 8);
+  p->wizard_run_id = sqlite3_column_int64(st, 9);
+}
+
+/* A cause id as the content writes them (lower-case letters, digits,
+ * hyphens, at most 64), or "" for none. */
+static bool cause_id_ok(const char *id) {
+  for (size_t i = 0; id[i]; i++)
+    if (i >= 64 ||
+        !((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') || id[i] == '-'))
+      return false;
+  return true;
 }
 
 /* One plan by a query with a single int64 parameter. */
@@ -63,23 +78,49 @@ int kc_userdb_plan_active(struct kc_userdb *db, int64_t profile_id, struct kc_pl
   return rc;
 }
 
-int kc_userdb_plan_start(struct kc_userdb *db, int64_t profile_id, int start_day, time_t now,
-                         struct kc_plan *out) {
+/* Inside the start transaction: the symptom check a plan is started from
+ * must be the profile's own. */
+static int run_of_profile(struct kc_userdb *db, int64_t run_id, int64_t profile_id) {
+  struct kc_wizard_run r = {0};
+  int rc = kc_userdb_wizard_get(db, run_id, &r);
+  if (rc == KC_UDB_OK && r.profile_id != profile_id)
+    rc = udb_fail(db, KC_UDB_ENOTFOUND, "This profile has no symptom check %lld.",
+                  (long long)run_id);
+  kc_userdb_wizard_run_clear(&r);
+  return rc;
+}
+
+int kc_userdb_plan_start_ex(struct kc_userdb *db, int64_t profile_id, int start_day, time_t now,
+                            const struct kc_plan_origin *origin, struct kc_plan *out) {
   if (!db) return KC_UDB_EINVAL;
   const char *doing = "start the plan";
+  const struct kc_plan_origin none = {0};
+  if (!origin) origin = &none;
+  const char *cause = origin->cause_id ? origin->cause_id : "";
   char why[160];
   if (!kc_plan_start_ok(start_day, kc_day_local(now), why, sizeof why))
     return udb_fail(db, KC_UDB_EINVAL, "%s", why);
+  if (origin->kind < KC_PLAN_KIND_NONE || origin->kind > KC_PLAN_OVERUSE || !cause_id_ok(cause))
+    return udb_fail(db, KC_UDB_EINVAL, "The plan's kind or cause is not valid.");
   int rc = udb_begin(db, doing);
   if (rc != KC_UDB_OK) return rc;
   sqlite3_stmt *st = NULL;
   if ((rc = udb_profile_exists(db, profile_id)) != KC_UDB_OK) goto out;
-  if ((rc = udb_prep(db, "INSERT INTO plan (profile_id, start_day, started_at) VALUES (?1, ?2, ?3)",
+  if (origin->wizard_run_id &&
+      (rc = run_of_profile(db, origin->wizard_run_id, profile_id)) != KC_UDB_OK)
+    goto out;
+  if ((rc = udb_prep(db,
+                     "INSERT INTO plan (profile_id, start_day, started_at, kind, cause_id, "
+                     "wizard_run_id) VALUES (?1, ?2, ?3, nullif(?4, ''), nullif(?5, ''), "
+                     "nullif(?6, 0))",
                      &st, doing)) != KC_UDB_OK)
     goto out;
   sqlite3_bind_int64(st, 1, profile_id);
   sqlite3_bind_int(st, 2, start_day);
   sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
+  udb_bind_text(st, 4, kc_plan_kind_name(origin->kind));
+  udb_bind_text(st, 5, cause);
+  sqlite3_bind_int64(st, 6, origin->wizard_run_id);
   const int step = sqlite3_step(st);
   if (step == SQLITE_CONSTRAINT_UNIQUE)
     rc = udb_fail(db, KC_UDB_EEXISTS, "This profile already has an active plan; end it first.");
@@ -90,11 +131,19 @@ int kc_userdb_plan_start(struct kc_userdb *db, int64_t profile_id, int start_day
                             .profile_id = profile_id,
                             .start_day = start_day,
                             .started_at = (int64_t)now,
-                            .checkin = KC_CHECKIN_NONE};
+                            .checkin = KC_CHECKIN_NONE,
+                            .kind = origin->kind,
+                            .wizard_run_id = origin->wizard_run_id};
+    snprintf(out->cause_id, sizeof out->cause_id, "%s", cause);
   }
 out:
   sqlite3_finalize(st);
   return udb_finish(db, rc, doing);
+}
+
+int kc_userdb_plan_start(struct kc_userdb *db, int64_t profile_id, int start_day, time_t now,
+                         struct kc_plan *out) {
+  return kc_userdb_plan_start_ex(db, profile_id, start_day, now, NULL, out);
 }
 
 /* Loads a plan inside a write transaction and refuses one that has ended:
@@ -144,15 +193,16 @@ int kc_userdb_plan_history(struct kc_userdb *db, int64_t profile_id, struct kc_p
   return rc;
 }
 
-int kc_userdb_plan_checkin(struct kc_userdb *db, int64_t plan_id, enum kc_checkin answer,
-                           time_t now) {
-  if (!db) return KC_UDB_EINVAL;
+/* Stores an answer: the plan's latest (plan.checkin) and one more row of
+ * plan_checkin with the re-check a 'worse' carries (level < 0: none). */
+static int checkin_write(struct kc_userdb *db, int64_t plan_id, enum kc_checkin answer,
+                         int recheck_level, const char *recheck_answers, time_t now) {
   const char *doing = "save the check-in";
   if (answer < KC_CHECKIN_BETTER || answer > KC_CHECKIN_WORSE)
     return udb_fail(db, KC_UDB_EINVAL, "The check-in answer must be better, same or worse.");
   int rc = udb_begin(db, doing);
   if (rc != KC_UDB_OK) return rc;
-  sqlite3_stmt *st = NULL;
+  sqlite3_stmt *st = NULL, *hist = NULL;
   struct kc_plan p;
   if ((rc = udb_active_plan_locked(db, plan_id, &p)) != KC_UDB_OK) goto out;
   if (!kc_checkin_due(kc_plan_day_index(p.start_day, kc_day_local(now)))) {
@@ -166,10 +216,131 @@ int kc_userdb_plan_checkin(struct kc_userdb *db, int64_t plan_id, enum kc_checki
   sqlite3_bind_int64(st, 1, plan_id);
   udb_bind_text(st, 2, kc_checkin_name(answer));
   sqlite3_bind_int64(st, 3, (sqlite3_int64)now);
+  if ((rc = udb_step_done(db, st, doing)) != KC_UDB_OK) goto out;
+  if ((rc = udb_prep(db,
+                     "INSERT INTO plan_checkin (plan_id, at, answer, recheck_level, "
+                     "recheck_answers) VALUES (?1, ?2, ?3, ?4, ?5)",
+                     &hist, doing)) != KC_UDB_OK)
+    goto out;
+  sqlite3_bind_int64(hist, 1, plan_id);
+  sqlite3_bind_int64(hist, 2, (sqlite3_int64)now);
+  udb_bind_text(hist, 3, kc_checkin_name(answer));
+  if (recheck_level >= 0) {
+    sqlite3_bind_int(hist, 4, recheck_level);
+    udb_bind_text(hist, 5, recheck_answers);
+  }
+  rc = udb_step_done(db, hist, doing);
+out:
+  sqlite3_finalize(st);
+  sqlite3_finalize(hist);
+  return udb_finish(db, rc, doing);
+}
+
+int kc_userdb_plan_checkin(struct kc_userdb *db, int64_t plan_id, enum kc_checkin answer,
+                           time_t now) {
+  if (!db) return KC_UDB_EINVAL;
+  return checkin_write(db, plan_id, answer, -1, NULL, now);
+}
+
+int kc_userdb_plan_checkin_worse(struct kc_userdb *db, int64_t plan_id, enum kc_level recheck,
+                                 const char *recheck_answers, time_t now) {
+  if (!db) return KC_UDB_EINVAL;
+  if (recheck < KC_LEVEL_NONE || recheck > KC_LEVEL_MAX)
+    return udb_fail(db, KC_UDB_EINVAL, "The re-check's level is not valid.");
+  if (!recheck_answers || strnlen(recheck_answers, KC_WIZARD_TEXT_MAX + 1) > KC_WIZARD_TEXT_MAX)
+    return udb_fail(db, KC_UDB_EINVAL, "A 'worse' check-in needs the re-check's answers.");
+  return checkin_write(db, plan_id, KC_CHECKIN_WORSE, (int)recheck, recheck_answers, now);
+}
+
+static void row_checkin(sqlite3_stmt *st, void *elem) {
+  struct kc_plan_checkin *c = elem;
+  c->id = sqlite3_column_int64(st, 0);
+  c->at = sqlite3_column_int64(st, 1);
+  c->answer = KC_CHECKIN_NONE;
+  kc_checkin_parse((const char *)sqlite3_column_text(st, 2), &c->answer);
+  c->has_recheck = sqlite3_column_type(st, 3) != SQLITE_NULL;
+  c->recheck_level = (enum kc_level)sqlite3_column_int(st, 3);
+}
+
+int kc_userdb_checkin_list(struct kc_userdb *db, int64_t plan_id, struct kc_plan_checkin **out,
+                           int *n) {
+  if (!db || !out || !n) return KC_UDB_EINVAL;
+  *out = NULL;
+  *n = 0;
+  const char *doing = "read the check-ins";
+  sqlite3_stmt *st = NULL;
+  void *arr = NULL;
+  int rc = udb_prep(db,
+                    "SELECT id, at, answer, recheck_level FROM plan_checkin WHERE plan_id = ?1 "
+                    "ORDER BY at, id",
+                    &st, doing);
+  if (rc == KC_UDB_OK) {
+    sqlite3_bind_int64(st, 1, plan_id);
+    rc = udb_collect(db, st, sizeof **out, row_checkin, NULL, &arr, n, doing);
+  }
+  *out = arr;
+  return rc;
+}
+
+/* ======================================================================
+ * Day-3 readiness checks
+ * ====================================================================== */
+
+int kc_userdb_readiness_record(struct kc_userdb *db, int64_t plan_id, const char *check_id,
+                               bool passed, time_t now) {
+  if (!db) return KC_UDB_EINVAL;
+  const char *doing = "save the readiness check";
+  if (!check_id || !check_id[0] || strlen(check_id) > 64 ||
+      strspn(check_id, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(check_id))
+    return udb_fail(db, KC_UDB_EINVAL, "\"%s\" is not a readiness check id.",
+                    check_id ? check_id : "");
+  int rc = udb_begin(db, doing);
+  if (rc != KC_UDB_OK) return rc;
+  sqlite3_stmt *st = NULL;
+  struct kc_plan p;
+  if ((rc = udb_active_plan_locked(db, plan_id, &p)) != KC_UDB_OK) goto out;
+  /* Answering again replaces the answer (the last one counts). */
+  if ((rc = udb_prep(db,
+                     "INSERT INTO plan_readiness (plan_id, check_id, passed, at) "
+                     "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (plan_id, check_id) DO UPDATE SET "
+                     "passed = excluded.passed, at = excluded.at",
+                     &st, doing)) != KC_UDB_OK)
+    goto out;
+  sqlite3_bind_int64(st, 1, plan_id);
+  udb_bind_text(st, 2, check_id);
+  sqlite3_bind_int(st, 3, passed);
+  sqlite3_bind_int64(st, 4, (sqlite3_int64)now);
   rc = udb_step_done(db, st, doing);
 out:
   sqlite3_finalize(st);
   return udb_finish(db, rc, doing);
+}
+
+static void row_readiness(sqlite3_stmt *st, void *elem) {
+  struct kc_readiness *r = elem;
+  udb_copy_col(r->check_id, sizeof r->check_id, st, 0);
+  r->passed = sqlite3_column_int(st, 1) != 0;
+  r->at = sqlite3_column_int64(st, 2);
+}
+
+int kc_userdb_readiness_list(struct kc_userdb *db, int64_t plan_id, struct kc_readiness **out,
+                             int *n) {
+  if (!db || !out || !n) return KC_UDB_EINVAL;
+  *out = NULL;
+  *n = 0;
+  const char *doing = "read the readiness checks";
+  sqlite3_stmt *st = NULL;
+  void *arr = NULL;
+  int rc = udb_prep(db,
+                    "SELECT check_id, passed, at FROM plan_readiness WHERE plan_id = ?1 "
+                    "ORDER BY at, check_id",
+                    &st, doing);
+  if (rc == KC_UDB_OK) {
+    sqlite3_bind_int64(st, 1, plan_id);
+    rc = udb_collect(db, st, sizeof **out, row_readiness, NULL, &arr, n, doing);
+  }
+  *out = arr;
+  return rc;
 }
 
 /* ======================================================================
@@ -268,267 +439,5 @@ int kc_userdb_ticks(struct kc_userdb *db, int64_t plan_id, struct kc_tick **out,
     rc = udb_collect(db, st, sizeof **out, row_tick, NULL, &arr, n, doing);
   }
   *out = arr;
-  return rc;
-}
-
-/* ======================================================================
- * Ice sessions
- * ====================================================================== */
-
-int kc_userdb_ice_add(struct kc_userdb *db, int64_t plan_id, int day, time_t at, int minutes,
-                      int64_t *id_out) {
-  if (!db) return KC_UDB_EINVAL;
-  const char *doing = "save the ice session";
-  if (minutes < 1 || minutes > 60)
-    return udb_fail(db, KC_UDB_EINVAL, "An ice session lasts 1 to 60 minutes (%d given).", minutes);
-  int rc = udb_begin(db, doing);
-  if (rc != KC_UDB_OK) return rc;
-  sqlite3_stmt *st = NULL;
-  bool late = false;
-  if ((rc = udb_editable_day_locked(db, plan_id, day, at, &late)) != KC_UDB_OK) goto out;
-  if ((rc = udb_prep(db,
-                     "INSERT INTO ice_session (plan_id, day, at, minutes, late) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5)",
-                     &st, doing)) != KC_UDB_OK)
-    goto out;
-  sqlite3_bind_int64(st, 1, plan_id);
-  sqlite3_bind_int(st, 2, day);
-  sqlite3_bind_int64(st, 3, (sqlite3_int64)at);
-  sqlite3_bind_int(st, 4, minutes);
-  sqlite3_bind_int(st, 5, late);
-  rc = udb_step_done(db, st, doing);
-  if (rc == KC_UDB_OK && id_out) *id_out = sqlite3_last_insert_rowid(db->sql);
-out:
-  sqlite3_finalize(st);
-  return udb_finish(db, rc, doing);
-}
-
-static void row_ice(sqlite3_stmt *st, void *elem) {
-  struct kc_ice_session *s = elem;
-  s->id = sqlite3_column_int64(st, 0);
-  s->day = sqlite3_column_int(st, 1);
-  s->at = sqlite3_column_int64(st, 2);
-  s->minutes = sqlite3_column_int(st, 3);
-  s->late = sqlite3_column_int(st, 4) != 0;
-}
-
-int kc_userdb_ice_list(struct kc_userdb *db, int64_t plan_id, int day, struct kc_ice_session **out,
-                       int *n) {
-  if (!db || !out || !n) return KC_UDB_EINVAL;
-  *out = NULL;
-  *n = 0;
-  const char *doing = "read the ice sessions";
-  sqlite3_stmt *st = NULL;
-  void *arr = NULL;
-  int rc = udb_prep(db,
-                    "SELECT id, day, at, minutes, late FROM ice_session "
-                    "WHERE plan_id = ?1 AND (?2 = 0 OR day = ?2) ORDER BY day, at, id",
-                    &st, doing);
-  if (rc == KC_UDB_OK) {
-    sqlite3_bind_int64(st, 1, plan_id);
-    sqlite3_bind_int(st, 2, day);
-    rc = udb_collect(db, st, sizeof **out, row_ice, NULL, &arr, n, doing);
-  }
-  *out = arr;
-  return rc;
-}
-
-int kc_userdb_ice_count(struct kc_userdb *db, int64_t plan_id, int day, int *count) {
-  if (!db || !count) return KC_UDB_EINVAL;
-  const char *doing = "count the ice sessions";
-  sqlite3_stmt *st = NULL;
-  int rc =
-      udb_prep(db, "SELECT count(*) FROM ice_session WHERE plan_id = ?1 AND day = ?2", &st, doing);
-  if (rc == KC_UDB_OK) {
-    sqlite3_bind_int64(st, 1, plan_id);
-    sqlite3_bind_int(st, 2, day);
-    rc = udb_step_row(db, st, doing);
-  }
-  if (rc == KC_UDB_OK) *count = sqlite3_column_int(st, 0);
-  sqlite3_finalize(st);
-  return rc;
-}
-
-int kc_userdb_ice_delete(struct kc_userdb *db, int64_t session_id) {
-  if (!db) return KC_UDB_EINVAL;
-  /* Only sessions of plans still active: history stays as it was. */
-  return udb_delete_by_id(db,
-                          "DELETE FROM ice_session WHERE id = ?1 AND plan_id IN "
-                          "(SELECT id FROM plan WHERE ended_at IS NULL)",
-                          session_id, "delete the ice session", "ice session in an active plan");
-}
-
-/* ======================================================================
- * Pain scores
- * ====================================================================== */
-
-static void row_pain(sqlite3_stmt *st, void *elem) {
-  struct kc_pain *p = elem;
-  p->day = sqlite3_column_int(st, 0);
-  p->score = sqlite3_column_int(st, 1);
-  udb_copy_col(p->note, sizeof p->note, st, 2);
-  p->at = sqlite3_column_int64(st, 3);
-  p->late = sqlite3_column_int(st, 4) != 0;
-}
-
-int kc_userdb_pain_set(struct kc_userdb *db, int64_t plan_id, int day, int score, const char *note,
-                       time_t now) {
-  if (!db) return KC_UDB_EINVAL;
-  const char *doing = "save the pain score";
-  char why[256];
-  if (score < KC_PAIN_MIN || score > KC_PAIN_MAX)
-    return udb_fail(db, KC_UDB_EINVAL, "A pain score is %d to %d (%d given).", KC_PAIN_MIN,
-                    KC_PAIN_MAX, score);
-  if (!kc_note_check(note, why, sizeof why)) return udb_fail(db, KC_UDB_EINVAL, "%s", why);
-  int rc = udb_begin(db, doing);
-  if (rc != KC_UDB_OK) return rc;
-  sqlite3_stmt *st = NULL;
-  bool late = false;
-  if ((rc = udb_editable_day_locked(db, plan_id, day, now, &late)) != KC_UDB_OK) goto out;
-  if ((rc = udb_prep(db,
-                     "INSERT INTO pain (plan_id, day, score, note, at, late) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (plan_id, day) DO UPDATE SET "
-                     "score = excluded.score, note = excluded.note, at = excluded.at, "
-                     "late = excluded.late",
-                     &st, doing)) != KC_UDB_OK)
-    goto out;
-  sqlite3_bind_int64(st, 1, plan_id);
-  sqlite3_bind_int(st, 2, day);
-  sqlite3_bind_int(st, 3, score);
-  udb_bind_text(st, 4, note);
-  sqlite3_bind_int64(st, 5, (sqlite3_int64)now);
-  sqlite3_bind_int(st, 6, late);
-  rc = udb_step_done(db, st, doing);
-out:
-  sqlite3_finalize(st);
-  return udb_finish(db, rc, doing);
-}
-
-int kc_userdb_pain_get(struct kc_userdb *db, int64_t plan_id, int day, struct kc_pain *out) {
-  if (!db || !out) return KC_UDB_EINVAL;
-  const char *doing = "read the pain score";
-  sqlite3_stmt *st = NULL;
-  int rc =
-      udb_prep(db, "SELECT day, score, note, at, late FROM pain WHERE plan_id = ?1 AND day = ?2",
-               &st, doing);
-  if (rc == KC_UDB_OK) {
-    sqlite3_bind_int64(st, 1, plan_id);
-    sqlite3_bind_int(st, 2, day);
-    rc = udb_step_row(db, st, doing);
-  }
-  if (rc == KC_UDB_OK)
-    row_pain(st, out);
-  else if (rc == KC_UDB_ENOTFOUND)
-    udb_fail(db, rc, "No pain score for day %d.", day);
-  sqlite3_finalize(st);
-  return rc;
-}
-
-int kc_userdb_pain_list(struct kc_userdb *db, int64_t plan_id, struct kc_pain **out, int *n) {
-  if (!db || !out || !n) return KC_UDB_EINVAL;
-  *out = NULL;
-  *n = 0;
-  const char *doing = "read the pain scores";
-  sqlite3_stmt *st = NULL;
-  void *arr = NULL;
-  int rc =
-      udb_prep(db, "SELECT day, score, note, at, late FROM pain WHERE plan_id = ?1 ORDER BY day",
-               &st, doing);
-  if (rc == KC_UDB_OK) {
-    sqlite3_bind_int64(st, 1, plan_id);
-    rc = udb_collect(db, st, sizeof **out, row_pain, NULL, &arr, n, doing);
-  }
-  *out = arr;
-  return rc;
-}
-
-int kc_userdb_pain_clear(struct kc_userdb *db, int64_t plan_id, int day, time_t now) {
-  if (!db) return KC_UDB_EINVAL;
-  const char *doing = "clear the pain score";
-  int rc = udb_begin(db, doing);
-  if (rc != KC_UDB_OK) return rc;
-  sqlite3_stmt *st = NULL;
-  bool late = false;
-  if ((rc = udb_editable_day_locked(db, plan_id, day, now, &late)) != KC_UDB_OK) goto out;
-  if ((rc = udb_prep(db, "DELETE FROM pain WHERE plan_id = ?1 AND day = ?2", &st, doing)) !=
-      KC_UDB_OK)
-    goto out;
-  sqlite3_bind_int64(st, 1, plan_id);
-  sqlite3_bind_int(st, 2, day);
-  rc = udb_step_done(db, st, doing);
-out:
-  sqlite3_finalize(st);
-  return udb_finish(db, rc, doing);
-}
-
-/* ======================================================================
- * Red-flag re-checks
- * ====================================================================== */
-
-int kc_userdb_redflag_record(struct kc_userdb *db, int64_t plan_id, int cal_day, time_t at,
-                             enum kc_level level, const char *answers) {
-  if (!db) return KC_UDB_EINVAL;
-  const char *doing = "save the warning-sign check";
-  if (!kc_day_valid(cal_day)) return udb_fail(db, KC_UDB_EINVAL, "The check's date is not valid.");
-  if (level < KC_LEVEL_NONE || level > KC_LEVEL_MAX)
-    return udb_fail(db, KC_UDB_EINVAL, "The check's level is not valid.");
-  if (answers && strnlen(answers, KC_WIZARD_TEXT_MAX + 1) > KC_WIZARD_TEXT_MAX)
-    return udb_fail(db, KC_UDB_EINVAL, "The check's answers are too long.");
-  int rc = udb_begin(db, doing);
-  if (rc != KC_UDB_OK) return rc;
-  sqlite3_stmt *st = NULL;
-  if ((rc = kc_userdb_plan_get(db, plan_id, NULL)) != KC_UDB_OK) goto out;
-  if ((rc = udb_prep(db,
-                     "INSERT INTO redflag_check (plan_id, cal_day, at, level, answers) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5)",
-                     &st, doing)) != KC_UDB_OK)
-    goto out;
-  sqlite3_bind_int64(st, 1, plan_id);
-  sqlite3_bind_int(st, 2, cal_day);
-  sqlite3_bind_int64(st, 3, (sqlite3_int64)at);
-  sqlite3_bind_int(st, 4, (int)level);
-  udb_bind_text(st, 5, answers);
-  rc = udb_step_done(db, st, doing);
-out:
-  sqlite3_finalize(st);
-  return udb_finish(db, rc, doing);
-}
-
-int kc_userdb_redflag_last(struct kc_userdb *db, int64_t plan_id, struct kc_redflag_check *out) {
-  if (!db || !out) return KC_UDB_EINVAL;
-  const char *doing = "read the warning-sign checks";
-  sqlite3_stmt *st = NULL;
-  int rc = udb_prep(db,
-                    "SELECT id, cal_day, at, level FROM redflag_check WHERE plan_id = ?1 "
-                    "ORDER BY at DESC, id DESC LIMIT 1",
-                    &st, doing);
-  if (rc == KC_UDB_OK) {
-    sqlite3_bind_int64(st, 1, plan_id);
-    rc = udb_step_row(db, st, doing);
-  }
-  if (rc == KC_UDB_OK) {
-    out->id = sqlite3_column_int64(st, 0);
-    out->cal_day = sqlite3_column_int(st, 1);
-    out->at = sqlite3_column_int64(st, 2);
-    out->level = (enum kc_level)sqlite3_column_int(st, 3);
-  } else if (rc == KC_UDB_ENOTFOUND) {
-    udb_fail(db, rc, "No warning-sign check yet.");
-  }
-  sqlite3_finalize(st);
-  return rc;
-}
-
-int kc_userdb_redflag_worst(struct kc_userdb *db, int64_t plan_id, enum kc_level *out) {
-  if (!db || !out) return KC_UDB_EINVAL;
-  const char *doing = "read the warning-sign checks";
-  sqlite3_stmt *st = NULL;
-  int rc = udb_prep(db, "SELECT ifnull(max(level), 0) FROM redflag_check WHERE plan_id = ?1", &st,
-                    doing);
-  if (rc == KC_UDB_OK) {
-    sqlite3_bind_int64(st, 1, plan_id);
-    rc = udb_step_row(db, st, doing);
-  }
-  if (rc == KC_UDB_OK) *out = (enum kc_level)sqlite3_column_int(st, 0);
-  sqlite3_finalize(st);
   return rc;
 }

@@ -139,7 +139,7 @@ grep -qE '^  compression +done late +done +future' <<<"$OUT" || fail "status: co
 grep -qE '^  ice +1/4 +2/4 +future' <<<"$OUT" || fail "status: ice row"
 grep -qE '^  pain-score +5/10 late +4/10 +future' <<<"$OUT" || fail "status: pain row"
 has "Day 2: 09:00, 12:00" "status: ice times"
-has "Day 2: 4/10 at 2026-03-01 12:00: stairs hurt | worse going down" "status: pain note"
+has "Day 2: morning 4/10 at 2026-03-01 12:00: stairs hurt | worse going down" "status: pain note"
 lacks "check-in" "status: no check-in before day 3"
 run "$K" plan status --json
 json_ok "status --json after changes"

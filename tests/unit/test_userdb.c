@@ -168,6 +168,48 @@ START_TEST(upgrade_renames_names_that_differ_in_case) {
 }
 END_TEST
 
+/* Version 6 keeps every pain score and note: the one score a day of
+ * earlier files becomes the morning or the evening one by the local hour
+ * it was logged; an answered check-in becomes the first of the plan's
+ * check-ins. */
+START_TEST(upgrade_keeps_every_pain_score_and_checkin) {
+  const char *dir = sub("painslots");
+  kc_userdb_close(open_k(dir, 5));
+  fill_raw(dir, "runner");
+  sqlite3 *s = raw(dir);
+  char sql[512];
+  const long long morning = (long long)DAY0 * 86400 + 8 * 3600;
+  snprintf(sql, sizeof sql,
+           "UPDATE pain SET at = %lld, note = 'woke stiff';"
+           "INSERT INTO pain (plan_id, day, score, note, at) SELECT plan_id, 2, 7, 'hills', %lld "
+           "FROM pain;"
+           "UPDATE plan SET checkin = 'same', checkin_at = %lld;",
+           morning, morning + 86400 + 12 * 3600, morning + 2 * 86400);
+  ck_assert_int_eq(raw_exec(s, sql), SQLITE_OK);
+  sqlite3_close(s);
+  struct kc_userdb *db = open_db(dir);
+  struct kc_profile p;
+  struct kc_plan plan;
+  ck_assert_int_eq(kc_userdb_profile_get(db, "runner", &p), OK);
+  ck_assert_int_eq(kc_userdb_plan_active(db, p.id, &plan), OK);
+  struct kc_pain pain;
+  ck_assert_int_eq(kc_userdb_pain_get_slot(db, plan.id, 1, KC_PAIN_MORNING, &pain), OK);
+  ck_assert_int_eq(pain.score, 5);
+  ck_assert_str_eq(pain.note, "woke stiff");
+  ck_assert_int_eq(kc_userdb_pain_get_slot(db, plan.id, 2, KC_PAIN_EVENING, &pain), OK);
+  ck_assert_int_eq(pain.score, 7);
+  ck_assert_str_eq(pain.note, "hills");
+  struct kc_plan_checkin *c;
+  int n;
+  ck_assert_int_eq(kc_userdb_checkin_list(db, plan.id, &c, &n), OK);
+  ck_assert_int_eq(n, 1);
+  ck_assert_int_eq(c[0].answer, KC_CHECKIN_SAME);
+  free(c);
+  ck_assert_int_eq(plan.kind, KC_PLAN_KIND_NONE);
+  kc_userdb_close(db);
+}
+END_TEST
+
 START_TEST(newer_version_refused_untouched) {
   const char *dir = sub("newer");
   struct kc_userdb *db = open_k(dir, n_migs + 1);
@@ -1224,6 +1266,7 @@ static Suite *userdb_suite(void) {
   tcase_add_test(open, migrate_from_every_version);
   tcase_add_test(open, old_emergency_level_becomes_ambulance);
   tcase_add_test(open, upgrade_renames_names_that_differ_in_case);
+  tcase_add_test(open, upgrade_keeps_every_pain_score_and_checkin);
   tcase_add_test(open, newer_version_refused_untouched);
   tcase_add_test(open, newer_version_in_wal_refused);
   tcase_add_test(open, bad_open_arguments);

@@ -235,8 +235,13 @@ START_TEST(pain_round_trip) {
   ck_assert_int_eq(kc_userdb_pain_set(db, plan, 1, 3, NULL, ON_DAY(2)), OK); /* replace, late */
   ck_assert_int_eq(kc_userdb_pain_get(db, plan, 1, &p), OK);
   ck_assert_int_eq(p.score, 3);
-  ck_assert_str_eq(p.note, "");
+  /* Issue 12 changed this: a new score keeps the note unless it is changed
+   * (it used to be erased); "" clears it. */
+  ck_assert_str_eq(p.note, "stairs hurt; %s %n '--");
   ck_assert(p.late);
+  ck_assert_int_eq(kc_userdb_pain_set(db, plan, 1, 3, "", ON_DAY(2)), OK);
+  ck_assert_int_eq(kc_userdb_pain_get(db, plan, 1, &p), OK);
+  ck_assert_str_eq(p.note, "");
   ck_assert_int_eq(kc_userdb_pain_set(db, plan, 2, 0, "", ON_DAY(2)), OK);
   ck_assert_int_eq(kc_userdb_pain_set(db, plan, 2, 10, "worst", ON_DAY(2)), OK);
   ck_assert_int_eq(kc_userdb_pain_set(db, plan, 2, 11, NULL, ON_DAY(2)), KC_UDB_EINVAL);
@@ -764,6 +769,11 @@ START_TEST(export_covers_every_table) {
   ck_assert_int_eq(kc_userdb_bookmark_add(db, me.id, "ice", NOW), OK);
   ck_assert_int_eq(kc_userdb_reading_set(db, me.id, "ice", 10, NOW), OK);
   ck_assert_int_eq(kc_userdb_draft_save(db, me.id, "a=b", "", NOW), OK);
+  struct kc_plan plan;
+  ck_assert_int_eq(kc_userdb_plan_active(db, me.id, &plan), OK);
+  ck_assert_int_eq(kc_userdb_ice_timer_start(db, plan.id, 1, NOW, 1200), OK);
+  ck_assert_int_eq(kc_userdb_readiness_record(db, plan.id, "hop-test", true, ON_DAY(3)), OK);
+  ck_assert_int_eq(kc_userdb_plan_checkin(db, plan.id, KC_CHECKIN_SAME, ON_DAY(3)), OK);
   struct tally t = {0};
   ck_assert_int_eq(kc_userdb_export(db, me.id, tally_row, &t), OK);
   ck_assert(!t.other);
@@ -787,6 +797,169 @@ START_TEST(export_covers_every_table) {
     ck_assert_msg(known, "table %s is neither exported nor left out on purpose", name);
   }
   sqlite3_finalize(st);
+  sqlite3_close(s);
+}
+END_TEST
+
+/* ======================================================================
+ * Issue 12 and the plan's next round: pain twice a day, the ice timer,
+ * where a plan came from, readiness checks, every check-in
+ * ====================================================================== */
+
+START_TEST(pain_morning_and_evening) {
+  struct kc_userdb *db = open_db(sub("slots"));
+  const int64_t plan = new_plan(db, "s", NULL);
+  const time_t morning = (time_t)DAY0 * 86400 + 8 * 3600, evening = morning + 12 * 3600;
+  ck_assert_int_eq(kc_userdb_pain_set(db, plan, 1, 2, "woke stiff", morning), OK);
+  ck_assert_int_eq(kc_userdb_pain_set(db, plan, 1, 6, "after stairs", evening), OK);
+  struct kc_pain m, e, latest;
+  ck_assert_int_eq(kc_userdb_pain_get_slot(db, plan, 1, KC_PAIN_MORNING, &m), OK);
+  ck_assert_int_eq(kc_userdb_pain_get_slot(db, plan, 1, KC_PAIN_EVENING, &e), OK);
+  ck_assert_int_eq(m.score, 2);
+  ck_assert_str_eq(m.note, "woke stiff");
+  ck_assert_int_eq(e.slot, KC_PAIN_EVENING);
+  ck_assert_int_eq(kc_userdb_pain_get(db, plan, 1, &latest), OK);
+  ck_assert_int_eq(latest.score, 6);
+  /* An explicit slot, whatever the hour; the note kept unless changed. */
+  ck_assert_int_eq(kc_userdb_pain_set_slot(db, plan, 1, KC_PAIN_MORNING, 3, NULL, evening), OK);
+  ck_assert_int_eq(kc_userdb_pain_get_slot(db, plan, 1, KC_PAIN_MORNING, &m), OK);
+  ck_assert_int_eq(m.score, 3);
+  ck_assert_str_eq(m.note, "woke stiff");
+  ck_assert_int_eq(kc_userdb_pain_set_slot(db, plan, 1, KC_PAIN_SLOT_NONE, 3, NULL, evening),
+                   KC_UDB_EINVAL);
+  struct kc_pain *list;
+  int n;
+  ck_assert_int_eq(kc_userdb_pain_list(db, plan, &list, &n), OK);
+  ck_assert_int_eq(n, 2);
+  ck_assert_int_eq(list[0].slot, KC_PAIN_MORNING); /* morning before evening */
+  free(list);
+  ck_assert_int_eq(kc_userdb_pain_clear(db, plan, 1, evening), OK);
+  ck_assert_int_eq(kc_userdb_pain_get(db, plan, 1, &latest), KC_UDB_ENOTFOUND);
+  kc_userdb_close(db);
+  sqlite3 *s = raw(sub("slots"));
+  char sql[200];
+  snprintf(sql, sizeof sql,
+           "INSERT INTO pain (plan_id, day, slot, score, at) VALUES (%lld, 1, 'noon', 1, 0)",
+           (long long)plan);
+  ck_assert_int_eq(raw_exec(s, sql), SQLITE_CONSTRAINT);
+  sqlite3_close(s);
+}
+END_TEST
+
+START_TEST(ice_timer_survives_and_finishes) {
+  const char *dir = sub("timer");
+  struct kc_userdb *db = open_db(dir);
+  int64_t profile;
+  const int64_t plan = new_plan(db, "t", &profile);
+  struct kc_ice_running t;
+  ck_assert_int_eq(kc_userdb_ice_timer_get(db, plan, &t), KC_UDB_ENOTFOUND);
+  ck_assert_int_eq(kc_userdb_ice_timer_start(db, plan, 1, NOW, 1200), OK);
+  ck_assert_int_eq(kc_userdb_ice_timer_start(db, plan, 1, NOW + 5, 1200), KC_UDB_EEXISTS);
+  ck_assert_int_eq(kc_userdb_ice_timer_start(db, plan, 3, NOW, 1200), KC_UDB_EINVAL); /* future */
+  ck_assert_int_eq(kc_userdb_ice_timer_start(db, plan, 1, NOW, 0), KC_UDB_EINVAL);
+  kc_userdb_close(db); /* quit (or a crash): the start is kept */
+  db = open_db(dir);
+  ck_assert_int_eq(kc_userdb_ice_timer_running(db, profile, &t), OK);
+  ck_assert_int_eq(t.plan_id, plan);
+  ck_assert_int_eq(t.day, 1);
+  ck_assert_int_eq(t.started_at, NOW);
+  ck_assert_int_eq(t.seconds, 1200);
+  /* Finished the next day: recorded on its own day, late. */
+  int64_t session;
+  ck_assert_int_eq(kc_userdb_ice_timer_finish(db, plan, ON_DAY(2), 20, &session), OK);
+  struct kc_ice_session *list;
+  int n;
+  ck_assert_int_eq(kc_userdb_ice_list(db, plan, 0, &list, &n), OK);
+  ck_assert_int_eq(n, 1);
+  ck_assert_int_eq(list[0].id, session);
+  ck_assert_int_eq(list[0].day, 1);
+  ck_assert_int_eq(list[0].minutes, 20);
+  ck_assert(list[0].late);
+  free(list);
+  ck_assert_int_eq(kc_userdb_ice_timer_get(db, plan, &t), KC_UDB_ENOTFOUND);
+  ck_assert_int_eq(kc_userdb_ice_timer_finish(db, plan, ON_DAY(2), 20, NULL), KC_UDB_ENOTFOUND);
+  /* Cancelled: nothing recorded. */
+  ck_assert_int_eq(kc_userdb_ice_timer_start(db, plan, 2, ON_DAY(2), 1200), OK);
+  ck_assert_int_eq(kc_userdb_ice_timer_finish(db, plan, ON_DAY(2), 61, NULL), KC_UDB_EINVAL);
+  ck_assert_int_eq(kc_userdb_ice_timer_cancel(db, plan), OK);
+  ck_assert_int_eq(kc_userdb_ice_timer_cancel(db, plan), KC_UDB_ENOTFOUND);
+  ck_assert_int_eq(kc_userdb_ice_list(db, plan, 0, &list, &n), OK);
+  ck_assert_int_eq(n, 1);
+  free(list);
+  /* An ended plan's timer cannot be finished into history. */
+  ck_assert_int_eq(kc_userdb_ice_timer_start(db, plan, 2, ON_DAY(2), 1200), OK);
+  ck_assert_int_eq(kc_userdb_plan_end(db, plan, ON_DAY(2)), OK);
+  ck_assert_int_eq(kc_userdb_ice_timer_finish(db, plan, ON_DAY(2), 20, NULL), KC_UDB_EINVAL);
+  ck_assert_int_eq(kc_userdb_ice_timer_running(db, profile, &t), KC_UDB_ENOTFOUND);
+  kc_userdb_close(db);
+}
+END_TEST
+
+START_TEST(plan_origin_checkins_and_readiness) {
+  struct kc_userdb *db = open_db(sub("origin"));
+  struct kc_profile p, q;
+  ck_assert_int_eq(kc_userdb_profile_create(db, "p", NOW, &p), OK);
+  ck_assert_int_eq(kc_userdb_profile_create(db, "q", NOW, &q), OK);
+  int64_t run, other_run;
+  ck_assert_int_eq(kc_userdb_wizard_save(db, p.id, NOW, "a=b", KC_LEVEL_SELF_CARE, "", &run), OK);
+  ck_assert_int_eq(kc_userdb_wizard_save(db, q.id, NOW, "a=b", KC_LEVEL_SELF_CARE, "", &other_run),
+                   OK);
+  struct kc_plan_origin origin = {KC_PLAN_OVERUSE, "training-load", other_run};
+  struct kc_plan plan, got;
+  ck_assert_int_eq(kc_userdb_plan_start_ex(db, p.id, DAY0, NOW, &origin, &plan), KC_UDB_ENOTFOUND);
+  origin.wizard_run_id = run;
+  origin.cause_id = "Bad Cause";
+  ck_assert_int_eq(kc_userdb_plan_start_ex(db, p.id, DAY0, NOW, &origin, &plan), KC_UDB_EINVAL);
+  origin.cause_id = "training-load";
+  ck_assert_int_eq(kc_userdb_plan_start_ex(db, p.id, DAY0, NOW, &origin, &plan), OK);
+  ck_assert_int_eq(kc_userdb_plan_active(db, p.id, &got), OK);
+  ck_assert_int_eq(got.kind, KC_PLAN_OVERUSE);
+  ck_assert_str_eq(got.cause_id, "training-load");
+  ck_assert_int_eq(got.wizard_run_id, run);
+  /* Deleting the check keeps the plan and its cause. */
+  ck_assert_int_eq(kc_userdb_wizard_delete(db, p.id, run), OK);
+  ck_assert_int_eq(kc_userdb_plan_get(db, plan.id, &got), OK);
+  ck_assert_int_eq(got.wizard_run_id, 0);
+  ck_assert_str_eq(got.cause_id, "training-load");
+  /* Readiness checks on day 3: recorded, replaced, listed. */
+  ck_assert_int_eq(kc_userdb_readiness_record(db, plan.id, "hop-test", false, ON_DAY(3)), OK);
+  ck_assert_int_eq(kc_userdb_readiness_record(db, plan.id, "walk-pain-free", true, ON_DAY(3)), OK);
+  ck_assert_int_eq(kc_userdb_readiness_record(db, plan.id, "hop-test", true, ON_DAY(3) + 60), OK);
+  ck_assert_int_eq(kc_userdb_readiness_record(db, plan.id, "Hop Test", true, ON_DAY(3)),
+                   KC_UDB_EINVAL);
+  struct kc_readiness *r;
+  int n;
+  ck_assert_int_eq(kc_userdb_readiness_list(db, plan.id, &r, &n), OK);
+  ck_assert_int_eq(n, 2);
+  ck_assert_str_eq(r[1].check_id, "hop-test"); /* oldest first: replaced later */
+  ck_assert(r[0].passed && r[1].passed);
+  free(r);
+  /* Check-ins: every answer kept, a 'worse' with its re-check. */
+  ck_assert_int_eq(kc_userdb_plan_checkin(db, plan.id, KC_CHECKIN_BETTER, ON_DAY(3)), OK);
+  ck_assert_int_eq(kc_userdb_plan_checkin_worse(db, plan.id, KC_LEVEL_24H, NULL, ON_DAY(4)),
+                   KC_UDB_EINVAL);
+  ck_assert_int_eq(
+      kc_userdb_plan_checkin_worse(db, plan.id, KC_LEVEL_24H, "rf-calf=yes\n", ON_DAY(4)), OK);
+  struct kc_plan_checkin *c;
+  ck_assert_int_eq(kc_userdb_checkin_list(db, plan.id, &c, &n), OK);
+  ck_assert_int_eq(n, 2);
+  ck_assert_int_eq(c[0].answer, KC_CHECKIN_BETTER);
+  ck_assert(!c[0].has_recheck);
+  ck_assert_int_eq(c[1].answer, KC_CHECKIN_WORSE);
+  ck_assert(c[1].has_recheck);
+  ck_assert_int_eq(c[1].recheck_level, KC_LEVEL_24H);
+  free(c);
+  ck_assert_int_eq(kc_userdb_plan_get(db, plan.id, &got), OK);
+  ck_assert_int_eq(got.checkin, KC_CHECKIN_WORSE); /* the plan keeps the latest */
+  ck_assert_int_eq(kc_userdb_plan_end(db, plan.id, ON_DAY(4)), OK);
+  ck_assert_int_eq(kc_userdb_readiness_record(db, plan.id, "hop-test", true, ON_DAY(4)),
+                   KC_UDB_EINVAL); /* history stays as it was */
+  kc_userdb_close(db);
+  sqlite3 *s = raw(sub("origin"));
+  ck_assert_int_eq(raw_exec(s, "UPDATE plan SET kind = 'sprint'"), SQLITE_CONSTRAINT);
+  ck_assert_int_eq(raw_exec(s, "INSERT INTO plan_checkin (plan_id, at, answer, recheck_level, "
+                               "recheck_answers) SELECT id, 0, 'better', 3, 'x' FROM plan"),
+                   SQLITE_CONSTRAINT); /* only a 'worse' carries a re-check */
   sqlite3_close(s);
 }
 END_TEST
@@ -816,6 +989,9 @@ static Suite *userdb_records_suite(void) {
   tcase_add_test(rec, symptom_check_deleted_and_draft_kept);
   tcase_add_test(rec, bookmarks_and_reading);
   tcase_add_test(rec, export_covers_every_table);
+  tcase_add_test(rec, pain_morning_and_evening);
+  tcase_add_test(rec, ice_timer_survives_and_finishes);
+  tcase_add_test(rec, plan_origin_checkins_and_readiness);
   tcase_set_timeout(rec, 60);
   suite_add_tcase(s, rec);
   return s;

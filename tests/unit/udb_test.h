@@ -275,6 +275,7 @@ static __attribute__((unused)) void fill_raw(const char *dir, const char *name) 
   sqlite3 *s = raw(dir);
   char sql[4096];
   const bool key = has_column(s, "profile", "name_key");
+  const bool slot = has_column(s, "pain", "slot");
   snprintf(sql, sizeof sql,
            "PRAGMA foreign_keys=ON; BEGIN;"
            "INSERT INTO profile (name, created_at%s) VALUES ('%s', %lld%s%s%s);"
@@ -287,8 +288,8 @@ static __attribute__((unused)) void fill_raw(const char *dir, const char *name) 
            "INSERT INTO tick (plan_id, task_id, day, at) SELECT plan_id, 'elevation', 1, %lld "
            "  FROM p;"
            "INSERT INTO ice_session (plan_id, day, at, minutes) SELECT plan_id, 1, %lld, 20 FROM p;"
-           "INSERT INTO pain (plan_id, day, score, note, at) SELECT plan_id, 1, 5, 'stairs', %lld "
-           "  FROM p;"
+           "INSERT INTO pain (plan_id, day, score, note, at%s) SELECT plan_id, 1, 5, 'stairs', "
+           "  %lld%s FROM p;"
            "INSERT INTO redflag_check (plan_id, cal_day, at, level, answers) "
            "  SELECT plan_id, %d, %lld, 0, '{}' FROM p;"
            "INSERT INTO wizard_run (profile_id, at, answers, level, causes) "
@@ -297,7 +298,8 @@ static __attribute__((unused)) void fill_raw(const char *dir, const char *name) 
            "DROP VIEW p; COMMIT;",
            key ? ", name_key" : "", name, (long long)NOW, key ? ", '" : "", key ? name : "",
            key ? "'" : "", DAY0, (long long)NOW, name, name, (long long)NOW, (long long)NOW,
-           (long long)NOW, (long long)NOW, DAY0, (long long)NOW, (long long)NOW);
+           (long long)NOW, slot ? ", slot" : "", (long long)NOW, slot ? ", 'morning'" : "", DAY0,
+           (long long)NOW, (long long)NOW);
   char *msg = NULL;
   ck_assert_msg(sqlite3_exec(s, sql, NULL, NULL, &msg) == SQLITE_OK, "fill_raw: %s", msg);
   sqlite3_close(s);
