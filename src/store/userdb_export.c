@@ -31,6 +31,13 @@ static const struct {
     {"plan_readiness", "SELECT * FROM plan_readiness WHERE " OF_PLANS " ORDER BY plan_id, at"},
     {"plan_checkin", "SELECT * FROM plan_checkin WHERE " OF_PLANS " ORDER BY plan_id, at, id"},
 #undef OF_PLANS
+    {"run_programme", "SELECT * FROM run_programme WHERE profile_id = ?1 ORDER BY started_at, id"},
+#define OF_PROGRAMMES "programme_id IN (SELECT id FROM run_programme WHERE profile_id = ?1)"
+    {"run_session", "SELECT * FROM run_session WHERE " OF_PROGRAMMES " ORDER BY programme_id, seq"},
+    {"run_pause",
+     "SELECT * FROM run_pause WHERE " OF_PROGRAMMES " ORDER BY programme_id, from_day"},
+#undef OF_PROGRAMMES
+    {"strength_log", "SELECT * FROM strength_log WHERE profile_id = ?1 ORDER BY at, id"},
 };
 #define N_TABLES (sizeof TABLES / sizeof TABLES[0])
 

@@ -774,6 +774,15 @@ START_TEST(export_covers_every_table) {
   ck_assert_int_eq(kc_userdb_ice_timer_start(db, plan.id, 1, NOW, 1200), OK);
   ck_assert_int_eq(kc_userdb_readiness_record(db, plan.id, "hop-test", true, ON_DAY(3)), OK);
   ck_assert_int_eq(kc_userdb_plan_checkin(db, plan.id, KC_CHECKIN_SAME, ON_DAY(3)), OK);
+  const struct kc_run_start rs = {
+      .programme_id = "walk-run", .level = KC_LEVEL_SELF_CARE, .start_day = DAY0 + 3, .week = 1};
+  struct kc_run_programme prog;
+  ck_assert_int_eq(kc_userdb_run_start(db, me.id, &rs, NOW, &prog), OK);
+  const struct kc_run_plan rp = {1, 1, DAY0 + 3, 1, 4, 5};
+  ck_assert_int_eq(kc_userdb_run_session_plan(db, prog.id, &rp, NULL), OK);
+  ck_assert_int_eq(kc_userdb_run_pause(db, prog.id, DAY0 + 4, KC_PAUSE_TRAVEL, NOW), OK);
+  struct kc_strength ex = {.exercise_id = "bridge", .cal_day = DAY0, .sets = 1, .reps = 5};
+  ck_assert_int_eq(kc_userdb_strength_add(db, me.id, &ex, NOW), OK);
   struct tally t = {0};
   ck_assert_int_eq(kc_userdb_export(db, me.id, tally_row, &t), OK);
   ck_assert(!t.other);

@@ -28,6 +28,7 @@
 #include "kneecare/profile.h"
 #include "kneecare/recovery.h"
 #include "kneecare/userdb.h"
+#include "kneecare/userdb_run.h"
 
 #ifndef KC_SOURCE_DIR
 #define KC_SOURCE_DIR "."
