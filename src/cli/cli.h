@@ -65,6 +65,13 @@ void kc_print_level(FILE *out, enum kc_level level, int width);
  * NUL-terminated buffer (length in *len) or NULL with a reason in err. */
 char *kc_read_input(const char *path, size_t max, size_t *len, char *err, size_t errlen);
 
+/* The renderers of a plan snapshot (plan_print.c). */
+struct kc_plan_snapshot;
+void kc_plan_print_status(const char *profile, const struct kc_plan_snapshot *s);
+void kc_plan_print_json(const char *profile, const struct kc_plan_snapshot *s);
+void kc_plan_print_markdown(const char *profile, const struct kc_plan_snapshot *s);
+void kc_plan_print_csv(const struct kc_plan_snapshot *s);
+
 int kc_cmd_topics(struct kc_app *app, int argc, char **argv);
 int kc_cmd_list(struct kc_app *app, int argc, char **argv);
 int kc_cmd_show(struct kc_app *app, int argc, char **argv);
