@@ -91,7 +91,8 @@ int udb_fail(struct kc_userdb *db, int status, const char *fmt, ...)
 /* Adds a line to the open warnings (kc_userdb_warning()). */
 void udb_warn(struct kc_userdb *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Copies at most `max` characters of s (UTF-8 never cut inside a
- * character, "..." added when cut) for quoting in a message. */
+ * character, "..." added when cut, line breaks as spaces) for quoting in a
+ * one-line message. */
 void udb_quote(char *out, size_t n, const char *s, size_t max);
 /* The sentence for a call on a handle whose connection is gone. */
 int udb_not_open(struct kc_userdb *db, const char *doing);

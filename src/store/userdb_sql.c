@@ -67,17 +67,24 @@ void udb_set_readonly(struct kc_userdb *db, const char *fmt, ...) {
 
 void udb_quote(char *out, size_t n, const char *s, size_t max) {
   if (n == 0) return;
-  size_t i = 0, chars = 0;
+  size_t i = 0, o = 0, chars = 0;
   const size_t len = strlen(s);
   while (i < len && chars < max) {
     uint32_t cp;
     const size_t used = kc_utf8_decode(s + i, len - i, &cp);
-    if (i + used + 4 > n) break; /* room for "..." and the NUL */
+    if (o + used + 4 > n) break; /* room for "..." and the NUL */
+    /* One line: SQLite's check reports span lines ("*** in database main
+     * ***\nPage 4: ..."); the edge sanitises the rest. */
+    if (cp == '\n' || cp == '\r' || cp == '\t') {
+      out[o++] = ' ';
+    } else {
+      memcpy(out + o, s + i, used);
+      o += used;
+    }
     i += used;
     chars++;
   }
-  const bool cut = i < len;
-  snprintf(out, n, "%.*s%s", (int)i, s, cut ? "..." : "");
+  snprintf(out + o, n - o, "%s", i < len ? "..." : "");
 }
 
 int udb_status_from_errno(int e) {
