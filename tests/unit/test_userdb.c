@@ -87,7 +87,9 @@ START_TEST(migrate_from_every_version) {
     struct kc_userdb *db = open_k(dir, k);
     ck_assert_int_eq(kc_userdb_version(db), k);
     kc_userdb_close(db);
-    fill_raw(dir, "runner"); /* what version k could hold */
+    fill_raw(dir, "runner");       /* what version k could hold */
+    fill_raw_later(dir, "runner"); /* and the tables later versions added, if k has them */
+    char *before = table_counts(dir);
     /* all real migrations, then one more (the next program's) */
     for (int upto = n_migs; upto <= n_migs + 1; upto++) {
       db = open_k(dir, upto);
@@ -113,6 +115,24 @@ START_TEST(migrate_from_every_version) {
     sqlite3 *s = raw(dir);
     ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM profile WHERE colour IS NULL"), 1);
     sqlite3_close(s);
+    /* Nothing lost: every table of version k has as many rows after the
+     * upgrades (new tables may be empty, or filled from old rows). */
+    char *after = table_counts(dir);
+    for (char *line = before, *nl; (nl = strchr(line, '\n')); line = nl + 1) {
+      *nl = '\0';
+      char table[64];
+      int count;
+      ck_assert_int_eq(sscanf(line, "%63s %d", table, &count), 2);
+      char want[96];
+      snprintf(want, sizeof want, "\n%s %d\n", table, count);
+      char *hay = malloc(strlen(after) + 2);
+      snprintf(hay, strlen(after) + 2, "\n%s", after);
+      ck_assert_msg(strstr(hay, want), "v%d -> v%d: table %s had %d rows: now %s", k, n_migs + 1,
+                    table, count, after);
+      free(hay);
+    }
+    free(before);
+    free(after);
   }
 }
 END_TEST

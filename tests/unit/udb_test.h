@@ -306,6 +306,83 @@ static __attribute__((unused)) void fill_raw(const char *dir, const char *name) 
   sqlite3_close(s);
 }
 
+static __attribute__((unused)) bool has_table(sqlite3 *s, const char *table) {
+  char sql[160];
+  snprintf(sql, sizeof sql,
+           "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%s'", table);
+  sqlite3_stmt *st = NULL;
+  ck_assert_int_eq(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+  ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+  const bool has = sqlite3_column_int(st, 0) > 0;
+  sqlite3_finalize(st);
+  return has;
+}
+
+/* Records in the tables later versions added, for the profile `name`, in
+ * the shape of the version that added them, where the file has them: so
+ * an upgrade from any version carries every kind of record it could hold. */
+static __attribute__((unused)) void fill_raw_later(const char *dir, const char *name) {
+  sqlite3 *s = raw(dir);
+  char sql[2048], *msg = NULL;
+  static const struct {
+    const char *table, *sql;
+  } later[] = {
+      {"wizard_draft", "INSERT INTO wizard_draft (profile_id, answers, saved_at) "
+                       "SELECT id, 'a=b', 1 FROM profile WHERE name = '%s'"},
+      {"bookmark", "INSERT INTO bookmark SELECT id, 'ice', 1 FROM profile WHERE name = '%s'"},
+      {"reading", "INSERT INTO reading SELECT id, 'ice', 10, 1 FROM profile WHERE name = '%s'"},
+      {"ice_timer", "INSERT INTO ice_timer SELECT plan.id, 1, 1, 60 FROM plan JOIN profile ON "
+                    "profile.id = plan.profile_id WHERE name = '%s'"},
+      {"plan_readiness", "INSERT INTO plan_readiness SELECT plan.id, 'hop', 1, 1 FROM plan JOIN "
+                         "profile ON profile.id = plan.profile_id WHERE name = '%s'"},
+      {"plan_checkin", "INSERT INTO plan_checkin (plan_id, at, answer) SELECT plan.id, 1, 'same' "
+                       "FROM plan JOIN profile ON profile.id = plan.profile_id WHERE name = '%s'"},
+      {"run_programme", "INSERT INTO run_programme (profile_id, programme_id, level_at_start, "
+                        "start_day, started_at) SELECT id, 'walk-run', 1, 0, 1 FROM profile "
+                        "WHERE name = '%s'"},
+      {"run_session",
+       "INSERT INTO run_session (programme_id, seq, week, planned_day, "
+       "planned_run_minutes, planned_walk_minutes) SELECT r.id, 1, 1, 0, 1, 4 FROM "
+       "run_programme r JOIN profile ON profile.id = r.profile_id WHERE name = '%s'"},
+      {"run_pause", "INSERT INTO run_pause (programme_id, from_day, reason, created_at) SELECT "
+                    "r.id, 1, 'travel', 1 FROM run_programme r JOIN profile ON profile.id = "
+                    "r.profile_id WHERE name = '%s'"},
+      {"strength_log", "INSERT INTO strength_log (profile_id, exercise_id, cal_day, at, sets, "
+                       "reps) SELECT id, 'bridge', 0, 1, 1, 5 FROM profile WHERE name = '%s'"},
+  };
+  for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
+    if (!has_table(s, later[i].table)) continue;
+    snprintf(sql, sizeof sql, later[i].sql, name);
+    ck_assert_msg(sqlite3_exec(s, sql, NULL, NULL, &msg) == SQLITE_OK, "fill %s: %s",
+                  later[i].table, msg);
+  }
+  sqlite3_close(s);
+}
+
+/* "table count" lines of every table of the file, for comparing what an
+ * upgrade kept. Caller frees. */
+static __attribute__((unused)) char *table_counts(const char *dir) {
+  sqlite3 *s = raw(dir);
+  sqlite3_stmt *st = NULL;
+  ck_assert_int_eq(sqlite3_prepare_v2(s,
+                                      "SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                      "name NOT LIKE 'sqlite_%' AND name <> 'maintenance' "
+                                      "ORDER BY name",
+                                      -1, &st, NULL),
+                   SQLITE_OK);
+  char *out = calloc(1, 4096);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    char sql[160], line[160];
+    const char *t = (const char *)sqlite3_column_text(st, 0);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", t);
+    snprintf(line, sizeof line, "%s %d\n", t, raw_int(s, sql));
+    strncat(out, line, 4095 - strlen(out));
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(s);
+  return out;
+}
+
 static __attribute__((unused)) void check_due_now(const char *dir) {
   sqlite3 *s = raw(dir);
   ck_assert_int_eq(sqlite3_exec(s,
