@@ -149,11 +149,11 @@ static void first_use_storm(void) {
         _exit(127);
       }
     }
+    /* A fifth of them, all at one random moment of the first 15 ms: while
+     * they create, set up and migrate the file. */
+    usleep(rnd(15000));
     for (int i = 0; i < procs; i++)
-      if (rnd(5) == 0) {
-        usleep(rnd(30000));
-        kill(pids[i], SIGKILL);
-      }
+      if (rnd(5) == 0) kill(pids[i], SIGKILL);
     for (int i = 0; i < procs; i++) {
       int st;
       waitpid(pids[i], &st, 0);
