@@ -394,11 +394,10 @@ static int gen_userdb(const char *dir, int days) {
   rc |= sqlite3_prepare_v2(
       db, "INSERT INTO ice_session (plan_id, day, at, minutes) VALUES (?1, ?2, ?3, 20)", -1, &ice,
       NULL);
-  rc |=
-      sqlite3_prepare_v2(db,
-                         "INSERT INTO pain (plan_id, day, score, note, at) "
-                         "VALUES (?1, ?2, ?3, 'after an easy run, stairs down hurt a little', ?4)",
-                         -1, &pain, NULL);
+  rc |= sqlite3_prepare_v2(db,
+                           "INSERT INTO pain (plan_id, day, slot, score, note, at) VALUES "
+                           "(?1, ?2, ?5, ?3, 'after an easy run, stairs down hurt a little', ?4)",
+                           -1, &pain, NULL);
   rc |= sqlite3_prepare_v2(db,
                            "INSERT INTO redflag_check (plan_id, cal_day, at, level, answers) "
                            "VALUES (?1, ?2, ?3, 0, 'rf-calf=no\nrf-chest=no\n')",
@@ -470,6 +469,7 @@ static int gen_userdb(const char *dir, int days) {
   }
   sqlite3_stmt *all[] = {plan, tick, ice, pain, rf, run};
   for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_finalize(all[i]);
+  if (rc != SQLITE_OK) fprintf(stderr, "gen_userdb: %s\n", sqlite3_errmsg(db));
   rc |= sqlite3_exec(db, rc == SQLITE_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
   sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
   sqlite3_close(db);
