@@ -17,6 +17,6 @@ CREATE TABLE maintenance (
 -- small index pages.
 ALTER TABLE wizard_run ADD COLUMN top_cause TEXT NOT NULL DEFAULT ''
   CHECK (length(top_cause) <= 1024 AND instr(top_cause, char(10)) = 0);
-UPDATE wizard_run SET top_cause = substr(causes, 1, instr(causes || char(10), char(10)) - 1);
+UPDATE wizard_run SET top_cause = substr(substr(causes, 1, instr(causes || char(10), char(10)) - 1), 1, 1024);
 DROP INDEX wizard_run_by_profile;
 CREATE INDEX wizard_run_list ON wizard_run (profile_id, at, id, level, top_cause);

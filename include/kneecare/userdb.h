@@ -396,12 +396,13 @@ int kc_userdb_wizard_get(struct kc_userdb *db, int64_t run_id, struct kc_wizard_
 /* A run as a list shows it, without its answers: the first line of its
  * causes (the most likely one) is kept apart and covered by an index, so a
  * list of five years of weekly checks reads a few small index pages. */
-#define KC_WIZARD_TOP_BUF (1024 * 4 + 1) /* the first line, up to 1024 characters */
+#define KC_WIZARD_TOP_CHARS 120 /* of the first line: an id, a score and a title */
+#define KC_WIZARD_TOP_BUF (KC_WIZARD_TOP_CHARS * 4 + 1)
 struct kc_wizard_summary {
   int64_t id;
   int64_t at;
   enum kc_level level;
-  char top[KC_WIZARD_TOP_BUF]; /* the causes text up to its first newline */
+  char top[KC_WIZARD_TOP_BUF]; /* the causes text up to its first newline (120 characters) */
 };
 /* Summaries of a profile's runs, newest first, at most `limit` (0 = all);
  * *out malloc'd. */

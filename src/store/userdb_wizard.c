@@ -122,13 +122,15 @@ int kc_userdb_wizard_summaries(struct kc_userdb *db, int64_t profile_id, int lim
   sqlite3_stmt *st = NULL;
   void *arr = NULL;
   /* Served by the covering index wizard_run_list: no table row is read. */
-  int rc = udb_prep(db,
-                    "SELECT id, at, level, top_cause FROM wizard_run WHERE profile_id = ?1 "
-                    "ORDER BY at DESC, id DESC LIMIT ?2",
-                    &st, doing);
+  int rc = udb_prep(
+      db,
+      "SELECT id, at, level, substr(top_cause, 1, ?3) FROM wizard_run WHERE profile_id = ?1 "
+      "ORDER BY at DESC, id DESC LIMIT ?2",
+      &st, doing);
   if (rc == KC_UDB_OK) {
     sqlite3_bind_int64(st, 1, profile_id);
     sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+    sqlite3_bind_int(st, 3, KC_WIZARD_TOP_CHARS);
     rc = udb_collect(db, st, sizeof **out, row_summary, NULL, &arr, n, doing);
   }
   *out = arr;
