@@ -13,11 +13,18 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kc_pty.h"
 
 #define RUNS 11
+
+/* KC_BENCH_KNEECARE=PATH measures another build (before/after figures). */
+static const char *kneecare_path(void) {
+  const char *p = getenv("KC_BENCH_KNEECARE");
+  return p && *p ? p : KNEECARE_PATH;
+}
 #define QUIET_MS 30
 #define ROWS 24
 #define COLS 80
@@ -117,7 +124,7 @@ static struct kc_pty *start(const char *const argv[], const char *marker, double
  * shows it; measured runs are repeat starts). */
 static void prepare_data_dir(const char *name) {
   snprintf(data_dir, sizeof data_dir, "%s/%s", home, name);
-  const char *argv[] = {KNEECARE_PATH, NULL};
+  const char *argv[] = {kneecare_path(), NULL};
   struct kc_pty *p = kc_pty_spawn(argv, kc_env(), ROWS, COLS);
   if (p && kc_pty_wait_text(p, "Safety notice", 5000)) {
     kc_pty_wait_quiet(p, QUIET_MS, 1000);
@@ -149,7 +156,7 @@ static void bench_kneecare(struct figures *f, const char *content) {
   double ff[RUNS], down[RUNS], downb[RUNS], open[RUNS], srch[RUNS], rss[RUNS];
   int n = 0;
   for (int r = 0; r < RUNS; r++) {
-    const char *argv[] = {KNEECARE_PATH, content ? "--content" : NULL, content, NULL};
+    const char *argv[] = {kneecare_path(), content ? "--content" : NULL, content, NULL};
     struct kc_pty *p = start(argv, "? help", &ff[n]);
     if (!p) continue;
     down_keys(p, &down[n], &downb[n]);
@@ -262,7 +269,7 @@ static int make_big_content(const char *path) {
 }
 
 struct wizard_figures {
-  double next_ms, result_ms, answers_cli_ms, tick_ms, start_empty_ms, start_1000_ms;
+  double next_ms, result_ms, answers_cli_ms, tick_ms;
 };
 
 /* Wizard: latency from a key to the next question, and to the result. */
@@ -270,7 +277,7 @@ static void bench_wizard(struct wizard_figures *f) {
   double next[RUNS], result[RUNS];
   int n = 0;
   for (int r = 0; r < RUNS; r++) {
-    const char *argv[] = {KNEECARE_PATH, NULL};
+    const char *argv[] = {kneecare_path(), NULL};
     double ff;
     struct kc_pty *p = start(argv, "? help", &ff);
     if (!p) continue;
@@ -302,7 +309,7 @@ static void bench_wizard(struct wizard_figures *f) {
   double cli[RUNS];
   int m = 0;
   for (int r = 0; r < RUNS; r++) {
-    const char *argv[] = {KNEECARE_PATH, "wizard", "--answers",
+    const char *argv[] = {kneecare_path(), "wizard", "--answers",
                           KC_SOURCE_DIR "/tests/cases/runners-knee-new-hills.answers", NULL};
     double t = run_cli(argv);
     if (t >= 0) cli[m++] = t;
@@ -312,7 +319,7 @@ static void bench_wizard(struct wizard_figures *f) {
 
 /* Checklist: Space on a task until the screen shows it (committed first). */
 static double bench_tick(void) {
-  const char *argv[] = {KNEECARE_PATH, NULL};
+  const char *argv[] = {kneecare_path(), NULL};
   double ff, v[RUNS * 2];
   int n = 0;
   struct kc_pty *p = start(argv, "? help", &ff);
@@ -330,12 +337,12 @@ static double bench_tick(void) {
   return median(v, n);
 }
 
-/* First frame with a user database of 1,000 finished plans vs an empty one. */
+/* First frame (TUI) in the current data directory. */
 static double first_frame_median(void) {
   double ff[RUNS];
   int n = 0;
   for (int r = 0; r < RUNS; r++) {
-    const char *argv[] = {KNEECARE_PATH, NULL};
+    const char *argv[] = {kneecare_path(), NULL};
     struct kc_pty *p = start(argv, "? help", &ff[n]);
     if (!p) continue;
     kc_pty_free(p);
@@ -344,29 +351,198 @@ static double first_frame_median(void) {
   return median(ff, n);
 }
 
-static int add_finished_plans(int count) {
+/* ---- user data at scale ------------------------------------------------------
+ * gen_userdb adds `days` of use to a data directory whose profile has
+ * saved one symptom check (the template): back-to-back 3-day plans so every
+ * calendar day is a plan day, each day fully logged (5 ticks, 4 ice
+ * sessions, a morning and an evening pain score with notes, the daily
+ * warning-sign re-check), a
+ * day-3 check-in per plan, and one saved symptom check a week. The newest
+ * plan starts today and is active. The same as the review's
+ * gen_userdb.py, written against the current schema. */
+static int gen_userdb(const char *dir, int days) {
   char path[512];
-  snprintf(path, sizeof path, "%s/kneecare.db", data_dir);
+  snprintf(path, sizeof path, "%s/kneecare.db", dir);
   sqlite3 *db;
   if (sqlite3_open(path, &db) != SQLITE_OK) return -1;
   sqlite3_busy_timeout(db, 5000);
-  int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
   sqlite3_stmt *st = NULL;
-  rc |= sqlite3_prepare_v2(
-      db,
-      "INSERT INTO plan (profile_id, start_day, started_at, ended_at, checkin, checkin_at) "
-      "VALUES ((SELECT min(id) FROM profile), ?1, ?2, ?2 + 259200, 'better', ?2 + 200000)",
-      -1, &st, NULL);
-  for (int i = 0; rc == SQLITE_OK && i < count; i++) {
-    sqlite3_bind_int(st, 1, 19000 + i * 4);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)(19000 + i * 4) * 86400);
-    if (sqlite3_step(st) != SQLITE_DONE) rc = -1;
-    sqlite3_reset(st);
+  char *answers = NULL, *causes = NULL;
+  int64_t profile = 0;
+  if (sqlite3_prepare_v2(db, "SELECT profile_id, answers, causes FROM wizard_run LIMIT 1", -1, &st,
+                         NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    profile = sqlite3_column_int64(st, 0);
+    answers = strdup((const char *)sqlite3_column_text(st, 1));
+    causes = strdup((const char *)sqlite3_column_text(st, 2));
   }
   sqlite3_finalize(st);
-  rc |= sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+  if (!profile) return sqlite3_close(db), -1;
+  static const char *const tasks[] = {"compression", "elevation", "rest-move", "walking-aid",
+                                      "pain-relief"};
+  const int64_t now = (int64_t)time(NULL), today = now / 86400;
+  const int nplans = (days + 2) / 3;
+  const int64_t first = today - 3 * (nplans - 1); /* the last plan starts today */
+  sqlite3_stmt *plan, *tick, *ice, *pain, *rf, *run;
+  int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+  rc |= sqlite3_prepare_v2(db,
+                           "INSERT INTO plan (profile_id, start_day, started_at, ended_at, "
+                           "checkin, checkin_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                           -1, &plan, NULL);
+  rc |= sqlite3_prepare_v2(db, "INSERT INTO tick (plan_id, task_id, day, at) VALUES (?1,?2,?3,?4)",
+                           -1, &tick, NULL);
+  rc |= sqlite3_prepare_v2(
+      db, "INSERT INTO ice_session (plan_id, day, at, minutes) VALUES (?1, ?2, ?3, 20)", -1, &ice,
+      NULL);
+  rc |= sqlite3_prepare_v2(db,
+                           "INSERT INTO pain (plan_id, day, slot, score, note, at) VALUES "
+                           "(?1, ?2, ?5, ?3, 'after an easy run, stairs down hurt a little', ?4)",
+                           -1, &pain, NULL);
+  rc |= sqlite3_prepare_v2(db,
+                           "INSERT INTO redflag_check (plan_id, cal_day, at, level, answers) "
+                           "VALUES (?1, ?2, ?3, 0, 'rf-calf=no\nrf-chest=no\n')",
+                           -1, &rf, NULL);
+  rc |= sqlite3_prepare_v2(db,
+                           "INSERT INTO wizard_run (profile_id, at, answers, level, causes) "
+                           "VALUES (?1, ?2, ?3, 1, ?4)",
+                           -1, &run, NULL);
+  srand(3);
+  for (int64_t sd = first; rc == SQLITE_OK && sd <= today; sd += 3) {
+    const int active = sd == today;
+    const int64_t t0 = sd * 86400 + 7 * 3600;
+    sqlite3_bind_int64(plan, 1, profile);
+    sqlite3_bind_int64(plan, 2, sd);
+    sqlite3_bind_int64(plan, 3, t0);
+    static const char *const answers3[] = {"better", "same", "worse"};
+    if (active) {
+      sqlite3_bind_null(plan, 4);
+      sqlite3_bind_null(plan, 5);
+      sqlite3_bind_null(plan, 6);
+    } else {
+      sqlite3_bind_int64(plan, 4, t0 + 3 * 86400);
+      sqlite3_bind_text(plan, 5, answers3[rand() % 3], -1, SQLITE_STATIC);
+      sqlite3_bind_int64(plan, 6, t0 + 2 * 86400 + 3600);
+    }
+    if (sqlite3_step(plan) != SQLITE_DONE) rc = -1;
+    sqlite3_reset(plan);
+    const int64_t id = sqlite3_last_insert_rowid(db);
+    for (int d = 1; d <= (active ? 1 : 3); d++) {
+      const int64_t base = t0 + (d - 1) * 86400;
+      for (int k = 0; k < 5; k++) {
+        sqlite3_bind_int64(tick, 1, id);
+        sqlite3_bind_text(tick, 2, tasks[k], -1, SQLITE_STATIC);
+        sqlite3_bind_int(tick, 3, d);
+        sqlite3_bind_int64(tick, 4, base + 600 * k);
+        rc |= sqlite3_step(tick) != SQLITE_DONE;
+        sqlite3_reset(tick);
+      }
+      for (int k = 0; k < 4; k++) {
+        sqlite3_bind_int64(ice, 1, id);
+        sqlite3_bind_int(ice, 2, d);
+        sqlite3_bind_int64(ice, 3, base + 3600 * (k * 3 + 1));
+        rc |= sqlite3_step(ice) != SQLITE_DONE;
+        sqlite3_reset(ice);
+      }
+      for (int k = 0; k < 2; k++) { /* morning and evening */
+        sqlite3_bind_int64(pain, 1, id);
+        sqlite3_bind_int(pain, 2, d);
+        sqlite3_bind_int(pain, 3, rand() % 8);
+        sqlite3_bind_int64(pain, 4, base + (k ? 13 : 1) * 3600);
+        sqlite3_bind_text(pain, 5, k ? "evening" : "morning", -1, SQLITE_STATIC);
+        rc |= sqlite3_step(pain) != SQLITE_DONE;
+        sqlite3_reset(pain);
+      }
+      sqlite3_bind_int64(rf, 1, id);
+      sqlite3_bind_int64(rf, 2, sd + d - 1);
+      sqlite3_bind_int64(rf, 3, base + 300);
+      rc |= sqlite3_step(rf) != SQLITE_DONE;
+      sqlite3_reset(rf);
+    }
+  }
+  for (int w = 1; rc == SQLITE_OK && w <= days / 7; w++) {
+    sqlite3_bind_int64(run, 1, profile);
+    sqlite3_bind_int64(run, 2, (today - w * 7) * 86400 + 12 * 3600);
+    sqlite3_bind_text(run, 3, answers, -1, SQLITE_STATIC);
+    sqlite3_bind_text(run, 4, causes, -1, SQLITE_STATIC);
+    rc |= sqlite3_step(run) != SQLITE_DONE;
+    sqlite3_reset(run);
+  }
+  sqlite3_stmt *all[] = {plan, tick, ice, pain, rf, run};
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) sqlite3_finalize(all[i]);
+  if (rc != SQLITE_OK) fprintf(stderr, "gen_userdb: %s\n", sqlite3_errmsg(db));
+  rc |= sqlite3_exec(db, rc == SQLITE_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
   sqlite3_close(db);
+  free(answers);
+  free(causes);
   return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* A data directory with the template: one saved symptom check. */
+static int userdb_template(void) {
+  const char *argv[] = {
+      kneecare_path(), "wizard",
+      "--answers",     KC_SOURCE_DIR "/tests/cases/runners-knee-new-hills.answers",
+      "--save",        NULL};
+  return run_cli(argv) < 0 ? -1 : 0;
+}
+
+#define SCALES 3
+static const struct {
+  const char *name;
+  int days;
+} SCALE[SCALES] = {{"1 day", 1}, {"1 year", 365}, {"5 years", 1826}};
+
+/* Whole commands and the TUI's first frame on user data of 1 day, 1 year
+ * and 5 years, interleaved (one run of each scale in turn, so a busy
+ * moment of the machine hits all three alike); the growth factor is 5
+ * years over 1 day. */
+static void bench_userdata_scale(void) {
+  static const char *const cmds[][3] = {
+      {"plan", "status", NULL}, {"report", NULL}, {"history", NULL}};
+  char dirs[SCALES][sizeof data_dir];
+  int ok[SCALES];
+  for (int s = 0; s < SCALES; s++) {
+    char name[32];
+    snprintf(name, sizeof name, "scale%d", s);
+    prepare_data_dir(name);
+    snprintf(dirs[s], sizeof dirs[s], "%s", data_dir);
+    ok[s] = userdb_template() == 0 && gen_userdb(data_dir, SCALE[s].days) == 0;
+    /* One run first: it upgrades an older file and does the day's
+     * integrity check, which later runs do not repeat. */
+    const char *warm[] = {kneecare_path(), "plan", "status", NULL};
+    if (ok[s]) run_cli(warm);
+  }
+  double v[4][SCALES], t[4][SCALES][RUNS * 2];
+  int n[4][SCALES] = {{0}};
+  for (int r = 0; r < RUNS * 2; r++)
+    for (int s = 0; s < SCALES; s++) {
+      if (!ok[s]) continue;
+      snprintf(data_dir, sizeof data_dir, "%s", dirs[s]);
+      for (int c = 0; c < 3; c++) {
+        const char *argv[] = {kneecare_path(), cmds[c][0], cmds[c][1], NULL};
+        const double ms = run_cli(argv);
+        if (ms >= 0) t[c][s][n[c][s]++] = ms;
+      }
+      if (r % 2 == 0) { /* the first frame takes longer: half as many */
+        const char *argv[] = {kneecare_path(), NULL};
+        double ff;
+        struct kc_pty *p = start(argv, "? help", &ff);
+        if (p) t[3][s][n[3][s]++] = ff;
+        kc_pty_free(p);
+      }
+    }
+  for (int c = 0; c < 4; c++)
+    for (int s = 0; s < SCALES; s++) v[c][s] = median(t[c][s], n[c][s]);
+  static const char *const label[] = {"plan status", "report", "history", "TUI first frame"};
+  printf("\nuser data at scale, whole process (ms)         1 day     1 year    5 years   5y/1d  "
+         "5y-1d\n");
+  for (int c = 0; c < 4; c++) {
+    printf("  %-44s", label[c]);
+    for (int s = 0; s < SCALES; s++) printf(" %9.2f", v[c][s]);
+    printf("   %5.2f  %+5.2f\n", v[c][0] > 0 ? v[c][2] / v[c][0] : -1, v[c][2] - v[c][0]);
+  }
+  printf("  (target: 5 years within 1 ms of 1 day; generator: kc_bench --gen-userdb DIR DAYS)\n");
 }
 
 static void row(const char *name, double kc, double other, const char *target) {
@@ -376,8 +552,21 @@ static void row(const char *name, double kc, double other, const char *target) {
   printf("%-40s %12s %12s   %s\n", name, a, b, target);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
   signal(SIGPIPE, SIG_IGN);
+  if (argc == 4 && strcmp(argv[1], "--gen-userdb") == 0) {
+    /* kc_bench --gen-userdb DIR DAYS: DIR must hold a data file with one
+     * saved symptom check (kneecare --data DIR wizard --answers F --save). */
+    return gen_userdb(argv[2], atoi(argv[3])) == 0 ? 0 : 1;
+  }
+  if (getenv("KC_BENCH_USERDATA_ONLY")) { /* quick: only the user-data scale table */
+    snprintf(home, sizeof home, "/tmp/kc-bench-XXXXXX");
+    if (!mkdtemp(home)) return 1;
+    bench_userdata_scale();
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
+    return system(cmd) != 0;
+  }
   snprintf(home, sizeof home, "/tmp/kc-bench-XXXXXX");
   if (!mkdtemp(home)) return 1;
   printf("kneecare benchmark: pseudo-terminal %dx%d, medians of %d runs\n\n", COLS, ROWS, RUNS);
@@ -417,17 +606,12 @@ int main(void) {
   bench_wizard(&wf);
   prepare_data_dir("plan");
   wf.tick_ms = bench_tick();
-  prepare_data_dir("empty");
-  wf.start_empty_ms = first_frame_median();
-  prepare_data_dir("thousand");
-  wf.start_1000_ms = add_finished_plans(1000) == 0 ? first_frame_median() : -1;
   row("wizard: key to next question (ms)", wf.next_ms, -1, "< 2");
   row("wizard: key to result screen (ms)", wf.result_ms, -1, "< 2");
   row("wizard --answers, whole process (ms)", wf.answers_cli_ms, -1, "< 10");
   row("checklist: Space to ticked on screen (ms)", wf.tick_ms, -1, "< 5");
-  row("first frame, empty user database (ms)", wf.start_empty_ms, -1, "");
-  row("first frame, 1,000 finished plans (ms)", wf.start_1000_ms, -1, "<= empty + 1");
   if (!have_dialog) printf("\n(dialog is not installed: apt-get install dialog to compare)\n");
+  bench_userdata_scale();
   char cmd[128];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
   if (system(cmd) != 0) return 1;

@@ -74,8 +74,8 @@ static void full_cli(const char *how_full, const char *mnt, const char *prefix_n
   env_init(&e, DATA);
   char first[200] = "";
   for (int i = 0; i < NW; i++) {
-    const char *args[20] = {"--data", DATA, "--user", i == 4 ? "newbie" : "disk"};
-    int a = 4;
+    const char *args[20] = {"--data", DATA, "--user", i == 4 ? "newbie" : "disk", "--create"};
+    int a = 5;
     for (int k = 0; W[i].args[k]; k++) args[a++] = W[i].args[k];
     args[a] = NULL;
     struct proc_result r;
@@ -92,7 +92,7 @@ static void full_cli(const char *how_full, const char *mnt, const char *prefix_n
   kc(&r, &e, "--data", DATA, "show", "runners-knee", NULL);
   int show_ok = r.status == 0;
   proc_free(&r);
-  kc(&r, &e, "--data", DATA, "--user", "disk", "plan", "status", NULL);
+  kc(&r, &e, "--data", DATA, "--user", "disk", "--create", "plan", "status", NULL);
   int plan_status = r.status;
   proc_free(&r);
   env_free(&e);
@@ -132,7 +132,7 @@ static void full_cli(const char *how_full, const char *mnt, const char *prefix_n
 static void full_tui(const char *mnt) {
   struct envb e;
   env_init(&e, DATA);
-  const char *args[] = {"--data", DATA, "--user", "disk", NULL};
+  const char *args[] = {"--data", DATA, "--user", "disk", "--create", NULL};
   struct kc_pty *p = tui_start(&e, args, 24, 100);
   env_free(&e);
   const char *fail = NULL;
@@ -215,9 +215,11 @@ static void full_disk(void) {
   struct envb e;
   env_init(&e, DATA);
   struct proc_result r;
-  kc(&r, &e, "--data", DATA, "--user", "disk", "plan", "start", "--date", today_minus(2), NULL);
+  kc(&r, &e, "--data", DATA, "--user", "disk", "--create", "plan", "start", "--date",
+     today_minus(2), NULL);
   proc_free(&r);
-  kc(&r, &e, "--data", DATA, "--user", "disk", "plan", "tick", "compression", "--day", "1", NULL);
+  kc(&r, &e, "--data", DATA, "--user", "disk", "--create", "plan", "tick", "compression", "--day",
+     "1", NULL);
   proc_free(&r);
   env_free(&e);
   if (mounted) {
@@ -348,7 +350,8 @@ static void read_only(void) {
 
   /* A new start on the read-only directory: writes refused, reading works. */
   struct proc_result r;
-  const char *tick[] = {"--data", dir, "--user", "ro", "plan", "tick", "rest-move", NULL};
+  const char *tick[] = {"--data", dir,    "--user",    "ro", "--create",
+                        "plan",   "tick", "rest-move", NULL};
   cli_as_nobody(dir, tick, &r);
   int refused = r.status == 1 && r.err_len && strncmp(r.err, "kneecare:", 9) == 0;
   char msg[200];
