@@ -85,8 +85,7 @@ static void history_destroy(struct kc_view *v) {
   free(s);
 }
 
-static const struct kc_view_ops history_ops = {.name = "history",
-                                               .draw = history_draw,
+static const struct kc_view_ops history_ops = {.draw = history_draw,
                                                .handle = history_handle,
                                                .destroy = history_destroy,
                                                .title = history_title};
