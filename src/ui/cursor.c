@@ -70,6 +70,10 @@ static void keep_visible(struct kc_cursor *c) {
   }
   if (c->n == 0) return;
   if (c->sel < c->top) c->top = c->sel;
+  /* No empty rows at the bottom while items are hidden above. */
+  int used = 0;
+  for (size_t i = c->top; i < c->n && used <= rows_of(c); i++) used += height(c, i);
+  while (c->top > 0 && used + height(c, c->top - 1) <= rows_of(c)) used += height(c, --c->top);
   while (c->top < c->sel && kc_cursor_row(c, c->sel) < 0) c->top++;
   /* Show the heading above the selection when scrolling up to it. */
   if (c->top > 0 && c->top == c->sel && heading(c, c->top - 1)) {

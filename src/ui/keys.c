@@ -22,7 +22,7 @@
 #define BKSP KC_KEY(KEY_BACKSPACE)
 
 static const struct kc_binding global_rows[] = {
-    {CMD_BACK, {27, LEFT, 'h', BKSP, 127}, "go back (Backspace too)", "back", NULL},
+    {CMD_BACK, {27, LEFT, 'h', BKSP, 127}, "go back", "back", NULL},
     {CMD_SEARCH, {'/'}, "search every article", "search", NULL},
     {CMD_HELP, {'?', KC_KEY(KEY_F(1))}, "help: every key and the safety notice", "help", NULL},
     {CMD_HOME, {'H'}, "go straight to Home", "home", NULL},
