@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kneecare/text.h"
 #include "ui.h"
 
 #define UP KC_KEY(KEY_UP)
@@ -298,9 +299,12 @@ static void add_hint(const struct kc_binding *b, const char *word, char *out, si
   const char *key = b->hint_keys ? b->hint_keys : kc_key_name(b->keys[0], tmp, sizeof tmp);
   if (b->cmd == CMD_DOWN && !b->hint_keys) key = kc_glyph(G_UPDOWN);
   if (b->cmd == CMD_OPTION) key = "1-9";
-  size_t need = strlen(key) + strlen(word) + 3;
-  if (*o + need >= n) return;
-  *o += (size_t)snprintf(out + *o, n - *o, "%s%s %s", *o ? "  " : "", key, word);
+  char one[96];
+  snprintf(one, sizeof one, "%s%s %s", *o ? "  " : "", key, word);
+  /* Whole hints only, within the columns given (n is columns here). */
+  if (kc_text_width(out, *o) + kc_text_width(one, strlen(one)) > n - 1 || *o + strlen(one) >= 320)
+    return;
+  *o += (size_t)snprintf(out + *o, 320 - *o, "%s", one);
 }
 
 void kc_ui_hints(struct kc_ui *ui, struct kc_view *v, char *out, size_t n) {

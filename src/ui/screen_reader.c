@@ -58,8 +58,18 @@ static const struct kc_binding notice_rows[] = {
 static const struct kc_keymap kc_keys_notice =
     KC_KEYMAP("Safety notice", NULL, notice_rows, &kc_keys_reader);
 
+/* The summary opens the page (it scrolls with the text, so a small
+ * terminal keeps every row for reading and nothing is left out). */
+static void put_summary(struct kc_strbuf *b, const char *summary) {
+  if (!summary || !*summary) return;
+  kc_strbuf_put(b, "*");
+  kc_strbuf_put_md(b, summary);
+  kc_strbuf_put(b, "*\n\n");
+}
+
 static char *compose(const struct kc_article *a) {
   struct kc_strbuf b = {0};
+  put_summary(&b, a->summary);
   kc_strbuf_put(&b, a->body);
   if (a->n_related) {
     kc_strbuf_put(&b, "\n\n## Related articles\n\n");
@@ -175,10 +185,7 @@ static void reader_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
   int width = text_width(ui, w);
   r->x0 = (w - width) / 2; /* centred: the measure stays comfortable on wide screens */
   layout(r, width);
-  int head = kc_put_wrapped(y, r->x0, h >= 16 ? 2 : 1, width, r->art.title,
-                            kc_attr(ROLE_HEADING) | A_BOLD);
-  if (h >= 16)
-    head += kc_put_wrapped(y + head, r->x0, 3, width, r->art.summary, kc_attr(ROLE_SAFETY));
+  int head = kc_put_wrapped(y, r->x0, 3, width, r->art.title, kc_attr(ROLE_HEADING) | A_BOLD);
   int rows = h - head - 2; /* a blank row above, the footer below */
   kc_cursor_layout(&r->cur, y + head + 1, rows < 1 ? 1 : rows);
   for (int row = 0; row < r->cur.rows; row++) {
@@ -401,7 +408,10 @@ static struct kc_view *text_reader(const struct kc_view_ops *ops, const char *ti
   r->art.title = kc_xstrdup(title);
   r->art.summary = kc_xstrdup(summary);
   r->art.body = kc_xstrdup("");
-  r->source = kc_xstrdup(markdown);
+  struct kc_strbuf b = {0};
+  put_summary(&b, summary);
+  kc_strbuf_put(&b, markdown);
+  r->source = kc_strbuf_take(&b);
   return &r->base;
 }
 

@@ -239,7 +239,7 @@ static void draw_header(struct kc_ui *ui, int w) {
 /* The status line: the ice timer, then a message or the hints. Not
  * redrawn when it has not changed (a Down key touches nothing else). */
 static void draw_status(struct kc_ui *ui, int y, int w, int force) {
-  char timer[48] = "", text[300];
+  char timer[48] = "", text[320];
   if (ui->ice.running) {
     int left = kc_ice_left(ui);
     snprintf(timer, sizeof timer, " ICE %02d:%02d ", left / 60, left % 60);
@@ -255,12 +255,12 @@ static void draw_status(struct kc_ui *ui, int y, int w, int force) {
   else if (v && v->ops->hints && !v->ops->keys)
     snprintf(text, sizeof text, "%s", v->ops->hints(v));
   else
-    kc_ui_hints(ui, v, text, sizeof text);
+    kc_ui_hints(ui, v, text, (size_t)(w - 2 - (timer[0] ? (int)strlen(timer) + 1 : 0)));
   char key[sizeof ui->status_drawn];
   snprintf(key, sizeof key, "%d%d%d|%s|%s", w, msg ? ui->message_role : -1, ui->bell_flash > 0,
            timer, text);
   if (!force && strcmp(key, ui->status_drawn) == 0) return;
-  snprintf(ui->status_drawn, sizeof ui->status_drawn, "%s", key);
+  memcpy(ui->status_drawn, key, sizeof key);
   attr_t a = kc_attr(ROLE_STATUS);
   kc_fill(y, 0, w, ui->bell_flash > 0 ? kc_attr(ROLE_DANGER) : a);
   if (timer[0]) {

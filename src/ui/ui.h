@@ -183,7 +183,7 @@ struct kc_ui {
   int message_role;
   time_t message_until;
   const struct kc_view *message_view; /* the message belongs to this screen */
-  char status_drawn[320];             /* the status line as last drawn (skip a redraw) */
+  char status_drawn[1024];            /* the status line as last drawn (skip a redraw) */
 };
 
 void kc_ui_push(struct kc_ui *ui, struct kc_view *v);
@@ -194,8 +194,9 @@ void kc_ui_replace(struct kc_ui *ui, struct kc_view *v);
  * pressed after 1.5 s, and never on another screen). */
 void kc_ui_message(struct kc_ui *ui, enum kc_role role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* The status line's hints for a view, generated from its keymap. */
-void kc_ui_hints(struct kc_ui *ui, struct kc_view *v, char *out, size_t n);
+/* The status line's hints for a view, generated from its keymap: whole
+ * hints that fit in `cols` columns, into out (at least 320 bytes). */
+void kc_ui_hints(struct kc_ui *ui, struct kc_view *v, char *out, size_t cols);
 
 /* Ice timer (screen_plan.c). */
 void kc_ice_start(struct kc_ui *ui, int64_t plan_id, int day);

@@ -1,12 +1,15 @@
 /* The list widget: items with an optional detail column and headings the
- * selection skips, moved by the cursor model. The selected row is marked
- * with reverse video on its text only (no marker, not the whole row), and
- * when only the selection moves the list redraws just the two rows that
- * lose and gain it (V_DREW): a Down key costs about 75 bytes and a few
- * hundred thousand fewer instructions than a full redraw. */
+ * selection skips, moved by the cursor model. An item too long for the
+ * width wraps onto more rows (nothing is cut); a detail is shown only when
+ * it fits whole beside its item. The selected row is marked with reverse
+ * video on its text only (no marker, not the whole row), and when only the
+ * selection moves the list redraws just the items that lose and gain it
+ * (V_DREW): a Down key costs about 75 bytes and a few hundred thousand
+ * fewer instructions than a full redraw. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "kneecare/text.h"
 #include "ui.h"
 
 static int is_heading(void *ctx, size_t i) {
@@ -14,9 +17,18 @@ static int is_heading(void *ctx, size_t i) {
   return i < l->n && l->items[i].header;
 }
 
+static int text_cols(const struct kc_list *l) { return l->w > 6 ? l->w - 5 : 1; }
+
+static int item_rows(void *ctx, size_t i) {
+  const struct kc_list *l = ctx;
+  if (l->w <= 0) return 1;
+  return kc_wrapped_rows(l->items[i].text, l->items[i].header ? l->w - 2 : text_cols(l));
+}
+
 static void bind(struct kc_list *l) {
   l->cur.ctx = l;
   l->cur.heading = is_heading;
+  l->cur.height = item_rows;
 }
 
 void kc_list_add(struct kc_list *l, const char *text, const char *detail, int role, int header) {
@@ -52,30 +64,37 @@ void kc_list_select_first(struct kc_list *l) {
 
 static void draw_row(const struct kc_list *l, size_t i, int y) {
   const struct kc_list_item *it = &l->items[i];
-  int w = l->w;
+  int w = l->w, bottom = l->cur.y0 + l->cur.rows;
   if (it->header) {
-    kc_puts(y, 1, w - 2, it->text, kc_attr(ROLE_SUBHEADING));
+    kc_put_wrapped(y, 1, bottom - y, w - 2, it->text, kc_attr(ROLE_SUBHEADING));
     return;
   }
-  int text_w = w - 5;
+  int text_w = text_cols(l);
   attr_t a = i == l->cur.sel ? kc_attr(ROLE_SELECTED)
-                             : (it->role >= 0 ? kc_attr((enum kc_role)it->role) : 0);
-  int used = kc_puts(y, 3, text_w, it->text, a ? a : kc_attr(ROLE_NORMAL));
-  if (it->detail && used + 6 < text_w)
+             : it->role >= 0 ? kc_attr((enum kc_role)it->role)
+                             : kc_attr(ROLE_NORMAL);
+  size_t len = strlen(it->text);
+  int one_row = (int)kc_text_width(it->text, len) <= text_w;
+  if (!one_row) { /* wrapped whole; the detail would not fit beside it */
+    kc_put_wrapped(y, 3, bottom - y, text_w, it->text, a);
+    return;
+  }
+  int used = kc_puts(y, 3, text_w, it->text, a);
+  if (it->detail && used + 2 + (int)kc_text_width(it->detail, strlen(it->detail)) <= text_w)
     kc_puts(y, 3 + used + 2, text_w - used - 2, it->detail, kc_attr(ROLE_DIM));
 }
 
 void kc_list_draw(struct kc_list *l, int y, int h, int w) {
   bind(l);
+  l->w = w;
   l->cur.sel = l->sel; /* a screen may have set sel directly */
   kc_cursor_set(&l->cur, l->n);
   kc_cursor_layout(&l->cur, y, h);
-  l->w = w;
   size_t end = kc_cursor_end(&l->cur);
-  for (size_t i = l->cur.top; i < end; i++) draw_row(l, i, y + (int)(i - l->cur.top));
+  for (size_t i = l->cur.top; i < end; i++) draw_row(l, i, kc_cursor_row(&l->cur, i));
   l->sel = l->cur.sel;
   l->top = l->cur.top;
-  if (l->n > (size_t)h) {
+  if (l->cur.top > 0 || end < l->n) {
     /* Scroll hints in the margin column, never over text. */
     if (l->cur.top > 0) kc_puts(y, w - 1, 1, kc_glyph(G_UP), kc_attr(ROLE_DIM));
     if (end < l->n) kc_puts(y + h - 1, w - 1, 1, kc_glyph(G_DOWN), kc_attr(ROLE_DIM));
@@ -88,7 +107,8 @@ static void redraw_two(struct kc_list *l, size_t a, size_t b) {
   for (int k = 0; k < 2; k++) {
     int y = kc_cursor_row(&l->cur, rows[k]);
     if (y < 0) continue;
-    kc_fill(y, 3, l->w - 4, kc_attr(ROLE_NORMAL));
+    for (int r = 0; r < item_rows(l, rows[k]); r++)
+      kc_fill(y + r, 3, l->w - 4, kc_attr(ROLE_NORMAL));
     draw_row(l, rows[k], y);
   }
 }
