@@ -68,5 +68,9 @@ size_t kc_wrap_next(const char *s, size_t len, size_t width, size_t *line_len);
 size_t kc_text_ascii(const char *s, size_t len, char *out, size_t outlen);
 /* 1 when the current LC_CTYPE's codeset is UTF-8. */
 int kc_codeset_is_utf8(void);
+/* For the commands: when the codeset is not UTF-8, stdout and stderr
+ * become streams that transliterate to ASCII (returns 1 then). Not for the
+ * full-screen guide, which draws ASCII itself. */
+int kc_text_ascii_stdio(void);
 
 #endif

@@ -188,6 +188,7 @@ int main(int argc, char **argv) {
   const char *name = argv[optind];
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
     if (strcmp(name, commands[i].name) != 0) continue;
+    kc_text_ascii_stdio(); /* a terminal that is not UTF-8 gets ASCII */
     if (open_content(&app) != 0) return KC_EXIT_FAIL;
     optind++;
     int rc = commands[i].run(&app, argc - optind + 1, argv + optind - 1);

@@ -54,6 +54,7 @@ enum kc_cmd {
   CMD_ICE_ADD,
   CMD_ICE_REMOVE,
   CMD_ARTICLE,
+  CMD_INFO,
   CMD_CHART,
   CMD_END,
   CMD_BETTER,

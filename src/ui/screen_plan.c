@@ -13,6 +13,7 @@
 
 #include "kneecare/day.h"
 #include "kneecare/plan_view.h"
+#include "kneecare/text.h"
 #include "ui.h"
 
 struct checklist {
@@ -24,6 +25,7 @@ struct checklist {
   unsigned seen_writes;
   int last_today;
   int pending_score;
+  int w; /* width of the last draw */
 };
 
 #define ENTER '\r', KC_KEY(KEY_ENTER)
@@ -40,6 +42,7 @@ static const struct kc_binding checklist_rows[] = {
     {CMD_NEXT_DAY, {'>', '.'}, "next day", "day", "< >"},
     {CMD_PREV_DAY, {'<', ','}, "previous day", NULL, NULL},
     {CMD_ARTICLE, {'a'}, "the task's article", "article", NULL},
+    {CMD_INFO, {'i'}, "the task's instructions on a page of their own", NULL, NULL},
     {CMD_CHART, {'c'}, "pain chart", "chart", NULL},
     {CMD_END, {'e'}, "end the plan (asks first; it is kept in your history)", "end plan", NULL},
     {CMD_BETTER, {'b'}, "day-3 check-in: better", NULL, NULL},
@@ -168,9 +171,23 @@ static void draw_task(struct checklist *c, size_t t, int row, int w, int selecte
   int x = 2;
   x += kc_puts(row, x, 4, cell->done ? "[x]" : "[ ]", cell->done ? kc_attr(ROLE_OK) : a);
   x += 1;
+  if ((int)kc_text_width(line, strlen(line)) > w - x - 2) { /* wrapped whole */
+    kc_put_wrapped(row, x, 3, w - x - 2, line, a);
+    return;
+  }
   int used = kc_puts(row, x, w - x - 2, line, a);
-  if (extra[0] && x + used + 3 < w)
+  /* The detail only when it fits whole beside the task. */
+  if (extra[0] && x + used + 2 + (int)kc_text_width(extra, strlen(extra)) <= w - 1)
     kc_puts(row, x + used + 2, w - x - used - 3, extra, kc_attr(ROLE_DIM));
+}
+
+/* Rows a task takes: its label wrapped at the width of the last draw. */
+static int task_rows(void *ctx, size_t t) {
+  struct checklist *c = ctx;
+  const struct kc_plan_task *task = &c->snap.tasks[t];
+  if (task->kind != KC_TASK_CHECK || c->w <= 8) return 1;
+  int n = kc_wrapped_rows(task->label, c->w - 1 - 6 - 2);
+  return n > 3 ? 3 : n;
 }
 
 static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
@@ -196,7 +213,8 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
   struct kc_progress p = c->snap.progress[c->day - 1];
   char prog[64];
   snprintf(prog, sizeof prog, "%d/%d done  < > other days", p.done, p.total);
-  kc_puts(row, x + 1, w - x - 3, prog, kc_attr(ROLE_DIM));
+  if ((int)strlen(prog) > w - x - 3) prog[strcspn(prog, " ")] = '\0'; /* whole words only */
+  if ((int)strlen(prog) <= w - x - 3) kc_puts(row, x + 1, w - x - 3, prog, kc_attr(ROLE_DIM));
   row += 1 + (h >= 16);
   if (c->snap.level >= KC_LEVEL_SOON) {
     char stop[256];
@@ -217,19 +235,26 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
    * the tasks, which scroll in what is left (at least two rows). */
   const char *detail = c->cur.sel < c->snap.n_tasks ? c->snap.tasks[c->cur.sel].detail : "";
   int drows = kc_wrapped_rows(detail, w - 4), bottom = y + h;
-  int task_rows = bottom - row - (drows ? drows + 1 : 0);
-  if (task_rows < 2) task_rows = 2;
+  int tasks = bottom - row - (drows ? drows + 1 : 0);
+  if (tasks < 2) tasks = 2;
+  c->w = w;
+  c->cur.ctx = c;
+  c->cur.height = task_rows;
   kc_cursor_set(&c->cur, c->snap.n_tasks);
-  kc_cursor_layout(&c->cur, row, task_rows);
+  kc_cursor_layout(&c->cur, row, tasks);
   size_t end = kc_cursor_end(&c->cur);
   for (size_t t = c->cur.top; t < end; t++)
-    draw_task(c, t, row + (int)(t - c->cur.top), w - 1, t == c->cur.sel);
+    draw_task(c, t, kc_cursor_row(&c->cur, t), w - 1, t == c->cur.sel);
   if (c->cur.top > 0) kc_puts(row, w - 1, 1, kc_glyph(G_UP), kc_attr(ROLE_DIM));
   if (end < c->snap.n_tasks)
-    kc_puts(row + task_rows - 1, w - 1, 1, kc_glyph(G_DOWN), kc_attr(ROLE_DIM));
-  if (drows)
-    kc_put_wrapped(row + task_rows + 1, 2, bottom - row - task_rows - 1, w - 4, detail,
-                   kc_attr(ROLE_SAFETY));
+    kc_puts(row + tasks - 1, w - 1, 1, kc_glyph(G_DOWN), kc_attr(ROLE_DIM));
+  int room = bottom - row - tasks - 1;
+  if (drows <= room) {
+    kc_put_wrapped(row + tasks + 1, 2, room, w - 4, detail, kc_attr(ROLE_SAFETY));
+  } else if (room > 0) { /* too small to show it whole: say where it is */
+    kc_put_wrapped(row + tasks + 1, 2, room - 1, w - 4, detail, kc_attr(ROLE_SAFETY));
+    kc_puts(bottom - 1, 2, w - 4, "(more: i shows all of it)", kc_attr(ROLE_WARNING));
+  }
 }
 
 static struct kc_userdb *udb_or_say(struct kc_ui *ui) {
@@ -395,6 +420,15 @@ static enum kc_result checklist_command(struct kc_view *v, struct kc_ui *ui, enu
     if (art && *art) kc_ui_push(ui, kc_reader_new(ui, art));
     return V_HANDLED;
   case CMD_CHART: kc_ui_push(ui, kc_chart_new(ui, c->snap.plan.id)); return V_HANDLED;
+  case CMD_INFO:
+    if (c->cur.sel < c->snap.n_tasks) {
+      struct kc_strbuf md = {0};
+      kc_strbuf_put_md(&md, c->snap.tasks[c->cur.sel].detail);
+      kc_ui_push(ui,
+                 kc_reader_new_text(ui, c->snap.tasks[c->cur.sel].label, "", kc_strbuf_str(&md)));
+      kc_strbuf_free(&md);
+    }
+    return V_HANDLED;
   case CMD_END:
     kc_confirm(ui, v, "End this plan? It is kept in your history.", end_done);
     return V_HANDLED;
