@@ -290,7 +290,12 @@ size_t kc_wrap_next(const char *s, size_t len, size_t width, size_t *line_len) {
     end = last_space;
     next = last_space;
   } else {
-    end = next = i ? i : cluster(s, len, &(int){0}); /* always make progress */
+    /* A word longer than the line (an address): break after a '/', '-',
+     * '?', '&' or '=' so it is not cut in the middle of a name. */
+    size_t cut = i;
+    while (cut > 1 && !strchr("/-?&=", s[cut - 1])) cut--;
+    if (cut <= 1) cut = i;
+    end = next = cut ? cut : cluster(s, len, &(int){0}); /* always make progress */
   }
   while (end > 0 && s[end - 1] == ' ') end--;
   while (next < len && s[next] == ' ') next++;

@@ -254,6 +254,20 @@ void kc_keys_markdown(struct kc_strbuf *b) {
   }
 }
 
+/* The README's table: the keys every screen shares. */
+void kc_keys_table_md(struct kc_strbuf *b) {
+  const struct kc_keymap *shared[] = {&kc_keys_global, &kc_keys_list, &kc_keys_scroll,
+                                      &kc_keys_answer};
+  kc_strbuf_put(b, "| keys | action |\n|---|---|\n");
+  for (size_t i = 0; i < sizeof shared / sizeof shared[0]; i++)
+    for (size_t r = 0; r < shared[i]->n; r++) {
+      char keys[96];
+      key_list(&shared[i]->rows[r], keys, sizeof keys);
+      kc_strbuf_printf(b, "| %s | %s%s |\n", keys, shared[i]->rows[r].label,
+                       shared[i] == &kc_keys_scroll ? " (articles, help)" : "");
+    }
+}
+
 /* roff: a backslash or a leading dot or quote must not be read as markup. */
 static void roff_text(struct kc_strbuf *b, const char *s) {
   if (*s == '.' || *s == '\'') kc_strbuf_put(b, "\\&");

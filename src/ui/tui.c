@@ -458,7 +458,10 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
   while (!ui->quit && !stop_signal) {
     int small = LINES < KC_MIN_ROWS || COLS < KC_MIN_COLS;
     if (dirty == 2) draw_all(ui);
-    if (dirty == 1 && !small) draw_status(ui, LINES - 1, COLS, 0);
+    /* The view redrew the rows that changed; the status line only if it
+     * can have changed (hints do not follow a list's selection). */
+    if (dirty == 1 && !small && (ui->message[0] || ui->ice.running || ui->bell_flash))
+      draw_status(ui, LINES - 1, COLS, 0);
     if (dirty) {
       refresh(); /* stdscr -> terminal now (doupdate alone would leave it to get_wch) */
       dirty = 0;

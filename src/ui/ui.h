@@ -243,7 +243,10 @@ struct kc_list {
   size_t n, cap;
   size_t sel, top; /* mirrors of cur.sel / cur.top for the screens that read them */
   struct kc_cursor cur;
-  int w, x0; /* width and column of the last draw, for in-place updates */
+  int w;                  /* width of the last draw, for in-place updates */
+  unsigned char *heights; /* rows of each item at width heights_w (cached: a */
+  int heights_w;          /* Down key must not re-wrap every item) */
+  size_t heights_n;
 };
 void kc_list_add(struct kc_list *l, const char *text, const char *detail, int role, int header);
 void kc_list_clear(struct kc_list *l);
@@ -267,6 +270,8 @@ extern const struct kc_keymap kc_keys_home, kc_keys_topic, kc_keys_reader, kc_ke
 /* Help's key lists as Markdown; the man page's KEYS section as roff. */
 void kc_keys_markdown(struct kc_strbuf *b);
 void kc_keys_roff(struct kc_strbuf *b);
+/* The README's table of the keys every screen shares (Markdown). */
+void kc_keys_table_md(struct kc_strbuf *b);
 
 /* ---- screens (screen_*.c) ---- */
 struct kc_view *kc_home_new(struct kc_ui *ui);

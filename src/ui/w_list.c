@@ -21,8 +21,20 @@ static int text_cols(const struct kc_list *l) { return l->w > 6 ? l->w - 5 : 1; 
 
 static int item_rows(void *ctx, size_t i) {
   const struct kc_list *l = ctx;
-  if (l->w <= 0) return 1;
-  return kc_wrapped_rows(l->items[i].text, l->items[i].header ? l->w - 2 : text_cols(l));
+  return l->heights && i < l->heights_n ? l->heights[i] : 1;
+}
+
+/* Wraps each item once per width (and when items change). */
+static void measure(struct kc_list *l) {
+  if (l->heights && l->heights_w == l->w && l->heights_n == l->n) return;
+  free(l->heights);
+  l->heights = kc_xcalloc(l->n ? l->n : 1, 1);
+  for (size_t i = 0; i < l->n; i++) {
+    int r = kc_wrapped_rows(l->items[i].text, l->items[i].header ? l->w - 2 : text_cols(l));
+    l->heights[i] = (unsigned char)(r < 1 ? 1 : r > 9 ? 9 : r);
+  }
+  l->heights_w = l->w;
+  l->heights_n = l->n;
 }
 
 static void bind(struct kc_list *l) {
@@ -46,12 +58,14 @@ void kc_list_clear(struct kc_list *l) {
     free(l->items[i].detail);
   }
   l->n = l->sel = l->top = 0;
+  l->heights_n = (size_t)-1; /* measure again */
   kc_cursor_set(&l->cur, 0);
 }
 
 void kc_list_free(struct kc_list *l) {
   kc_list_clear(l);
   free(l->items);
+  free(l->heights);
   memset(l, 0, sizeof *l);
 }
 
@@ -87,6 +101,7 @@ static void draw_row(const struct kc_list *l, size_t i, int y) {
 void kc_list_draw(struct kc_list *l, int y, int h, int w) {
   bind(l);
   l->w = w;
+  measure(l);
   l->cur.sel = l->sel; /* a screen may have set sel directly */
   kc_cursor_set(&l->cur, l->n);
   kc_cursor_layout(&l->cur, y, h);
