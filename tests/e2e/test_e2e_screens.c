@@ -340,6 +340,33 @@ START_TEST(home_hints_and_q) {
 }
 END_TEST
 
+/* Quitting while the ice timer runs asks first; No keeps it running. */
+START_TEST(quit_asks_while_the_ice_timer_runs) {
+  const char *env[] = {"KNEECARE_ICE_SECONDS=600", NULL};
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, env);
+  e2e_past_notice(p);
+  e2e_select(p, "3-day recovery plan");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_select(p, "Today");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_safety_check_all_no(p);
+  e2e_select(p, "Ice 0 of");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "ICE 09:5");
+  kc_pty_send_str(p, "H");
+  e2e_expect(p, "Check my symptoms");
+  kc_pty_send_str(p, "q");
+  e2e_expect(p, "The ice timer is running");
+  kc_pty_send_str(p, "n");
+  e2e_expect_not(p, "The ice timer is running");
+  e2e_expect(p, "ICE 09:");
+  kc_pty_send_str(p, "Q");
+  e2e_expect(p, "The ice timer is running");
+  kc_pty_send_str(p, "y");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_screens");
   TCase *tc = tcase_create("screens");
@@ -352,6 +379,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, find_in_the_article);
   tcase_add_test(tc, paste_into_search);
   tcase_add_test(tc, home_hints_and_q);
+  tcase_add_test(tc, quit_asks_while_the_ice_timer_runs);
   suite_add_tcase(s, tc);
   return s;
 }
