@@ -74,15 +74,15 @@ static enum kc_level yes_level(const struct recheck *r, size_t i) {
 }
 
 static void finish(struct recheck *r, struct kc_ui *ui) {
-  struct kc_redflag_answer *ans = calloc(r->n, sizeof *ans);
+  struct kc_redflag_answer *ans = kc_xcalloc(r->n, sizeof *ans);
   struct kc_strbuf text = {0};
-  for (size_t i = 0; ans && i < r->n; i++) {
+  for (size_t i = 0; i < r->n; i++) {
     ans[i].level = yes_level(r, i);
     ans[i].yes = r->answer[i] > 0;
     const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
     kc_strbuf_printf(&text, "%s=%s\n", q->id, ans[i].yes ? "yes" : "no");
   }
-  enum kc_level level = ans ? kc_redflag_recheck(ans, r->n) : KC_LEVEL_SOON;
+  enum kc_level level = kc_redflag_recheck(ans, r->n);
   free(ans);
   char err[256];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
@@ -160,17 +160,12 @@ struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id) {
   char err[512];
   const struct kc_wz_def *def = kc_app_wizard(ui->app, err, sizeof err);
   if (!def || ui->app->n_recheck == 0) return NULL;
-  struct recheck *r = calloc(1, sizeof *r);
-  if (!r) return NULL;
+  struct recheck *r = kc_xcalloc(1, sizeof *r);
   r->base.ops = &recheck_ops;
   r->plan_id = plan_id;
   r->def = def;
-  r->qi = calloc(ui->app->n_recheck, sizeof *r->qi);
-  r->answer = calloc(ui->app->n_recheck, sizeof *r->answer);
-  if (!r->qi || !r->answer) {
-    recheck_destroy(&r->base);
-    return NULL;
-  }
+  r->qi = kc_xcalloc(ui->app->n_recheck, sizeof *r->qi);
+  r->answer = kc_xcalloc(ui->app->n_recheck, sizeof *r->answer);
   for (size_t i = 0; i < ui->app->n_recheck; i++) {
     int qi = kc_wz_find_question(def, ui->app->recheck_ids[i]);
     if (qi < 0) continue;
