@@ -170,14 +170,26 @@ void kc_ui_message(struct kc_ui *ui, enum kc_role role, const char *fmt, ...) {
   message_pending = 1;
 }
 
+/* A message shows until it has been on its screen for 4 s (or until a key
+ * after 1.5 s), and only on that screen: the one on top once the key that
+ * caused it was handled. One posted between keys (a timer, opening the user
+ * data behind the first-start notice) waits for the next key to be tied. */
 static int message_showing(struct kc_ui *ui) {
   if (!ui->message[0]) return 0;
-  if (time(NULL) >= ui->message_until ||
-      (!message_pending && ui->message_view != kc_viewstack_top(&ui->stack))) {
+  if (message_pending) return 1;
+  if (time(NULL) >= ui->message_until || ui->message_view != kc_viewstack_top(&ui->stack)) {
     ui->message[0] = '\0';
     return 0;
   }
   return 1;
+}
+
+static void tie_message(struct kc_ui *ui) {
+  if (!message_pending) return;
+  message_pending = 0;
+  ui->message_view = kc_viewstack_top(&ui->stack);
+  ui->message_until = time(NULL) + 4;
+  message_at = mono_s();
 }
 
 /* The breadcrumb: "kneecare › … › Topic › Article", whole crumbs dropped
@@ -436,7 +448,7 @@ static int handle_key(struct kc_ui *ui, int rc, wint_t ch, int small) {
   struct kc_event ev;
   read_event(&ev, rc, ch);
   /* A message gives way to the hints at the next key once it was seen. */
-  if (ui->message[0] && mono_s() - message_at > 1.5) ui->message[0] = '\0';
+  if (ui->message[0] && !message_pending && mono_s() - message_at > 1.5) ui->message[0] = '\0';
   if (small) {
     if ((!ev.is_key && (ch == 'q' || ch == 'Q')) || (rc == OK && ch == 3)) ui->quit = 1;
     return 2;
@@ -445,10 +457,7 @@ static int handle_key(struct kc_ui *ui, int rc, wint_t ch, int small) {
   enum kc_result r = kc_modal_event(ui, &ev) ? V_HANDLED : dispatch(ui, &ev);
   if (r == V_POP) kc_viewstack_pop(&ui->stack);
   if (r == V_QUIT) ui->quit = 1;
-  if (message_pending) {
-    ui->message_view = kc_viewstack_top(&ui->stack);
-    message_pending = 0;
-  }
+  tie_message(ui);
   return r == V_DREW && top == kc_viewstack_top(&ui->stack) && !ui->modal.active ? 1 : 2;
 }
 
@@ -470,8 +479,9 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
          * the first frame is on screen; what it changes is drawn at once. */
         started = 1;
         first_start(ui, notice_shown);
-        ui->message_view = kc_viewstack_top(&ui->stack);
-        message_pending = 0;
+        /* A warning from opening the data is tied to the screen on top
+         * after the next key: Home, once the notice is closed. */
+        if (kc_viewstack_depth(&ui->stack) <= 1) tie_message(ui);
         dirty = 2;
         continue;
       }
@@ -482,7 +492,6 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
     if (now != last_tick) {
       last_tick = now;
       if (tick(ui)) dirty = 2;
-      message_pending = 0;
     }
     /* Every pending key before the next frame. */
     while (rc != ERR && !ui->quit) {
