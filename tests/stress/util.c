@@ -580,7 +580,9 @@ int tui_select(struct kc_pty *p, const char *label) {
 }
 
 int tui_open_checklist(struct kc_pty *p) {
-  if (!tui_select(p, "3-day recovery plan")) return 0;
+  /* Under load the first-start notice can come after Home looked settled
+   * (another instance was creating the data): close it first. */
+  if (!tui_home(p) || !tui_select(p, "3-day recovery plan")) return 0;
   kc_pty_send_str(p, KEY_ENTER);
   double end = now_ms() + 10000;
   int answered = 0;
