@@ -52,6 +52,10 @@ int kc_app_open_content(struct kc_app *app, char *err, size_t errlen);
 /* The content database, opened on first use; NULL if it cannot be opened
  * (every kc_content_* function accepts NULL and fails cleanly). */
 struct kc_content *kc_app_content(struct kc_app *app);
+/* The topics for the home menu (the compiled-in list for the built-in
+ * content, so nothing is opened; else the content database's). 0 or -1;
+ * free with kc_topics_free. */
+int kc_app_topics(struct kc_app *app, struct kc_topic **out, size_t *n);
 /* The validated wizard definition, or NULL with a reason. */
 const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errlen);
 /* The plan's tasks (and the red-flag questions re-asked daily). */

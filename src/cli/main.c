@@ -277,6 +277,7 @@ int main(int argc, char **argv) {
   int code = KC_EXIT_USAGE;
   const struct kc_cmd_entry *cmd = find_command(argc - optind, argv + optind, &code);
   if (!cmd) return code;
+  kc_text_ascii_stdio(); /* a terminal that is not UTF-8 gets ASCII */
   if (open_content(&app) != 0) return KC_EXIT_FAIL;
   optind += cmd->sub ? 2 : 1;
   int rc = cmd->exec(&app, argc - optind + 1, argv + optind - 1);

@@ -179,7 +179,7 @@ static void full_tui(const char *mnt) {
     kc_pty_wait_quiet(p, 200, 3000);
     recovered = kc_pty_has(p, "[x] Rest from running") &&
                 has_row("SELECT count(*) FROM tick WHERE task_id = 'rest-move' AND day = 3");
-    kc_pty_send_str(p, KEY_ESC KEY_ESC "q");
+    kc_pty_send_str(p, KEY_ESC KEY_ESC "Q");
     if (kc_pty_wait_exit(p, 5000) != 0) fail = "quit failed";
   }
   kc_pty_free(p);
@@ -335,7 +335,7 @@ static void read_only(void) {
     tui_keys(p, "a");
     tui_keys(p, KEY_ESC);
     if (!tui_alive(p) || !tui_wait(p, " of 3", 3000)) fail = "not usable afterwards";
-    kc_pty_send_str(p, KEY_ESC "q");
+    kc_pty_send_str(p, KEY_ESC "Q");
     if (!fail && kc_pty_wait_exit(p, 5000) != 0) fail = "quit failed";
   }
   kc_pty_free(p);
@@ -366,7 +366,7 @@ static void read_only(void) {
   kc_pty_wait_quiet(p, 200, 2000);
   char line[300];
   kc_pty_row(p, 23, line, sizeof line);
-  kc_pty_send_str(p, "q");
+  kc_pty_send_str(p, "Q");
   int quit = kc_pty_wait_exit(p, 5000) == 0;
   kc_pty_free(p);
   int still = db_int(db, "SELECT count(*) FROM tick WHERE task_id = 'rest-move'") == 0;

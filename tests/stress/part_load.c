@@ -83,7 +83,7 @@ static void tuis(const char *name, int n, int shared) {
   }
   const double held = now_ms() - t0;
   int quit = 0;
-  for (int i = 0; i < n; i++) kc_pty_send_str(p[i], KEY_ESC KEY_ESC KEY_ESC "q");
+  for (int i = 0; i < n; i++) kc_pty_send_str(p[i], KEY_ESC KEY_ESC KEY_ESC "Q");
   for (int i = 0; i < n; i++) {
     quit += kc_pty_wait_exit(p[i], 10000) == 0;
     kc_pty_free(p[i]);
@@ -308,7 +308,7 @@ static void one_user(int n, int iters) {
     size_t len;
     const char *log = kc_pty_log(p[i], &len);
     locked += saw_locked(log, len);
-    kc_pty_send_str(p[i], KEY_ESC KEY_ESC "q");
+    kc_pty_send_str(p[i], KEY_ESC KEY_ESC "Q");
   }
   int quit = 0;
   for (int i = 0; i < n; i++) {

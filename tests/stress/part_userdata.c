@@ -188,7 +188,7 @@ static void bad_path_case(size_t i) {
     if (reading) {
       tui_keys(p, KEY_ENTER KEY_ENTER);
       reading = tui_wait(p, "%", 5000);
-      kc_pty_send_str(p, "q");
+      kc_pty_send_str(p, "Q");
       reading = reading && kc_pty_wait_exit(p, 5000) == 0;
     }
     kc_pty_free(p);
@@ -328,7 +328,7 @@ static void nul_case(void) {
     kc_pty_send(p, "kn\0ee", 5);
     kc_pty_wait_quiet(p, 80, 2000);
     ok = tui_alive(p);
-    kc_pty_send_str(p, KEY_ESC KEY_ESC "q");
+    kc_pty_send_str(p, KEY_ESC KEY_ESC "Q");
     ok = ok && kc_pty_wait_exit(p, 5000) == 0;
     how = ok ? "" : "TUI died";
   }
@@ -394,7 +394,7 @@ static void modes_case(void) {
     struct kc_pty *p = tui_start(&e, args, 24, 100);
     int tui_warned = tui_home(p) &&
                      (kc_pty_has(p, "Warning: the data") || tui_wait(p, "Warning: the data", 3000));
-    kc_pty_send_str(p, "q");
+    kc_pty_send_str(p, "Q");
     kc_pty_wait_exit(p, 3000);
     kc_pty_free(p);
     result("userdata", M[i].name, warned && tui_warned ? ST_OK : ST_FAIL,
