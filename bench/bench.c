@@ -429,20 +429,6 @@ static double bench_tick(void) {
   return median(v, n);
 }
 
-/* First frame (TUI) in the current data directory. */
-static double first_frame_median(void) {
-  double ff[RUNS];
-  int n = 0;
-  for (int r = 0; r < RUNS; r++) {
-    const char *argv[] = {kneecare_path(), NULL};
-    struct kc_pty *p = start(argv, "? help", &ff[n]);
-    if (!p) continue;
-    kc_pty_free(p);
-    n++;
-  }
-  return median(ff, n);
-}
-
 /* ---- user data at scale ------------------------------------------------------
  * gen_userdb adds `days` of use to a data directory whose profile has
  * saved one symptom check (the template): back-to-back 3-day plans so every
