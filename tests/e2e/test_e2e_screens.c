@@ -100,7 +100,7 @@ START_TEST(every_line_whole_at_three_sizes) {
   assert_whole(p, rows, "anti-inflammatories"); /* the end of the longest title */
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "%");
-  for (int k = 0; k < 40 && !at_end(p, rows); k++) {
+  for (int k = 0; k < 400 && !at_end(p, rows); k++) { /* long articles at 40x12 */
     assert_nothing_cut(p, rows, "article");
     kc_pty_send_str(p, KEY_PGDN_S);
   }
