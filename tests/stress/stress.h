@@ -101,6 +101,8 @@ const char *esc_violation(const char *buf, size_t len, int tty);
 
 /* ---- the program in a pseudo-terminal ------------------------------------ */
 struct kc_pty *tui_start(struct envb *e, const char *const args[], int rows, int cols);
+/* ms, stretched in sanitizer builds (KC_STRESS_TIME_SCALE). */
+int tui_ms(int ms);
 int tui_wait(struct kc_pty *p, const char *text, int ms); /* text then quiet */
 void tui_keys(struct kc_pty *p, const char *keys);        /* send, then let it draw */
 /* Closes the safety notice if it shows; 1 when the home menu is there. */

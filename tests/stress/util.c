@@ -495,7 +495,13 @@ struct kc_pty *tui_start(struct envb *e, const char *const args[], int rows, int
   return kc_pty_spawn(argv, (const char *const *)e->v, rows, cols);
 }
 
+/* Deadlines for the program's answers, stretched in sanitizer builds: the
+ * harness measures whether something happens, not how fast (the bench
+ * does that), and ASan on a busy 2-core machine is several times slower. */
+int tui_ms(int ms) { return ms * KC_STRESS_TIME_SCALE; }
+
 int tui_wait(struct kc_pty *p, const char *text, int ms) {
+  ms = tui_ms(ms);
   if (!kc_pty_wait_text(p, text, ms)) return 0;
   kc_pty_wait_quiet(p, 30, 1000);
   return kc_pty_has(p, text) || kc_pty_wait_text(p, text, ms);
@@ -507,7 +513,7 @@ void tui_keys(struct kc_pty *p, const char *keys) {
 }
 
 int tui_home(struct kc_pty *p) {
-  double end = now_ms() + 8000, last_esc = 0;
+  double end = now_ms() + tui_ms(8000), last_esc = 0;
   char top[512];
   while (now_ms() < end) {
     if (kc_pty_pump(p, 20) < 0) break;
@@ -532,7 +538,7 @@ int tui_home(struct kc_pty *p) {
       /* Opening user data (and, in a data directory another instance just
        * created, the safety notice) follows the first frame; under load it
        * can take a while: wait for a settled screen before going on. */
-      kc_pty_wait_quiet(p, 150, 3000);
+      kc_pty_wait_quiet(p, 150, tui_ms(3000));
       kc_pty_row(p, 0, top, sizeof top);
       if (!strstr(top, "Help") && !strstr(top, "Safety notice") &&
           kc_pty_has(p, "Check and recover"))
@@ -584,7 +590,7 @@ int tui_open_checklist(struct kc_pty *p) {
    * (another instance was creating the data): close it first. */
   if (!tui_home(p) || !tui_select(p, "3-day recovery plan")) return 0;
   kc_pty_send_str(p, KEY_ENTER);
-  double end = now_ms() + 10000;
+  double end = now_ms() + tui_ms(10000);
   int answered = 0;
   while (now_ms() < end) {
     if (kc_pty_pump(p, 20) < 0) return 0;
