@@ -146,9 +146,9 @@ int kc_cmd_search(struct kc_app *app, int argc, char **argv) {
   int limit = 10, c;
   kc_getopt_reset();
   while ((c = getopt_long(argc, argv, ":l:", opts, NULL)) != -1) {
-    if (c == 'l' && (limit = parse_count(optarg, 1000)) > 0) continue;
+    if (c == 'l' && (limit = parse_count(optarg, KC_SEARCH_MAX_HITS)) > 0) continue;
     if (c == 'l')
-      kc_err("search: --limit must be a number from 1 to 1000");
+      kc_err("search: --limit must be a number from 1 to %d", KC_SEARCH_MAX_HITS);
     else
       kc_err(
           "search: unknown option or missing value '%s' (use -- before a query starting with '-')",

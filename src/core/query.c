@@ -13,10 +13,30 @@ static int is_space(uint32_t cp) {
          cp == 0xA0 || cp == 0x3000;
 }
 
+static int same_ci(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
+    if (x != y) return 0;
+  }
+  return 1;
+}
+
+/* 1 if the quoted word is already in out[0..o) (ASCII case folded, as FTS5
+ * folds it). */
+static int seen(const char *out, size_t o, const char *word, size_t w) {
+  for (size_t i = 0; i + w + 2 <= o; i++)
+    if (out[i] == '"' && (i == 0 || out[i - 1] == ' ') && same_ci(out + i + 1, word, w) &&
+        out[i + 1 + w] == '"' && (i + w + 2 == o || out[i + w + 2] == ' '))
+      return 1;
+  return 0;
+}
+
 int kc_query_build(const char *input, size_t len, int prefix, char *out, size_t outlen) {
   if (outlen == 0) return 0;
   size_t o = 0;
-  int words = 0, last_cps = 0;
+  int words = 0, last_cps = 0, last_dup = 0;
   size_t i = 0;
   out[0] = '\0';
   while (i < len && words < KC_QUERY_MAX_WORDS) {
@@ -48,6 +68,13 @@ int kc_query_build(const char *input, size_t len, int prefix, char *out, size_t 
         has_text = 1;
     }
     if (!has_text) continue;
+    /* A repeated word adds nothing to what matches but multiplies FTS5's
+     * work per row (15 x "the" made snippets 30x slower): keep it once. */
+    if (seen(out, o, word, w)) {
+      last_dup = 1;
+      continue;
+    }
+    last_dup = 0;
     size_t need = w + 2 + (o ? 1 : 0) + 2;
     if (o + need >= outlen) break;
     if (o) out[o++] = ' ';
@@ -59,8 +86,17 @@ int kc_query_build(const char *input, size_t len, int prefix, char *out, size_t 
     last_cps = cps;
   }
   /* A one-letter prefix matches nearly everything and tells the reader
-   * nothing; type-ahead starts at the second letter. */
-  if (words && prefix && last_cps >= 2) out[o++] = '*';
+   * nothing; type-ahead starts at the second letter. A space after the last
+   * word means it is finished. */
+  int ends_in_space = 0;
+  if (len) {
+    size_t k = len;
+    while (k > 0 && ((unsigned char)input[k - 1] & 0xC0) == 0x80) k--;
+    uint32_t cp;
+    kc_utf8_decode(input + (k ? k - 1 : 0), len - (k ? k - 1 : 0), &cp);
+    ends_in_space = is_space(cp);
+  }
+  if (words && prefix && last_cps >= 2 && !last_dup && !ends_in_space) out[o++] = '*';
   out[o] = '\0';
   return words;
 }

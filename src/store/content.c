@@ -10,12 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "kneecare/query.h"
+#include "content_int.h"
 #include "kneecare/text.h"
-
-struct kc_content {
-  sqlite3 *db;
-};
 
 /* A foreign article longer than this is refused: our longest is a few KB,
  * and search snippets over megabytes of text stall the screen. */
@@ -107,6 +103,8 @@ static int finish_open(sqlite3 *db, int trusted, struct kc_content **out, char *
     return -1;
   }
   c->db = db;
+  c->fd = -1;
+  c->trusted = trusted;
   *out = c;
   return 0;
 }
@@ -188,17 +186,38 @@ int kc_content_open_file(const char *path, struct kc_content **out, char *err, s
 
 void kc_content_close(struct kc_content *c) {
   if (!c) return;
+  kc_content_search_free_state(c->search);
   sqlite3_close(c->db);
   free(c);
 }
 
 sqlite3 *kc_content_db(struct kc_content *c) { return c ? c->db : NULL; }
 
-static int prepare(struct kc_content *c, const char *sql, sqlite3_stmt **st) {
+int kc_content_prepare(struct kc_content *c, const char *sql, sqlite3_stmt **st) {
   *st = NULL;
   if (!c) return -1; /* a content database that could not be opened */
-  return sqlite3_prepare_v2(c->db, sql, -1, st, NULL) == SQLITE_OK ? 0 : -1;
+  if (sqlite3_prepare_v2(c->db, sql, -1, st, NULL) == SQLITE_OK) return 0;
+  snprintf(c->note, sizeof c->note, "cannot read the content database: %s", sqlite3_errmsg(c->db));
+  return -1;
 }
+
+static int prepare(struct kc_content *c, const char *sql, sqlite3_stmt **st) {
+  if (c) c->note[0] = '\0';
+  return kc_content_prepare(c, sql, st);
+}
+
+char *kc_content_col(sqlite3_stmt *st, int i, size_t cap, int keep_newlines, int *cut) {
+  const char *t = (const char *)sqlite3_column_text(st, i);
+  size_t n = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+  if (n > cap) {
+    n = cap;
+    while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--; /* not inside a character */
+    if (cut) *cut = 1;
+  }
+  return kc_text_sanitize_dup(t ? t : "", n, keep_newlines);
+}
+
+const char *kc_content_note(const struct kc_content *c) { return c && c->note[0] ? c->note : NULL; }
 
 int kc_content_topics(struct kc_content *c, struct kc_topic **out, size_t *n) {
   sqlite3_stmt *st = NULL;
@@ -355,76 +374,6 @@ void kc_article_free(struct kc_article *a) {
   for (size_t i = 0; i < a->n_sources; i++) free(a->sources[i]);
   free(a->sources);
   memset(a, 0, sizeof *a);
-}
-
-/* Sanitises a snippet piecewise so the match markers survive. */
-static char *clean_snippet(const char *s, size_t len) {
-  char *out = malloc(len * 3 + 1);
-  if (!out) return NULL;
-  size_t o = 0, start = 0;
-  for (size_t i = 0; i <= len; i++) {
-    if (i == len || s[i] == KC_MARK_ON || s[i] == KC_MARK_OFF) {
-      o += kc_text_sanitize(s + start, i - start, out + o, len * 3 + 1 - o, 0);
-      if (i < len) out[o++] = s[i];
-      start = i + 1;
-    }
-  }
-  out[o] = '\0';
-  return out;
-}
-
-int kc_content_search(struct kc_content *c, const char *query, int limit, int prefix,
-                      struct kc_hit **out, size_t *n, char *err, size_t errlen) {
-  char expr[KC_QUERY_BUF];
-  *out = NULL;
-  *n = 0;
-  if (kc_query_build(query, strlen(query), prefix, expr, sizeof expr) == 0) return 0;
-  sqlite3_stmt *st = NULL;
-  /* ORDER BY rank lets FTS5 sort internally, so snippet() runs only for
-   * the rows returned; the packer sets rank to bm25 with titles weighted. */
-  if (prepare(c,
-              "SELECT a.id, highlight(article_fts, 0, char(2), char(3)), "
-              "snippet(article_fts, 2, char(2), char(3), '\xE2\x80\xA6', 14) "
-              "FROM article_fts JOIN article a ON a.rowid = article_fts.rowid "
-              "WHERE article_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-              &st)) {
-    snprintf(err, errlen, "search failed: %s", c ? sqlite3_errmsg(c->db) : "no content");
-    return -1;
-  }
-  sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int(st, 2, limit > 0 ? limit : 50);
-  struct kc_hit *v = NULL;
-  size_t cnt = 0;
-  int step;
-  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-    struct kc_hit *nv = realloc(v, (cnt + 1) * sizeof *nv);
-    if (!nv) break;
-    v = nv;
-    const char *t = (const char *)sqlite3_column_text(st, 1);
-    const char *s = (const char *)sqlite3_column_text(st, 2);
-    v[cnt++] = (struct kc_hit){col_text(st, 0),
-                               clean_snippet(t ? t : "", (size_t)sqlite3_column_bytes(st, 1)),
-                               clean_snippet(s ? s : "", (size_t)sqlite3_column_bytes(st, 2))};
-  }
-  if (step != SQLITE_DONE) {
-    snprintf(err, errlen, "search failed: %s", sqlite3_errmsg(c->db));
-    sqlite3_finalize(st);
-    kc_hits_free(v, cnt);
-    return -1;
-  }
-  sqlite3_finalize(st);
-  *out = v;
-  *n = cnt;
-  return (int)cnt;
-}
-
-void kc_hits_free(struct kc_hit *h, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    free(h[i].id);
-    free(h[i].title);
-    free(h[i].snippet);
-  }
-  free(h);
 }
 
 char *kc_content_title(struct kc_content *c, const char *id) {

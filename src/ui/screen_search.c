@@ -14,6 +14,7 @@ struct search {
   struct kc_view base;
   char query[QUERY_MAX];
   size_t len;
+  struct kc_search_res res; /* hits and n point into it */
   struct kc_hit *hits;
   size_t n, sel, top;
   int rows_per_page, y0;
@@ -21,17 +22,20 @@ struct search {
 };
 
 static void run_query(struct search *s, struct kc_ui *ui) {
-  kc_hits_free(s->hits, s->n);
-  s->hits = NULL;
-  s->n = s->sel = s->top = 0;
+  kc_search_res_free(&s->res);
+  s->sel = s->top = 0;
   char err[256];
-  s->failed = kc_content_search(kc_app_content(ui->app), s->query, RESULT_LIMIT, 1, &s->hits, &s->n,
-                                err, sizeof err) < 0;
+  /* Snippets cost ~80 us each: made for the rows on screen, the rest when
+   * scrolled into view (search_draw). */
+  struct kc_search_req req = {s->query, NULL, RESULT_LIMIT,
+                              s->rows_per_page > 0 ? s->rows_per_page : 8, 1};
+  s->failed = kc_content_find(kc_app_content(ui->app), &req, &s->res, err, sizeof err) < 0;
+  s->hits = s->res.hits;
+  s->n = s->res.n;
   if (s->failed) kc_ui_message(ui, ROLE_WARNING, "%s", err);
 }
 
 static void search_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
-  (void)ui;
   struct search *s = (struct search *)v;
   kc_puts(y, 1, 8, "Search:", kc_attr(ROLE_STRONG));
   /* Show the end of a long query, where the typing happens. */
@@ -64,6 +68,8 @@ static void search_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
   }
   if (s->sel < s->top) s->top = s->sel;
   if (s->sel >= s->top + (size_t)s->rows_per_page) s->top = s->sel - (size_t)s->rows_per_page + 1;
+  kc_content_find_snippets(kc_app_content(ui->app), &s->res, s->top,
+                           s->top + (size_t)s->rows_per_page);
   for (int k = 0; k < s->rows_per_page; k++) {
     size_t i = s->top + (size_t)k;
     if (i >= s->n) break;
@@ -182,7 +188,7 @@ static const char *search_hints(struct kc_view *v) {
 
 static void search_destroy(struct kc_view *v) {
   struct search *s = (struct search *)v;
-  kc_hits_free(s->hits, s->n);
+  kc_search_res_free(&s->res);
   free(s);
 }
 

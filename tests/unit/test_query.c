@@ -30,7 +30,11 @@ END_TEST
 
 START_TEST(limits_words_and_length) {
   char in[20000], out[KC_QUERY_BUF];
-  for (size_t i = 0; i < sizeof in - 1; i++) in[i] = (i % 7 == 6) ? ' ' : 'a';
+  /* Distinct six-letter words (repeated words are kept once). */
+  for (size_t i = 0; i < sizeof in - 1; i++)
+    in[i] = (i % 7 == 6) ? ' '
+            : i % 7 == 0 ? (char)('a' + (i / 7) % 26)
+                         : (char)('a' + (i / 182) % 26);
   in[sizeof in - 1] = '\0';
   ck_assert_int_eq(kc_query_build(in, strlen(in), 1, out, sizeof out), KC_QUERY_MAX_WORDS);
   ck_assert_uint_lt(strlen(out), sizeof out);
