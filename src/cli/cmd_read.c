@@ -18,6 +18,13 @@ static int parse_count(const char *s, int max) {
   return (int)v;
 }
 
+/* After a read: says what the content store left out (a foreign file over
+ * kneecare's limits), or why it failed, once, on stderr. */
+static void say_note(struct kc_app *app, const char *fallback) {
+  const char *note = kc_content_note(app->content);
+  if (note || fallback) kc_err("%s", note ? note : fallback);
+}
+
 static int no_options(const char *cmd, int argc, char **argv, int max_args) {
   static const struct option none[] = {{0, 0, 0, 0}};
   kc_getopt_reset();
@@ -37,9 +44,10 @@ int kc_cmd_topics(struct kc_app *app, int argc, char **argv) {
   struct kc_topic *t;
   size_t n;
   if (kc_content_topics(app->content, &t, &n) != 0) {
-    kc_err("cannot read topics");
+    say_note(app, "cannot read topics");
     return KC_EXIT_FAIL;
   }
+  say_note(app, NULL);
   for (size_t i = 0; i < n; i++) printf("%s\t%s\t%d\n", t[i].id, t[i].title, t[i].n_articles);
   kc_topics_free(t, n);
   return KC_EXIT_OK;
@@ -51,7 +59,10 @@ int kc_cmd_list(struct kc_app *app, int argc, char **argv) {
   if (topic) {
     struct kc_topic *t;
     size_t n, found = 0;
-    if (kc_content_topics(app->content, &t, &n) != 0) return KC_EXIT_FAIL;
+    if (kc_content_topics(app->content, &t, &n) != 0) {
+      say_note(app, "cannot read topics");
+      return KC_EXIT_FAIL;
+    }
     for (size_t i = 0; i < n; i++) found |= strcmp(t[i].id, topic) == 0;
     kc_topics_free(t, n);
     if (!found) {
@@ -62,9 +73,10 @@ int kc_cmd_list(struct kc_app *app, int argc, char **argv) {
   struct kc_article_ref *r;
   size_t n;
   if (kc_content_list(app->content, topic, &r, &n) != 0) {
-    kc_err("cannot read articles");
+    say_note(app, "cannot read articles");
     return KC_EXIT_FAIL;
   }
+  say_note(app, NULL);
   for (size_t i = 0; i < n; i++) printf("%s\t%s\t%s\n", r[i].id, r[i].topic, r[i].title);
   kc_article_refs_free(r, n);
   return KC_EXIT_OK;
@@ -111,9 +123,10 @@ int kc_cmd_show(struct kc_app *app, int argc, char **argv) {
     if (found == 0)
       kc_err("show: no article '%s' (see 'kneecare list')", argv[optind]);
     else
-      kc_err("show: cannot read the article");
+      say_note(app, "show: cannot read the article");
     return KC_EXIT_FAIL;
   }
+  say_note(app, NULL);
   struct kc_mdoc doc;
   if (kc_markup_render(a.body, strlen(a.body), width, &doc) != 0) {
     kc_err("show: out of memory");
