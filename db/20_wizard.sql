@@ -5,7 +5,9 @@
 -- problem to its line.
 --
 -- Levels: 0 = not a red flag, 1 = self-care, 2 = see a physio or GP soon,
--- 3 = see a doctor within 24 hours, 4 = emergency now. An option's level is
+-- 3 = see a doctor within 24 hours, 4 = emergency department now, 5 = call an
+-- ambulance now (4 is not used yet: every emergency is 5 until the triage
+-- data is re-levelled). An option's level is
 -- the minimum level the result gets when that option is chosen; the option
 -- 'unsure' always counts as its question's most urgent option ("not sure"
 -- about a red flag is a yes), and must say so here too. Where the sources in
@@ -29,7 +31,7 @@ CREATE TABLE wizard_option (
   id          TEXT NOT NULL,
   position    INTEGER NOT NULL,
   label       TEXT NOT NULL,
-  level       INTEGER NOT NULL DEFAULT 0 CHECK (typeof(level) = 'integer' AND level BETWEEN 0 AND 4),
+  level       INTEGER NOT NULL DEFAULT 0 CHECK (typeof(level) = 'integer' AND level BETWEEN 0 AND 5),
   source      TEXT CHECK (level = 0 OR length(source) > 0),
   article_id  TEXT,
   PRIMARY KEY (question_id, id)
@@ -40,7 +42,7 @@ CREATE TABLE wizard_cause (
   position   INTEGER NOT NULL UNIQUE,
   title      TEXT NOT NULL,
   article_id TEXT NOT NULL,
-  min_level  INTEGER NOT NULL CHECK (typeof(min_level) = 'integer' AND min_level BETWEEN 0 AND 4),
+  min_level  INTEGER NOT NULL CHECK (typeof(min_level) = 'integer' AND min_level BETWEEN 0 AND 5),
   source     TEXT CHECK (min_level < 2 OR length(source) > 0)
 );
 
@@ -57,14 +59,14 @@ CREATE TABLE wizard_evidence (
 -- Engine rules with their level and source ('no-match': no cause scored).
 CREATE TABLE wizard_rule (
   id     TEXT PRIMARY KEY,
-  level  INTEGER NOT NULL CHECK (typeof(level) = 'integer' AND level BETWEEN 0 AND 4),
+  level  INTEGER NOT NULL CHECK (typeof(level) = 'integer' AND level BETWEEN 0 AND 5),
   text   TEXT NOT NULL,
   source TEXT CHECK (level = 0 OR length(source) > 0)
 );
 
 -- Articles suggested for a result of each level, in order.
 CREATE TABLE wizard_read (
-  level      INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+  level      INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
   position   INTEGER NOT NULL,
   article_id TEXT NOT NULL,
   PRIMARY KEY (level, article_id)
@@ -79,14 +81,14 @@ INSERT INTO wizard_option (question_id, id, position, label, level, source, arti
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-calf', 'unsure', 3, 'Not sure', 3, 'Not sure counts as yes. NHS, Deep vein thrombosis (DVT) - https://beta.nhs.uk/conditions/deep-vein-thrombosis-dvt/', NULL);
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-chest', 20, 'red-flags', 'Are you short of breath, or do you have chest pain that is worse when you breathe in, or have you coughed up blood or fainted?', 'one', NULL, 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-chest', 'yes', 1, 'Yes', 4, 'NHS, Deep vein thrombosis (DVT): signs of a clot in the lungs - https://beta.nhs.uk/conditions/deep-vein-thrombosis-dvt/ ; Gloucestershire Hospitals NHS, DVT leaflet - https://www.gloshospitals.nhs.uk/your-visit/patient-information-leaflets/deep-vein-thrombosis-dvt/', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-chest', 'yes', 1, 'Yes', 5, 'NHS, Deep vein thrombosis (DVT): signs of a clot in the lungs - https://beta.nhs.uk/conditions/deep-vein-thrombosis-dvt/ ; Gloucestershire Hospitals NHS, DVT leaflet - https://www.gloshospitals.nhs.uk/your-visit/patient-information-leaflets/deep-vein-thrombosis-dvt/', NULL);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-chest', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-chest', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. NHS, Deep vein thrombosis (DVT) - https://beta.nhs.uk/conditions/deep-vein-thrombosis-dvt/', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-chest', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. NHS, Deep vein thrombosis (DVT) - https://beta.nhs.uk/conditions/deep-vein-thrombosis-dvt/', NULL);
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-fever', 30, 'red-flags', 'Is the knee hot, red and swollen, and do you also have a fever, shivers or feel generally unwell?', 'one', NULL, 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-fever', 'yes', 1, 'Yes', 4, 'Patient.info, Hot swollen joints - https://patient.info/doctor/hot-swollen-joints ; NHS Gloucestershire G-Care, knee pathway 58 - https://g-care.glos.nhs.uk/pathway/58/resource/3 ; Cora Health - https://www.corahealth.co.uk/?p=2927', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-fever', 'yes', 1, 'Yes', 5, 'Patient.info, Hot swollen joints - https://patient.info/doctor/hot-swollen-joints ; NHS Gloucestershire G-Care, knee pathway 58 - https://g-care.glos.nhs.uk/pathway/58/resource/3 ; Cora Health - https://www.corahealth.co.uk/?p=2927', NULL);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-fever', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-fever', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. Patient.info, Hot swollen joints - https://patient.info/doctor/hot-swollen-joints', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-fever', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. Patient.info, Hot swollen joints - https://patient.info/doctor/hot-swollen-joints', NULL);
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-hot-knee', 40, 'red-flags', 'Is the knee hot, red and swollen, even without a fever?', 'one', NULL, 1);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-hot-knee', 'yes', 1, 'Yes', 3, 'Acute monoarthritis: diagnosis in adults (gout and infection can look alike and occur together) - https://docslib.org/doc/10067537/acute-monoarthritis-diagnosis-in-adults-jonathan-a ; Dr Oracle, gout flare symptoms - https://www.droracle.ai/articles/368000/what-are-the-symptoms-of-a-gout-flare-up-in', NULL);
@@ -94,29 +96,29 @@ INSERT INTO wizard_option (question_id, id, position, label, level, source, arti
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-hot-knee', 'unsure', 3, 'Not sure', 3, 'Not sure counts as yes. Acute monoarthritis: diagnosis in adults - https://docslib.org/doc/10067537/acute-monoarthritis-diagnosis-in-adults-jonathan-a', NULL);
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-deformed', 50, 'red-flags', 'Does the knee or the kneecap look deformed or out of its usual place?', 'one', NULL, 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-deformed', 'yes', 1, 'Yes', 4, 'NHS Gloucestershire G-Care, knee pathway 58 - https://g-care.glos.nhs.uk/pathway/58/resource/3 ; Knee flow chart (acute) - https://docslib.org/doc/23208/knee-flow-chart-acute ; NHS Kernow, knee pain referral guidance (rms.kernowccg.nhs.uk)', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-deformed', 'yes', 1, 'Yes', 5, 'NHS Gloucestershire G-Care, knee pathway 58 - https://g-care.glos.nhs.uk/pathway/58/resource/3 ; Knee flow chart (acute) - https://docslib.org/doc/23208/knee-flow-chart-acute ; NHS Kernow, knee pain referral guidance (rms.kernowccg.nhs.uk)', NULL);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-deformed', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-deformed', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. NHS Gloucestershire G-Care, knee pathway 58 - https://g-care.glos.nhs.uk/pathway/58/resource/3', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-deformed', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. NHS Gloucestershire G-Care, knee pathway 58 - https://g-care.glos.nhs.uk/pathway/58/resource/3', NULL);
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-kneecap-out', 60, 'red-flags', 'Has your kneecap slipped out of place to the side, even if it went back by itself?', 'one', NULL, 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-kneecap-out', 'yes', 1, 'Yes', 4, 'NHS Kernow, knee pain referral guidance: first kneecap dislocation (rms.kernowccg.nhs.uk) ; AdventHealth, dislocating patella - https://adventhealth.com/practice/adventhealth-medical-group/dislocating-patella ; A.D.A.M., kneecap dislocation - http://www.healthcentral.com/encyclopedia/adam/kneecap-dislocation-4011244/symptoms/', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-kneecap-out', 'yes', 1, 'Yes', 5, 'NHS Kernow, knee pain referral guidance: first kneecap dislocation (rms.kernowccg.nhs.uk) ; AdventHealth, dislocating patella - https://adventhealth.com/practice/adventhealth-medical-group/dislocating-patella ; A.D.A.M., kneecap dislocation - http://www.healthcentral.com/encyclopedia/adam/kneecap-dislocation-4011244/symptoms/', NULL);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-kneecap-out', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-kneecap-out', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. NHS Kernow, knee pain referral guidance (rms.kernowccg.nhs.uk)', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-kneecap-out', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. NHS Kernow, knee pain referral guidance (rms.kernowccg.nhs.uk)', NULL);
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-no-weight', 70, 'red-flags', 'Are you unable to put weight on the leg or to take four steps on it? (Limping still counts as walking.)', 'one', NULL, 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-no-weight', 'yes', 1, 'Yes', 4, 'Ottawa knee rules (Stiell et al. 1995), summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/ ; AAFP, Evaluation of knee pain (2018) - https://www.aafp.org/afp/2018/1101/p576.html', 'ottawa-knee-rules');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-no-weight', 'yes', 1, 'Yes', 5, 'Ottawa knee rules (Stiell et al. 1995), summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/ ; AAFP, Evaluation of knee pain (2018) - https://www.aafp.org/afp/2018/1101/p576.html', 'ottawa-knee-rules');
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-no-weight', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-no-weight', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. AAFP, Evaluation of knee pain (2018) - https://www.aafp.org/afp/2018/1101/p576.html', 'ottawa-knee-rules');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-no-weight', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. AAFP, Evaluation of knee pain (2018) - https://www.aafp.org/afp/2018/1101/p576.html', 'ottawa-knee-rules');
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-locked', 80, 'red-flags', 'Is the knee locked: stuck bent so that you cannot straighten it (not just stiff)?', 'one', NULL, 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-locked', 'yes', 1, 'Yes', 4, 'Cora Health (locked knee: emergency department) - https://www.corahealth.co.uk/?p=2927 ; NHS Kernow, knee pain referral guidance (rms.kernowccg.nhs.uk) ; NHS Gloucestershire G-Care, knee pathway 58 - https://g-care.glos.nhs.uk/pathway/58/resource/3', 'clicking-locking-giving-way');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-locked', 'yes', 1, 'Yes', 5, 'Cora Health (locked knee: emergency department) - https://www.corahealth.co.uk/?p=2927 ; NHS Kernow, knee pain referral guidance (rms.kernowccg.nhs.uk) ; NHS Gloucestershire G-Care, knee pathway 58 - https://g-care.glos.nhs.uk/pathway/58/resource/3', 'clicking-locking-giving-way');
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-locked', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-locked', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. Cora Health - https://www.corahealth.co.uk/?p=2927', 'clicking-locking-giving-way');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-locked', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. Cora Health - https://www.corahealth.co.uk/?p=2927', 'clicking-locking-giving-way');
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-foot', 90, 'red-flags', 'Is your foot or lower leg numb or tingling, is the foot cold, pale or blue, or can you not lift your toes?', 'one', NULL, 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-foot', 'yes', 1, 'Yes', 4, 'NHS Kernow, knee pain referral guidance: nerve or blood vessel damage, compartment syndrome (rms.kernowccg.nhs.uk) ; How to tell if a knee injury is serious - https://biologyinsights.com/how-to-tell-if-a-knee-injury-is-serious', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-foot', 'yes', 1, 'Yes', 5, 'NHS Kernow, knee pain referral guidance: nerve or blood vessel damage, compartment syndrome (rms.kernowccg.nhs.uk) ; How to tell if a knee injury is serious - https://biologyinsights.com/how-to-tell-if-a-knee-injury-is-serious', NULL);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-foot', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-foot', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. NHS Kernow, knee pain referral guidance (rms.kernowccg.nhs.uk)', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-foot', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. NHS Kernow, knee pain referral guidance (rms.kernowccg.nhs.uk)', NULL);
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-fast-swelling', 100, 'red-flags', 'Did the knee swell up a lot within a few hours of a pop, a twist or a blow?', 'one', NULL, 1);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-fast-swelling', 'yes', 1, 'Yes', 3, 'NHS Gloucestershire G-Care, knee pathways 57 and 58 (large swelling: urgent fracture or acute knee clinic) - https://g-care.glos.nhs.uk/pathway/58/resource/3 ; NHS Kernow, tense swelling within 6 hours (rms.kernowccg.nhs.uk) ; Signs a knee injury is serious - https://studylib.net/doc/5838827/signs-knee-injury-serious---ecsm', 'swelling-timing');
@@ -134,19 +136,19 @@ INSERT INTO wizard_option (question_id, id, position, label, level, source, arti
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-night-unwell', 'unsure', 3, 'Not sure', 3, 'Not sure counts as yes. NHS Gloucestershire G-Care, knee pathway 58 - https://g-care.glos.nhs.uk/pathway/58/resource/3', 'stiffness-and-night-pain');
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-wound', 130, 'red-flags', 'Is there a cut or wound over the knee that may go into the joint?', 'one', NULL, 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-wound', 'yes', 1, 'Yes', 4, 'Ask Physio, knee pain - https://www.askphysio.com/conditions/knee-pain ; NHS Kernow, knee pain referral guidance (rms.kernowccg.nhs.uk)', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-wound', 'yes', 1, 'Yes', 5, 'Ask Physio, knee pain - https://www.askphysio.com/conditions/knee-pain ; NHS Kernow, knee pain referral guidance (rms.kernowccg.nhs.uk)', NULL);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-wound', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-wound', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. Ask Physio, knee pain - https://www.askphysio.com/conditions/knee-pain', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-wound', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. Ask Physio, knee pain - https://www.askphysio.com/conditions/knee-pain', NULL);
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-thinners', 140, 'red-flags', 'Do you take a blood thinner (such as warfarin, apixaban or rivaroxaban) or have a bleeding disorder, and has the knee swollen after an injury?', 'one', NULL, 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-thinners', 'yes', 1, 'Yes', 4, 'NHS Kernow, bleeding into the joint on anticoagulants (rms.kernowccg.nhs.uk) ; Ask Physio, knee pain - https://www.askphysio.com/conditions/knee-pain', 'swelling-timing');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-thinners', 'yes', 1, 'Yes', 5, 'NHS Kernow, bleeding into the joint on anticoagulants (rms.kernowccg.nhs.uk) ; Ask Physio, knee pain - https://www.askphysio.com/conditions/knee-pain', 'swelling-timing');
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-thinners', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-thinners', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. NHS Kernow, knee pain referral guidance (rms.kernowccg.nhs.uk)', 'swelling-timing');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-thinners', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. NHS Kernow, knee pain referral guidance (rms.kernowccg.nhs.uk)', 'swelling-timing');
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-cannot-straighten', 150, 'red-flags', 'After a fall, are you unable to straighten the knee or to lift the straight leg, or is there a gap just above or below the kneecap?', 'one', NULL, 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-cannot-straighten', 'yes', 1, 'Yes', 4, 'NHS Gloucestershire G-Care, knee pathway 58 (tendon rupture) - https://g-care.glos.nhs.uk/pathway/58/resource/3 ; NHS Cornwall, chronic inflammatory knee pain guidance (rms.cornwall.nhs.uk)', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-cannot-straighten', 'yes', 1, 'Yes', 5, 'NHS Gloucestershire G-Care, knee pathway 58 (tendon rupture) - https://g-care.glos.nhs.uk/pathway/58/resource/3 ; NHS Cornwall, chronic inflammatory knee pain guidance (rms.cornwall.nhs.uk)', NULL);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-cannot-straighten', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-cannot-straighten', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. NHS Gloucestershire G-Care, knee pathway 58 - https://g-care.glos.nhs.uk/pathway/58/resource/3', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-cannot-straighten', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. NHS Gloucestershire G-Care, knee pathway 58 - https://g-care.glos.nhs.uk/pathway/58/resource/3', NULL);
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('rf-groin', 160, 'red-flags', 'Do you have pain in the groin or hip that spreads towards the knee, gets worse with each run and now hurts when you walk?', 'one', NULL, 1);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('rf-groin', 'yes', 1, 'Yes', 3, 'Howard Luks MD, knee pain in runners (groin pain: stop running) - https://www.howardluksmd.com/knee/causes-of-knee-pain-in-runners/ ; Femoral neck stress fractures in runners - https://pmc.ncbi.nlm.nih.gov/articles/PMC6357658', NULL);
@@ -168,28 +170,28 @@ INSERT INTO wizard_option (question_id, id, position, label, level, source, arti
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('injury', 'unsure', 3, 'Not sure', 0, NULL, NULL);
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('ot-age', 210, 'ottawa', 'Are you 55 or older?', 'one', 'injury=yes|unsure', 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-age', 'yes', 1, 'Yes', 4, 'Ottawa knee rules (Stiell et al., Ann Emerg Med 1995), summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/ ; Physiopedia, Ottawa knee rules - https://physio-pedia.com/index.php?title=Ottawa_Knee_Rules&oldid=10174', 'ottawa-knee-rules');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-age', 'yes', 1, 'Yes', 5, 'Ottawa knee rules (Stiell et al., Ann Emerg Med 1995), summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/ ; Physiopedia, Ottawa knee rules - https://physio-pedia.com/index.php?title=Ottawa_Knee_Rules&oldid=10174', 'ottawa-knee-rules');
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-age', 'no', 2, 'No', 0, NULL, NULL);
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('ot-kneecap', 220, 'ottawa', 'When you press on the kneecap itself, is it tender, while no other bony spot around the knee is?', 'one', 'injury=yes|unsure', 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-kneecap', 'yes', 1, 'Yes', 4, 'Ottawa knee rules (Stiell et al., Ann Emerg Med 1995), summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/ ; Physiopedia, Ottawa knee rules - https://physio-pedia.com/index.php?title=Ottawa_Knee_Rules&oldid=10174', 'ottawa-knee-rules');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-kneecap', 'yes', 1, 'Yes', 5, 'Ottawa knee rules (Stiell et al., Ann Emerg Med 1995), summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/ ; Physiopedia, Ottawa knee rules - https://physio-pedia.com/index.php?title=Ottawa_Knee_Rules&oldid=10174', 'ottawa-knee-rules');
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-kneecap', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-kneecap', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. Ottawa knee rules, summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/', 'ottawa-knee-rules');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-kneecap', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. Ottawa knee rules, summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/', 'ottawa-knee-rules');
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('ot-fibula', 230, 'ottawa', 'Is the bony knob on the outer side of the leg, just below the knee, tender when you press on it?', 'one', 'injury=yes|unsure', 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-fibula', 'yes', 1, 'Yes', 4, 'Ottawa knee rules (Stiell et al., Ann Emerg Med 1995), summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/ ; Physiopedia, Ottawa knee rules - https://physio-pedia.com/index.php?title=Ottawa_Knee_Rules&oldid=10174', 'ottawa-knee-rules');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-fibula', 'yes', 1, 'Yes', 5, 'Ottawa knee rules (Stiell et al., Ann Emerg Med 1995), summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/ ; Physiopedia, Ottawa knee rules - https://physio-pedia.com/index.php?title=Ottawa_Knee_Rules&oldid=10174', 'ottawa-knee-rules');
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-fibula', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-fibula', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. Ottawa knee rules, summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/', 'ottawa-knee-rules');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-fibula', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. Ottawa knee rules, summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/', 'ottawa-knee-rules');
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('ot-bend', 240, 'ottawa', 'Are you unable to bend the knee to a right angle (90 degrees)?', 'one', 'injury=yes|unsure', 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-bend', 'yes', 1, 'Yes', 4, 'Ottawa knee rules (Stiell et al., Ann Emerg Med 1995), summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/ ; Physiopedia, Ottawa knee rules - https://physio-pedia.com/index.php?title=Ottawa_Knee_Rules&oldid=10174', 'ottawa-knee-rules');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-bend', 'yes', 1, 'Yes', 5, 'Ottawa knee rules (Stiell et al., Ann Emerg Med 1995), summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/ ; Physiopedia, Ottawa knee rules - https://physio-pedia.com/index.php?title=Ottawa_Knee_Rules&oldid=10174', 'ottawa-knee-rules');
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-bend', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-bend', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. Ottawa knee rules, summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/', 'ottawa-knee-rules');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-bend', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. Ottawa knee rules, summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/', 'ottawa-knee-rules');
 
 INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required) VALUES ('ot-steps', 250, 'ottawa', 'Right after the injury, could you not take four steps, and you still cannot now?', 'one', 'injury=yes|unsure', 1);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-steps', 'yes', 1, 'Yes', 4, 'Ottawa knee rules (Stiell et al., Ann Emerg Med 1995), summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/ ; Physiopedia, Ottawa knee rules - https://physio-pedia.com/index.php?title=Ottawa_Knee_Rules&oldid=10174', 'ottawa-knee-rules');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-steps', 'yes', 1, 'Yes', 5, 'Ottawa knee rules (Stiell et al., Ann Emerg Med 1995), summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/ ; Physiopedia, Ottawa knee rules - https://physio-pedia.com/index.php?title=Ottawa_Knee_Rules&oldid=10174', 'ottawa-knee-rules');
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-steps', 'no', 2, 'No', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-steps', 'unsure', 3, 'Not sure', 4, 'Not sure counts as yes. Ottawa knee rules, summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/', 'ottawa-knee-rules');
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('ot-steps', 'unsure', 3, 'Not sure', 5, 'Not sure counts as yes. Ottawa knee rules, summary - https://www.guidelinecentral.com/calculators/2c9e8038734e3c9e017353446e670034/', 'ottawa-knee-rules');
 
 -- ===========================================================================
 -- The story (clinical notes 3): what tells the causes apart.
@@ -198,7 +200,7 @@ INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('mechanism', 'twist', 1, 'I twisted on a planted foot with the knee bent', 0, NULL, NULL);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('mechanism', 'pop', 2, 'I felt or heard a pop when landing, turning or stopping suddenly', 0, NULL, NULL);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('mechanism', 'blow-outer', 3, 'A blow or force on the outer side pushed the knee inwards', 0, NULL, NULL);
-INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('mechanism', 'kneecap-out', 4, 'The kneecap went out to the side', 4, 'NHS Kernow, knee pain referral guidance: first kneecap dislocation (rms.kernowccg.nhs.uk) ; AdventHealth, dislocating patella - https://adventhealth.com/practice/adventhealth-medical-group/dislocating-patella', NULL);
+INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('mechanism', 'kneecap-out', 4, 'The kneecap went out to the side', 5, 'NHS Kernow, knee pain referral guidance: first kneecap dislocation (rms.kernowccg.nhs.uk) ; AdventHealth, dislocating patella - https://adventhealth.com/practice/adventhealth-medical-group/dislocating-patella', NULL);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('mechanism', 'fall', 5, 'I fell onto the knee', 0, NULL, NULL);
 INSERT INTO wizard_option (question_id, id, position, label, level, source, article_id) VALUES ('mechanism', 'other', 6, 'Something else, or I am not sure', 0, NULL, NULL);
 
@@ -598,5 +600,5 @@ INSERT INTO wizard_read (level, position, article_id) VALUES (2, 1, 'what-the-cl
 INSERT INTO wizard_read (level, position, article_id) VALUES (2, 2, 'not-getting-better');
 INSERT INTO wizard_read (level, position, article_id) VALUES (3, 1, 'red-flags');
 INSERT INTO wizard_read (level, position, article_id) VALUES (3, 2, 'emergency-signs');
-INSERT INTO wizard_read (level, position, article_id) VALUES (4, 1, 'emergency-signs');
-INSERT INTO wizard_read (level, position, article_id) VALUES (4, 2, 'red-flags');
+INSERT INTO wizard_read (level, position, article_id) VALUES (5, 1, 'emergency-signs');
+INSERT INTO wizard_read (level, position, article_id) VALUES (5, 2, 'red-flags');

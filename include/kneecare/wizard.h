@@ -91,7 +91,7 @@ int kc_wz_add_evidence(struct kc_wz_def *def, const char *question_id, const cha
 /* An engine rule with its level, plain text and source (KC_WZ_RULE_*). */
 int kc_wz_add_rule(struct kc_wz_def *def, const char *id, int level, const char *text,
                    const char *source);
-/* An article to suggest for results of a given level (1..4), in order. */
+/* An article to suggest for results of a given level (1..5), in order. */
 int kc_wz_add_read(struct kc_wz_def *def, int level, const char *article_id);
 
 /* Checks the whole definition. article_exists may be NULL (articles not

@@ -1,4 +1,6 @@
-/* Names and plain-language advice for the four triage levels. */
+/* Names and plain-language advice for the five triage levels. The content
+ * database carries the words people read (table triage_level); these are
+ * the built-in defaults and the names used in data and JSON. */
 #include "kneecare/level.h"
 
 #include <string.h>
@@ -8,36 +10,28 @@ static const struct {
 } levels[] = {
     [KC_LEVEL_NONE] = {"none", "No level", ""},
     [KC_LEVEL_SELF_CARE] = {"self-care", "Self-care",
-                            "Look after it at home for the next 3 days with the RICE plan. "
-                            "If it is not easing after 3 days, or any warning sign appears, "
-                            "see a physio or GP."},
+                            "Look after it at home and follow the plan; act on any warning "
+                            "sign."},
     [KC_LEVEL_SOON] = {"soon", "See a physio or GP soon",
-                       "Book an appointment with a physiotherapist or GP in the next few days. "
-                       "Go sooner if any warning sign appears."},
+                       "Book an appointment with a physiotherapist or GP in the next few days."},
     [KC_LEVEL_24H] = {"24h", "See a doctor within 24 hours",
-                      "Get a same-day appointment with a doctor or urgent care service today "
-                      "(within 24 hours). Do not wait to see if it settles."},
-    [KC_LEVEL_EMERGENCY] = {"emergency", "EMERGENCY NOW",
-                            "Call your local emergency number (for example 112, 999 or 911) "
-                            "or go to an emergency department now."},
+                      "Get a same-day appointment with a GP or an urgent treatment centre (in "
+                      "the UK, call 111)."},
+    [KC_LEVEL_ED] = {"ed", "Go to an emergency department now",
+                     "Go to an emergency department or urgent treatment centre now. Do not "
+                     "drive yourself."},
+    [KC_LEVEL_AMBULANCE] = {"ambulance", "Call an ambulance now",
+                            "Call your local emergency number (112, 999 or 911) now."},
 };
 
+static int known(enum kc_level level) { return level >= KC_LEVEL_NONE && level <= KC_LEVEL_MAX; }
+
 const char *kc_level_name(enum kc_level level) {
-  return (level >= KC_LEVEL_NONE && level <= KC_LEVEL_EMERGENCY) ? levels[level].name : "none";
+  return known(level) ? levels[level].name : "none";
 }
 
-const char *kc_level_title(enum kc_level level) {
-  return (level >= KC_LEVEL_NONE && level <= KC_LEVEL_EMERGENCY) ? levels[level].title : "";
-}
+const char *kc_level_title(enum kc_level level) { return known(level) ? levels[level].title : ""; }
 
 const char *kc_level_advice(enum kc_level level) {
-  return (level >= KC_LEVEL_NONE && level <= KC_LEVEL_EMERGENCY) ? levels[level].advice : "";
-}
-
-enum kc_level kc_level_parse(const char *text) {
-  if (!text) return KC_LEVEL_NONE;
-  if (text[0] >= '1' && text[0] <= '4' && text[1] == '\0') return (enum kc_level)(text[0] - '0');
-  for (int i = KC_LEVEL_SELF_CARE; i <= KC_LEVEL_EMERGENCY; i++)
-    if (strcmp(text, levels[i].name) == 0) return (enum kc_level)i;
-  return KC_LEVEL_NONE;
+  return known(level) ? levels[level].advice : "";
 }

@@ -211,7 +211,7 @@ enum kc_level kc_redflag_recheck(const struct kc_redflag_answer *answers, size_t
     enum kc_level l = answers[i].level;
     /* A flag answered "yes" is never below SOON, even if its data says
      * otherwise; an out-of-range level is treated as the most urgent. */
-    if (l > KC_LEVEL_EMERGENCY) l = KC_LEVEL_EMERGENCY;
+    if (l > KC_LEVEL_MAX) l = KC_LEVEL_MAX;
     if (l < KC_LEVEL_SOON) l = KC_LEVEL_SOON;
     result = max_level(result, l);
   }
@@ -229,6 +229,6 @@ enum kc_level kc_plan_level(enum kc_level worst_redflag, enum kc_checkin checkin
   if (kc_redflag_stops_plan(worst_redflag)) level = max_level(level, worst_redflag);
   struct kc_checkin_advice a;
   if (kc_checkin_advice(checkin, &a)) level = max_level(level, a.level);
-  if (level > KC_LEVEL_EMERGENCY) level = KC_LEVEL_EMERGENCY;
+  if (level > KC_LEVEL_MAX) level = KC_LEVEL_MAX;
   return level;
 }

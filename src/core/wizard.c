@@ -301,10 +301,10 @@ int kc_wz_add_option(struct kc_wz_def *def, const char *question_id, const char 
             KC_WZ_MAX_OPTIONS, str(id));
     return def->oom ? -1 : 0;
   }
-  if (level < KC_LEVEL_NONE || level > KC_LEVEL_EMERGENCY) {
-    problem(def, "question '%s' option '%s': level %d is not 0..4", str(question_id), str(id),
+  if (level < KC_LEVEL_NONE || level > KC_LEVEL_MAX) {
+    problem(def, "question '%s' option '%s': level %d is not 0..5", str(question_id), str(id),
             level);
-    level = KC_LEVEL_EMERGENCY; /* if used anyway, err on the safe side */
+    level = KC_LEVEL_MAX; /* if used anyway, err on the safe side */
   }
   if (grow((void **)&q->opts, &q->cap_opts, q->pub.n_options, sizeof *q->opts)) return -1;
   size_t j = q->pub.n_options;
@@ -335,9 +335,9 @@ int kc_wz_add_option(struct kc_wz_def *def, const char *question_id, const char 
 int kc_wz_add_cause(struct kc_wz_def *def, const char *id, const char *title,
                     const char *article_id, int min_level, const char *source) {
   if (!def) return -1;
-  if (min_level < KC_LEVEL_NONE || min_level > KC_LEVEL_EMERGENCY) {
-    problem(def, "cause '%s': min_level %d is not 0..4", str(id), min_level);
-    min_level = KC_LEVEL_EMERGENCY;
+  if (min_level < KC_LEVEL_NONE || min_level > KC_LEVEL_MAX) {
+    problem(def, "cause '%s': min_level %d is not 0..5", str(id), min_level);
+    min_level = KC_LEVEL_MAX;
   }
   if (grow((void **)&def->causes, &def->cap_causes, def->n_causes, sizeof *def->causes)) return -1;
   struct kc_wz_cause *c = &def->causes[def->n_causes++];
@@ -383,9 +383,9 @@ int kc_wz_add_rule(struct kc_wz_def *def, const char *id, int level, const char 
   if (!def) return -1;
   if (!id || strcmp(id, KC_WZ_RULE_NO_MATCH) != 0)
     problem(def, "rule '%s': unknown rule (known: %s)", str(id), KC_WZ_RULE_NO_MATCH);
-  if (level < KC_LEVEL_NONE || level > KC_LEVEL_EMERGENCY) {
-    problem(def, "rule '%s': level %d is not 0..4", str(id), level);
-    level = KC_LEVEL_EMERGENCY;
+  if (level < KC_LEVEL_NONE || level > KC_LEVEL_MAX) {
+    problem(def, "rule '%s': level %d is not 0..5", str(id), level);
+    level = KC_LEVEL_AMBULANCE;
   }
   if (grow((void **)&def->rules, &def->cap_rules, def->n_rules, sizeof *def->rules)) return -1;
   struct wz_rule *r = &def->rules[def->n_rules++];
@@ -400,8 +400,8 @@ int kc_wz_add_rule(struct kc_wz_def *def, const char *id, int level, const char 
 
 int kc_wz_add_read(struct kc_wz_def *def, int level, const char *article_id) {
   if (!def) return -1;
-  if (level < KC_LEVEL_SELF_CARE || level > KC_LEVEL_EMERGENCY)
-    problem(def, "read '%s': level %d is not 1..4", str(article_id), level);
+  if (level < KC_LEVEL_SELF_CARE || level > KC_LEVEL_MAX)
+    problem(def, "read '%s': level %d is not 1..5", str(article_id), level);
   if (grow((void **)&def->reads, &def->cap_reads, def->n_reads, sizeof *def->reads)) return -1;
   struct wz_read *r = &def->reads[def->n_reads++];
   bool bad = false;

@@ -1516,7 +1516,7 @@ int kc_userdb_redflag_record(struct kc_userdb *db, int64_t plan_id, int cal_day,
   if (!db) return KC_UDB_EINVAL;
   const char *doing = "save the warning-sign check";
   if (!kc_day_valid(cal_day)) return fail(db, KC_UDB_EINVAL, "The check's date is not valid.");
-  if (level < KC_LEVEL_NONE || level > KC_LEVEL_EMERGENCY)
+  if (level < KC_LEVEL_NONE || level > KC_LEVEL_MAX)
     return fail(db, KC_UDB_EINVAL, "The check's level is not valid.");
   if (answers && strnlen(answers, KC_WIZARD_TEXT_MAX + 1) > KC_WIZARD_TEXT_MAX)
     return fail(db, KC_UDB_EINVAL, "The check's answers are too long.");
@@ -1591,7 +1591,7 @@ int kc_userdb_wizard_save(struct kc_userdb *db, int64_t profile_id, time_t at, c
   if (strnlen(answers, KC_WIZARD_TEXT_MAX + 1) > KC_WIZARD_TEXT_MAX ||
       (causes && strnlen(causes, KC_WIZARD_TEXT_MAX + 1) > KC_WIZARD_TEXT_MAX))
     return fail(db, KC_UDB_EINVAL, "The symptom check is too long to save.");
-  if (level < KC_LEVEL_NONE || level > KC_LEVEL_EMERGENCY)
+  if (level < KC_LEVEL_NONE || level > KC_LEVEL_MAX)
     return fail(db, KC_UDB_EINVAL, "The symptom check's level is not valid.");
   int rc = begin(db, doing);
   if (rc != KC_UDB_OK) return rc;

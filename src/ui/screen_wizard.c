@@ -4,6 +4,7 @@
  * dropped), Esc to leave with confirmation. As soon as an answer carries an
  * urgent level, a banner says so on every following screen. The scoring is
  * core/wizard's; this file only asks and shows. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,10 +41,8 @@ static void enter_question(struct wizard *w, int qi) {
 }
 
 static void draw_banner(int y, int w, enum kc_level level) {
-  const char *text =
-      level >= KC_LEVEL_EMERGENCY
-          ? "!! EMERGENCY: one of your answers needs help now. Call your local emergency number."
-          : "!! URGENT: one of your answers needs a doctor within 24 hours.";
+  char text[160];
+  snprintf(text, sizeof text, "!! %s: one of your answers needs it.", kc_level_title(level));
   attr_t a = kc_attr(ROLE_DANGER);
   kc_fill(y, 0, w, a);
   kc_puts(y, 1, w - 2, text, a | A_BOLD);

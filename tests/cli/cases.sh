@@ -38,7 +38,7 @@ for f in "$CASES"/*.answers; do
   clean "$name (text)"
   has "(level: $want_level)" "$name (text)"
   case $want_level in
-  24h | emergency) has '!!!' "$name (text: urgent banner)" ;;
+  24h | ed | ambulance) has '!!!' "$name (text: urgent banner)" ;;
   *) lacks '!!!' "$name (text: no urgent banner)" ;;
   esac
   checked=$((checked + 1))

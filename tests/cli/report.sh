@@ -57,7 +57,7 @@ run "$K" report
 expect_rc 0 "report after end"
 has "| 2 | 2026-03-01 | 4 | a little easier |" "report after end: scores"
 has ", ended 2026-03-01 12:01" "report after end: ended"
-has "** Yes (EMERGENCY NOW)" "report: red flag with its level"
-has "- Level: **EMERGENCY NOW** (emergency)" "report: emergency level"
+has "** Yes (Call an ambulance now)" "report: red flag with its level"
+has "- Level: **Call an ambulance now** (ambulance)" "report: emergency level"
 
 echo "report: ok"

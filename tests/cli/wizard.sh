@@ -96,7 +96,7 @@ has '"saved_run":null' "JSON: not saved"
 # An emergency stands out without colour.
 run "$K" wizard --answers "$SRC/tests/cases/septic-knee.answers"
 expect_rc 0 "septic knee"
-has "!!! EMERGENCY NOW" "emergency banner"
+has "!!! CALL AN AMBULANCE NOW" "emergency banner"
 has "!!!!!!!!!!!!!!!!!!!!" "emergency banner row"
 
 # ---- --save, history, history ID ----------------------------------------------------
@@ -112,7 +112,7 @@ has '"saved_run":2' "save --json: run id"
 run "$K" history
 expect_rc 0 "history"
 [ "$(wc -l <<<"$OUT")" = 2 ] || fail "history: expected 2 runs"
-has $'2\t2026-03-01 13:00\temergency\t' "history: newest first, local time, level"
+has $'2\t2026-03-01 13:00\tambulance\t' "history: newest first, local time, level"
 has $'1\t2026-03-01 12:00\t24h\tMeniscus tear' "history: older run with top cause"
 run "$K" history --json
 expect_rc 0 "history --json"
@@ -128,7 +128,7 @@ has "-> I twisted on a planted foot with the knee bent" "history 1: chosen label
 has "Meniscus tear (cartilage pad inside the joint) (meniscus-tear), score" "history 1: causes"
 clean "history 1"
 run "$K" history 2
-has "!!! EMERGENCY NOW" "history 2: urgent banner"
+has "!!! CALL AN AMBULANCE NOW" "history 2: urgent banner"
 run "$K" history 1 --json
 expect_rc 0 "history 1 --json"
 json_ok "history 1 --json"

@@ -92,7 +92,7 @@ static void check_success(void) {
   FUZZ_CHECK(kc_wz_score(def, ans, &r) == 0, "kc_wz_score failed");
   FUZZ_CHECK(r.level >= flag, "SAFETY: level %d below the answers' level %d", (int)r.level,
              (int)flag);
-  FUZZ_CHECK(r.level >= KC_LEVEL_SELF_CARE && r.level <= KC_LEVEL_EMERGENCY, "level %d",
+  FUZZ_CHECK(r.level >= KC_LEVEL_SELF_CARE && r.level <= KC_LEVEL_AMBULANCE, "level %d",
              (int)r.level);
   FUZZ_CHECK(r.flag_level == flag, "result flag_level %d, kc_wz_flag_level %d", (int)r.flag_level,
              (int)flag);

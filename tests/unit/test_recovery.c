@@ -224,8 +224,8 @@ END_TEST
  * locking, weight-bearing and numbness): no answer "yes" gives NONE; any
  * "yes" stops the plan at exactly the highest "yes" level. */
 START_TEST(redflag_all_combinations) {
-  static const enum kc_level levels[6] = {KC_LEVEL_24H, KC_LEVEL_EMERGENCY, KC_LEVEL_EMERGENCY,
-                                          KC_LEVEL_24H, KC_LEVEL_EMERGENCY, KC_LEVEL_EMERGENCY};
+  static const enum kc_level levels[6] = {KC_LEVEL_24H, KC_LEVEL_AMBULANCE, KC_LEVEL_AMBULANCE,
+                                          KC_LEVEL_24H, KC_LEVEL_AMBULANCE, KC_LEVEL_AMBULANCE};
   for (unsigned mask = 0; mask < 64; mask++) {
     struct kc_redflag_answer a[6];
     enum kc_level highest = KC_LEVEL_NONE;
@@ -252,7 +252,7 @@ START_TEST(redflag_bad_data_never_lowers) {
   a[0].level = KC_LEVEL_NONE;
   ck_assert_int_eq(kc_redflag_recheck(a, 2), KC_LEVEL_SOON);
   a[0].level = (enum kc_level)42;
-  ck_assert_int_eq(kc_redflag_recheck(a, 2), KC_LEVEL_EMERGENCY);
+  ck_assert_int_eq(kc_redflag_recheck(a, 2), KC_LEVEL_AMBULANCE);
   a[0].level = (enum kc_level) - 3; /* the enum may be unsigned: either way not below SOON */
   ck_assert_int_ge(kc_redflag_recheck(a, 2), KC_LEVEL_SOON);
   ck_assert_int_eq(kc_redflag_recheck(NULL, 3), KC_LEVEL_NONE);
@@ -273,7 +273,7 @@ START_TEST(plan_levels) {
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_NONE, KC_CHECKIN_BETTER), KC_LEVEL_SELF_CARE);
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_NONE, KC_CHECKIN_SAME), KC_LEVEL_SOON);
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_NONE, KC_CHECKIN_WORSE), KC_LEVEL_SOON);
-  ck_assert_int_eq(kc_plan_level(KC_LEVEL_EMERGENCY, KC_CHECKIN_BETTER), KC_LEVEL_EMERGENCY);
+  ck_assert_int_eq(kc_plan_level(KC_LEVEL_AMBULANCE, KC_CHECKIN_BETTER), KC_LEVEL_AMBULANCE);
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_24H, KC_CHECKIN_WORSE), KC_LEVEL_24H);
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_SOON, KC_CHECKIN_BETTER), KC_LEVEL_SOON);
 }

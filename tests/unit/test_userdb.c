@@ -5,6 +5,7 @@
  * every record type, cascades, change detection, ten processes at once,
  * and a crash test that SIGKILLs a ticking process hundreds of times.
  * Also loads db/30_plan.sql to check the plan's task data. */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -77,6 +78,7 @@ static const char *dbfile(const char *dir) {
 }
 
 static char *read_file(const char *path, size_t *len) {
+  if (len) *len = 0;
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
   fseek(f, 0, SEEK_END);
@@ -284,6 +286,35 @@ START_TEST(fresh_open_creates_private_files) {
   kc_userdb_close(db);
   sqlite3 *s = raw(dir);
   ck_assert_int_eq(raw_int(s, "PRAGMA user_version"), n_migs);
+  sqlite3_close(s);
+}
+END_TEST
+
+/* Version 3 widened the levels to five: an "emergency" (4) saved by an
+ * older version is read as "call an ambulance" (5), never as less urgent. */
+START_TEST(old_emergency_level_becomes_ambulance) {
+  const char *dir = sub("levels");
+  struct kc_userdb *db = open_k(dir, 2);
+  fill(db, "runner");
+  kc_userdb_close(db);
+  sqlite3 *s = raw(dir);
+  ck_assert_int_eq(raw_exec(s, "INSERT INTO wizard_run (profile_id, at, answers, level) VALUES "
+                               "((SELECT id FROM profile WHERE name = 'runner'), 1, 'a=b', 4), "
+                               "((SELECT id FROM profile WHERE name = 'runner'), 2, 'a=c', 3)"),
+                   SQLITE_OK);
+  ck_assert_int_eq(raw_exec(s, "INSERT INTO redflag_check (plan_id, cal_day, at, level) "
+                               "SELECT id, start_day, 5, 4 FROM plan"),
+                   SQLITE_OK);
+  sqlite3_close(s);
+  db = open_db(dir);
+  kc_userdb_close(db);
+  s = raw(dir);
+  ck_assert_int_eq(raw_int(s, "SELECT level FROM wizard_run WHERE answers = 'a=b'"), 5);
+  ck_assert_int_eq(raw_int(s, "SELECT level FROM wizard_run WHERE answers = 'a=c'"), 3);
+  ck_assert_int_eq(raw_int(s, "SELECT max(level) FROM redflag_check"), 5);
+  ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                              "('wizard_run_by_profile', 'redflag_check_by_plan')"),
+                   2);
   sqlite3_close(s);
 }
 END_TEST
@@ -1136,8 +1167,9 @@ START_TEST(redflag_round_trip) {
   ck_assert_int_eq(kc_userdb_redflag_worst(db, plan, &worst), OK);
   ck_assert_int_eq(worst, KC_LEVEL_24H);
   ck_assert_int_eq(kc_plan_level(worst, KC_CHECKIN_BETTER), KC_LEVEL_24H);
-  ck_assert_int_eq(kc_userdb_redflag_record(db, plan, DAY0, NOW, (enum kc_level)5, NULL),
-                   KC_UDB_EINVAL);
+  ck_assert_int_eq(
+      kc_userdb_redflag_record(db, plan, DAY0, NOW, (enum kc_level)(KC_LEVEL_MAX + 1), NULL),
+      KC_UDB_EINVAL);
   ck_assert_int_eq(kc_userdb_redflag_record(db, plan, KC_DAY_INVALID, NOW, KC_LEVEL_NONE, NULL),
                    KC_UDB_EINVAL);
   ck_assert_int_eq(kc_userdb_redflag_record(db, 9999, DAY0, NOW, KC_LEVEL_NONE, NULL),
@@ -1571,6 +1603,7 @@ static Suite *userdb_suite(void) {
   tcase_add_test(open, migration_files_well_formed);
   tcase_add_test(open, fresh_open_creates_private_files);
   tcase_add_test(open, migrate_from_every_version);
+  tcase_add_test(open, old_emergency_level_becomes_ambulance);
   tcase_add_test(open, newer_version_refused_untouched);
   tcase_add_test(open, newer_version_in_wal_refused);
   tcase_add_test(open, bad_open_arguments);

@@ -105,7 +105,7 @@ START_TEST(accessors) {
   ck_assert_ptr_null(kc_wz_question_at(d, N_Q));
   ck_assert_ptr_null(kc_wz_option_at(d, Q_EXTRA, 3));
   ck_assert_str_eq(kc_wz_option_at(d, Q_FLAG, 0)->source, "src-flag");
-  ck_assert_int_eq(kc_wz_option_at(d, Q_BIG, 0)->level, KC_LEVEL_EMERGENCY);
+  ck_assert_int_eq(kc_wz_option_at(d, Q_BIG, 0)->level, KC_LEVEL_ED);
   ck_assert_uint_eq(kc_wz_cause_count(d), 3);
   ck_assert_str_eq(kc_wz_cause_at(d, 1)->article_id, "beta-art");
   ck_assert_int_eq(kc_wz_find_question(d, "where"), Q_WHERE);
@@ -144,7 +144,7 @@ START_TEST(unsure_counts_as_most_urgent) {
   kc_wz_add_question(d, "rf", "red-flags", "Flag?", KC_WZ_ONE, NULL, true);
   kc_wz_add_option(d, "rf", "yes", "Yes", 4, "src", NULL);
   kc_wz_add_option(d, "rf", "unsure", "Not sure", 0, NULL, NULL);
-  ck_assert_int_eq(kc_wz_option_level(d, 0, 1), KC_LEVEL_EMERGENCY);
+  ck_assert_int_eq(kc_wz_option_level(d, 0, 1), KC_LEVEL_ED);
   kc_wz_def_free(d);
 }
 END_TEST
@@ -629,10 +629,10 @@ START_TEST(level_rules) {
   kc_wz_result_free(&r);
   /* the most urgent answer sets it; every one is listed, most urgent first */
   score_text(d, "flag=yes\nbig=yes\nhurt=yes\nhow=blow\nwhere=outer\n", &r);
-  ck_assert_int_eq(r.level, KC_LEVEL_EMERGENCY);
+  ck_assert_int_eq(r.level, KC_LEVEL_ED);
   ck_assert_uint_eq(r.n_why, 3); /* big, flag, blow; top cause gamma is self-care */
   ck_assert_uint_eq(r.causes[0].cause, 2);
-  ck_assert_int_eq(r.why[0].level, KC_LEVEL_EMERGENCY);
+  ck_assert_int_eq(r.why[0].level, KC_LEVEL_ED);
   ck_assert_str_eq(r.why[0].source, "src-big");
   ck_assert_int_eq(r.why[1].level, KC_LEVEL_24H);
   ck_assert_int_eq(r.why[2].level, KC_LEVEL_SOON);
@@ -654,7 +654,7 @@ START_TEST(level_rules) {
   kc_wz_result_free(&r);
   /* ... and a red flag still wins over the rule */
   score_text(d, "flag=no\nbig=yes\nhurt=no\nwhere=nowhere\nwhen=fast\n", &r);
-  ck_assert_int_eq(r.level, KC_LEVEL_EMERGENCY);
+  ck_assert_int_eq(r.level, KC_LEVEL_ED);
   kc_wz_result_free(&r);
   kc_wz_def_free(d);
 }

@@ -98,20 +98,20 @@ static const struct {
   int level;
 } red_flags[] = {
     {"rf-calf", 3},              /* R1 DVT */
-    {"rf-chest", 4},             /* R2 pulmonary embolism */
-    {"rf-fever", 4},             /* R3 septic arthritis */
+    {"rf-chest", 5},             /* R2 pulmonary embolism */
+    {"rf-fever", 5},             /* R3 septic arthritis */
     {"rf-hot-knee", 3},          /* R4 gout / infection not excluded */
-    {"rf-deformed", 4},          /* R5 deformity */
-    {"rf-kneecap-out", 4},       /* R11 kneecap dislocation, L4/L3 -> 4 */
-    {"rf-no-weight", 4},         /* R6 cannot bear weight */
-    {"rf-locked", 4},            /* R8 locked knee, L3-L4 -> 4 */
-    {"rf-foot", 4},              /* R7 neurovascular */
+    {"rf-deformed", 5},          /* R5 deformity */
+    {"rf-kneecap-out", 5},       /* R11 kneecap dislocation, L4/L3 -> 4 */
+    {"rf-no-weight", 5},         /* R6 cannot bear weight */
+    {"rf-locked", 5},            /* R8 locked knee, L3-L4 -> 4 */
+    {"rf-foot", 5},              /* R7 neurovascular */
     {"rf-fast-swelling", 3},     /* R9 haemarthrosis */
     {"rf-rest-pain", 3},         /* R13 severe pain at rest */
     {"rf-night-unwell", 3},      /* R14 night pain, weight loss */
-    {"rf-wound", 4},             /* R12 wound into the joint */
-    {"rf-thinners", 4},          /* R12/R9 anticoagulants with a swollen knee */
-    {"rf-cannot-straighten", 4}, /* R10 tendon rupture */
+    {"rf-wound", 5},             /* R12 wound into the joint */
+    {"rf-thinners", 5},          /* R12/R9 anticoagulants with a swollen knee */
+    {"rf-cannot-straighten", 5}, /* R10 tendon rupture */
     {"rf-groin", 3},             /* R16 femoral neck stress fracture */
     {"rf-child-limp", 3},        /* R15 SCFE */
 };
@@ -190,8 +190,8 @@ START_TEST(ottawa_rules) {
     ck_assert_int_eq(
         query_int("SELECT level FROM wizard_option WHERE question_id = ?1 AND id = 'yes'", ids[i],
                   NULL),
-        4);
-    ck_assert_int_eq(kc_wz_option_level(def, (size_t)qi, 0), KC_LEVEL_EMERGENCY);
+        5);
+    ck_assert_int_eq(kc_wz_option_level(def, (size_t)qi, 0), KC_LEVEL_AMBULANCE);
   }
   struct kc_wz_answers *a = kc_wz_answers_new(def);
   for (size_t i = 0; i < N_RF; i++) kc_wz_answers_set(a, i, 1); /* no */
