@@ -99,7 +99,7 @@ static void usage(FILE *fp) {
         "  topics                     list topics: id, title, number of articles\n"
         "  list [TOPIC]               list articles: id, topic, title\n"
         "  show ID [--width N]        print an article as wrapped text\n"
-        "  search [--limit N] QUERY   ranked search: id, title, snippet\n"
+        "  search [--limit N] [--topic ID] QUERY   ranked search: id, title, snippet\n"
         "  wizard --questions [--json]\n"
         "                             every wizard question, in the order asked\n"
         "  wizard --answers FILE|- [--json] [--save]\n"

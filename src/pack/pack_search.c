@@ -7,9 +7,12 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kneecare/content.h"
+#include "kneecare/mem.h"
+#include "kneecare/query.h"
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen) {
   char *msg = NULL;
@@ -37,7 +40,98 @@ static uint64_t fnv(uint64_t h, const unsigned char *p, int n) {
   return (h ^ 0xFF) * 1099511628211u; /* a field separator */
 }
 
+/* The Markdown headings of a body ("## What to do"), one per line, with
+ * the tags of the article format kept as words ({level:ambulance} ->
+ * "ambulance", {sign:calf-clot} -> "calf-clot") and their names dropped. */
+static char *headings_of(const char *body) {
+  size_t n = strlen(body), o = 0;
+  char *out = kc_xmalloc(n + 1);
+  for (const char *line = body; *line;) {
+    const char *end = strchr(line, '\n');
+    size_t len = end ? (size_t)(end - line) : strlen(line);
+    if (line[0] == '#') {
+      size_t i = 0;
+      while (i < len && line[i] == '#') i++;
+      for (; i < len; i++) {
+        char ch = line[i];
+        if (ch == '{') { /* skip the tag's name up to ':' */
+          size_t k = i + 1;
+          while (k < len && line[k] != ':' && line[k] != '}') k++;
+          if (k < len && line[k] == ':') i = k;
+          ch = ' ';
+        }
+        out[o++] = ch == '}' || ch == '#' ? ' ' : ch;
+      }
+      out[o++] = '\n';
+    }
+    if (!end) break;
+    line = end + 1;
+  }
+  out[o] = '\0';
+  return out;
+}
+
+/* The search indexes that depend on the articles: headings for search_head,
+ * every word (and every synonym term's words) for the vocabulary. */
+static int index_articles(sqlite3 *db, char *err, size_t errlen) {
+  if (exec(db,
+           "DELETE FROM search_head; DELETE FROM search_vocab;"
+           "DROP TABLE IF EXISTS temp.kc_words;"
+           "CREATE VIRTUAL TABLE temp.kc_words USING fts5 (text, content = '', "
+           "detail = 'none', tokenize = 'unicode61 remove_diacritics 2');"
+           "CREATE VIRTUAL TABLE temp.kc_words_v USING fts5vocab (temp, kc_words, 'row');"
+           "INSERT INTO temp.kc_words (rowid, text) SELECT rowid, title || ' ' || summary || "
+           "' ' || plain FROM article;"
+           "INSERT INTO search_vocab (word, docs) SELECT term, doc FROM temp.kc_words_v "
+           "WHERE length(term) < 48;"
+           "INSERT INTO temp.kc_words (kc_words) VALUES ('delete-all');"
+           "INSERT INTO temp.kc_words (text) SELECT term FROM search_synonym;"
+           "INSERT OR IGNORE INTO search_vocab (word, docs) SELECT term, 0 FROM temp.kc_words_v "
+           "WHERE length(term) < 48;"
+           "DROP TABLE temp.kc_words_v; DROP TABLE temp.kc_words;",
+           err, errlen))
+    return -1;
+  sqlite3_stmt *rd = NULL, *wr = NULL;
+  int rc = sqlite3_prepare_v2(db, "SELECT rowid, title, summary, body FROM article", -1, &rd,
+                              NULL) != SQLITE_OK ||
+           sqlite3_prepare_v2(db,
+                              "INSERT INTO search_head (rowid, title, summary, headings) "
+                              "VALUES (?1, ?2, ?3, ?4)",
+                              -1, &wr, NULL) != SQLITE_OK;
+  while (!rc && sqlite3_step(rd) == SQLITE_ROW) {
+    const char *body = (const char *)sqlite3_column_text(rd, 3);
+    char *h = headings_of(body ? body : "");
+    sqlite3_bind_int64(wr, 1, sqlite3_column_int64(rd, 0));
+    sqlite3_bind_value(wr, 2, sqlite3_column_value(rd, 1));
+    sqlite3_bind_value(wr, 3, sqlite3_column_value(rd, 2));
+    sqlite3_bind_text(wr, 4, h, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(wr) != SQLITE_DONE;
+    sqlite3_reset(wr);
+    free(h);
+  }
+  if (rc) snprintf(err, errlen, "%s", sqlite3_errmsg(db));
+  sqlite3_finalize(rd);
+  sqlite3_finalize(wr);
+  return rc || exec(db, "INSERT INTO search_head (search_head) VALUES ('optimize')", err, errlen)
+             ? -1
+             : 0;
+}
+
+/* 1 when db/ defines the search tables (a tree without 40_search.sql, as in
+ * the packer's own tests, packs without them). */
+static int has_search_tables(sqlite3 *db) {
+  sqlite3_stmt *st = NULL;
+  int yes = sqlite3_prepare_v2(db,
+                               "SELECT 1 FROM sqlite_schema WHERE name = 'search_head' "
+                               "AND type = 'table'",
+                               -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return yes;
+}
+
 int kc_pack_search_seal(sqlite3 *db, char *err, size_t errlen) {
+  if (has_search_tables(db) && index_articles(db, err, errlen)) return -1;
   if (exec(db,
            "DELETE FROM meta WHERE key LIKE 'content\\_%' ESCAPE '\\' "
            "OR key LIKE 'topic\\_%' ESCAPE '\\'",
@@ -130,9 +224,97 @@ static void check_limits(sqlite3 *db, kc_report_fn report) {
   }
 }
 
+/* file:line of a synonym or stop-word row in db/40_search.sql. */
+static int row_line(const char *path, const char *a, const char *b) {
+  char needle[400], ea[160], eb[160];
+  size_t o = 0;
+  for (const char *p = a; *p && o + 2 < sizeof ea; p++) { /* SQL quoting doubles ' */
+    if (*p == '\'') ea[o++] = '\'';
+    ea[o++] = *p;
+  }
+  ea[o] = '\0';
+  o = 0;
+  for (const char *p = b ? b : ""; *p && o + 2 < sizeof eb; p++) {
+    if (*p == '\'') eb[o++] = '\'';
+    eb[o++] = *p;
+  }
+  eb[o] = '\0';
+  if (b)
+    snprintf(needle, sizeof needle, "('%s', '%s')", ea, eb);
+  else
+    snprintf(needle, sizeof needle, "('%s')", ea);
+  FILE *f = fopen(path, "r");
+  char line[4096];
+  int n = 0, found = 0;
+  while (f && fgets(line, sizeof line, f)) {
+    n++;
+    if (strstr(line, needle)) {
+      found = n;
+      break;
+    }
+  }
+  if (f) fclose(f);
+  return found;
+}
+
+/* Every synonym's target occurs in some article (else the synonym finds
+ * nothing), and every word list entry is words. */
+static void check_word_lists(sqlite3 *db, const char *dbdir, kc_report_fn report) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/40_search.sql", dbdir);
+  /* The article index, for phrase queries (kcpack rebuilds it again later). */
+  char err[512];
+  if (exec(db, "INSERT INTO article_fts (article_fts) VALUES ('rebuild')", err, sizeof err)) {
+    report("kcpack", 0, "%s", err);
+    return;
+  }
+  sqlite3_stmt *st = NULL, *probe = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT term, means FROM search_synonym", -1, &st, NULL) ||
+      sqlite3_prepare_v2(db, "SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 LIMIT 1", -1,
+                         &probe, NULL)) {
+    report(path, 0, "%s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return;
+  }
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *term = (const char *)sqlite3_column_text(st, 0);
+    const char *means = (const char *)sqlite3_column_text(st, 1);
+    char t[KC_QUERY_MAX_PHRASE], m[KC_QUERY_MAX_PHRASE], q[KC_QUERY_MAX_PHRASE + 4];
+    size_t tl = kc_query_normalise(term, strlen(term), t, sizeof t);
+    size_t ml = kc_query_normalise(means, strlen(means), m, sizeof m);
+    int line = row_line(path, term, means);
+    if (tl == 0 || ml == 0 || strlen(term) >= KC_QUERY_MAX_PHRASE ||
+        strlen(means) >= KC_QUERY_MAX_PHRASE) {
+      report(path, line, "synonym '%s' -> '%s': each side must be words, under %d bytes", term,
+             means, KC_QUERY_MAX_PHRASE);
+      continue;
+    }
+    if (strcmp(t, m) == 0) {
+      report(path, line, "synonym '%s' -> '%s': a word means itself", term, means);
+      continue;
+    }
+    snprintf(q, sizeof q, "\"%s\"", m);
+    sqlite3_bind_text(probe, 1, q, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(probe) != SQLITE_ROW)
+      report(path, line, "synonym '%s' -> '%s': no article contains '%s'", term, means, means);
+    sqlite3_reset(probe);
+  }
+  sqlite3_finalize(st);
+  sqlite3_finalize(probe);
+  if (sqlite3_prepare_v2(db, "SELECT word FROM search_stopword", -1, &st, NULL) == SQLITE_OK)
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      const char *w = (const char *)sqlite3_column_text(st, 0);
+      char n[KC_QUERY_MAX_PHRASE];
+      kc_query_normalise(w, strlen(w), n, sizeof n);
+      if (strcmp(n, w) != 0)
+        report(path, row_line(path, w, NULL), "stop word '%s': must be one word in lower case", w);
+    }
+  sqlite3_finalize(st);
+}
+
 void kc_pack_search(sqlite3 *db, const char *dbdir, kc_report_fn report) {
-  (void)dbdir;
   check_limits(db, report);
+  if (has_search_tables(db)) check_word_lists(db, dbdir, report);
   char err[512];
   if (kc_pack_search_seal(db, err, sizeof err) != 0) report("kcpack", 0, "%s", err);
 }

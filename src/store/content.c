@@ -22,6 +22,7 @@
 
 #include "content_int.h"
 #include "content_vfs.h"
+#include "kneecare/mem.h"
 #include "kneecare/text.h"
 
 /* ---- opening ------------------------------------------------------------- */
@@ -63,6 +64,9 @@ static const struct {
     {"article", "id topic_id position title summary body plain source_file reviewed"},
     {"article_related", "article_id related_id position"},
     {"article_source", "article_id position text"},
+    {"search_stopword", "word"},
+    {"search_synonym", "term means"},
+    {"search_vocab", "word docs"},
 };
 
 /* The full-text tables, as the db/ SQL files declare them (compared after
@@ -74,6 +78,8 @@ static const struct {
 } FTS_TABLES[] = {
     {"article_fts", "CREATE VIRTUAL TABLE article_fts USING fts5 (title, summary, plain, "
                     "content = 'article', content_rowid = 'rowid', "
+                    "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3 4')"},
+    {"search_head", "CREATE VIRTUAL TABLE search_head USING fts5 (title, summary, headings, "
                     "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3 4')"},
 };
 
@@ -189,12 +195,7 @@ static int finish_open(sqlite3 *db, int trusted, struct kc_content **out, char *
     sqlite3_close(db);
     return -1;
   }
-  struct kc_content *c = calloc(1, sizeof *c);
-  if (!c) {
-    sqlite3_close(db);
-    snprintf(err, errlen, "out of memory");
-    return -1;
-  }
+  struct kc_content *c = kc_xcalloc(1, sizeof *c);
   c->db = db;
   c->trusted = trusted;
   *out = c;
@@ -290,17 +291,15 @@ char *kc_content_col(sqlite3_stmt *st, int i, size_t cap, int keep_newlines, int
     while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--; /* not inside a character */
     if (cut) *cut = 1;
   }
-  return kc_text_sanitize_dup(t ? t : "", n, keep_newlines);
+  char *out = kc_xmalloc(n * 3 + 1); /* each byte becomes at most U+FFFD */
+  kc_text_sanitize(t ? t : "", n, out, n * 3 + 1, keep_newlines);
+  return out;
 }
 
 const char *kc_content_note(const struct kc_content *c) { return c && c->note[0] ? c->note : NULL; }
 
 /* Ends a read: a failed step becomes the note; what was cut is said once. */
-static int finish(struct kc_content *c, int step, int oom, int cut, const char *what) {
-  if (oom) {
-    snprintf(c->note, sizeof c->note, "out of memory while reading %s", what);
-    return -1;
-  }
+static int finish(struct kc_content *c, int step, int cut, const char *what) {
   if (step != SQLITE_DONE && step != SQLITE_ROW) {
     snprintf(c->note, sizeof c->note, "cannot read %s: %s", what,
              step == SQLITE_TOOBIG ? "a value is larger than kneecare reads"
@@ -335,10 +334,10 @@ int kc_content_topics(struct kc_content *c, struct kc_topic **out, size_t *n) {
   sqlite3_stmt *st = NULL;
   if (prepare(c, SQL_TOPICS, &st)) return -1;
   sqlite3_bind_int(st, 1, KC_CONTENT_MAX_TOPICS + 1);
-  struct kc_topic *v = calloc(KC_CONTENT_MAX_TOPICS, sizeof *v);
-  int step = SQLITE_DONE, oom = !v, cut = 0;
+  struct kc_topic *v = kc_xcalloc(KC_CONTENT_MAX_TOPICS, sizeof *v);
+  int step, cut = 0;
   size_t cnt = 0;
-  while (!oom && (step = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
     if (cnt == KC_CONTENT_MAX_TOPICS) {
       cut = 1;
       break;
@@ -348,10 +347,9 @@ int kc_content_topics(struct kc_content *c, struct kc_topic **out, size_t *n) {
     t->title = kc_content_col(st, 1, KC_CONTENT_MAX_TITLE, 0, &cut);
     t->summary = kc_content_col(st, 2, KC_CONTENT_MAX_SUMMARY, 0, &cut);
     t->n_articles = sqlite3_column_int(st, 3);
-    oom = !t->id || !t->title || !t->summary;
   }
   sqlite3_finalize(st);
-  if (finish(c, step, oom, cut, "the topics") != 0) {
+  if (finish(c, step, cut, "the topics") != 0) {
     kc_topics_free(v, cnt);
     return -1;
   }
@@ -379,30 +377,20 @@ static int collect_refs(struct kc_content *c, sqlite3_stmt *st, size_t max, cons
                         struct kc_article_ref **out, size_t *n) {
   struct kc_article_ref *v = NULL;
   size_t cnt = 0, cap = 0;
-  int step = SQLITE_DONE, oom = 0, cut = 0;
-  while (!oom && (step = sqlite3_step(st)) == SQLITE_ROW) {
+  int step, cut = 0;
+  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
     if (cnt == max) {
       cut = 1;
       break;
     }
-    if (cnt == cap) {
-      size_t ncap = cap ? cap * 2 : 16;
-      struct kc_article_ref *nv = realloc(v, ncap * sizeof *nv);
-      if (!nv) {
-        oom = 1;
-        break;
-      }
-      v = nv;
-      cap = ncap;
-    }
+    KC_GROW(v, cap, cnt + 1);
     struct kc_article_ref *r = &v[cnt++];
     r->id = kc_content_col(st, 0, KC_CONTENT_MAX_ID, 0, &cut);
     r->topic = kc_content_col(st, 1, KC_CONTENT_MAX_ID, 0, &cut);
     r->title = kc_content_col(st, 2, KC_CONTENT_MAX_TITLE, 0, &cut);
     r->summary = kc_content_col(st, 3, KC_CONTENT_MAX_SUMMARY, 0, &cut);
-    oom = !r->id || !r->topic || !r->title || !r->summary;
   }
-  if (finish(c, step, oom, cut, what) != 0) {
+  if (finish(c, step, cut, what) != 0) {
     kc_article_refs_free(v, cnt);
     return -1;
   }
@@ -454,7 +442,7 @@ static const char SQL_ARTICLE
 
 int kc_content_article(struct kc_content *c, const char *id, struct kc_article *a) {
   sqlite3_stmt *st = NULL;
-  int rc = -1, cut = 0, oom = 0;
+  int rc = -1, cut = 0;
   memset(a, 0, sizeof *a);
   if (prepare(c, SQL_ARTICLE, &st)) return -1;
   sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
@@ -465,7 +453,7 @@ int kc_content_article(struct kc_content *c, const char *id, struct kc_article *
     goto out;
   }
   if (step != SQLITE_ROW) {
-    finish(c, step, 0, 0, "the article");
+    finish(c, step, 0, "the article");
     goto out;
   }
   if (sqlite3_column_type(st, 5) == SQLITE_NULL) {
@@ -480,13 +468,8 @@ int kc_content_article(struct kc_content *c, const char *id, struct kc_article *
   a->title = kc_content_col(st, 3, KC_CONTENT_MAX_TITLE, 0, &cut);
   a->summary = kc_content_col(st, 4, KC_CONTENT_MAX_SUMMARY, 0, &cut);
   a->body = kc_content_col(st, 5, KC_CONTENT_MAX_BODY, 1, &cut);
-  oom = !a->id || !a->topic || !a->topic_title || !a->title || !a->summary || !a->body;
   sqlite3_finalize(st);
   st = NULL;
-  if (oom) {
-    finish(c, SQLITE_DONE, 1, 0, "the article");
-    goto out;
-  }
 
   if (prepare(c,
               "SELECT " REF_COLUMNS("r") " FROM article_related x "
@@ -511,20 +494,15 @@ int kc_content_article(struct kc_content *c, const char *id, struct kc_article *
     goto out;
   sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int(st, 2, KC_CONTENT_MAX_SOURCES + 1);
-  a->sources = calloc(KC_CONTENT_MAX_SOURCES, sizeof *a->sources);
-  oom = !a->sources;
-  while (!oom && (step = sqlite3_step(st)) == SQLITE_ROW) {
+  a->sources = kc_xcalloc(KC_CONTENT_MAX_SOURCES, sizeof *a->sources);
+  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
     if (a->n_sources == KC_CONTENT_MAX_SOURCES) {
       cut = 1;
       break;
     }
-    char *s = kc_content_col(st, 0, KC_CONTENT_MAX_SOURCE, 0, &cut);
-    if (!s)
-      oom = 1;
-    else
-      a->sources[a->n_sources++] = s;
+    a->sources[a->n_sources++] = kc_content_col(st, 0, KC_CONTENT_MAX_SOURCE, 0, &cut);
   }
-  if (finish(c, step, oom, cut || cut_related, "the article") != 0) goto out;
+  if (finish(c, step, cut || cut_related, "the article") != 0) goto out;
   rc = 1;
 out:
   sqlite3_finalize(st);

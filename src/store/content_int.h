@@ -28,8 +28,8 @@ struct kc_content {
 int kc_content_prepare(struct kc_content *c, const char *sql, sqlite3_stmt **st);
 
 /* Copies at most `cap` bytes of a text column (cut at a character boundary),
- * sanitised; *cut is set to 1 when it was longer (cut may be NULL). NULL
- * only when memory ran out. */
+ * sanitised; *cut is set to 1 when it was longer (cut may be NULL). Never
+ * NULL (mem.h's out-of-memory rule). */
 char *kc_content_col(sqlite3_stmt *st, int i, size_t cap, int keep_newlines, int *cut);
 
 void kc_content_search_free_state(struct kc_search_state *s);

@@ -106,6 +106,101 @@ START_TEST(search_ranks_titles_and_marks_matches) {
 }
 END_TEST
 
+static struct kc_search_res find(struct kc_content *c, const char *q, const char *topic, int limit,
+                                 int snippets, int prefix) {
+  struct kc_search_req req = {q, topic, limit, snippets, prefix};
+  struct kc_search_res res;
+  char err[256];
+  ck_assert_msg(kc_content_find(c, &req, &res, err, sizeof err) >= 0, "%s: %s", q, err);
+  return res;
+}
+
+/* Issue 10: questions, synonyms, corrections, titles, topics, partial
+ * matches, caps and snippets on demand (the quality set is in
+ * tests/search). */
+START_TEST(search_answers_the_way_people_ask) {
+  struct kc_content *c = open_real();
+  struct kc_search_res r = find(c, "why does my knee hurt after running?", NULL, 10, 0, 0);
+  ck_assert_uint_gt(r.n, 3);
+  ck_assert_uint_gt(r.n_all, 0);
+  ck_assert_ptr_null(r.showing_for);
+  kc_search_res_free(&r);
+  /* A typing mistake is corrected, and the result says to what. */
+  r = find(c, "torn menicus", NULL, 5, 0, 0);
+  ck_assert_ptr_nonnull(r.showing_for);
+  ck_assert_str_eq(r.showing_for, "torn meniscus");
+  ck_assert_str_eq(r.hits[0].id, "meniscus-tear");
+  kc_search_res_free(&r);
+  /* Abbreviations and brand names reach the articles' words. */
+  r = find(c, "ITB", NULL, 5, 0, 1);
+  ck_assert_str_eq(r.hits[0].id, "it-band-syndrome");
+  kc_search_res_free(&r);
+  r = find(c, "tylenol", NULL, 5, 1, 0);
+  ck_assert_str_eq(r.hits[0].id, "pain-relief-medicines");
+  ck_assert_ptr_nonnull(strstr(r.hits[0].snippet, "\x02Paracetamol\x03"));
+  kc_search_res_free(&r);
+  /* An article whose title is the query comes first. */
+  r = find(c, "pain behind my knee", NULL, 5, 0, 0);
+  ck_assert_str_eq(r.hits[0].id, "pain-behind-the-knee");
+  kc_search_res_free(&r);
+  r = find(c, "meniscus tear", NULL, 5, 0, 0);
+  ck_assert_str_eq(r.hits[0].id, "meniscus-tear");
+  kc_search_res_free(&r);
+  /* A word no article has: the others still find something, marked partial. */
+  r = find(c, "zebra knee swelling", NULL, 10, 0, 0);
+  ck_assert_uint_gt(r.n, 0);
+  ck_assert_uint_eq(r.n_all, 0);
+  kc_search_res_free(&r);
+  r = find(c, "zzzzqqq", NULL, 10, 0, 0);
+  ck_assert_uint_eq(r.n, 0);
+  kc_search_res_free(&r);
+  /* One topic only. */
+  r = find(c, "knee", "strength", 50, 0, 0);
+  ck_assert_uint_gt(r.n, 0);
+  struct kc_article_ref *refs;
+  size_t nrefs;
+  ck_assert_int_eq(kc_content_list(c, "strength", &refs, &nrefs), 0);
+  for (size_t i = 0; i < r.n; i++) {
+    int in = 0;
+    for (size_t k = 0; k < nrefs; k++) in |= strcmp(refs[k].id, r.hits[i].id) == 0;
+    ck_assert_msg(in, "%s is not in the strength topic", r.hits[i].id);
+  }
+  kc_article_refs_free(refs, nrefs);
+  kc_search_res_free(&r);
+  r = find(c, "knee", "no-such-topic", 50, 0, 0);
+  ck_assert_uint_eq(r.n, 0);
+  kc_search_res_free(&r);
+  kc_content_close(c);
+}
+END_TEST
+
+/* Snippets for the rows asked for, the rest when scrolled to; a pasted page
+ * is capped, said so, and as quick as a short query. */
+START_TEST(search_snippets_on_demand_and_caps) {
+  struct kc_content *c = open_real();
+  struct kc_search_res r = find(c, "knee", NULL, 20, 2, 1);
+  ck_assert_uint_eq(r.n, 20);
+  ck_assert_int_eq(r.more, 1);
+  ck_assert(r.hits[0].has_snippet && r.hits[1].has_snippet && !r.hits[2].has_snippet);
+  ck_assert_str_eq(r.hits[2].snippet, "");
+  ck_assert_int_eq(kc_content_find_snippets(c, &r, 2, 6), 0);
+  ck_assert(r.hits[5].has_snippet && !r.hits[6].has_snippet);
+  ck_assert_ptr_nonnull(strchr(r.hits[5].snippet, KC_MARK_ON));
+  kc_search_res_free(&r);
+  static char big[5001];
+  for (int i = 0; i < 5000; i++) big[i] = "knee pain "[i % 10];
+  big[5000] = '\0';
+  r = find(c, big, NULL, 20, 7, 1);
+  ck_assert_int_eq(r.capped, 1);
+  ck_assert_uint_gt(r.n, 0);
+  kc_search_res_free(&r);
+  r = find(c, "knee pain", NULL, 20, 7, 1);
+  ck_assert_int_eq(r.capped, 0);
+  kc_search_res_free(&r);
+  kc_content_close(c);
+}
+END_TEST
+
 static void make_db(const char *path, const char *sql) {
   unlink(path);
   sqlite3 *db;
@@ -550,6 +645,8 @@ static Suite *suite(void) {
   tcase_add_test(tc, real_content_has_required_articles);
   tcase_add_test(tc, it_band_says_outer_side);
   tcase_add_test(tc, search_ranks_titles_and_marks_matches);
+  tcase_add_test(tc, search_answers_the_way_people_ask);
+  tcase_add_test(tc, search_snippets_on_demand_and_caps);
   tcase_add_test(tc, foreign_database_refused);
   tcase_add_test(tc, hostile_strings_are_sanitised_and_file_untouched);
   suite_add_tcase(s, tc);
