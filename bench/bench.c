@@ -285,57 +285,70 @@ static const int scale_articles[SCALES] = {0, 1000, 10000, 100000};
 static const char *scale_names[SCALES] = {"built-in", "+1,000", "+10,000", "+100,000"};
 
 struct scale_figures {
-  double first_frame, search_ms, show_ms, search_cli_ms, rss_kb;
+  double first_frame, search_ms, synonym_ms, correct_ms, show_ms, search_cli_ms, long_cli_ms,
+      rss_kb;
 };
 
+/* Median latency of each character of word typed into the search box (the
+ * box is cleared first with Ctrl-U). */
+static double type_word(struct kc_pty *p, const char *word) {
+  double t[64];
+  int n = 0;
+  measure(p, "\x15", NULL);
+  for (int c = 0; word[c] && n < 64; c++) {
+    char key[2] = {word[c], 0};
+    t[n++] = measure(p, key, NULL);
+  }
+  return median(t, n);
+}
+
+/* `kneecare [--content FILE] CMD ARG`, whole process. */
+static double run_cmd(const char *content, const char *cmd, const char *arg) {
+  const char *argv[6];
+  int a = 0;
+  argv[a++] = KNEECARE_PATH;
+  if (content) {
+    argv[a++] = "--content";
+    argv[a++] = content;
+  }
+  argv[a++] = cmd;
+  argv[a++] = arg;
+  argv[a] = NULL;
+  return run_cli(argv);
+}
+
 static void bench_scale(char paths[SCALES][512], struct scale_figures *f) {
-  double ff[SCALES][RUNS], srch[SCALES][RUNS], show[SCALES][RUNS], scli[SCALES][RUNS],
-      rss[SCALES][RUNS];
-  int n[SCALES] = {0}, nc[SCALES] = {0};
+  enum { FIELDS = sizeof(struct scale_figures) / sizeof(double) };
+  static double v[SCALES][FIELDS][RUNS];
+  int n[SCALES] = {0};
+  static char longq[5001]; /* a 5,000-character paste */
+  for (int i = 0; i < 5000; i++) longq[i] = "knee pain after running "[i % 24];
   for (int r = 0; r < RUNS; r++)
     for (int k = 0; k < SCALES; k++) {
       int s = (k + r) % SCALES;
       if (s && !paths[s][0]) continue;
       const char *content = s ? paths[s] : NULL;
       const char *argv[] = {KNEECARE_PATH, content ? "--content" : NULL, content, NULL};
-      double first;
-      struct kc_pty *p = start(argv, "? help", &first);
-      if (p) {
-        measure(p, "/", NULL);
-        double t[8];
-        const char *word = "swelling";
-        for (int c = 0; c < 8; c++) {
-          char key[2] = {word[c], 0};
-          t[c] = measure(p, key, NULL);
-        }
-        ff[s][n[s]] = first;
-        srch[s][n[s]] = median(t, 8);
-        rss[s][n[s]] = (double)peak_rss_kb(kc_pty_pid(p));
-        n[s]++;
-        kc_pty_free(p);
-      }
-      const char *show_argv[] = {KNEECARE_PATH,
-                                 content ? "--content" : "show",
-                                 content ? content : "symptoms-by-cause",
-                                 content ? "show" : NULL,
-                                 "symptoms-by-cause",
-                                 NULL};
-      const char *search_argv[] = {KNEECARE_PATH,
-                                   content ? "--content" : "search",
-                                   content ? content : "swelling",
-                                   content ? "search" : NULL,
-                                   "swelling",
-                                   NULL};
-      double a = run_cli(show_argv), b = run_cli(search_argv);
-      if (a >= 0 && b >= 0) {
-        show[s][nc[s]] = a;
-        scli[s][nc[s]++] = b;
-      }
+      struct scale_figures x;
+      struct kc_pty *p = start(argv, "? help", &x.first_frame);
+      if (!p) continue;
+      measure(p, "/", NULL);
+      x.search_ms = type_word(p, "swelling");
+      x.synonym_ms = type_word(p, "tylenol itb");  /* synonym groups */
+      x.correct_ms = type_word(p, "menicus tear"); /* a word corrected at each key */
+      x.rss_kb = (double)peak_rss_kb(kc_pty_pid(p));
+      kc_pty_free(p);
+      x.show_ms = run_cmd(content, "show", "symptoms-by-cause");
+      x.search_cli_ms = run_cmd(content, "search", "swelling");
+      x.long_cli_ms = run_cmd(content, "search", longq);
+      const double *xv = &x.first_frame;
+      for (int i = 0; i < FIELDS; i++) v[s][i][n[s]] = xv[i];
+      n[s]++;
     }
-  for (int s = 0; s < SCALES; s++)
-    f[s] =
-        (struct scale_figures){median(ff[s], n[s]), median(srch[s], n[s]), median(show[s], nc[s]),
-                               median(scli[s], nc[s]), median(rss[s], n[s])};
+  for (int s = 0; s < SCALES; s++) {
+    double *fv = &f[s].first_frame;
+    for (int i = 0; i < FIELDS; i++) fv[i] = median(v[s][i], n[s]);
+  }
 }
 
 struct wizard_figures {
@@ -507,12 +520,18 @@ int main(void) {
   printf("\ncontent at scale (interleaved)       %10s %10s %10s %10s   growth 100k/built-in\n",
          scale_names[0], scale_names[1], scale_names[2], scale_names[3]);
   scale_row("search, per typed character (ms)", sf, offsetof(struct scale_figures, search_ms),
-            "< 2 / 5 at 10k / 10 at 100k");
+            "< 2; 10k < 5; 100k < 10");
+  scale_row("  with synonyms (ms)", sf, offsetof(struct scale_figures, synonym_ms),
+            "< 3; 10k < 10");
+  scale_row("  with a corrected word (ms)", sf, offsetof(struct scale_figures, correct_ms),
+            "< 3; 10k < 10");
   scale_row("first frame (ms)", sf, offsetof(struct scale_figures, first_frame),
             "100k within 1 of built-in");
   scale_row("show ID, whole process (ms)", sf, offsetof(struct scale_figures, show_ms), "100k < 5");
   scale_row("search QUERY, whole process (ms)", sf, offsetof(struct scale_figures, search_cli_ms),
             "");
+  scale_row("search 5,000 characters, whole (ms)", sf, offsetof(struct scale_figures, long_cli_ms),
+            "< 100");
   scale_row("peak RSS, TUI after search (KB)", sf, offsetof(struct scale_figures, rss_kb), "");
   printf("\n");
 

@@ -49,7 +49,8 @@ struct kc_article {
 
 struct kc_hit {
   char *id, *title, *snippet; /* title and snippet have KC_MARK_ON/OFF around matches */
-  int has_snippet;            /* 0: snippet is "" until kc_content_find_snippets fills it */
+  int has_snippet;            /* 0: the title is not marked up yet and the snippet is "" until
+                      kc_content_find_snippets fills the row */
 };
 
 int kc_content_open_image(const unsigned char *data, size_t len, struct kc_content **out, char *err,
@@ -104,8 +105,9 @@ struct kc_search_res {
  * with kc_search_res_free either way. */
 int kc_content_find(struct kc_content *c, const struct kc_search_req *req,
                     struct kc_search_res *res, char *err, size_t errlen);
-/* Fills the snippets of hits[from..to) that have none yet (rows scrolled
- * into view). Returns 0, or -1 on a database error. */
+/* Fills the rows hits[from..to) that are not filled yet (rows scrolled into
+ * view): the title with its matches marked, and the snippet. Returns 0, or
+ * -1 on a database error. */
 int kc_content_find_snippets(struct kc_content *c, struct kc_search_res *res, size_t from,
                              size_t to);
 void kc_search_res_free(struct kc_search_res *res);

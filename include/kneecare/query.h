@@ -66,9 +66,12 @@ struct kc_query {
 int kc_query_parse(const char *input, size_t len, int prefix, const struct kc_lexicon *lex,
                    struct kc_query *q);
 
-/* Adds an alternative to group g (a completion of an unfinished word);
- * ignored when the group is full or the phrase has no word. */
+/* Adds an alternative to group g; ignored when the group is full or the
+ * phrase has no word. */
 void kc_query_add_alt(struct kc_query *q, int g, const char *phrase, int prefix);
+/* Adds a whole word to group g (a completion of an unfinished word) with
+ * its meanings when it is a synonym term ("tyl" -> "tylenol", "paracetamol"). */
+void kc_query_add_word(struct kc_query *q, int g, const char *word, const struct kc_lexicon *lex);
 
 /* Replaces group g's words with `word` (a correction from the index), with
  * the synonyms of that word; marks it corrected. */

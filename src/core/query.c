@@ -389,6 +389,15 @@ int kc_query_parse(const char *input, size_t len, int prefix, const struct kc_le
   return q->n;
 }
 
+void kc_query_add_word(struct kc_query *q, int g, const char *word, const struct kc_lexicon *lex) {
+  char phrase[KC_QUERY_MAX_PHRASE], fold[KC_QUERY_MAX_PHRASE];
+  if (g < 0 || g >= q->n || !phrase_of(word, phrase, fold)) return;
+  kc_query_add_alt(q, g, phrase, 0);
+  int count;
+  const struct synonym *s = find_term(lex, fold, &count);
+  for (int i = 0; s && i < count; i++) kc_query_add_alt(q, g, s[i].means, 0);
+}
+
 void kc_query_correct(struct kc_query *q, int g, const char *word, const struct kc_lexicon *lex) {
   if (g < 0 || g >= q->n) return;
   struct kc_qgroup *gr = &q->g[g];

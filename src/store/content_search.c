@@ -22,8 +22,8 @@
  * the first KC_CANDIDATES in rowid order (the packer's order: curated
  * articles first) and ranked without the per-row length lookup. Word
  * weights (IDF) come from counts bounded the same way, never from a pass
- * over every match. Titles are highlighted for the hits returned, snippets
- * (~80 us each) made only for the rows asked for. */
+ * over every match. Hits carry their plain titles; the marked-up title and
+ * the snippet are made only for the rows asked for (the rows on screen). */
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -71,34 +71,36 @@ static const char *const SQL[ST_N] = {
     [ST_BODY_COUNT_TOPIC] = "SELECT f.rowid FROM article_fts f JOIN article a ON a.rowid = f.rowid "
                             "WHERE article_fts MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3 "
                             "AND a.topic_id = ?5 ORDER BY f.rowid LIMIT 1 OFFSET ?4",
-    /* ORDER BY rank is done inside FTS5 (no temporary B-tree), and the
-     * rowid range bounds what it ranks. */
+    /* The rowid range bounds what is ranked; SQLite's sorter keeps the best
+     * LIMIT rows. (ORDER BY rank with "rank MATCH" sorts inside FTS5 but
+     * prepares a statement for it on every query: 15 % of a keystroke.) */
     [ST_BODY_RANK] = "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1 "
-                     "AND rowid BETWEEN ?2 AND ?3 AND rank MATCH ?6 ORDER BY rank LIMIT ?4",
+                     "AND rowid BETWEEN ?2 AND ?3 ORDER BY kc_rank(article_fts, ?6) LIMIT ?4",
     [ST_BODY_RANK_TOPIC] = "SELECT f.rowid FROM article_fts f JOIN article a ON a.rowid = f.rowid "
                            "WHERE article_fts MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3 "
-                           "AND rank MATCH ?6 AND a.topic_id = ?5 ORDER BY rank LIMIT ?4",
+                           "AND a.topic_id = ?5 ORDER BY kc_rank(article_fts, ?6) LIMIT ?4",
     [ST_HEAD_COUNT] = "SELECT rowid FROM search_head WHERE search_head MATCH ?1 "
                       "AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid LIMIT 1 OFFSET ?4",
     [ST_HEAD_COUNT_TOPIC] = "SELECT h.rowid FROM search_head h JOIN article a ON a.rowid = h.rowid "
                             "WHERE search_head MATCH ?1 AND h.rowid BETWEEN ?2 AND ?3 "
                             "AND a.topic_id = ?5 ORDER BY h.rowid LIMIT 1 OFFSET ?4",
     [ST_HEAD_RANK] = "SELECT rowid FROM search_head WHERE search_head MATCH ?1 "
-                     "AND rowid BETWEEN ?2 AND ?3 AND rank MATCH ?6 ORDER BY rank LIMIT ?4",
+                     "AND rowid BETWEEN ?2 AND ?3 ORDER BY kc_rank(search_head, ?6) LIMIT ?4",
     [ST_HEAD_RANK_TOPIC] = "SELECT h.rowid FROM search_head h JOIN article a ON a.rowid = h.rowid "
                            "WHERE search_head MATCH ?1 AND h.rowid BETWEEN ?2 AND ?3 "
-                           "AND rank MATCH ?6 AND a.topic_id = ?5 ORDER BY rank LIMIT ?4",
+                           "AND a.topic_id = ?5 ORDER BY kc_rank(search_head, ?6) LIMIT ?4",
     [ST_DF] = "SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ?1 "
               "LIMIT ?2)",
     [ST_HAS] = "SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2",
+    /* A hit's id and title: a rowid lookup, no full-text work. */
     [ST_HIT] =
-        "SELECT " ID_COL ", highlight(article_fts, 0, char(2), char(3)), "
-        "substr(a.title, 1, " KC_STR(
-            KC_CONTENT_MAX_TITLE) ") "
-                                  "FROM article_fts JOIN article a ON a.rowid = article_fts.rowid "
-                                  "WHERE article_fts MATCH ?1 AND article_fts.rowid = ?2",
-    [ST_SNIPPET] = "SELECT snippet(article_fts, 2, char(2), char(3), '\xE2\x80\xA6', 14) "
-                   "FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2",
+        "SELECT " ID_COL
+        ", substr(a.title, 1, " KC_STR(KC_CONTENT_MAX_TITLE) " + 1) "
+                                                             "FROM article a WHERE a.rowid = ?1",
+    /* The rows shown: the title with its matches marked, and a snippet. */
+    [ST_SNIPPET] =
+        "SELECT highlight(article_fts, 0, char(2), char(3)), kc_snippet(article_fts, 2, 14) "
+        "FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2",
     [ST_VOCAB] = "SELECT word, docs FROM search_vocab WHERE word >= ?1 AND word < ?2 "
                  "ORDER BY docs DESC LIMIT ?3",
     [ST_VOCAB_RANGE] = "SELECT word, docs FROM search_vocab WHERE word >= ?1 AND word < ?2 "
@@ -201,10 +203,12 @@ static void kc_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
   }
   double score = 0;
   for (int p = 0; p < nphrase && p < r->n_phrases; p++)
-    if (tf[p] > 0) score += r->group_w[r->group_of[p]] * tf[p] * 2.2 / (tf[p] + 1.2 * norm);
+    if (tf[p] > 0) score += fabs(r->group_w[r->group_of[p]]) * tf[p] * 2.2 / (tf[p] + 1.2 * norm);
+  /* A common word (negative weight) adds to the score but not to coverage
+   * or level: "run" in a runner's guide says nothing about the article. */
   int covered = 0, worst = 0;
   for (int g = 0; g < r->n_groups; g++)
-    if (best_col[g] < 9) {
+    if (best_col[g] < 9 && r->group_w[g] > 0) {
       covered++;
       if (best_col[g] > worst) worst = best_col[g];
     }
@@ -213,7 +217,135 @@ static void kc_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
   sqlite3_result_double(ctx, -(covered * 1e6 + level * 1e4 + score));
 }
 
-static int register_rank(sqlite3 *db) {
+/* ---- kc_snippet: the words around the best match --------------------------- */
+
+/* kc_snippet(fts, column, tokens): like FTS5's snippet() with char(2) and
+ * char(3) around matches and "..." where text was cut, but at the cost of
+ * the words up to the snippet instead of the whole column. snippet()
+ * tokenises every body it quotes, through porter, to score sentences (80 us
+ * an article here, half of each keystroke); this picks the window of
+ * `tokens` words holding the most different query phrases from FTS5's
+ * instance list alone, then splits the text with plain unicode61 (the same
+ * word boundaries as the index; no stemming needed) and stops after the
+ * window. */
+struct snip_tok {
+  const Fts5ExtensionApi *api;
+  fts5_tokenizer tok;
+  Fts5Tokenizer *t;
+};
+
+#define SNIP_INST 64 /* instances looked at when choosing the window */
+
+struct snip_walk {
+  int first, last;        /* token window */
+  int n_tok;              /* tokens seen */
+  int start, end;         /* byte range of the window */
+  int mark[SNIP_INST][2]; /* token ranges of matches inside the window */
+  int n_mark;
+  int mark_byte[SNIP_INST][2];
+};
+
+static int snip_cb(void *ctx, int flags, const char *tok, int n, int start, int end) {
+  (void)tok, (void)n;
+  struct snip_walk *w = ctx;
+  if (flags & FTS5_TOKEN_COLOCATED) return SQLITE_OK;
+  int i = w->n_tok++;
+  if (i == w->first) w->start = start;
+  if (i >= w->first && i <= w->last) w->end = end;
+  for (int m = 0; m < w->n_mark; m++) {
+    if (i == w->mark[m][0]) w->mark_byte[m][0] = start;
+    if (i == w->mark[m][1]) w->mark_byte[m][1] = end;
+  }
+  return i >= w->last ? SQLITE_DONE : SQLITE_OK; /* the rest is not needed */
+}
+
+static void kc_snippet(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nv,
+                       sqlite3_value **v) {
+  struct snip_tok *st = api->xUserData(fts);
+  int col = nv > 0 ? sqlite3_value_int(v[0]) : 0, len = nv > 1 ? sqlite3_value_int(v[1]) : 14;
+  const char *text;
+  int ntext;
+  if (len < 1 || api->xColumnText(fts, col, &text, &ntext) != SQLITE_OK || !text) {
+    sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+    return;
+  }
+  /* Instances in this column, in position order (phrase, start, end). */
+  int inst[SNIP_INST][3], ni = 0, count = 0;
+  api->xInstCount(fts, &count);
+  for (int i = 0; i < count && ni < SNIP_INST; i++) {
+    int ph, c, off;
+    if (api->xInst(fts, i, &ph, &c, &off) != SQLITE_OK || c != col) continue;
+    inst[ni][0] = ph;
+    inst[ni][1] = off;
+    inst[ni][2] = off + api->xPhraseSize(fts, ph) - 1;
+    ni++;
+  }
+  for (int i = 1; i < ni; i++) /* insertion sort by position: at most SNIP_INST */
+    for (int k = i; k > 0 && inst[k][1] < inst[k - 1][1]; k--) {
+      int t[3] = {inst[k][0], inst[k][1], inst[k][2]};
+      memcpy(inst[k], inst[k - 1], sizeof t);
+      memcpy(inst[k - 1], t, sizeof t);
+    }
+  /* The window with the most different phrases, starting two words before
+   * a match; the earliest wins a tie. */
+  int best = 0, best_score = -1;
+  for (int i = 0; i < ni; i++) {
+    int from = inst[i][1] > 2 ? inst[i][1] - 2 : 0, score = 0;
+    unsigned long long seen = 0;
+    for (int k = i; k < ni && inst[k][2] < from + len; k++)
+      if (!(seen & (1ull << (inst[k][0] & 63)))) seen |= 1ull << (inst[k][0] & 63), score++;
+    if (score > best_score) best_score = score, best = from;
+  }
+  struct snip_walk w = {.first = best, .last = best + len - 1, .start = -1, .end = -1};
+  for (int i = 0; i < ni && w.n_mark < SNIP_INST; i++)
+    if (inst[i][1] >= w.first && inst[i][2] <= w.last) {
+      w.mark[w.n_mark][0] = inst[i][1];
+      w.mark[w.n_mark][1] = inst[i][2];
+      w.mark_byte[w.n_mark][0] = w.mark_byte[w.n_mark][1] = -1;
+      w.n_mark++;
+    }
+  int rc = st->tok.xTokenize(st->t, &w, FTS5_TOKENIZE_AUX, text, ntext, snip_cb);
+  if ((rc != SQLITE_OK && rc != SQLITE_DONE) || w.start < 0 || w.end < w.start) {
+    sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+    return;
+  }
+  /* Text of the window with the matches marked. */
+  size_t cap = (size_t)(w.end - w.start) + 2 * (size_t)w.n_mark + 8, o = 0;
+  char *out = sqlite3_malloc64(cap);
+  if (!out) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if (w.first > 0) o += (size_t)snprintf(out, cap, "\xE2\x80\xA6");
+  int m = 0;
+  for (int b = w.start; b < w.end; b++) {
+    while (m < w.n_mark && w.mark_byte[m][1] >= 0 && w.mark_byte[m][1] <= b) m++;
+    for (int k = m; k < w.n_mark; k++)
+      if (w.mark_byte[k][0] == b && w.mark_byte[k][1] > b) {
+        out[o++] = KC_MARK_ON;
+        break;
+      }
+    out[o++] = text[b];
+    for (int k = m; k < w.n_mark; k++)
+      if (w.mark_byte[k][1] == b + 1 && w.mark_byte[k][0] >= 0) {
+        out[o++] = KC_MARK_OFF;
+        break;
+      }
+  }
+  if (w.end < ntext) {
+    memcpy(out + o, "\xE2\x80\xA6", 3);
+    o += 3;
+  }
+  sqlite3_result_text(ctx, out, (int)o, sqlite3_free);
+}
+
+static void snip_free(void *p) {
+  struct snip_tok *st = p;
+  if (st && st->t) st->tok.xDelete(st->t);
+  free(st);
+}
+
+static int register_functions(sqlite3 *db) {
   fts5_api *api = NULL;
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK) return -1;
@@ -221,7 +353,17 @@ static int register_rank(sqlite3 *db) {
   sqlite3_step(st);
   sqlite3_finalize(st);
   if (!api || api->iVersion < 2) return -1;
-  return api->xCreateFunction(api, "kc_rank", NULL, kc_rank, NULL) == SQLITE_OK ? 0 : -1;
+  if (api->xCreateFunction(api, "kc_rank", NULL, kc_rank, NULL) != SQLITE_OK) return -1;
+  /* The index's word boundaries without its stemming. */
+  struct snip_tok *t = kc_xcalloc(1, sizeof *t);
+  void *ud = NULL;
+  const char *args[] = {"remove_diacritics", "2"};
+  if (api->xFindTokenizer(api, "unicode61", &ud, &t->tok) != SQLITE_OK ||
+      t->tok.xCreate(ud, args, 2, &t->t) != SQLITE_OK) {
+    free(t);
+    return -1;
+  }
+  return api->xCreateFunction(api, "kc_snippet", t, kc_snippet, snip_free) == SQLITE_OK ? 0 : -1;
 }
 
 /* ---- state: statements and the lexicon, made on the first search --------------- */
@@ -266,7 +408,7 @@ static struct kc_search_state *state(struct kc_content *c, char *err, size_t err
     return NULL;
   }
   if (c->search) return c->search;
-  if (register_rank(c->db) != 0) {
+  if (register_functions(c->db) != 0) {
     snprintf(err, errlen, "search failed: FTS5 is not available");
     return NULL;
   }
@@ -370,8 +512,7 @@ static void rank_tier(struct run *r, int head, const char *expr, const char *spe
   }
   if (r->failed) return;
   char spec[1024];
-  snprintf(spec, sizeof spec, "kc_rank('%d %d %s %s')", full, levels, head ? "10 4 2" : "10 4 1",
-           spec_tail);
+  snprintf(spec, sizeof spec, "%d %d %s %s", full, levels, head ? "10 4 2" : "10 4 1", spec_tail);
   int which = head ? (r->topic ? ST_HEAD_RANK_TOPIC : ST_HEAD_RANK)
                    : (r->topic ? ST_BODY_RANK_TOPIC : ST_BODY_RANK);
   sqlite3_stmt *st = reset(r, which);
@@ -392,11 +533,52 @@ static void rank_tier(struct run *r, int head, const char *expr, const char *spe
  * prefixes keep FTS5's own prefix query (its prefix indexes make it cheap);
  * from 5 letters the completions replace it (FTS5 would merge the doclists
  * of every matching term). */
+/* 1 when word is a word of the content's vocabulary. */
+static int is_word(struct run *r, const char *word) {
+  size_t n = strlen(word);
+  char upper[KC_QUERY_MAX_PHRASE + 1];
+  memcpy(upper, word, n);
+  upper[n] = '\x01'; /* word itself, nothing after it */
+  upper[n + 1] = '\0';
+  sqlite3_stmt *st = reset(r, ST_VOCAB_RANGE);
+  sqlite3_bind_text(st, 1, word, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 3, 1);
+  int yes = step_ok(r, sqlite3_step(st));
+  sqlite3_reset(st);
+  return yes;
+}
+
+/* Drops a group's prefix alternatives (FTS5 merges the doclists of every
+ * term matching a prefix longer than its prefix indexes). */
+static void drop_prefixes(struct kc_qgroup *g) {
+  int k = 0;
+  for (int a = 0; a < g->n_alt; a++) {
+    if (g->alt_prefix[a]) continue;
+    if (k != a) memcpy(g->alt[k], g->alt[a], sizeof g->alt[0]);
+    g->alt_prefix[k++] = 0;
+  }
+  g->n_alt = k;
+}
+
+/* The unfinished last word. Already a word: searched as typed, with
+ * FTS5's prefix query while it is short (2-4 letters, prefix indexes),
+ * else as the word. Part of a word: completed from the vocabulary (the
+ * words starting so, most common first), which also bridges porter's gap
+ * ("swelli" is no prefix of the stem "swell"); a completion no article has
+ * is a synonym term ("tyl" -> "tylenol") and brings its meanings. */
 static void complete(struct run *r, struct kc_query *q) {
   struct kc_qgroup *g = &q->g[q->n - 1];
-  if (!g->unfinished || g->synonym || strchr(g->word, ' ')) return;
+  if (!g->unfinished || strchr(g->word, ' ')) return;
   size_t n = strlen(g->word);
   if (n < 3 || n >= KC_QUERY_MAX_PHRASE - 1) return;
+  if (is_word(r, g->word)) {
+    if (n >= 5) {
+      kc_query_add_alt(q, q->n - 1, g->word, 0);
+      drop_prefixes(g);
+    }
+    return;
+  }
   char upper[KC_QUERY_MAX_PHRASE];
   memcpy(upper, g->word, n + 1);
   upper[n - 1]++; /* the first string after every word with this prefix */
@@ -407,17 +589,15 @@ static void complete(struct run *r, struct kc_query *q) {
   int added = 0;
   while (step_ok(r, sqlite3_step(st))) {
     const char *w = (const char *)sqlite3_column_text(st, 0);
-    if (w && (size_t)sqlite3_column_bytes(st, 0) < KC_QUERY_MAX_PHRASE) {
+    if (!w || (size_t)sqlite3_column_bytes(st, 0) >= KC_QUERY_MAX_PHRASE) continue;
+    if (sqlite3_column_int(st, 1) == 0)
+      kc_query_add_word(q, q->n - 1, w, r->s->lex);
+    else
       kc_query_add_alt(q, q->n - 1, w, 0);
-      added++;
-    }
+    added++;
   }
   sqlite3_reset(st);
-  if (added && n >= 5 && g->alt_prefix[0]) { /* drop the costly prefix alternative */
-    memmove(g->alt[0], g->alt[1], sizeof g->alt[0] * (size_t)(g->n_alt - 1));
-    memmove(g->alt_prefix, g->alt_prefix + 1, (size_t)(g->n_alt - 1));
-    g->n_alt--;
-  }
+  if (added && n >= 5) drop_prefixes(g);
 }
 
 /* The nearest word of the vocabulary to `word` within a small edit
@@ -517,20 +697,15 @@ static char *clean_marked(const char *s, size_t len, size_t cap) {
   return out;
 }
 
-/* Fills one hit: id, highlighted title and the plain title. */
-static int fetch_hit(struct run *r, const char *expr, sqlite3_int64 rowid, struct kc_hit *h,
-                     char *title, size_t tlen) {
+/* Fills one hit: id and plain title (marked up when its row is shown). */
+static int fetch_hit(struct run *r, sqlite3_int64 rowid, struct kc_hit *h) {
   sqlite3_stmt *st = reset(r, ST_HIT);
-  sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-  sqlite3_bind_int64(st, 2, rowid);
+  sqlite3_bind_int64(st, 1, rowid);
   int ok = step_ok(r, sqlite3_step(st));
   if (ok) {
-    const char *t = (const char *)sqlite3_column_text(st, 1);
-    const char *plain = (const char *)sqlite3_column_text(st, 2);
     h->id = kc_content_col(st, 0, KC_CONTENT_MAX_ID, 0, NULL);
-    h->title = clean_marked(t ? t : "", (size_t)sqlite3_column_bytes(st, 1), KC_CONTENT_MAX_TITLE);
+    h->title = kc_content_col(st, 1, KC_CONTENT_MAX_TITLE, 0, NULL);
     h->snippet = kc_xstrdup("");
-    snprintf(title, tlen, "%s", plain ? plain : "");
   }
   sqlite3_reset(st);
   return ok;
@@ -623,6 +798,16 @@ int kc_content_find(struct kc_content *c, const struct kc_search_req *req,
     wo += (size_t)snprintf(weights + wo, sizeof weights - wo, " %.3f", w);
   }
   if (common == all) common = all & ~rarest; /* the least common word still counts */
+  if (common) { /* common words weigh in the score only (kc_rank: negative weight) */
+    char again[256] = "";
+    size_t ao = 0;
+    char *save = NULL;
+    int g = 0;
+    for (char *tok = strtok_r(weights, " ", &save); tok; tok = strtok_r(NULL, " ", &save), g++)
+      ao += (size_t)snprintf(again + ao, sizeof again - ao, " %s%s",
+                             (common & (1u << g)) ? "-" : "", tok);
+    memcpy(weights, again, ao + 1);
+  }
 
   struct found f = {.n = 0,
                     .limit = req->limit < 1                    ? 1
@@ -671,10 +856,9 @@ int kc_content_find(struct kc_content *c, const struct kc_search_req *req,
   res->priv->rowids = kc_xcalloc((size_t)f.n + 1, sizeof *res->priv->rowids);
   int first_exact = -1;
   for (int i = 0; i < f.n; i++) {
-    char title[KC_CONTENT_MAX_TITLE + 1];
-    if (!fetch_hit(&r, res->priv->expr, f.rowid[i], &res->hits[res->n], title, sizeof title))
-      continue;
-    if (first_exact < 0 && i < in_head && title_is_query(s->lex, title, input, q->used))
+    if (!fetch_hit(&r, f.rowid[i], &res->hits[res->n])) continue;
+    if (first_exact < 0 && i < in_head &&
+        title_is_query(s->lex, res->hits[res->n].title, input, q->used))
       first_exact = (int)res->n;
     res->priv->rowids[res->n++] = f.rowid[i];
   }
@@ -723,8 +907,12 @@ int kc_content_find_snippets(struct kc_content *c, struct kc_search_res *res, si
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
       const char *t = (const char *)sqlite3_column_text(st, 0);
+      const char *sn = (const char *)sqlite3_column_text(st, 1);
+      free(h->title);
+      h->title =
+          clean_marked(t ? t : "", (size_t)sqlite3_column_bytes(st, 0), KC_CONTENT_MAX_TITLE);
       free(h->snippet);
-      h->snippet = clean_marked(t ? t : "", (size_t)sqlite3_column_bytes(st, 0), 1024);
+      h->snippet = clean_marked(sn ? sn : "", (size_t)sqlite3_column_bytes(st, 1), 1024);
     } else if (rc != SQLITE_DONE) {
       sqlite3_reset(st);
       return -1;
