@@ -25,6 +25,9 @@
 #define COLS 80
 
 static char home[64];
+/* The program measured: this build's, or another given in KC_BENCH_BINARY
+ * (an older build, to print before/after figures from one run). */
+static const char *binary = KNEECARE_PATH;
 
 static int cmp_double(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
@@ -119,7 +122,7 @@ static struct kc_pty *start(const char *const argv[], const char *marker, double
  * shows it; measured runs are repeat starts). */
 static void prepare_data_dir(const char *name) {
   snprintf(data_dir, sizeof data_dir, "%s/%s", home, name);
-  const char *argv[] = {KNEECARE_PATH, NULL};
+  const char *argv[] = {binary, NULL};
   struct kc_pty *p = kc_pty_spawn(argv, kc_env(), ROWS, COLS);
   if (p && kc_pty_wait_text(p, "Safety notice", 5000)) {
     kc_pty_wait_quiet(p, QUIET_MS, 1000);
@@ -151,7 +154,7 @@ static void bench_kneecare(struct figures *f, const char *content) {
   double ff[RUNS], down[RUNS], downb[RUNS], open[RUNS], srch[RUNS], rss[RUNS];
   int n = 0;
   for (int r = 0; r < RUNS; r++) {
-    const char *argv[] = {KNEECARE_PATH, content ? "--content" : NULL, content, NULL};
+    const char *argv[] = {binary, content ? "--content" : NULL, content, NULL};
     struct kc_pty *p = start(argv, "? help", &ff[n]);
     if (!p) continue;
     down_keys(p, &down[n], &downb[n]);
@@ -209,17 +212,64 @@ static int bench_dialog(struct figures *f) {
   return 0;
 }
 
+static int put_source(sqlite3 *db, const char *key) {
+  sqlite3_stmt *st;
+  int rc = sqlite3_prepare_v2(db, "INSERT INTO meta (key, value) VALUES ('bench_source', ?1)", -1,
+                              &st, NULL);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* What the generated files are made from: the packed articles' checksum and
+ * the schema, so a rebuild that changes neither keeps them. */
+static void source_key(const char *path, char *key, size_t n) {
+  sqlite3 *db;
+  key[0] = '\0';
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) return;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT (SELECT value FROM meta WHERE key = 'content_checksum'), "
+                         "(SELECT group_concat(sql) FROM (SELECT sql FROM sqlite_schema "
+                         "WHERE sql IS NOT NULL ORDER BY name))",
+                         -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+    unsigned long long h = 14695981039346656037ull;
+    const unsigned char *sql = sqlite3_column_text(st, 1);
+    for (int i = 0; sql && i < sqlite3_column_bytes(st, 1); i++)
+      h = (h ^ sql[i]) * 1099511628211ull;
+    snprintf(key, n, "%s schema:%016llx", (const char *)sqlite3_column_text(st, 0), h);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
 /* A copy of the packed content with n extra synthetic articles whose words
  * are drawn from the real articles' words, so terms are as common or rare
  * as in real content (each real word is as likely as it is frequent):
  * titles of two words and a number, 400-word bodies, in the other-pain
  * topic after the real articles. Indexed and sealed as kcpack does
  * (kc_pack_search_seal), so it opens like a packed file. Kept in the build
- * folder and remade when content.db is newer (100,000 articles: ~1 GB,
- * about a minute). */
+ * folder and remade when the packed articles or the schema change
+ * (100,000 articles: ~1 GB, a few minutes). */
 static int make_scale_content(const char *path, int n) {
-  struct stat a, b;
-  if (stat(path, &b) == 0 && stat(KC_CONTENT_DB, &a) == 0 && b.st_mtime >= a.st_mtime) return 0;
+  char want[256], have[256];
+  source_key(KC_CONTENT_DB, want, sizeof want);
+  sqlite3 *old;
+  have[0] = '\0';
+  if (sqlite3_open_v2(path, &old, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(old, "SELECT value FROM meta WHERE key = 'bench_source'", -1, &st,
+                           NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+      snprintf(have, sizeof have, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(old);
+  if (want[0] && strcmp(want, have) == 0) return 0;
   char tmp[600], cmd[1400];
   snprintf(tmp, sizeof tmp, "%s.tmp", path);
   snprintf(cmd, sizeof cmd, "cp '%s' '%s'", KC_CONTENT_DB, tmp);
@@ -269,7 +319,7 @@ static int make_scale_content(const char *path, int n) {
                         "INSERT INTO article_fts(article_fts) VALUES ('rebuild');"
                         "INSERT INTO article_fts(article_fts) VALUES ('optimize');",
                         NULL, NULL, NULL) != SQLITE_OK ||
-           kc_pack_search_seal(db, err, sizeof err) != 0 ||
+           kc_pack_search_seal(db, err, sizeof err) != 0 || put_source(db, want) != 0 ||
            sqlite3_exec(db, "COMMIT; VACUUM", NULL, NULL, NULL) != SQLITE_OK;
   if (rc) fprintf(stderr, "bench: %s: %s\n", tmp, sqlite3_errmsg(db));
   sqlite3_close(db);
@@ -306,7 +356,7 @@ static double type_word(struct kc_pty *p, const char *word) {
 static double run_cmd(const char *content, const char *cmd, const char *arg) {
   const char *argv[6];
   int a = 0;
-  argv[a++] = KNEECARE_PATH;
+  argv[a++] = binary;
   if (content) {
     argv[a++] = "--content";
     argv[a++] = content;
@@ -328,7 +378,7 @@ static void bench_scale(char paths[SCALES][512], struct scale_figures *f) {
       int s = (k + r) % SCALES;
       if (s && !paths[s][0]) continue;
       const char *content = s ? paths[s] : NULL;
-      const char *argv[] = {KNEECARE_PATH, content ? "--content" : NULL, content, NULL};
+      const char *argv[] = {binary, content ? "--content" : NULL, content, NULL};
       struct scale_figures x;
       struct kc_pty *p = start(argv, "? help", &x.first_frame);
       if (!p) continue;
@@ -360,7 +410,7 @@ static void bench_wizard(struct wizard_figures *f) {
   double next[RUNS], result[RUNS];
   int n = 0;
   for (int r = 0; r < RUNS; r++) {
-    const char *argv[] = {KNEECARE_PATH, NULL};
+    const char *argv[] = {binary, NULL};
     double ff;
     struct kc_pty *p = start(argv, "? help", &ff);
     if (!p) continue;
@@ -392,7 +442,7 @@ static void bench_wizard(struct wizard_figures *f) {
   double cli[RUNS];
   int m = 0;
   for (int r = 0; r < RUNS; r++) {
-    const char *argv[] = {KNEECARE_PATH, "wizard", "--answers",
+    const char *argv[] = {binary, "wizard", "--answers",
                           KC_SOURCE_DIR "/tests/cases/runners-knee-new-hills.answers", NULL};
     double t = run_cli(argv);
     if (t >= 0) cli[m++] = t;
@@ -402,7 +452,7 @@ static void bench_wizard(struct wizard_figures *f) {
 
 /* Checklist: Space on a task until the screen shows it (committed first). */
 static double bench_tick(void) {
-  const char *argv[] = {KNEECARE_PATH, NULL};
+  const char *argv[] = {binary, NULL};
   double ff, v[RUNS * 2];
   int n = 0;
   struct kc_pty *p = start(argv, "? help", &ff);
@@ -425,7 +475,7 @@ static double first_frame_median(void) {
   double ff[RUNS];
   int n = 0;
   for (int r = 0; r < RUNS; r++) {
-    const char *argv[] = {KNEECARE_PATH, NULL};
+    const char *argv[] = {binary, NULL};
     struct kc_pty *p = start(argv, "? help", &ff[n]);
     if (!p) continue;
     kc_pty_free(p);
@@ -481,6 +531,25 @@ static void row(const char *name, double kc, double other, const char *target) {
   printf("%-40s %12s %12s   %s\n", name, a, b, target);
 }
 
+static void print_scale(const struct scale_figures *sf) {
+  printf("\ncontent at scale (interleaved)       %10s %10s %10s %10s   growth 100k/built-in\n",
+         scale_names[0], scale_names[1], scale_names[2], scale_names[3]);
+  scale_row("search, per typed character (ms)", sf, offsetof(struct scale_figures, search_ms),
+            "< 2; 10k < 5; 100k < 10");
+  scale_row("  with synonyms (ms)", sf, offsetof(struct scale_figures, synonym_ms),
+            "< 3; 10k < 10");
+  scale_row("  with a corrected word (ms)", sf, offsetof(struct scale_figures, correct_ms),
+            "< 3; 10k < 10");
+  scale_row("first frame (ms)", sf, offsetof(struct scale_figures, first_frame),
+            "100k within 1 of built-in");
+  scale_row("show ID, whole process (ms)", sf, offsetof(struct scale_figures, show_ms), "100k < 5");
+  scale_row("search QUERY, whole process (ms)", sf, offsetof(struct scale_figures, search_cli_ms),
+            "");
+  scale_row("search 5,000 characters, whole (ms)", sf, offsetof(struct scale_figures, long_cli_ms),
+            "< 100");
+  scale_row("peak RSS, TUI after search (KB)", sf, offsetof(struct scale_figures, rss_kb), "");
+}
+
 int main(void) {
   signal(SIGPIPE, SIG_IGN);
   snprintf(home, sizeof home, "/tmp/kc-bench-XXXXXX");
@@ -501,6 +570,14 @@ int main(void) {
     if (make_scale_content(paths[s], scale_articles[s]) != 0) paths[s][0] = '\0';
   }
   if (getenv("KC_BENCH_MAKE_ONLY")) return 0; /* just the content files, for other probes */
+  if (getenv("KC_BENCH_BINARY") && *getenv("KC_BENCH_BINARY")) binary = getenv("KC_BENCH_BINARY");
+  if (getenv("KC_BENCH_SCALE_ONLY")) { /* only the content-at-scale table */
+    prepare_data_dir("data");
+    struct scale_figures sf[SCALES];
+    bench_scale(paths, sf);
+    print_scale(sf);
+    return 0;
+  }
   struct figures k, d;
   prepare_data_dir("data");
   bench_kneecare(&k, NULL);
@@ -517,22 +594,7 @@ int main(void) {
   row("search, per typed character (ms)", k.search_ms, -1, "< 3");
   row("peak RSS (KB)", k.rss_kb, d.rss_kb, "< 6144");
 
-  printf("\ncontent at scale (interleaved)       %10s %10s %10s %10s   growth 100k/built-in\n",
-         scale_names[0], scale_names[1], scale_names[2], scale_names[3]);
-  scale_row("search, per typed character (ms)", sf, offsetof(struct scale_figures, search_ms),
-            "< 2; 10k < 5; 100k < 10");
-  scale_row("  with synonyms (ms)", sf, offsetof(struct scale_figures, synonym_ms),
-            "< 3; 10k < 10");
-  scale_row("  with a corrected word (ms)", sf, offsetof(struct scale_figures, correct_ms),
-            "< 3; 10k < 10");
-  scale_row("first frame (ms)", sf, offsetof(struct scale_figures, first_frame),
-            "100k within 1 of built-in");
-  scale_row("show ID, whole process (ms)", sf, offsetof(struct scale_figures, show_ms), "100k < 5");
-  scale_row("search QUERY, whole process (ms)", sf, offsetof(struct scale_figures, search_cli_ms),
-            "");
-  scale_row("search 5,000 characters, whole (ms)", sf, offsetof(struct scale_figures, long_cli_ms),
-            "< 100");
-  scale_row("peak RSS, TUI after search (KB)", sf, offsetof(struct scale_figures, rss_kb), "");
+  print_scale(sf);
   printf("\n");
 
   struct wizard_figures wf;
