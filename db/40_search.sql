@@ -8,9 +8,10 @@ INSERT INTO meta (key, value) VALUES ('search_version', '1');
 
 -- Titles, summaries and headings: searched before the bodies, so an article
 -- whose title, summary or headings hold every word comes first; small, so a
--- common word costs little even with 100,000 articles. Filled by the packer.
+-- common word costs little even with 100,000 articles. Filled by the packer;
+-- contentless (the text is in article, and only ranking reads this index).
 CREATE VIRTUAL TABLE search_head USING fts5 (
-  title, summary, headings,
+  title, summary, headings, content = '',
   tokenize = 'porter unicode61 remove_diacritics 2',
   prefix = '2 3 4'
 );

@@ -75,7 +75,8 @@ static char *headings_of(const char *body) {
  * every word (and every synonym term's words) for the vocabulary. */
 static int index_articles(sqlite3 *db, char *err, size_t errlen) {
   if (exec(db,
-           "DELETE FROM search_head; DELETE FROM search_vocab;"
+           "INSERT INTO search_head (search_head) VALUES ('delete-all');"
+           "DELETE FROM search_vocab;"
            "DROP TABLE IF EXISTS temp.kc_words;"
            "CREATE VIRTUAL TABLE temp.kc_words USING fts5 (text, content = '', "
            "detail = 'none', tokenize = 'unicode61 remove_diacritics 2');"

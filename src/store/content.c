@@ -80,7 +80,8 @@ static const struct {
                     "content = 'article', content_rowid = 'rowid', "
                     "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3 4')"},
     {"search_head", "CREATE VIRTUAL TABLE search_head USING fts5 (title, summary, headings, "
-                    "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3 4')"},
+                    "content = '', tokenize = 'porter unicode61 remove_diacritics 2', "
+                    "prefix = '2 3 4')"},
 };
 
 /* SQL text without comments and blanks outside string literals, in lower

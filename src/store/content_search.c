@@ -73,7 +73,7 @@ static const char *const SQL[ST_N] = {
                             "AND a.topic_id = ?5 ORDER BY f.rowid LIMIT 1 OFFSET ?4",
     /* The rowid range bounds what is ranked; SQLite's sorter keeps the best
      * LIMIT rows. (ORDER BY rank with "rank MATCH" sorts inside FTS5 but
-     * prepares a statement for it on every query: 15 % of a keystroke.) */
+     * prepares a statement for it on every query.) */
     [ST_BODY_RANK] = "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1 "
                      "AND rowid BETWEEN ?2 AND ?3 ORDER BY kc_rank(article_fts, ?6) LIMIT ?4",
     [ST_BODY_RANK_TOPIC] = "SELECT f.rowid FROM article_fts f JOIN article a ON a.rowid = f.rowid "
