@@ -10,9 +10,9 @@ cd "$root"
 
 layer_of_header() {
   case "$1" in
-  article.h | day.h | level.h | markup.h | mem.h | profile.h | query.h | recovery.h | strbuf.h | \
-    text.h | wizard.h) echo core ;;
-  content.h | userdb.h | wizard_load.h) echo store ;;
+  article.h | day.h | exercise.h | level.h | markup.h | mem.h | profile.h | query.h | recovery.h | \
+    runplan.h | strbuf.h | text.h | wizard.h) echo core ;;
+  content.h | runplan_load.h | userdb.h | wizard_load.h) echo store ;;
   blob.h) echo blob ;;
   app.h | plan_view.h | wizard_run.h) echo app ;;
   tui.h | viewstack.h) echo ui ;;
