@@ -60,6 +60,8 @@ INSERT INTO search_stopword (word) VALUES
   ('very'), ('was'), ('we'), ('were'), ('what'), ('whats'), ('when'), ('where'), ('which'),
   ('while'), ('who'), ('why'), ('will'), ('with'), ('would'), ('you'), ('your'), ('yours'),
   ('help'), ('helps'),
+  ('actually'), ('completely'), ('totally'), ('definitely'), ('probably'), ('anything'),
+  ('something'), ('go'), ('goes'), ('going'),
   -- what unicode61 leaves of a contraction before "'t": "won't" -> "won" "t"
   ('aren'), ('couldn'), ('didn'), ('doesn'), ('don'), ('hadn'), ('hasn'), ('haven'),
   ('isn'), ('shouldn'), ('wasn'), ('weren'), ('won'), ('wouldn');
@@ -157,10 +159,13 @@ INSERT INTO search_synonym (term, means) VALUES
   ('gp', 'doctor'),
   ('family doctor', 'gp'),
   ('general practitioner', 'gp'),
-  ('a&e', 'emergency'),
-  ('er', 'emergency'),
-  ('999', 'emergency'), ('911', 'emergency'), ('112', 'emergency'),
-  ('urgent care', 'emergency'),
+  -- Articles never say "emergency" themselves (the level titles do, from the
+  -- database): these reach the warning-sign articles by their own words.
+  ('emergency', 'warning signs'), ('emergency', 'ambulance'),
+  ('a&e', 'warning signs'), ('a&e', 'ambulance'),
+  ('er', 'warning signs'), ('er', 'ambulance'),
+  ('999', 'ambulance'), ('911', 'ambulance'), ('112', 'ambulance'),
+  ('urgent care', 'warning signs'),
   -- tests
   ('xray', 'x-ray'),
   ('radiograph', 'x-ray'),

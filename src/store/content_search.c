@@ -54,7 +54,6 @@ enum {
   ST_HEAD_RANK,
   ST_HEAD_RANK_TOPIC,
   ST_DF,
-  ST_HAS,
   ST_HIT,
   ST_SNIPPET,
   ST_VOCAB,
@@ -91,7 +90,6 @@ static const char *const SQL[ST_N] = {
                            "AND a.topic_id = ?5 ORDER BY kc_rank(search_head, ?6) LIMIT ?4",
     [ST_DF] = "SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ?1 "
               "LIMIT ?2)",
-    [ST_HAS] = "SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2",
     /* A hit's id and title: a rowid lookup, no full-text work. */
     [ST_HIT] =
         "SELECT " ID_COL
@@ -467,16 +465,6 @@ static sqlite3_int64 nth_match(struct run *r, int head, const char *expr, int n)
   return v;
 }
 
-/* 1 when the article with this rowid matches expr. */
-static int has_match(struct run *r, const char *expr, sqlite3_int64 rowid) {
-  sqlite3_stmt *st = reset(r, ST_HAS);
-  sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-  sqlite3_bind_int64(st, 2, rowid);
-  int yes = step_ok(r, sqlite3_step(st));
-  sqlite3_reset(st);
-  return yes;
-}
-
 /* Matches of expr in the article index, counted up to `max`. */
 static int count_upto(struct run *r, const char *expr, int max) {
   sqlite3_stmt *st = reset(r, ST_DF);
@@ -816,30 +804,22 @@ int kc_content_find(struct kc_content *c, const struct kc_search_req *req,
   char tail[1024];
   int in_head = 0;
   if (live == all) {
-    /* Every word in the title, summary or headings (common words anywhere). */
-    unsigned head = (all & ~common) ? all & ~common : all;
-    if (head == all) {
+    /* "Every word" means every meaningful word: a word in 80 % or more of
+     * the articles ("knee", "run") is not required, only ranked. */
+    unsigned need = all & ~common;
+    if (need == all) {
       expr_and_tail(q, all, 1, weights, expr, sizeof expr, tail, sizeof tail);
-    } else {
-      /* The rare words required, every word ranked: "(rare) AND (any)". */
-      char need[KC_QUERY_EXPR_MAX], any[KC_QUERY_EXPR_MAX];
+    } else { /* "(needed words) AND (any word)": all of them ranked */
+      char must[KC_QUERY_EXPR_MAX], any[KC_QUERY_EXPR_MAX];
       unsigned char pg[KC_MAX_PHRASES];
-      int n1 = kc_query_expr(q, head, 1, need, sizeof need, pg);
+      int n1 = kc_query_expr(q, need, 1, must, sizeof must, pg);
       int n2 = kc_query_expr(q, all, 0, any, sizeof any, pg + n1);
-      snprintf(expr, sizeof expr, "(%s) AND (%s)", need, any);
+      snprintf(expr, sizeof expr, "(%s) AND (%s)", must, any);
       spec_tail(weights, pg, n1 + n2, tail, sizeof tail);
     }
-    rank_tier(&r, 1, expr, tail, 2, &f);
-    kc_query_expr(q, all, 1, expr, sizeof expr, NULL);
-    if (head != all) { /* keep those that have the common words too */
-      int k = 0;
-      for (int i = 0; i < f.n; i++)
-        if (has_match(&r, expr, f.rowid[i])) f.rowid[k++] = f.rowid[i];
-      f.n = k;
-    }
+    rank_tier(&r, 1, expr, tail, 2, &f); /* in the title, summary or headings */
     in_head = f.n;
-    expr_and_tail(q, all, 1, weights, expr, sizeof expr, tail, sizeof tail);
-    rank_tier(&r, 0, expr, tail, 0, &f); /* every word anywhere */
+    rank_tier(&r, 0, expr, tail, 0, &f); /* anywhere */
     res->n_all = (size_t)f.n;
   }
   /* Not enough with every word: articles with some of them, by how many. */
