@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -106,21 +107,6 @@ static void normalise_sql(const char *s, char *out, size_t outlen) {
   out[o] = '\0';
 }
 
-/* One row of a one-column query as text (bounded), or "" when there is none. */
-static int query_text(sqlite3 *db, const char *sql, const char *arg, char *out, size_t outlen) {
-  sqlite3_stmt *st = NULL;
-  out[0] = '\0';
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
-  if (arg) sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-  int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    const char *t = (const char *)sqlite3_column_text(st, 0);
-    snprintf(out, outlen, "%.*s", t ? sqlite3_column_bytes(st, 0) : 0, t ? t : "");
-  }
-  sqlite3_finalize(st);
-  return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-}
-
 static int refuse(char *err, size_t errlen, const char *fmt, const char *a, const char *b) {
   char why[400];
   snprintf(why, sizeof why, fmt, a ? a : "", b ? b : "");
@@ -157,11 +143,81 @@ static int declares_generated(const char *sql) {
   return o + 1 >= sizeof skel || strstr(skel, "as(") || strstr(skel, "generatedalways");
 }
 
+/* The column names of a CREATE TABLE statement, space-separated, into out:
+ * the first word of each top-level item between the brackets that is not a
+ * table constraint. Comments are skipped; quoted names are unquoted. */
+static void table_columns(const char *sql, char *out, size_t outlen) {
+  size_t o = 0;
+  out[0] = '\0';
+  const char *p = sql ? strchr(sql, '(') : NULL;
+  if (!p) return;
+  p++;
+  int depth = 0, at_item = 1;
+  while (*p && depth >= 0) {
+    if (p[0] == '-' && p[1] == '-') {
+      while (*p && *p != '\n') p++;
+      continue;
+    }
+    if (p[0] == '/' && p[1] == '*') {
+      p += 2;
+      while (*p && !(p[0] == '*' && p[1] == '/')) p++;
+      if (*p) p += 2;
+      continue;
+    }
+    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+      p++;
+      continue;
+    }
+    if (at_item && depth == 0) { /* the first word of an item */
+      char name[128];
+      size_t n = 0;
+      char close = *p == '"' ? '"' : *p == '[' ? ']' : *p == '`' ? '`' : 0;
+      if (close) {
+        for (p++; *p && *p != close; p++)
+          if (n + 1 < sizeof name) name[n++] = *p;
+        if (*p) p++;
+      } else {
+        for (; *p &&
+               (*p == '_' || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z'));
+             p++)
+          if (n + 1 < sizeof name) name[n++] = *p;
+      }
+      name[n] = '\0';
+      at_item = 0;
+      static const char *constraints[] = {"constraint", "primary", "unique", "check", "foreign"};
+      int is_constraint = 0;
+      for (size_t k = 0; !close && k < sizeof constraints / sizeof constraints[0]; k++)
+        is_constraint |= strcasecmp(name, constraints[k]) == 0;
+      if (n && !is_constraint && o + n + 2 < outlen) {
+        if (o) out[o++] = ' ';
+        memcpy(out + o, name, n + 1);
+        o += n;
+      }
+      continue;
+    }
+    if (*p == '\'' || *p == '"' || *p == '`' || *p == '[') {
+      char close = *p == '[' ? ']' : *p;
+      for (p++; *p && *p != close; p++) {}
+      if (*p) p++;
+      continue;
+    }
+    if (*p == '(')
+      depth++;
+    else if (*p == ')')
+      depth--;
+    else if (*p == ',' && depth == 0)
+      at_item = 1;
+    p++;
+  }
+}
+
 /* The O(schema) checks of a file given with --content: one pass over
- * sqlite_schema, one over meta, one over the columns of our tables. */
+ * sqlite_schema (views, generated columns, our tables' columns, our FTS
+ * definitions) and one over meta. */
 static int check_schema(sqlite3 *db, char *err, size_t errlen) {
   sqlite3_stmt *st = NULL;
   char fts_sql[sizeof FTS_TABLES / sizeof FTS_TABLES[0]][1024] = {{0}};
+  char table_cols[sizeof TABLES / sizeof TABLES[0]][512] = {{0}};
   int entries = 0, rc;
   if (sqlite3_prepare_v2(db, "SELECT type, name, substr(sql, 1, 4096) FROM sqlite_schema LIMIT 201",
                          -1, &st, NULL) != SQLITE_OK)
@@ -182,6 +238,9 @@ static int check_schema(sqlite3 *db, char *err, size_t errlen) {
       snprintf(why, sizeof why, "generated column in '%.60s'", name);
     for (size_t i = 0; !why[0] && sql && i < sizeof FTS_TABLES / sizeof FTS_TABLES[0]; i++)
       if (strcmp(name, FTS_TABLES[i].name) == 0) snprintf(fts_sql[i], sizeof fts_sql[i], "%s", sql);
+    for (size_t i = 0; !why[0] && i < sizeof TABLES / sizeof TABLES[0]; i++)
+      if (strcmp(type, "table") == 0 && strcmp(name, TABLES[i].name) == 0)
+        table_columns(sql, table_cols[i], sizeof table_cols[i]);
     if (why[0]) {
       sqlite3_finalize(st);
       return refuse(err, errlen, "%s", why, NULL);
@@ -220,17 +279,11 @@ static int check_schema(sqlite3 *db, char *err, size_t errlen) {
                   "is missing",
                   NULL, NULL);
 
-  for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
-    char cols[512] = "";
-    if (query_text(db,
-                   "SELECT group_concat(name, ' ') FROM (SELECT name FROM "
-                   "pragma_table_xinfo(?1) ORDER BY cid)",
-                   TABLES[i].name, cols, sizeof cols) != 0)
-      return snprintf(err, errlen, "cannot read content: %s", sqlite3_errmsg(db)), -1;
-    if (strcmp(cols, TABLES[i].columns) != 0)
+  /* Our tables with our columns, read from the statements SQLite parsed. */
+  for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++)
+    if (strcmp(table_cols[i], TABLES[i].columns) != 0)
       return refuse(err, errlen, "missing or different tables: '%s' has columns '%.100s'",
-                    TABLES[i].name, cols);
-  }
+                    TABLES[i].name, table_cols[i]);
   for (size_t i = 0; i < sizeof FTS_TABLES / sizeof FTS_TABLES[0]; i++) {
     char want[1024], got[1024];
     normalise_sql(FTS_TABLES[i].sql, want, sizeof want);
