@@ -478,6 +478,15 @@ START_TEST(schema_compared_with_ours) {
                      "detail='none');");
   ck_assert_int_ne(kc_content_open_file(path, &c, err, sizeof err), 0);
   ck_assert_msg(strstr(err, "search index 'article_fts' differs"), "%s", err);
+  { /* A generated column hidden past what the check reads. */
+    char sql[6000];
+    int o = snprintf(sql, sizeof sql, "CREATE TABLE pad (a /* ");
+    for (int i = 0; i < 4500; i++) sql[o++] = 'x';
+    snprintf(sql + o, sizeof sql - (size_t)o, " */, b TEXT AS (printf('%%.*c', 9000000, 'x')));");
+    make_hostile(path, sql);
+    ck_assert_int_ne(kc_content_open_file(path, &c, err, sizeof err), 0);
+    ck_assert_msg(strstr(err, "'pad' is over 4,000 bytes"), "%s", err);
+  }
   make_hostile(path, "CREATE VIEW v AS SELECT 1;");
   ck_assert_int_ne(kc_content_open_file(path, &c, err, sizeof err), 0);
   ck_assert_msg(strstr(err, "it has a view, 'v'"), "%s", err);
