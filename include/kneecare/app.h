@@ -6,6 +6,7 @@
 #ifndef KC_APP_H
 #define KC_APP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -23,7 +24,10 @@ struct kc_plan_task {
 struct kc_app {
   /* options */
   const char *content_path; /* --content FILE, or NULL for the built-in */
-  const char *user;         /* --user NAME, or NULL for the login name */
+  const char *user;         /* --user NAME, or NULL: the last chosen profile, else the login name */
+  int create_user;          /* --create: an unknown --user NAME is created (else it fails) */
+  int remember_user;        /* a --user NAME that opens is remembered as the last chosen (TUI) */
+  int lookup_only;          /* never create the default profile (a shell prompt's query) */
   const char *data_dir;     /* --data DIR, or NULL (KNEECARE_DATA_DIR, XDG) */
   int no_mouse;
   /* The TUI defers the user database's integrity check until after its
@@ -38,8 +42,9 @@ struct kc_app {
   size_t n_recheck;
   struct kc_userdb *udb;
   struct kc_profile profile;
-  int user_state; /* 0 not tried, 1 open, -1 failed (user_error says why) */
-  char user_error[512];
+  int user_state;   /* 0 not tried, 1 open, -1 failed (user_error says why) */
+  int user_unknown; /* the failure is an unknown --user name (ask, then kc_app_user_create) */
+  char user_error[1024];
 };
 
 /* Opens the content database named by the options. */
@@ -47,26 +52,45 @@ int kc_app_open_content(struct kc_app *app, char *err, size_t errlen);
 /* The content database, opened on first use; NULL if it cannot be opened
  * (every kc_content_* function accepts NULL and fails cleanly). */
 struct kc_content *kc_app_content(struct kc_app *app);
+/* The topics for the home menu (the compiled-in list for the built-in
+ * content, so nothing is opened; else the content database's). 0 or -1;
+ * free with kc_topics_free. */
+int kc_app_topics(struct kc_app *app, struct kc_topic **out, size_t *n);
 /* The validated wizard definition, or NULL with a reason. */
 const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errlen);
 /* The plan's tasks (and the red-flag questions re-asked daily). */
 int kc_app_tasks(struct kc_app *app, char *err, size_t errlen);
 const struct kc_plan_task *kc_app_task(struct kc_app *app, const char *id);
-/* The user database with the current profile selected (created if new),
- * or NULL with a reason in err. Remembers a failure: the rest of the guide
+/* The user-data directory of this run (--data, KNEECARE_DATA_DIR, XDG);
+ * false when no home can be found. */
+bool kc_app_data_dir(const struct kc_app *app, char *buf, size_t n);
+/* The user database file, opened (created, migrated) on first use but no
+ * profile selected: for what concerns the file itself (`kneecare data
+ * check`). NULL with a reason in err; a failure is remembered. */
+struct kc_userdb *kc_app_userdb(struct kc_app *app, char *err, size_t errlen);
+/* The user database with the current profile selected, or NULL with a
+ * reason in err. The profile: --user NAME (compared without case; an
+ * unknown name is an error with a "did you mean" unless create_user is set,
+ * and app->user_unknown says so), else the last chosen one, else the login
+ * name's (created on first use). Remembers a failure: the rest of the guide
  * keeps working without user data. */
 struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen);
+/* After kc_app_user() failed with app->user_unknown and the person said
+ * yes (the TUI asks): creates the profile and selects it. */
+struct kc_userdb *kc_app_user_create(struct kc_app *app, char *err, size_t errlen);
 /* Runs the deferred integrity check (a damaged file is moved aside and a
  * fresh one started: kc_userdb_warning() then says so). */
 void kc_app_verify_user(struct kc_app *app);
-/* Selects another profile by id (the profiles screen). */
+/* Selects another profile by id (the profiles screen) and remembers it for
+ * the next start. Returns a kc_udb_status (message on the handle). */
 int kc_app_switch_profile(struct kc_app *app, int64_t id);
-/* Now. KNEECARE_NOW (test-only: Unix seconds) fixes the clock for tests. */
+/* Now. In builds with the tests only, KNEECARE_NOW (Unix seconds) fixes
+ * the clock for tests. */
 time_t kc_app_now(void);
 /* Local calendar day of now. */
 int kc_app_today(void);
-/* Ice timer length in seconds: 20 minutes, or KNEECARE_ICE_SECONDS
- * (test-only) for tests. */
+/* Ice timer length in seconds: 20 minutes, or (builds with the tests
+ * only) KNEECARE_ICE_SECONDS. */
 int kc_app_ice_seconds(void);
 void kc_app_close(struct kc_app *app);
 

@@ -15,6 +15,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #define KC_DAY_INVALID INT_MIN
@@ -59,5 +60,12 @@ const char *kc_day_weekday_name(int day);
  * zone applies; call tzset() once at start-up or after changing TZ).
  * KC_DAY_INVALID if t cannot be converted or falls outside the range. */
 int kc_day_local(time_t t);
+
+/* Formats a stored instant (Unix seconds, from the user database or any
+ * other untrusted place) in local time with strftime `fmt` into buf. Never
+ * reads an uninitialised struct tm: an instant localtime_r cannot convert,
+ * or whose year is outside 1900..9999, and 0 ("never"), are written as "-".
+ * Returns buf. The screens and the commands share it (review F6). */
+char *kc_time_format(int64_t t, const char *fmt, char *buf, size_t n);
 
 #endif

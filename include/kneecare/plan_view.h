@@ -27,8 +27,10 @@ struct kc_plan_snapshot {
   struct kc_task_day *cells;  /* n_tasks * KC_PLAN_DAYS, [task * 3 + day - 1] */
   struct kc_ice_session *ice; /* every session of the plan, by time */
   int n_ice;
-  struct kc_pain pain[KC_PLAN_DAYS];
+  struct kc_pain pain[KC_PLAN_DAYS]; /* each day's latest score (morning or evening) */
   bool has_pain[KC_PLAN_DAYS];
+  struct kc_pain *pains; /* every score, by day, morning first */
+  int n_pains;
   struct kc_progress progress[KC_PLAN_DAYS];
   enum kc_level worst_redflag; /* KC_LEVEL_NONE when no re-check said yes */
   enum kc_level level;         /* kc_plan_level() */

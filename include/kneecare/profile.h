@@ -27,4 +27,17 @@ bool kc_profile_name_check(const char *name, char *err, size_t errlen);
  * characters refused in names (a note is one line). NULL counts as empty. */
 bool kc_note_check(const char *note, char *err, size_t errlen);
 
+/* Profile names are compared without case: "ROOT" and "root" are one
+ * profile. The key is the name with every letter that has a simple
+ * lower-case form folded to it (ASCII, Latin-1, Latin Extended-A, Greek and
+ * Cyrillic: "ANNA MÜLLER" and "anna müller" match), the same whatever the
+ * locale; other characters are kept as they are. The key of a valid name
+ * fits KC_PROFILE_NAME_BUF. */
+void kc_profile_name_key(const char *name, char *out, size_t n);
+
+/* How far apart two names are for "did you mean": the edit distance
+ * (insertions, deletions, substitutions of characters) between their keys,
+ * capped at `cap` (a larger distance returns cap). */
+int kc_profile_name_distance(const char *a, const char *b, int cap);
+
 #endif

@@ -113,6 +113,20 @@ const char *kc_checkin_name(enum kc_checkin c);                /* "" for NONE */
 /* The check-in is asked on day 3 and on any opening after it. */
 bool kc_checkin_due(int day_index);
 
+/* Pain is scored up to twice a plan day: in the morning and in the
+ * evening. A score given without saying which belongs to the slot of the
+ * local hour it is given at (before 14:00: morning). */
+enum kc_pain_slot { KC_PAIN_SLOT_NONE = 0, KC_PAIN_MORNING = 1, KC_PAIN_EVENING = 2 };
+bool kc_pain_slot_parse(const char *text, enum kc_pain_slot *out); /* morning|evening */
+const char *kc_pain_slot_name(enum kc_pain_slot s);                /* "" for NONE */
+enum kc_pain_slot kc_pain_slot_at(int local_hour);
+
+/* What a plan is for, from the cause it was started from: a new injury
+ * (protect, then load) or overuse (load management). NONE: not recorded. */
+enum kc_plan_kind { KC_PLAN_KIND_NONE = 0, KC_PLAN_INJURY = 1, KC_PLAN_OVERUSE = 2 };
+bool kc_plan_kind_parse(const char *text, enum kc_plan_kind *out); /* injury|overuse */
+const char *kc_plan_kind_name(enum kc_plan_kind k);                /* "" for NONE */
+
 struct kc_checkin_advice {
   enum kc_level level;         /* SELF_CARE for better, SOON otherwise */
   const char *title;           /* short headline */

@@ -20,8 +20,16 @@ int kc_utf8_valid(const char *s, size_t len);
 /* Number of code points. */
 size_t kc_utf8_count(const char *s, size_t len);
 
-/* Columns a code point takes: 0 (combining, zero-width), 1 or 2 (wide). */
+/* Columns a code point takes as glibc's wcwidth() says in a UTF-8 locale
+ * (what ncurses draws by): 0 (combining, zero-width), 1, 2 (wide), or -1
+ * when it is not printable (controls, unassigned, surrogates). */
 int kc_cp_width(uint32_t cp);
+/* 1 for an invisible format character (Unicode Cf: soft hyphen, zero-width
+ * joiners, LRM/RLM, ALM, BOM, tags...) or U+2028/U+2029. */
+int kc_cp_is_format(uint32_t cp);
+/* 1 when cp may be shown and typed: not unsafe, not a format character, and
+ * of known width. Line editors refuse anything else. */
+int kc_cp_displayable(uint32_t cp);
 /* Columns s[0..len) takes. */
 size_t kc_text_width(const char *s, size_t len);
 
@@ -34,8 +42,9 @@ int kc_cp_is_unsafe(uint32_t cp);
 size_t kc_text_fit(const char *s, size_t len, size_t cols);
 
 /* Copies s into out (capacity outlen, always NUL-terminated) replacing
- * invalid UTF-8 and unsafe code points with U+FFFD; tabs and newlines become
- * spaces when keep_newlines is 0. Returns the length written. */
+ * invalid UTF-8, unsafe code points and code points of unknown width with
+ * U+FFFD, dropping format characters, and turning tabs, U+2028/2029 (and
+ * newlines when keep_newlines is 0) into spaces. Returns the length written. */
 size_t kc_text_sanitize(const char *s, size_t len, char *out, size_t outlen, int keep_newlines);
 /* Same, into a fresh malloc'd string (NULL on allocation failure). */
 char *kc_text_sanitize_dup(const char *s, size_t len, int keep_newlines);
@@ -50,5 +59,18 @@ size_t kc_text_truncate(const char *s, size_t len, size_t cols, char *out, size_
  * starts (leading spaces skipped). A '\n' forces a break. width < 1 is
  * treated as 1. Returns len when all text is consumed. */
 size_t kc_wrap_next(const char *s, size_t len, size_t width, size_t *line_len);
+
+/* Transliterates UTF-8 to printable ASCII for a terminal whose character
+ * set is not UTF-8 (so no byte 0x80-0x9F can reach it as a C1 control):
+ * accented Latin letters lose the accent, the guide's glyphs become ASCII
+ * (arrows, bullets, bars, ellipsis), anything else becomes '?' ("??" for a
+ * wide character, so columns still add up). Returns the length written. */
+size_t kc_text_ascii(const char *s, size_t len, char *out, size_t outlen);
+/* 1 when the current LC_CTYPE's codeset is UTF-8. */
+int kc_codeset_is_utf8(void);
+/* For the commands: when the codeset is not UTF-8, stdout and stderr
+ * become streams that transliterate to ASCII (returns 1 then). Not for the
+ * full-screen guide, which draws ASCII itself. */
+int kc_text_ascii_stdio(void);
 
 #endif

@@ -129,51 +129,105 @@ static const struct kc_migration *migrations(int *n) {
   return migs;
 }
 
-struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen) {
-  if (app->user_state == 1) return app->udb;
+/* Remembers a failure so the rest of the guide keeps working without user
+ * data and every later call says the same thing. */
+static struct kc_userdb *user_failed(struct kc_app *app, const char *why, char *err,
+                                     size_t errlen) {
+  app->user_state = -1;
+  snprintf(app->user_error, sizeof app->user_error, "%s", why);
+  snprintf(err, errlen, "%s", why);
+  kc_userdb_close(app->udb);
+  app->udb = NULL;
+  return NULL;
+}
+
+bool kc_app_data_dir(const struct kc_app *app, char *buf, size_t n) {
+  if (app->data_dir) return snprintf(buf, n, "%s", app->data_dir) < (int)n;
+  if (kc_userdb_default_dir(buf, n) == KC_UDB_OK) return true;
+  if (n) buf[0] = '\0';
+  return false;
+}
+
+struct kc_userdb *kc_app_userdb(struct kc_app *app, char *err, size_t errlen) {
+  if (app->udb) return app->udb;
   if (app->user_state == -1) {
     snprintf(err, errlen, "%s", app->user_error);
     return NULL;
   }
   char dir[4096];
-  if (app->data_dir)
-    snprintf(dir, sizeof dir, "%s", app->data_dir);
-  else if (kc_userdb_default_dir(dir, sizeof dir) != KC_UDB_OK)
-    snprintf(dir, sizeof dir, "%s", "");
-  char name[KC_PROFILE_NAME_BUF];
-  if (app->user)
-    snprintf(name, sizeof name, "%s", app->user);
-  else
-    kc_userdb_default_profile_name(name, sizeof name);
-  char why[512] = "";
+  if (!kc_app_data_dir(app, dir, sizeof dir))
+    return user_failed(app, "cannot find a home directory for user data (use --data DIR)", err,
+                       errlen);
   int n;
   const struct kc_migration *migs = migrations(&n);
-  int rc = KC_UDB_EINVAL;
-  char perr[256];
+  char why[sizeof app->user_error] = "";
+  if (kc_userdb_open_ex(dir, migs, n, app->defer_check ? KC_USERDB_DEFER_CHECK : 0u, &app->udb, why,
+                        sizeof why) != KC_UDB_OK)
+    return user_failed(app, why, err, errlen);
+  return app->udb;
+}
+
+/* --user NAME: the profile with that name (in any case); an unknown name is
+ * created only when asked (--create), else a failure that suggests the
+ * nearest existing name, so a typo never makes a new profile. */
+static int select_named(struct kc_app *app, char *why, size_t whylen) {
+  struct kc_userdb *udb = app->udb;
+  int rc = kc_userdb_profile_get(udb, app->user, &app->profile);
+  if (rc == KC_UDB_ENOTFOUND && app->create_user)
+    rc = kc_userdb_profile_create(udb, app->user, kc_app_now(), &app->profile);
+  if (rc == KC_UDB_ENOTFOUND) {
+    app->user_unknown = 1;
+    struct kc_profile near;
+    if (kc_userdb_profile_closest(udb, app->user, &near) == KC_UDB_OK)
+      snprintf(why, whylen, "There is no profile called \"%s\"; did you mean \"%s\"?", app->user,
+               near.name);
+    else
+      snprintf(why, whylen, "There is no profile called \"%s\".", app->user);
+    return rc;
+  }
+  if (rc != KC_UDB_OK) snprintf(why, whylen, "%s", kc_userdb_errmsg(udb));
+  return rc;
+}
+
+/* No --user: the profile chosen last (remembered), else the login name's
+ * (created on first use). */
+static int select_default(struct kc_app *app, char *why, size_t whylen) {
+  struct kc_userdb *udb = app->udb;
+  if (kc_userdb_profile_last_get(udb, &app->profile) == KC_UDB_OK) return KC_UDB_OK;
+  char name[KC_PROFILE_NAME_BUF];
+  kc_userdb_default_profile_name(name, sizeof name);
+  const int rc = app->lookup_only
+                     ? kc_userdb_profile_get(udb, name, &app->profile)
+                     : kc_userdb_profile_get_or_create(udb, name, kc_app_now(), &app->profile);
+  if (rc != KC_UDB_OK) snprintf(why, whylen, "%s", kc_userdb_errmsg(udb));
+  return rc;
+}
+
+struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen) {
+  if (app->user_state == 1) return app->udb;
+  char perr[256], why[sizeof app->user_error];
+  app->user_unknown = 0;
   if (app->user && !kc_profile_name_check(app->user, perr, sizeof perr)) {
     snprintf(why, sizeof why, "profile name: %s", perr);
-  } else if (!dir[0]) {
-    snprintf(why, sizeof why, "cannot find a home directory for user data (use --data DIR)");
-  } else {
-    rc = kc_userdb_open_ex(dir, migs, n, app->defer_check ? KC_USERDB_DEFER_CHECK : 0u, &app->udb,
-                           why, sizeof why);
-    if (rc == KC_UDB_OK) {
-      rc = kc_userdb_profile_get_or_create(app->udb, name, kc_app_now(), &app->profile);
-      if (rc != KC_UDB_OK) {
-        snprintf(why, sizeof why, "%s", kc_userdb_errmsg(app->udb));
-        kc_userdb_close(app->udb);
-        app->udb = NULL;
-      }
-    }
+    return user_failed(app, why, err, errlen);
   }
-  if (rc != KC_UDB_OK) {
-    app->user_state = -1;
-    snprintf(app->user_error, sizeof app->user_error, "%s", why);
-    snprintf(err, errlen, "%s", why);
-    return NULL;
-  }
+  if (!kc_app_userdb(app, err, errlen)) return NULL;
+  const int rc =
+      app->user ? select_named(app, why, sizeof why) : select_default(app, why, sizeof why);
+  if (rc != KC_UDB_OK) return user_failed(app, why, err, errlen);
+  /* Choosing a profile for the guide is remembered for the next start. */
+  if (app->user && app->remember_user && !kc_userdb_readonly(app->udb))
+    kc_userdb_profile_last_set(app->udb, app->profile.id);
   app->user_state = 1;
   return app->udb;
+}
+
+struct kc_userdb *kc_app_user_create(struct kc_app *app, char *err, size_t errlen) {
+  if (!app->user_unknown) return kc_app_user(app, err, errlen);
+  app->create_user = 1;
+  app->user_state = 0;
+  app->user_unknown = 0;
+  return kc_app_user(app, err, errlen);
 }
 
 void kc_app_verify_user(struct kc_app *app) {
@@ -189,28 +243,39 @@ int kc_app_switch_profile(struct kc_app *app, int64_t id) {
   if (!app->udb) return KC_UDB_ENOTFOUND;
   struct kc_profile p;
   int rc = kc_userdb_profile_by_id(app->udb, id, &p);
-  if (rc == KC_UDB_OK) app->profile = p;
-  return rc;
+  if (rc != KC_UDB_OK) return rc;
+  app->profile = p;
+  /* Remembered: the next start opens this profile (a read-only file keeps
+   * the switch for this run only). */
+  if (!kc_userdb_readonly(app->udb)) kc_userdb_profile_last_set(app->udb, id);
+  return KC_UDB_OK;
 }
 
+/* The test hooks exist only in builds with the tests (KC_TESTS=ON defines
+ * KC_TEST_HOOKS): an installed program cannot be told another date or a
+ * shorter ice timer by its environment (review I6). */
 time_t kc_app_now(void) {
+#ifdef KC_TEST_HOOKS
   const char *fake = getenv("KNEECARE_NOW");
   if (fake && *fake) {
     char *end;
     long long v = strtoll(fake, &end, 10);
     if (*end == '\0' && v > 0) return (time_t)v;
   }
+#endif
   return time(NULL);
 }
 
 int kc_app_today(void) { return kc_day_local(kc_app_now()); }
 
 int kc_app_ice_seconds(void) {
+#ifdef KC_TEST_HOOKS
   const char *t = getenv("KNEECARE_ICE_SECONDS");
   if (t && *t) {
     int v = atoi(t);
     if (v >= 1 && v <= 3600) return v;
   }
+#endif
   return KC_ICE_MINUTES * 60;
 }
 

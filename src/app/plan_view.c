@@ -9,6 +9,7 @@
 void kc_plan_snapshot_free(struct kc_plan_snapshot *s) {
   free(s->cells);
   free(s->ice);
+  free(s->pains);
   memset(s, 0, sizeof *s);
 }
 
@@ -46,12 +47,15 @@ int kc_plan_snapshot_load(struct kc_app *app, const struct kc_plan *plan, int to
     kc_plan_snapshot_free(s);
     return rc;
   }
-  for (int i = 0; i < n_pain; i++)
-    if (pain[i].day >= 1 && pain[i].day <= KC_PLAN_DAYS) {
-      s->pain[pain[i].day - 1] = pain[i];
-      s->has_pain[pain[i].day - 1] = true;
-    }
-  free(pain);
+  /* A day's score is its latest (morning or evening); all are kept too. */
+  for (int i = 0; i < n_pain; i++) {
+    const int d = pain[i].day - 1;
+    if (d < 0 || d >= KC_PLAN_DAYS) continue;
+    if (!s->has_pain[d] || pain[i].at >= s->pain[d].at) s->pain[d] = pain[i];
+    s->has_pain[d] = true;
+  }
+  s->pains = pain;
+  s->n_pains = n_pain;
   if (kc_userdb_redflag_worst(udb, plan->id, &s->worst_redflag) != KC_UDB_OK)
     s->worst_redflag = KC_LEVEL_NONE;
   s->level = kc_plan_level(s->worst_redflag, plan->checkin);

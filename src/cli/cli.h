@@ -13,8 +13,11 @@
 /* Exit codes (documented in kneecare(1)). */
 enum { KC_EXIT_OK = 0, KC_EXIT_FAIL = 1, KC_EXIT_USAGE = 2 };
 
-/* Prints "kneecare: ..." on stderr, sanitised, as one report. */
+/* Prints "kneecare: ..." on stderr, sanitised and on one line (newlines
+ * become spaces), as one report; never cut. */
 void kc_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* One kc_err report per line of text (the user database's warnings). */
+void kc_err_lines(const char *text);
 /* Columns for plain-text output: --width, else the terminal's, else 80. */
 int kc_out_width(int requested);
 /* Writes text with the search-match markers removed or as [brackets]. */
@@ -26,6 +29,8 @@ void kc_getopt_reset(void);
 /* Parses a command whose only option is --json. Returns 0 (and *json), or
  * -1 after reporting an unknown option. */
 int kc_parse_json_option(const char *cmd, int argc, char **argv, int *json);
+/* A command that takes no options or arguments: 0, or -1 after reporting. */
+int kc_parse_no_options(const char *cmd, int argc, char **argv);
 
 /* ---- shared by the user-data commands (cli_util.c) ---------------------- */
 
@@ -60,7 +65,12 @@ void kc_print_level(FILE *out, enum kc_level level, int width);
  * NUL-terminated buffer (length in *len) or NULL with a reason in err. */
 char *kc_read_input(const char *path, size_t max, size_t *len, char *err, size_t errlen);
 
-/* One ranked cause of a saved wizard run (kc_wz_causes_text format). */
+/* The renderers of a plan snapshot (plan_print.c). */
+struct kc_plan_snapshot;
+void kc_plan_print_status(const char *profile, const struct kc_plan_snapshot *s);
+void kc_plan_print_json(const char *profile, const struct kc_plan_snapshot *s);
+void kc_plan_print_markdown(const char *profile, const struct kc_plan_snapshot *s);
+void kc_plan_print_csv(const struct kc_plan_snapshot *s);
 
 int kc_cmd_topics(struct kc_app *app, int argc, char **argv);
 int kc_cmd_list(struct kc_app *app, int argc, char **argv);
@@ -68,8 +78,20 @@ int kc_cmd_show(struct kc_app *app, int argc, char **argv);
 int kc_cmd_search(struct kc_app *app, int argc, char **argv);
 int kc_cmd_wizard(struct kc_app *app, int argc, char **argv);
 int kc_cmd_history(struct kc_app *app, int argc, char **argv);
-int kc_cmd_plan(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_start(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_status(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_tick(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_untick(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_ice(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_pain(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_checkin(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_end(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_export(struct kc_app *app, int argc, char **argv);
+int kc_cmd_plan_next(struct kc_app *app, int argc, char **argv);
 int kc_cmd_report(struct kc_app *app, int argc, char **argv);
 int kc_cmd_profiles(struct kc_app *app, int argc, char **argv);
+int kc_cmd_data_check(struct kc_app *app, int argc, char **argv);
+int kc_cmd_data_export(struct kc_app *app, int argc, char **argv);
+int kc_cmd_data_delete(struct kc_app *app, int argc, char **argv);
 
 #endif

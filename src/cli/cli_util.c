@@ -9,6 +9,8 @@
 #include <time.h>
 
 #include "cli.h"
+#include "kneecare/day.h"
+#include "kneecare/mem.h"
 #include "kneecare/profile.h"
 #include "kneecare/text.h"
 
@@ -22,21 +24,19 @@ struct kc_userdb *kc_cli_user(struct kc_app *app, int *exit_code) {
   const int first = app->user_state == 0;
   char err[1024];
   struct kc_userdb *db = kc_app_user(app, err, sizeof err);
+  if (!db && app->user_unknown) {
+    /* A typo must not make a new profile: say what exists instead. */
+    kc_err("%s Add --create to make a new profile called \"%s\" (kneecare profiles lists them).",
+           err, app->user);
+    *exit_code = KC_EXIT_FAIL;
+    return NULL;
+  }
   if (!db) {
     kc_err("%s", err[0] ? err : "cannot open the user data");
     *exit_code = KC_EXIT_FAIL;
     return NULL;
   }
-  if (first) {
-    /* One report per warning line (a damaged file moved aside...). */
-    const char *w = kc_userdb_warning(db);
-    while (w && *w) {
-      const char *nl = strchr(w, '\n');
-      int len = nl ? (int)(nl - w) : (int)strlen(w);
-      kc_err("%.*s", len, w);
-      w = nl ? nl + 1 : NULL;
-    }
-  }
+  if (first) kc_err_lines(kc_userdb_warning(db)); /* a damaged file moved aside... */
   return db;
 }
 
@@ -54,16 +54,11 @@ int kc_cli_tasks(struct kc_app *app) {
   return -1;
 }
 
-static char *fmt_time(int64_t t, const char *fmt, char *buf, size_t n) {
-  struct tm tm;
-  time_t tt = (time_t)t;
-  if (t == 0 || !localtime_r(&tt, &tm) || strftime(buf, n, fmt, &tm) == 0) snprintf(buf, n, "-");
-  return buf;
+char *kc_cli_time(int64_t t, char *buf, size_t n) {
+  return kc_time_format(t, "%Y-%m-%d %H:%M", buf, n);
 }
 
-char *kc_cli_time(int64_t t, char *buf, size_t n) { return fmt_time(t, "%Y-%m-%d %H:%M", buf, n); }
-
-char *kc_cli_clock(int64_t t, char *buf, size_t n) { return fmt_time(t, "%H:%M", buf, n); }
+char *kc_cli_clock(int64_t t, char *buf, size_t n) { return kc_time_format(t, "%H:%M", buf, n); }
 
 void kc_put_safe(FILE *out, const char *s) {
   char *safe = kc_text_sanitize_dup(s ? s : "", s ? strlen(s) : 0, 0);
@@ -128,36 +123,22 @@ char *kc_read_input(const char *path, size_t max, size_t *len, char *err, size_t
     snprintf(err, errlen, "cannot open: %s", strerror(errno));
     return NULL;
   }
-  size_t cap = 4096, n = 0;
-  char *buf = malloc(cap + 1);
-  while (buf) {
+  size_t cap = max < 4096 ? max : 4096, n = 0;
+  char *buf = kc_xmalloc(cap + 1);
+  for (;;) {
     if (n == cap) {
       if (cap >= max) break;
-      size_t ncap = cap * 2 > max ? max : cap * 2;
-      char *nb = realloc(buf, ncap + 1);
-      if (!nb) {
-        free(buf);
-        buf = NULL;
-        break;
-      }
-      buf = nb;
-      cap = ncap;
+      cap = cap * 2 > max ? max : cap * 2;
+      buf = kc_xrealloc(buf, cap + 1);
     }
-    size_t got = fread(buf + n, 1, cap - n, f);
+    const size_t got = fread(buf + n, 1, cap - n, f);
     n += got;
     if (got == 0) break;
   }
-  int failed = !buf, too_big = 0, read_err = 0;
-  if (buf && n == cap && cap >= max) {
-    /* Full: one more byte tells "exactly max" from "too long". */
-    too_big = fgetc(f) != EOF;
-  }
-  if (ferror(f)) read_err = errno ? errno : EIO;
+  /* Full: one more byte tells "exactly max" from "too long". */
+  const int too_big = n == cap && cap >= max && fgetc(f) != EOF;
+  const int read_err = ferror(f) ? (errno ? errno : EIO) : 0;
   if (!is_stdin) fclose(f);
-  if (failed) {
-    snprintf(err, errlen, "out of memory");
-    return NULL;
-  }
   if (read_err || too_big) {
     if (read_err)
       snprintf(err, errlen, "cannot read: %s", strerror(read_err));

@@ -15,9 +15,9 @@
 #define MAX_CAUSES 64
 
 static int list_runs(struct kc_app *app, struct kc_userdb *udb, int json) {
-  struct kc_wizard_run *runs = NULL;
+  struct kc_wizard_summary *runs = NULL; /* no answers: the cost of a row stays small */
   int n = 0;
-  if (kc_userdb_wizard_list(udb, app->profile.id, 0, &runs, &n) != KC_UDB_OK) {
+  if (kc_userdb_wizard_summaries(udb, app->profile.id, 0, &runs, &n) != KC_UDB_OK) {
     kc_err("%s", kc_userdb_errmsg(udb));
     return KC_EXIT_FAIL;
   }
@@ -32,7 +32,7 @@ static int list_runs(struct kc_app *app, struct kc_userdb *udb, int json) {
   }
   for (int i = 0; i < n; i++) {
     struct kc_run_cause top;
-    int has_top = kc_run_causes(runs[i].causes, &top, 1) == 1;
+    int has_top = kc_run_causes(runs[i].top, &top, 1) == 1;
     char when[32];
     kc_cli_time(runs[i].at, when, sizeof when);
     if (json) {
@@ -55,7 +55,7 @@ static int list_runs(struct kc_app *app, struct kc_userdb *udb, int json) {
     }
   }
   if (json) printf("]}\n");
-  kc_userdb_wizard_runs_free(runs, n);
+  free(runs);
   return KC_EXIT_OK;
 }
 

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "kneecare/day.h"
@@ -39,6 +40,7 @@ struct plan_opts {
   const char *date, *note, *format;
   int day; /* 0 = not given */
   int json;
+  enum kc_pain_slot slot; /* --morning / --evening; NONE = by the hour */
 };
 
 static const char *sub_name; /* for messages */
@@ -49,13 +51,14 @@ static int usage_err(const char *msg) {
 }
 
 /* Parses the options in `allowed` (letters: d=--day, n=--note, D=--date,
- * f=--format, j=--json); the rest of argv are positional. Returns -1 after
- * reporting a usage error. */
+ * f=--format, j=--json, m=--morning, e=--evening); the rest of argv are
+ * positional. Returns -1 after reporting a usage error. */
 static int parse_opts(int argc, char **argv, const char *allowed, struct plan_opts *o) {
   static const struct option opts[] = {
       {"day", required_argument, 0, 'd'},  {"note", required_argument, 0, 'n'},
       {"date", required_argument, 0, 'D'}, {"format", required_argument, 0, 'f'},
-      {"json", no_argument, 0, 'j'},       {0, 0, 0, 0}};
+      {"json", no_argument, 0, 'j'},       {"morning", no_argument, 0, 'm'},
+      {"evening", no_argument, 0, 'e'},    {0, 0, 0, 0}};
   memset(o, 0, sizeof *o);
   int c;
   kc_getopt_reset();
@@ -90,6 +93,14 @@ static int parse_opts(int argc, char **argv, const char *allowed, struct plan_op
     case 'D': o->date = optarg; break;
     case 'f': o->format = optarg; break;
     case 'j': o->json = 1; break;
+    case 'm':
+    case 'e':
+      if (o->slot) {
+        kc_err("plan %s: give --morning or --evening, not both", sub_name);
+        return -1;
+      }
+      o->slot = c == 'm' ? KC_PAIN_MORNING : KC_PAIN_EVENING;
+      break;
     }
   }
   return 0;
@@ -229,221 +240,6 @@ static const struct kc_plan_task *ice_task(struct kc_app *app) {
   return NULL;
 }
 
-/* A task's cell as a few words: "done", "3/4 done", "5/10", "future"... */
-static void cell_text(const struct kc_plan_snapshot *s, size_t t, int d, char *buf, size_t n) {
-  const struct kc_plan_task *task = &s->tasks[t];
-  const struct kc_task_day *c = kc_plan_cell(s, t, d);
-  const char *state = kc_task_state_name(c->state);
-  if (task->kind == KC_TASK_ICE) {
-    if (c->state == KC_TASK_FUTURE && c->ice.count == 0)
-      snprintf(buf, n, "future");
-    else
-      snprintf(buf, n, "%d/%d%s%s", c->ice.count, c->ice.target, c->done ? " " : "",
-               c->done ? state : "");
-  } else if (task->kind == KC_TASK_PAIN && c->done) {
-    snprintf(buf, n, "%d/10%s", s->pain[d - 1].score, c->late ? " late" : "");
-  } else if (task->target == 0 && c->state == KC_TASK_NOT_DONE) {
-    snprintf(buf, n, "-"); /* optional: only if needed */
-  } else {
-    snprintf(buf, n, "%s", state);
-  }
-}
-
-static void status_text(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
-  struct kc_app *app = p->app;
-  int width = kc_out_width(0);
-  char date[KC_DAY_BUF], label[64];
-  printf("Recovery plan for \"");
-  kc_put_safe(stdout, app->profile.name);
-  printf("\", started %s (%s)\n", date_of(s->plan.start_day, date),
-         kc_day_weekday_name(s->plan.start_day));
-  kc_plan_day_label(s->day_index, label, sizeof label);
-  printf("%s (today is %s)\n", label, date_of(s->today, date));
-  if (s->level > KC_LEVEL_SELF_CARE) {
-    putchar('\n');
-    kc_print_level(stdout, s->level, width);
-  } else {
-    printf("Level: %s (level: %s)\n", kc_level_title(s->level), kc_level_name(s->level));
-  }
-
-  int idw = 8;
-  for (size_t t = 0; t < s->n_tasks; t++)
-    if ((int)strlen(s->tasks[t].id) > idw) idw = (int)strlen(s->tasks[t].id);
-  printf("\n  %-*s", idw, "task");
-  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-    char head[40], md[KC_DAY_BUF];
-    date_of(kc_plan_day_date(s->plan.start_day, d), md);
-    snprintf(head, sizeof head, "Day %d %s%s", d, md + 5, d == s->day_index ? "*" : "");
-    printf(d < KC_PLAN_DAYS ? "  %-17s" : "  %s", head);
-  }
-  putchar('\n');
-  for (size_t t = 0; t < s->n_tasks; t++) {
-    printf("  %-*s", idw, s->tasks[t].id);
-    for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-      char cell[40];
-      cell_text(s, t, d, cell, sizeof cell);
-      printf(d < KC_PLAN_DAYS ? "  %-17s" : "  %s", cell);
-    }
-    putchar('\n');
-  }
-  printf("  %-*s", idw, "progress");
-  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-    char cell[40];
-    snprintf(cell, sizeof cell, "%d/%d (%d%%)", s->progress[d - 1].done, s->progress[d - 1].total,
-             kc_progress_percent(s->progress[d - 1]));
-    printf(d < KC_PLAN_DAYS ? "  %-17s" : "  %s", cell);
-  }
-  printf("\n  (* today; \"-\": an optional task, only if needed, not counted in progress)\n");
-
-  printf("\nTasks:\n");
-  for (size_t t = 0; t < s->n_tasks; t++) {
-    char line[512], first[64];
-    snprintf(first, sizeof first, "  %-*s  ", idw, s->tasks[t].id);
-    snprintf(line, sizeof line, "%s%s", s->tasks[t].label, s->tasks[t].target ? "" : " (optional)");
-    char rest[64];
-    snprintf(rest, sizeof rest, "%*s", idw + 4, "");
-    kc_print_wrapped(stdout, line, width, first, rest);
-  }
-
-  printf("\nIce sessions (about %d minutes each):\n", KC_ICE_MINUTES);
-  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-    printf("  Day %d:", d);
-    int any = 0;
-    for (int i = 0; i < s->n_ice; i++) {
-      if (s->ice[i].day != d) continue;
-      char clock[16], full[32];
-      if (s->ice[i].late)
-        printf("%s %s (late)", any ? "," : "", kc_cli_time(s->ice[i].at, full, sizeof full));
-      else
-        printf("%s %s", any ? "," : "", kc_cli_clock(s->ice[i].at, clock, sizeof clock));
-      any = 1;
-    }
-    printf("%s\n", any ? "" : " none");
-  }
-
-  printf("\nPain (0 = none, 10 = worst):\n");
-  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-    printf("  Day %d: ", d);
-    if (s->has_pain[d - 1]) {
-      char when[32];
-      printf("%d/10 at %s%s", s->pain[d - 1].score,
-             kc_cli_time(s->pain[d - 1].at, when, sizeof when),
-             s->pain[d - 1].late ? " (late)" : "");
-      if (s->pain[d - 1].note[0]) {
-        printf(": ");
-        kc_put_safe(stdout, s->pain[d - 1].note);
-      }
-      putchar('\n');
-    } else {
-      printf("%s\n", d > s->day_index ? "-" : "not scored");
-    }
-  }
-
-  if (kc_checkin_due(s->day_index)) {
-    putchar('\n');
-    struct kc_checkin_advice adv;
-    if (s->plan.checkin != KC_CHECKIN_NONE && kc_checkin_advice(s->plan.checkin, &adv)) {
-      char when[32];
-      printf("Check-in: %s (%s): %s\n", kc_checkin_name(s->plan.checkin),
-             kc_cli_time(s->plan.checkin_at, when, sizeof when), adv.title);
-    } else {
-      printf("Day 3 check-in: is the pain easing? Answer with:\n"
-             "  kneecare plan checkin better|same|worse\n");
-    }
-  }
-  putchar('\n');
-  kc_print_wrapped(stdout,
-                   "If a warning sign appears at any time, stop home care and get help: "
-                   "kneecare show red-flags",
-                   width, "", "");
-}
-
-static void json_time(int64_t t) {
-  char buf[32];
-  if (t)
-    printf("\"%s\"", kc_cli_time(t, buf, sizeof buf));
-  else
-    printf("null");
-}
-
-static void status_json(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
-  char date[KC_DAY_BUF], label[64];
-  printf("{\"profile\":");
-  kc_json_safe(stdout, p->app->profile.name);
-  printf(",\"plan\":{\"id\":%lld,\"start\":\"%s\",\"started_at\":%lld,\"active\":%s",
-         (long long)s->plan.id, date_of(s->plan.start_day, date), (long long)s->plan.started_at,
-         s->plan.ended_at ? "false" : "true");
-  printf(",\"today\":\"%s\",\"day_index\":%d,\"shown_day\":%d,\"day_label\":",
-         date_of(s->today, date), s->day_index, s->shown_day);
-  kc_json_str(stdout, kc_plan_day_label(s->day_index, label, sizeof label));
-  printf(",\"level\":\"%s\",\"level_title\":", kc_level_name(s->level));
-  kc_json_str(stdout, kc_level_title(s->level));
-  printf(",\"worst_redflag\":\"%s\",\"checkin_due\":%s,\"checkin\":",
-         kc_level_name(s->worst_redflag), kc_checkin_due(s->day_index) ? "true" : "false");
-  if (s->plan.checkin != KC_CHECKIN_NONE)
-    printf("\"%s\"", kc_checkin_name(s->plan.checkin));
-  else
-    printf("null");
-  printf(",\"checkin_time\":");
-  json_time(s->plan.checkin_at);
-  printf("},\"days\":[");
-  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-    printf("%s{\"day\":%d,\"date\":\"%s\",\"today\":%s,\"editable\":%s,\"progress\":{\"done\":%d,"
-           "\"total\":%d,\"percent\":%d}}",
-           d > 1 ? "," : "", d, date_of(kc_plan_day_date(s->plan.start_day, d), date),
-           d == s->day_index ? "true" : "false",
-           !s->plan.ended_at && kc_plan_day_editable(d, s->day_index) ? "true" : "false",
-           s->progress[d - 1].done, s->progress[d - 1].total,
-           kc_progress_percent(s->progress[d - 1]));
-  }
-  printf("],\"tasks\":[");
-  for (size_t t = 0; t < s->n_tasks; t++) {
-    const struct kc_plan_task *task = &s->tasks[t];
-    printf("%s{\"id\":", t ? "," : "");
-    kc_json_str(stdout, task->id);
-    printf(",\"kind\":\"%s\",\"label\":", kc_task_kind_name(task->kind));
-    kc_json_str(stdout, task->label);
-    printf(",\"article\":");
-    kc_json_str(stdout, task->article_id);
-    printf(",\"target\":%d,\"optional\":%s,\"days\":[", task->target,
-           task->target ? "false" : "true");
-    for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-      const struct kc_task_day *c = kc_plan_cell(s, t, d);
-      printf("%s{\"day\":%d,\"state\":\"%s\",\"done\":%s,\"late\":%s,\"time\":", d > 1 ? "," : "",
-             d, kc_task_state_name(c->state), c->done ? "true" : "false",
-             c->late ? "true" : "false");
-      json_time(c->at);
-      if (task->kind == KC_TASK_ICE)
-        printf(",\"count\":%d,\"target\":%d,\"minimum\":%d", c->ice.count, c->ice.target,
-               c->ice.minimum);
-      if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1])
-        printf(",\"score\":%d", s->pain[d - 1].score);
-      putchar('}');
-    }
-    printf("]}");
-  }
-  printf("],\"ice\":[");
-  for (int i = 0; i < s->n_ice; i++) {
-    printf("%s{\"day\":%d,\"at\":%lld,\"time\":", i ? "," : "", s->ice[i].day,
-           (long long)s->ice[i].at);
-    json_time(s->ice[i].at);
-    printf(",\"minutes\":%d,\"late\":%s}", s->ice[i].minutes, s->ice[i].late ? "true" : "false");
-  }
-  printf("],\"pain\":[");
-  int first = 1;
-  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-    if (!s->has_pain[d - 1]) continue;
-    const struct kc_pain *pn = &s->pain[d - 1];
-    printf("%s{\"day\":%d,\"score\":%d,\"note\":", first ? "" : ",", d, pn->score);
-    first = 0;
-    kc_json_safe(stdout, pn->note);
-    printf(",\"at\":%lld,\"time\":", (long long)pn->at);
-    json_time(pn->at);
-    printf(",\"late\":%s}", pn->late ? "true" : "false");
-  }
-  printf("]}\n");
-}
-
 static int load_snapshot(struct plan_cmd *p, struct kc_plan_snapshot *s) {
   char err[512];
   if (kc_cli_tasks(p->app) != 0) return KC_EXIT_FAIL;
@@ -464,9 +260,9 @@ static int cmd_status(struct kc_app *app, int argc, char **argv) {
   struct kc_plan_snapshot s;
   if ((rc = load_snapshot(&p, &s))) return rc;
   if (o.json)
-    status_json(&p, &s);
+    kc_plan_print_json(app->profile.name, &s);
   else
-    status_text(&p, &s);
+    kc_plan_print_status(app->profile.name, &s);
   kc_plan_snapshot_free(&s);
   return KC_EXIT_OK;
 }
@@ -574,7 +370,7 @@ static int cmd_ice(struct kc_app *app, int argc, char **argv) {
 
 static int cmd_pain(struct kc_app *app, int argc, char **argv) {
   struct plan_opts o;
-  if (parse_opts(argc, argv, "dn", &o) || positional(argc, 1, "a pain score from 0 to 10"))
+  if (parse_opts(argc, argv, "dnme", &o) || positional(argc, 1, "a pain score from 0 to 10"))
     return KC_EXIT_USAGE;
   long long score;
   if (!kc_parse_long(argv[optind], KC_PAIN_MIN, KC_PAIN_MAX, &score)) {
@@ -591,14 +387,21 @@ static int cmd_pain(struct kc_app *app, int argc, char **argv) {
   if (rc) return rc;
   int day;
   if ((rc = resolve_day(&p, o.day, &day))) return rc;
+  /* Without --morning/--evening: the slot of the hour it is given at. */
+  struct tm tm;
+  const time_t now = p.now;
+  const enum kc_pain_slot slot =
+      o.slot ? o.slot : kc_pain_slot_at(localtime_r(&now, &tm) ? tm.tm_hour : 12);
   struct kc_pain old;
-  int had = kc_userdb_pain_get(p.udb, p.plan.id, day, &old) == KC_UDB_OK;
-  rc = kc_userdb_pain_set(p.udb, p.plan.id, day, (int)score, o.note, p.now);
+  int had = kc_userdb_pain_get_slot(p.udb, p.plan.id, day, slot, &old) == KC_UDB_OK;
+  rc = kc_userdb_pain_set_slot(p.udb, p.plan.id, day, slot, (int)score, o.note, p.now);
   if (rc != KC_UDB_OK) return store_err(&p, rc);
   char date[KC_DAY_BUF];
-  printf("Pain %lld/10 recorded for day %d (%s)%s", score, day,
-         date_of(kc_plan_day_date(p.plan.start_day, day), date), late_note(&p, day));
+  printf("Pain %lld/10 recorded for day %d (%s), %s%s", score, day,
+         date_of(kc_plan_day_date(p.plan.start_day, day), date), kc_pain_slot_name(slot),
+         late_note(&p, day));
   if (had) printf(", replacing %d/10", old.score);
+  if (had && !o.note && old.note[0]) printf(" (the note is kept)");
   printf(".\n");
   if (score >= 8)
     printf("That is a high score: if the pain is severe even at rest, see a doctor today "
@@ -668,116 +471,6 @@ static int cmd_end(struct kc_app *app, int argc, char **argv) {
 
 /* ---- export --------------------------------------------------------------------- */
 
-/* Markdown table cell: punctuation that would change the table or the
- * formatting is escaped. */
-static void md_cell(const char *s) {
-  char *safe = kc_text_sanitize_dup(s, strlen(s), 0);
-  for (const char *c = safe ? safe : ""; *c; c++) {
-    if (strchr("\\`*_[]<>|#!~", *c)) putchar('\\');
-    putchar(*c);
-  }
-  free(safe);
-}
-
-/* CSV field (RFC 4180), and never a formula when opened in a spreadsheet. */
-static void csv_field(const char *s) {
-  char *safe = kc_text_sanitize_dup(s, strlen(s), 0);
-  const char *v = safe ? safe : "";
-  int formula = strchr("=+-@", v[0]) && v[0];
-  putchar('"');
-  if (formula) putchar('\'');
-  for (const char *c = v; *c; c++) {
-    if (*c == '"') putchar('"');
-    putchar(*c);
-  }
-  putchar('"');
-  free(safe);
-}
-
-static void export_markdown(struct plan_cmd *p, const struct kc_plan_snapshot *s) {
-  char date[KC_DAY_BUF], when[32], label[64];
-  printf("# 3-day recovery plan\n\n");
-  printf("- Profile: ");
-  md_cell(p->app->profile.name);
-  printf("\n- Started: %s (%s), recorded %s\n", date_of(s->plan.start_day, date),
-         kc_day_weekday_name(s->plan.start_day),
-         kc_cli_time(s->plan.started_at, when, sizeof when));
-  if (s->plan.ended_at)
-    printf("- Ended: %s\n", kc_cli_time(s->plan.ended_at, when, sizeof when));
-  else
-    printf("- Active: %s\n", kc_plan_day_label(s->day_index, label, sizeof label));
-  printf("- Level: %s (%s)\n", kc_level_title(s->level), kc_level_name(s->level));
-  if (s->plan.checkin != KC_CHECKIN_NONE)
-    printf("- Day-3 check-in: %s (%s)\n", kc_checkin_name(s->plan.checkin),
-           kc_cli_time(s->plan.checkin_at, when, sizeof when));
-  else
-    printf("- Day-3 check-in: not answered\n");
-  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-    int cal = kc_plan_day_date(s->plan.start_day, d);
-    printf("\n## Day %d: %s (%s)\n\n", d, date_of(cal, date), kc_day_weekday_name(cal));
-    printf("| Task | State | When | Note |\n|---|---|---|---|\n");
-    for (size_t t = 0; t < s->n_tasks; t++) {
-      const struct kc_plan_task *task = &s->tasks[t];
-      const struct kc_task_day *c = kc_plan_cell(s, t, d);
-      printf("| ");
-      md_cell(task->label);
-      printf(" (%s)%s | ", task->id, task->target ? "" : ", optional");
-      if (task->kind == KC_TASK_ICE)
-        printf("%d of %d sessions, %s | ", c->ice.count, c->ice.target,
-               kc_task_state_name(c->state));
-      else if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1])
-        printf("%d/10%s | ", s->pain[d - 1].score, c->late ? ", late" : "");
-      else
-        printf("%s | ", kc_task_state_name(c->state));
-      if (task->kind == KC_TASK_ICE) {
-        int any = 0;
-        for (int i = 0; i < s->n_ice; i++)
-          if (s->ice[i].day == d) {
-            printf("%s%s%s", any ? ", " : "", kc_cli_time(s->ice[i].at, when, sizeof when),
-                   s->ice[i].late ? " (late)" : "");
-            any = 1;
-          }
-        printf("%s |  |\n", any ? "" : "-");
-      } else {
-        printf("%s | ", c->at ? kc_cli_time(c->at, when, sizeof when) : "-");
-        if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1]) md_cell(s->pain[d - 1].note);
-        printf(" |\n");
-      }
-    }
-    printf("\nProgress: %d of %d required tasks (%d%%).\n", s->progress[d - 1].done,
-           s->progress[d - 1].total, kc_progress_percent(s->progress[d - 1]));
-  }
-}
-
-static void export_csv(const struct kc_plan_snapshot *s) {
-  char date[KC_DAY_BUF], when[32];
-  printf("day,date,kind,task,label,state,value,time,late,note\n");
-  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-    date_of(kc_plan_day_date(s->plan.start_day, d), date);
-    for (size_t t = 0; t < s->n_tasks; t++) {
-      const struct kc_plan_task *task = &s->tasks[t];
-      const struct kc_task_day *c = kc_plan_cell(s, t, d);
-      printf("%d,%s,%s,", d, date, kc_task_kind_name(task->kind));
-      csv_field(task->id);
-      putchar(',');
-      csv_field(task->label);
-      printf(",%s,", kc_task_state_name(c->state));
-      if (task->kind == KC_TASK_ICE)
-        printf("%d", c->ice.count);
-      else if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1])
-        printf("%d", s->pain[d - 1].score);
-      printf(",%s,%d,", c->at ? kc_cli_time(c->at, when, sizeof when) : "", c->late ? 1 : 0);
-      if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1]) csv_field(s->pain[d - 1].note);
-      printf("\n");
-    }
-    for (int i = 0; i < s->n_ice; i++) {
-      if (s->ice[i].day != d) continue;
-      printf("%d,%s,ice-session,\"ice\",\"\",done,%d,%s,%d,\n", d, date, s->ice[i].minutes,
-             kc_cli_time(s->ice[i].at, when, sizeof when), s->ice[i].late ? 1 : 0);
-    }
-  }
-}
-
 static int cmd_export(struct kc_app *app, int argc, char **argv) {
   struct plan_opts o;
   if (parse_opts(argc, argv, "f", &o) || positional(argc, 0, "nothing")) return KC_EXIT_USAGE;
@@ -810,39 +503,27 @@ static int cmd_export(struct kc_app *app, int argc, char **argv) {
   struct kc_plan_snapshot s;
   if ((rc = load_snapshot(&p, &s))) return rc;
   if (csv)
-    export_csv(&s);
+    kc_plan_print_csv(&s);
   else
-    export_markdown(&p, &s);
+    kc_plan_print_markdown(app->profile.name, &s);
   kc_plan_snapshot_free(&s);
   return KC_EXIT_OK;
 }
 
-/* ---- dispatch --------------------------------------------------------------------- */
+/* ---- the commands main.c's table names -------------------------------------- */
 
-static int cmd_do_tick(struct kc_app *app, int argc, char **argv) {
-  return cmd_tick(app, argc, argv, 1);
-}
-static int cmd_do_untick(struct kc_app *app, int argc, char **argv) {
-  return cmd_tick(app, argc, argv, 0);
-}
-
-int kc_cmd_plan(struct kc_app *app, int argc, char **argv) {
-  static const struct {
-    const char *name;
-    int (*run)(struct kc_app *, int, char **);
-  } subs[] = {{"start", cmd_start},      {"status", cmd_status}, {"tick", cmd_do_tick},
-              {"untick", cmd_do_untick}, {"ice", cmd_ice},       {"pain", cmd_pain},
-              {"checkin", cmd_checkin},  {"end", cmd_end},       {"export", cmd_export}};
-  if (argc < 2) {
-    kc_err("plan: needs a subcommand: start, status, tick, untick, ice, pain, checkin, end or "
-           "export (try --help)");
-    return KC_EXIT_USAGE;
+/* argv[0] is the subcommand word: messages say "plan <sub>: ...". */
+#define PLAN_COMMAND(fn, impl)                                                                     \
+  int fn(struct kc_app *app, int argc, char **argv) {                                              \
+    sub_name = argv[0];                                                                            \
+    return impl;                                                                                   \
   }
-  for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-    if (strcmp(argv[1], subs[i].name) != 0) continue;
-    sub_name = subs[i].name;
-    return subs[i].run(app, argc - 1, argv + 1);
-  }
-  kc_err("plan: unknown subcommand '%s' (try --help)", argv[1]);
-  return KC_EXIT_USAGE;
-}
+PLAN_COMMAND(kc_cmd_plan_start, cmd_start(app, argc, argv))
+PLAN_COMMAND(kc_cmd_plan_status, cmd_status(app, argc, argv))
+PLAN_COMMAND(kc_cmd_plan_tick, cmd_tick(app, argc, argv, 1))
+PLAN_COMMAND(kc_cmd_plan_untick, cmd_tick(app, argc, argv, 0))
+PLAN_COMMAND(kc_cmd_plan_ice, cmd_ice(app, argc, argv))
+PLAN_COMMAND(kc_cmd_plan_pain, cmd_pain(app, argc, argv))
+PLAN_COMMAND(kc_cmd_plan_checkin, cmd_checkin(app, argc, argv))
+PLAN_COMMAND(kc_cmd_plan_end, cmd_end(app, argc, argv))
+PLAN_COMMAND(kc_cmd_plan_export, cmd_export(app, argc, argv))

@@ -1,7 +1,8 @@
 /* `kneecare profiles [--json]`: every profile in the user database with
- * when it was created; "*" marks the current one (--user NAME, or the login
- * name, created on first use like every user-data command does). Names are
- * sanitised before printing whatever the file holds. */
+ * when it was created; "*" marks the current one (--user NAME, compared
+ * without case; else the one chosen last in the guide; else the login
+ * name's, created on first use like every user-data command does). Names
+ * are sanitised before printing whatever the file holds. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

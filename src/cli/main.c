@@ -12,19 +12,38 @@
 
 #include "cli.h"
 #include "kneecare/content.h"
+#include "kneecare/mem.h"
 #include "kneecare/text.h"
 #include "kneecare/tui.h"
 
 void kc_err(const char *fmt, ...) {
-  /* Messages quote user input (ids, file names); sanitise so an argument
-   * holding an escape sequence cannot reach the terminal. */
-  char raw[1024], safe[3 * sizeof raw];
+  /* Messages quote user input (ids, file names) and text from the data
+   * file: sanitised so an escape sequence cannot reach the terminal, and
+   * kept on one line (a newline in an argument must not forge a second
+   * "kneecare:" line). Never cut: the whole path of a file is named. */
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(raw, sizeof raw, fmt, ap);
+  const int need = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
-  kc_text_sanitize(raw, strlen(raw), safe, sizeof safe, 1);
+  if (need < 0) return;
+  char *raw = kc_xmalloc((size_t)need + 1);
+  va_start(ap, fmt);
+  vsnprintf(raw, (size_t)need + 1, fmt, ap);
+  va_end(ap);
+  char *safe = kc_text_sanitize_dup(raw, (size_t)need, 0);
+  if (!safe) kc_mem_fail();
   fprintf(stderr, "kneecare: %s\n", safe);
+  free(safe);
+  free(raw);
+}
+
+void kc_err_lines(const char *text) {
+  for (const char *w = text; w && *w;) {
+    const char *nl = strchr(w, '\n');
+    const int len = nl ? (int)(nl - w) : (int)strlen(w);
+    if (len > 0) kc_err("%.*s", len, w);
+    w = nl ? nl + 1 : NULL;
+  }
 }
 
 int kc_out_width(int requested) {
@@ -67,6 +86,13 @@ void kc_getopt_reset(void) {
   opterr = 0;
 }
 
+int kc_parse_no_options(const char *cmd, int argc, char **argv) {
+  if (argc <= 1) return 0;
+  kc_err("%s: takes no %s '%s' (try --help)", cmd, argv[1][0] == '-' ? "option" : "argument",
+         argv[1]);
+  return -1;
+}
+
 int kc_parse_json_option(const char *cmd, int argc, char **argv, int *json) {
   static const struct option opts[] = {{"json", no_argument, 0, 'j'}, {0, 0, 0, 0}};
   int c;
@@ -90,40 +116,82 @@ static int open_content(struct kc_app *app) {
   return -1;
 }
 
+/* Every command, one row per usage line, as tmux's cmd_entry: the usage
+ * and summary printed by --help come from here, and tests/cli/commands.sh
+ * checks the man page's COMMANDS section and the README's command list
+ * against --help, so the three cannot drift. A command with subcommands
+ * (plan) has one row per subcommand; rows of one command stay together. */
+struct kc_cmd_entry {
+  const char *name;    /* the command word */
+  const char *sub;     /* its subcommand word, or NULL */
+  const char *args;    /* the rest of the usage line ("" if none) */
+  const char *summary; /* one line for --help */
+  int (*exec)(struct kc_app *app, int argc, char **argv); /* argv[0] = sub or name */
+};
+
+static const struct kc_cmd_entry commands[] = {
+    {"topics", NULL, "", "list topics: id, title, number of articles", kc_cmd_topics},
+    {"list", NULL, "[TOPIC]", "list articles: id, topic, title", kc_cmd_list},
+    {"show", NULL, "ID [--width N]", "print an article as wrapped text", kc_cmd_show},
+    {"search", NULL, "[--limit N] [--topic ID] QUERY...", "ranked search: id, title, snippet",
+     kc_cmd_search},
+    {"wizard", NULL, "--questions [--json]", "every wizard question, in the order asked",
+     kc_cmd_wizard},
+    {"wizard", NULL, "--answers FILE|- [--json] [--save]",
+     "score an answers file (question=option lines)", kc_cmd_wizard},
+    {"history", NULL, "[ID] [--json]", "saved symptom checks of the profile, or one",
+     kc_cmd_history},
+    {"plan", "start", "[--date YYYY-MM-DD]", "start the 3-day recovery plan", kc_cmd_plan_start},
+    {"plan", "status", "[--json]", "today's day, tasks, ice, pain, progress", kc_cmd_plan_status},
+    {"plan", "tick", "TASK [--day N]", "tick a task of a plan day (default today's)",
+     kc_cmd_plan_tick},
+    {"plan", "untick", "TASK [--day N]", "undo a tick", kc_cmd_plan_untick},
+    {"plan", "ice", "[--day N]", "record one completed 20-minute ice session", kc_cmd_plan_ice},
+    {"plan", "pain", "SCORE [--morning|--evening] [--note TEXT] [--day N]",
+     "a pain score, 0 (none) to 10 (worst), morning or evening", kc_cmd_plan_pain},
+    {"plan", "checkin", "better|same|worse", "day-3 check-in: is the pain easing?",
+     kc_cmd_plan_checkin},
+    {"plan", "end", "", "finish the plan (kept as history)", kc_cmd_plan_end},
+    {"plan", "export", "[--format markdown|csv]", "the whole plan: ticks, ice times, pain",
+     kc_cmd_plan_export},
+    {"plan", "next", "[--notify]", "what is due now, one line (nothing: exit 0)", kc_cmd_plan_next},
+    {"report", NULL, "", "one-page Markdown summary for a physio or doctor", kc_cmd_report},
+    {"profiles", NULL, "[--json]", "list profiles; * marks the current one", kc_cmd_profiles},
+    {"data", "check", "", "check the user-data file now (a damaged one is moved aside)",
+     kc_cmd_data_check},
+    {"data", "export", "[--output FILE]", "everything of the profile as JSON", kc_cmd_data_export},
+    {"data", "delete", "[--check ID] [--yes]",
+     "delete the profile and all its data, or one symptom check", kc_cmd_data_delete},
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+/* "plan start [--date YYYY-MM-DD]" */
+static void usage_line(const struct kc_cmd_entry *c, char *buf, size_t n) {
+  snprintf(buf, n, "%s%s%s%s%s", c->name, c->sub ? " " : "", c->sub ? c->sub : "",
+           c->args[0] ? " " : "", c->args);
+}
+
 static void usage(FILE *fp) {
   fputs("Usage: kneecare [OPTION]... [COMMAND [ARG]...]\n"
         "A self-care guide for runners with pain on the inside of the knee.\n"
         "With no command, opens the full-screen guide.\n"
         "\n"
-        "Commands:\n"
-        "  topics                     list topics: id, title, number of articles\n"
-        "  list [TOPIC]               list articles: id, topic, title\n"
-        "  show ID [--width N]        print an article as wrapped text\n"
-        "  search [--limit N] [--topic ID] QUERY   ranked search: id, title, snippet\n"
-        "  wizard --questions [--json]\n"
-        "                             every wizard question, in the order asked\n"
-        "  wizard --answers FILE|- [--json] [--save]\n"
-        "                             score an answers file (question=option lines)\n"
-        "  history [ID] [--json]      saved symptom checks of the profile, or one\n"
-        "  plan start [--date YYYY-MM-DD]\n"
-        "                             start the 3-day recovery plan\n"
-        "  plan status [--json]       today's day, tasks, ice, pain, progress\n"
-        "  plan tick TASK [--day N]   tick a task of a plan day (default today's)\n"
-        "  plan untick TASK [--day N] undo a tick\n"
-        "  plan ice [--day N]         record one completed 20-minute ice session\n"
-        "  plan pain SCORE [--note TEXT] [--day N]\n"
-        "                             the day's pain score, 0 (none) to 10 (worst)\n"
-        "  plan checkin better|same|worse\n"
-        "                             day-3 check-in: is the pain easing?\n"
-        "  plan end                   finish the plan (kept as history)\n"
-        "  plan export [--format markdown|csv]\n"
-        "                             the whole plan: ticks, ice times, pain\n"
-        "  report                     one-page Markdown summary for a physio or doctor\n"
-        "  profiles [--json]          list profiles; * marks the current one\n"
-        "\n"
+        "Commands:\n",
+        fp);
+  for (size_t i = 0; i < N_COMMANDS; i++) {
+    char line[160];
+    usage_line(&commands[i], line, sizeof line);
+    if (strlen(line) <= 25) /* at least two spaces before the summary */
+      fprintf(fp, "  %-26s %s\n", line, commands[i].summary);
+    else
+      fprintf(fp, "  %s\n  %-26s %s\n", line, "", commands[i].summary);
+  }
+  fputs("\n"
         "Options:\n"
         "      --content FILE   use another content database (read-only)\n"
-        "      --user NAME      profile to use (default: your login name)\n"
+        "      --user NAME      profile to use (default: the last one chosen, else your\n"
+        "                       login name); names are compared without case\n"
+        "      --create         with --user: make the profile if there is none\n"
         "      --data DIR       where user data lives (or KNEECARE_DATA_DIR)\n"
         "      --no-mouse       do not capture the mouse (keeps copy and paste)\n"
         "  -h, --help           show this help and exit\n"
@@ -134,29 +202,45 @@ static void usage(FILE *fp) {
         fp);
 }
 
-struct command {
-  const char *name;
-  int (*run)(struct kc_app *, int, char **);
-};
-
-static const struct command commands[] = {
-    {"topics", kc_cmd_topics}, {"list", kc_cmd_list},     {"show", kc_cmd_show},
-    {"search", kc_cmd_search}, {"wizard", kc_cmd_wizard}, {"history", kc_cmd_history},
-    {"plan", kc_cmd_plan},     {"report", kc_cmd_report}, {"profiles", kc_cmd_profiles},
-};
+/* The row for argv[0] (and argv[1] when the command has subcommands), or
+ * NULL after reporting an unknown or missing subcommand (*exit_code). */
+static const struct kc_cmd_entry *find_command(int argc, char **argv, int *exit_code) {
+  const char *name = argv[0];
+  const struct kc_cmd_entry *first = NULL;
+  for (size_t i = 0; i < N_COMMANDS; i++) {
+    if (strcmp(commands[i].name, name) != 0) continue;
+    if (!first) first = &commands[i];
+    if (!commands[i].sub) return &commands[i];
+    if (argc > 1 && strcmp(commands[i].sub, argv[1]) == 0) return &commands[i];
+  }
+  *exit_code = KC_EXIT_USAGE;
+  if (!first) {
+    kc_err("unknown command '%s' (try --help)", name);
+    return NULL;
+  }
+  char subs[256] = "";
+  for (const struct kc_cmd_entry *c = first; c < commands + N_COMMANDS && !strcmp(c->name, name);
+       c++) {
+    const size_t l = strlen(subs);
+    snprintf(subs + l, sizeof subs - l, "%s%s", l ? ", " : "", c->sub);
+  }
+  if (argc < 2)
+    kc_err("%s: needs a subcommand: %s (try --help)", name, subs);
+  else
+    kc_err("%s: unknown subcommand '%s'; one of: %s (try --help)", name, argv[1], subs);
+  return NULL;
+}
 
 int main(int argc, char **argv) {
   /* Only the character type matters (UTF-8 in and out); the other
    * categories would cost a dozen file opens at every start. */
   setlocale(LC_CTYPE, "");
   struct kc_app app = {0};
-  static const struct option opts[] = {{"content", required_argument, 0, 'c'},
-                                       {"user", required_argument, 0, 'u'},
-                                       {"data", required_argument, 0, 'd'},
-                                       {"no-mouse", no_argument, 0, 'm'},
-                                       {"help", no_argument, 0, 'h'},
-                                       {"version", no_argument, 0, 'V'},
-                                       {0, 0, 0, 0}};
+  static const struct option opts[] = {
+      {"content", required_argument, 0, 'c'}, {"user", required_argument, 0, 'u'},
+      {"create", no_argument, 0, 'C'},        {"data", required_argument, 0, 'd'},
+      {"no-mouse", no_argument, 0, 'm'},      {"help", no_argument, 0, 'h'},
+      {"version", no_argument, 0, 'V'},       {0, 0, 0, 0}};
   int c;
   /* '+': stop at the first non-option, which is the command; the command
    * parses its own options. ':' lets us word missing-argument errors. */
@@ -165,6 +249,7 @@ int main(int argc, char **argv) {
     switch (c) {
     case 'c': app.content_path = optarg; break;
     case 'u': app.user = optarg; break;
+    case 'C': app.create_user = 1; break;
     case 'd': app.data_dir = optarg; break;
     case 'm': app.no_mouse = 1; break;
     case 'h': usage(stdout); return KC_EXIT_OK;
@@ -179,25 +264,28 @@ int main(int argc, char **argv) {
     /* A --content file is checked before the screen is taken over; the
      * built-in content opens when first needed (staged start-up). */
     if (app.content_path && open_content(&app) != 0) return KC_EXIT_FAIL;
+    /* The guide remembers the profile it opens with --user. Until its
+     * screen asks about an unknown name (kc_app_user_create), it creates
+     * it as before. */
+    app.remember_user = 1;
+    app.create_user = 1;
     char err[1024];
     int rc = kc_tui_run(&app, err, sizeof err);
     kc_app_close(&app);
     if (rc < 0) kc_err("%s", err);
     return rc < 0 ? KC_EXIT_FAIL : rc > 0 ? 128 + rc : KC_EXIT_OK;
   }
-  const char *name = argv[optind];
-  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-    if (strcmp(name, commands[i].name) != 0) continue;
-    if (open_content(&app) != 0) return KC_EXIT_FAIL;
-    optind++;
-    int rc = commands[i].run(&app, argc - optind + 1, argv + optind - 1);
-    kc_app_close(&app);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-      kc_err("cannot write output");
-      return KC_EXIT_FAIL;
-    }
-    return rc;
+  int code = KC_EXIT_USAGE;
+  const struct kc_cmd_entry *cmd = find_command(argc - optind, argv + optind, &code);
+  if (!cmd) return code;
+  kc_text_ascii_stdio(); /* a terminal that is not UTF-8 gets ASCII */
+  if (open_content(&app) != 0) return KC_EXIT_FAIL;
+  optind += cmd->sub ? 2 : 1;
+  int rc = cmd->exec(&app, argc - optind + 1, argv + optind - 1);
+  kc_app_close(&app);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    kc_err("cannot write output");
+    return KC_EXIT_FAIL;
   }
-  kc_err("unknown command '%s' (try --help)", name);
-  return KC_EXIT_USAGE;
+  return rc;
 }

@@ -5,6 +5,7 @@
  * and the only time-zone contact is localtime_r in kc_day_local(). */
 #include "kneecare/day.h"
 
+#include <stdio.h>
 #include <string.h>
 
 bool kc_day_valid(int day) { return day >= KC_DAY_MIN && day <= KC_DAY_MAX; }
@@ -127,4 +128,15 @@ int kc_day_local(time_t t) {
    * overflow the int arithmetic. */
   if (tm.tm_year < 0 || tm.tm_year > 9999 - 1900) return KC_DAY_INVALID;
   return kc_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+char *kc_time_format(int64_t t, const char *fmt, char *buf, size_t n) {
+  if (!buf || n == 0) return buf;
+  struct tm tm;
+  memset(&tm, 0, sizeof tm);
+  const time_t tt = (time_t)t;
+  if (t == 0 || (int64_t)tt != t || !localtime_r(&tt, &tm) || tm.tm_year < 0 ||
+      tm.tm_year > 9999 - 1900 || strftime(buf, n, fmt, &tm) == 0)
+    snprintf(buf, n, "-");
+  return buf;
 }

@@ -69,3 +69,96 @@ bool kc_note_check(const char *note, char *err, size_t errlen) {
   size_t len;
   return check_line(note, KC_NOTE_MAX, "note", &len, err, errlen);
 }
+
+/* The simple lower-case form of cp in the scripts names are mostly written
+ * in; cp itself when it has none. A table, not towlower(): the key must not
+ * depend on the locale the program happens to run in. */
+static uint32_t fold_cp(uint32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp < 0xC0) return cp;
+  if (cp <= 0xDE) return cp == 0xD7 ? cp : cp + 32; /* Latin-1; U+00D7 is the multiplication sign */
+  if (cp >= 0x100 && cp <= 0x137 && cp != 0x130 && cp != 0x131) /* Latin Ext-A pairs; not İ ı */
+    return cp | 1;
+  if (cp >= 0x139 && cp <= 0x148) return cp & 1 ? cp + 1 : cp;
+  if (cp >= 0x14A && cp <= 0x177) return cp | 1;
+  if (cp == 0x178) return 0xFF; /* Y with diaeresis */
+  if (cp >= 0x179 && cp <= 0x17E) return cp & 1 ? cp + 1 : cp;
+  if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 32; /* Greek */
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;                /* Cyrillic */
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+  return cp;
+}
+
+static size_t utf8_put(uint32_t cp, char *out) {
+  if (cp < 0x80) return out[0] = (char)cp, 1;
+  if (cp < 0x800) {
+    out[0] = (char)(0xC0 | cp >> 6);
+    out[1] = (char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = (char)(0xE0 | cp >> 12);
+    out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = (char)(0xF0 | cp >> 18);
+  out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+  out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+  out[3] = (char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+void kc_profile_name_key(const char *name, char *out, size_t n) {
+  if (!out || n == 0) return;
+  size_t o = 0;
+  const size_t len = name ? strlen(name) : 0;
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    const size_t used = kc_utf8_decode(name + i, len - i, &cp);
+    char enc[4];
+    /* A folded character is never longer than its source in these ranges;
+     * bytes that do not decode are copied as they are. */
+    const size_t w =
+        cp == KC_REPLACEMENT && used == 1 ? (enc[0] = name[i], 1) : utf8_put(fold_cp(cp), enc);
+    if (o + w >= n) break;
+    memcpy(out + o, enc, w);
+    o += w;
+    i += used;
+  }
+  out[o] = '\0';
+}
+
+/* Code points of a name's key, at most max. */
+static int key_cps(const char *name, uint32_t *cps, int max) {
+  char key[KC_PROFILE_NAME_BUF];
+  kc_profile_name_key(name, key, sizeof key);
+  int n = 0;
+  const size_t len = strlen(key);
+  for (size_t i = 0; i < len && n < max;) {
+    i += kc_utf8_decode(key + i, len - i, &cps[n]);
+    n++;
+  }
+  return n;
+}
+
+int kc_profile_name_distance(const char *a, const char *b, int cap) {
+  uint32_t x[KC_PROFILE_NAME_MAX + 1], y[KC_PROFILE_NAME_MAX + 1];
+  const int m = key_cps(a, x, KC_PROFILE_NAME_MAX + 1), n = key_cps(b, y, KC_PROFILE_NAME_MAX + 1);
+  if (m - n >= cap || n - m >= cap) return cap;
+  int row[KC_PROFILE_NAME_MAX + 2];
+  for (int j = 0; j <= n; j++) row[j] = j;
+  for (int i = 1; i <= m; i++) {
+    int diag = row[0], best = row[0] = i;
+    for (int j = 1; j <= n; j++) {
+      const int up = row[j];
+      const int sub = diag + (x[i - 1] != y[j - 1]);
+      int v = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+      row[j] = v < sub ? v : sub;
+      diag = up;
+      if (row[j] < best) best = row[j];
+    }
+    if (best >= cap) return cap;
+  }
+  return row[n] < cap ? row[n] : cap;
+}

@@ -163,6 +163,43 @@ const char *kc_checkin_name(enum kc_checkin c) {
 
 bool kc_checkin_due(int day_index) { return day_index >= KC_PLAN_DAYS; }
 
+/* A small closed vocabulary: its index is the enum value, [0] is NONE. */
+static bool parse_name(const char *const *names, int n, const char *text, int *out) {
+  for (int i = 1; text && i < n; i++)
+    if (strcmp(text, names[i]) == 0) return *out = i, true;
+  return false;
+}
+
+static const char *const pain_slot_names[] = {"", "morning", "evening"};
+
+bool kc_pain_slot_parse(const char *text, enum kc_pain_slot *out) {
+  int v;
+  if (!parse_name(pain_slot_names, 3, text, &v)) return false;
+  if (out) *out = (enum kc_pain_slot)v;
+  return true;
+}
+
+const char *kc_pain_slot_name(enum kc_pain_slot s) {
+  return s >= KC_PAIN_SLOT_NONE && s <= KC_PAIN_EVENING ? pain_slot_names[s] : "";
+}
+
+enum kc_pain_slot kc_pain_slot_at(int local_hour) {
+  return local_hour < 14 ? KC_PAIN_MORNING : KC_PAIN_EVENING;
+}
+
+static const char *const plan_kind_names[] = {"", "injury", "overuse"};
+
+bool kc_plan_kind_parse(const char *text, enum kc_plan_kind *out) {
+  int v;
+  if (!parse_name(plan_kind_names, 3, text, &v)) return false;
+  if (out) *out = (enum kc_plan_kind)v;
+  return true;
+}
+
+const char *kc_plan_kind_name(enum kc_plan_kind k) {
+  return k >= KC_PLAN_KIND_NONE && k <= KC_PLAN_OVERUSE ? plan_kind_names[k] : "";
+}
+
 static const char *const better_articles[] = {"return-to-running", "knee-exercises",
                                               "choosing-running-shoes"};
 static const char *const not_better_articles[] = {"not-getting-better", "what-the-clinician-asks"};

@@ -1,8 +1,11 @@
-/* UTF-8 decoding, column widths, truncation, wrapping and sanitising.
- * The width table is our own (after Markus Kuhn's wcwidth) rather than the
- * C library's, so layout does not depend on the process locale. */
+/* UTF-8 decoding, column widths, truncation, wrapping, sanitising and
+ * transliteration to ASCII. The width table is generated from glibc's
+ * wcwidth() in C.UTF-8 (tools/gen_width.c): the function ncurses advances
+ * its cursor by, so what we measure is what is drawn; being a table, layout
+ * still does not depend on the process locale. */
 #include "kneecare/text.h"
 
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,36 +101,8 @@ struct range {
   uint32_t lo, hi;
 };
 
-static const struct range zero_width[] = {
-    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD},   {0x05BF, 0x05BF},   {0x05C1, 0x05C2},
-    {0x05C4, 0x05C5}, {0x05C7, 0x05C7}, {0x0610, 0x061A},   {0x064B, 0x065F},   {0x0670, 0x0670},
-    {0x06D6, 0x06DC}, {0x06DF, 0x06E4}, {0x06E7, 0x06E8},   {0x06EA, 0x06ED},   {0x0711, 0x0711},
-    {0x0730, 0x074A}, {0x07A6, 0x07B0}, {0x07EB, 0x07F3},   {0x0816, 0x082D},   {0x0900, 0x0902},
-    {0x093A, 0x093A}, {0x093C, 0x093C}, {0x0941, 0x0948},   {0x094D, 0x094D},   {0x0951, 0x0957},
-    {0x0962, 0x0963}, {0x0981, 0x0981}, {0x09BC, 0x09BC},   {0x09C1, 0x09C4},   {0x09CD, 0x09CD},
-    {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E},   {0x0EB1, 0x0EB1},   {0x0EB4, 0x0EBC},
-    {0x0EC8, 0x0ECD}, {0x1160, 0x11FF}, {0x1AB0, 0x1AFF},   {0x1DC0, 0x1DFF},   {0x200B, 0x200F},
-    {0x2060, 0x2064}, {0x20D0, 0x20FF}, {0x302A, 0x302D},   {0x3099, 0x309A},   {0xFE00, 0xFE0F},
-    {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0x1F3FB, 0x1F3FF}, {0xE0001, 0xE007F}, {0xE0100, 0xE01EF},
-};
-
-static const struct range wide[] = {
-    {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},
-    {0x23F0, 0x23F0},   {0x23F3, 0x23F3},   {0x25FD, 0x25FE},   {0x2614, 0x2615},
-    {0x2648, 0x2653},   {0x267F, 0x267F},   {0x2693, 0x2693},   {0x26A1, 0x26A1},
-    {0x26AA, 0x26AB},   {0x26BD, 0x26BE},   {0x26C4, 0x26C5},   {0x26CE, 0x26CE},
-    {0x26D4, 0x26D4},   {0x26EA, 0x26EA},   {0x26F2, 0x26F3},   {0x26F5, 0x26F5},
-    {0x26FA, 0x26FA},   {0x26FD, 0x26FD},   {0x2705, 0x2705},   {0x270A, 0x270B},
-    {0x2728, 0x2728},   {0x274C, 0x274C},   {0x274E, 0x274E},   {0x2753, 0x2755},
-    {0x2757, 0x2757},   {0x2795, 0x2797},   {0x27B0, 0x27B0},   {0x27BF, 0x27BF},
-    {0x2B1B, 0x2B1C},   {0x2B50, 0x2B50},   {0x2B55, 0x2B55},   {0x2E80, 0x303E},
-    {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
-    {0xA960, 0xA97F},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},
-    {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x1F004, 0x1F004},
-    {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A}, {0x1F200, 0x1F251},
-    {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF}, {0x1F900, 0x1F9FF}, {0x1FA70, 0x1FAFF},
-    {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
-};
+/* width_zero, width_wide, width_none: generated from glibc (see the file). */
+#include "text_width.inc"
 
 static int in_table(uint32_t cp, const struct range *t, size_t n) {
   size_t lo = 0, hi = n;
@@ -143,11 +118,39 @@ static int in_table(uint32_t cp, const struct range *t, size_t n) {
   return 0;
 }
 
+#define IN(cp, t) in_table(cp, t, sizeof t / sizeof t[0])
+
 int kc_cp_width(uint32_t cp) {
-  if (cp < 0x300) return 1;
-  if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0])) return 0;
-  if (in_table(cp, wide, sizeof wide / sizeof wide[0])) return 2;
+  if (cp >= 0x20 && cp < 0x7F) return 1;
+  if (IN(cp, width_none) || cp > 0x10FFFF) return -1;
+  if (IN(cp, width_zero)) return 0;
+  if (IN(cp, width_wide)) return 2;
   return 1;
+}
+
+/* Columns for layout: a code point that is not printable is drawn as U+FFFD
+ * by the sanitiser, one column. */
+static int cols_of(uint32_t cp) {
+  int w = kc_cp_width(cp);
+  return w < 0 ? 1 : w;
+}
+
+/* Unicode 15 general category Cf (format), plus the line and paragraph
+ * separators: invisible characters that reorder, join or break text and
+ * that terminals handle each in their own way. */
+static const struct range format_chars[] = {
+    {0x00AD, 0x00AD},   {0x0600, 0x0605},   {0x061C, 0x061C},   {0x06DD, 0x06DD},
+    {0x070F, 0x070F},   {0x0890, 0x0891},   {0x08E2, 0x08E2},   {0x180E, 0x180E},
+    {0x200B, 0x200F},   {0x2028, 0x202E},   {0x2060, 0x2064},   {0x2066, 0x206F},
+    {0xFEFF, 0xFEFF},   {0xFFF9, 0xFFFB},   {0x110BD, 0x110BD}, {0x110CD, 0x110CD},
+    {0x13430, 0x1343F}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0001, 0xE0001},
+    {0xE0020, 0xE007F},
+};
+
+int kc_cp_is_format(uint32_t cp) { return IN(cp, format_chars); }
+
+int kc_cp_displayable(uint32_t cp) {
+  return !kc_cp_is_unsafe(cp) && !kc_cp_is_format(cp) && kc_cp_width(cp) >= 0;
 }
 
 size_t kc_text_width(const char *s, size_t len) {
@@ -155,7 +158,7 @@ size_t kc_text_width(const char *s, size_t len) {
   while (i < len) {
     uint32_t cp;
     i += kc_utf8_decode(s + i, len - i, &cp);
-    w += (size_t)kc_cp_width(cp);
+    w += (size_t)cols_of(cp);
   }
   return w;
 }
@@ -173,7 +176,7 @@ size_t kc_text_fit(const char *s, size_t len, size_t cols) {
   while (i < len) {
     uint32_t cp;
     size_t n = kc_utf8_decode(s + i, len - i, &cp);
-    int cw = kc_cp_width(cp);
+    int cw = cols_of(cp);
     if (w + (size_t)cw > cols) break;
     w += (size_t)cw;
     i += n;
@@ -187,18 +190,20 @@ size_t kc_text_sanitize(const char *s, size_t len, char *out, size_t outlen, int
   for (size_t i = 0; i < len;) {
     uint32_t cp;
     size_t n = kc_utf8_decode(s + i, len - i, &cp);
-    if (cp == '\t' || (cp == '\n' && !keep_newlines) || cp == '\r')
+    i += n;
+    if (cp == '\t' || (cp == '\n' && !keep_newlines) || cp == '\r' || cp == 0x2028 || cp == 0x2029)
       cp = ' ';
     else if (cp == '\n')
       ;
-    else if (kc_cp_is_unsafe(cp))
+    else if (kc_cp_is_unsafe(cp) || kc_cp_width(cp) < 0)
       cp = KC_REPLACEMENT;
+    else if (kc_cp_is_format(cp))
+      continue; /* invisible: dropped, so it cannot shift what follows */
     char buf[4];
     size_t m = kc_utf8_encode(cp, buf);
     if (o + m >= outlen) break;
     memcpy(out + o, buf, m);
     o += m;
-    i += n;
   }
   out[o] = '\0';
   return o;
@@ -243,7 +248,7 @@ size_t kc_text_truncate(const char *s, size_t len, size_t cols, char *out, size_
 static size_t cluster(const char *s, size_t len, int *width) {
   uint32_t cp;
   size_t n = kc_utf8_decode(s, len, &cp);
-  *width = kc_cp_width(cp);
+  *width = cols_of(cp);
   while (n < len) {
     uint32_t next;
     size_t m = kc_utf8_decode(s + n, len - n, &next);
@@ -285,10 +290,83 @@ size_t kc_wrap_next(const char *s, size_t len, size_t width, size_t *line_len) {
     end = last_space;
     next = last_space;
   } else {
-    end = next = i ? i : cluster(s, len, &(int){0}); /* always make progress */
+    /* A word longer than the line (an address): break after a '/', '-',
+     * '?', '&' or '=' so it is not cut in the middle of a name. */
+    size_t cut = i;
+    while (cut > 1 && !strchr("/-?&=", s[cut - 1])) cut--;
+    if (cut <= 1) cut = i;
+    end = next = cut ? cut : cluster(s, len, &(int){0}); /* always make progress */
   }
   while (end > 0 && s[end - 1] == ' ') end--;
   while (next < len && s[next] == ' ') next++;
   *line_len = end;
   return next;
+}
+
+/* ASCII for U+00A0..U+017F (Latin-1 Supplement, Latin Extended-A). */
+static const char *const latin[] = {
+    " ",   "!",   "c",    "GBP", "$", "JPY", "|",  "S",  "\"", "(c)", "a",  "<<", "not", "?",
+    "(R)", "-",   " deg", "+/-", "2", "3",   "'",  "u",  "P",  ".",   ",",  "1",  "o",   ">>",
+    "1/4", "1/2", "3/4",  "?",   "A", "A",   "A",  "A",  "A",  "A",   "AE", "C",  "E",   "E",
+    "E",   "E",   "I",    "I",   "I", "I",   "D",  "N",  "O",  "O",   "O",  "O",  "O",   "x",
+    "O",   "U",   "U",    "U",   "U", "Y",   "Th", "ss", "a",  "a",   "a",  "a",  "a",   "a",
+    "ae",  "c",   "e",    "e",   "e", "e",   "i",  "i",  "i",  "i",   "d",  "n",  "o",   "o",
+    "o",   "o",   "o",    "/",   "o", "u",   "u",  "u",  "u",  "y",   "th", "y",  "A",   "a",
+    "A",   "a",   "A",    "a",   "C", "c",   "C",  "c",  "C",  "c",   "C",  "c",  "D",   "d",
+    "D",   "d",   "E",    "e",   "E", "e",   "E",  "e",  "E",  "e",   "E",  "e",  "G",   "g",
+    "G",   "g",   "G",    "g",   "G", "g",   "H",  "h",  "H",  "h",   "I",  "i",  "I",   "i",
+    "I",   "i",   "I",    "i",   "I", "i",   "IJ", "ij", "J",  "j",   "K",  "k",  "q",   "L",
+    "l",   "L",   "l",    "L",   "l", "L",   "l",  "L",  "l",  "N",   "n",  "N",  "n",   "N",
+    "n",   "'n",  "N",    "n",   "O", "o",   "O",  "o",  "O",  "o",   "OE", "oe", "R",   "r",
+    "R",   "r",   "R",    "r",   "S", "s",   "S",  "s",  "S",  "s",   "S",  "s",  "T",   "t",
+    "T",   "t",   "T",    "t",   "U", "u",   "U",  "u",  "U",  "u",   "U",  "u",  "U",   "u",
+    "U",   "u",   "W",    "w",   "Y", "y",   "Y",  "Z",  "z",  "Z",   "z",  "Z",  "z",   "s",
+};
+
+/* The program's own glyphs and common punctuation. */
+static const struct {
+  uint32_t cp;
+  const char *ascii;
+} glyphs[] = {
+    {0x2010, "-"},   {0x2011, "-"}, {0x2012, "-"},  {0x2013, "-"},  {0x2014, "--"}, {0x2018, "'"},
+    {0x2019, "'"},   {0x201A, ","}, {0x201C, "\""}, {0x201D, "\""}, {0x201E, "\""}, {0x2022, "*"},
+    {0x2026, "..."}, {0x2032, "'"}, {0x2039, "<"},  {0x203A, ">"},  {0x2190, "<-"}, {0x2191, "^"},
+    {0x2192, "->"},  {0x2193, "v"}, {0x2212, "-"},  {0x2264, "<="}, {0x2265, ">="}, {0x2500, "-"},
+    {0x2502, "|"},   {0x2588, "#"}, {0x2591, "."},  {0x2592, ":"},  {0x25B8, ">"},  {0x25B6, ">"},
+    {0x25CF, "*"},   {0x2713, "x"}, {0x2714, "x"},  {0xFFFD, "?"},
+};
+
+size_t kc_text_ascii(const char *s, size_t len, char *out, size_t outlen) {
+  size_t o = 0;
+  if (outlen == 0) return 0;
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    i += kc_utf8_decode(s + i, len - i, &cp);
+    const char *rep = NULL;
+    char one[2] = {0, 0};
+    if (cp < 0x80) {
+      one[0] = (char)(cp < 0x20 || cp == 0x7F ? '?' : cp);
+      if (cp == '\n' || cp == '\t') one[0] = (char)cp;
+      rep = one;
+    } else if (cp >= 0xA0 && cp < 0x180) {
+      rep = latin[cp - 0xA0];
+    } else if (kc_cp_width(cp) == 0 || kc_cp_is_format(cp)) {
+      rep = ""; /* combining marks and invisible characters */
+    } else {
+      for (size_t k = 0; k < sizeof glyphs / sizeof glyphs[0] && !rep; k++)
+        if (glyphs[k].cp == cp) rep = glyphs[k].ascii;
+      if (!rep) rep = kc_cp_width(cp) == 2 ? "??" : "?"; /* keeps the layout's width */
+    }
+    size_t m = strlen(rep);
+    if (o + m >= outlen) break;
+    memcpy(out + o, rep, m);
+    o += m;
+  }
+  out[o] = '\0';
+  return o;
+}
+
+int kc_codeset_is_utf8(void) {
+  const char *cs = nl_langinfo(CODESET);
+  return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }

@@ -8,15 +8,21 @@
 
 struct chart {
   struct kc_view base;
-  struct kc_sb text; /* composed once: one line per row */
-  size_t top;
-  int rows;
+  struct kc_strbuf text; /* composed once: one line per row */
+  struct kc_cursor cur;  /* scrolling over the lines */
 };
+
+static const struct kc_binding chart_rows[] = {
+    {CMD_TOP, {'g'}, "the current plan", NULL, NULL},
+};
+const struct kc_keymap kc_keys_chart =
+    KC_KEYMAP("Pain chart", "Pain scores by day, as bars that read the same without colour.",
+              chart_rows, &kc_keys_scroll);
 
 static void add_plan(struct chart *c, struct kc_userdb *udb, const struct kc_plan *p) {
   char date[KC_DAY_BUF];
   kc_day_format(p->start_day, date);
-  kc_sb_printf(&c->text, "%s plan started %s\n", p->ended_at ? "Finished" : "Current", date);
+  kc_strbuf_printf(&c->text, "%s plan started %s\n", p->ended_at ? "Finished" : "Current", date);
   struct kc_pain *pain = NULL;
   int n = 0;
   if (kc_userdb_pain_list(udb, p->id, &pain, &n) != KC_UDB_OK) n = 0;
@@ -25,15 +31,16 @@ static void add_plan(struct chart *c, struct kc_userdb *udb, const struct kc_pla
     for (int i = 0; i < n; i++)
       if (pain[i].day == d) found = &pain[i];
     if (!found) {
-      kc_sb_printf(&c->text, "  Day %d  %-20s  -\n", d, "(no score)");
+      kc_strbuf_printf(&c->text, "  Day %d  %-20s  -\n", d, "(no score)");
       continue;
     }
-    kc_sb_printf(&c->text, "  Day %d  ", d);
+    kc_strbuf_printf(&c->text, "  Day %d  ", d);
     for (int k = 0; k < 10; k++)
-      kc_sb_put(&c->text, k < found->score ? "\xE2\x96\x88\xE2\x96\x88" : "\xC2\xB7\xC2\xB7");
-    kc_sb_printf(&c->text, "  %2d/10  %s\n", found->score, found->note);
+      for (int half = 0; half < 2; half++)
+        kc_strbuf_put(&c->text, k < found->score ? kc_glyph(G_BAR) : kc_glyph(G_DOT));
+    kc_strbuf_printf(&c->text, "  %2d/10  %s\n", found->score, found->note);
   }
-  kc_sb_put(&c->text, "\n");
+  kc_strbuf_put(&c->text, "\n");
   free(pain);
 }
 
@@ -41,30 +48,32 @@ static void chart_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w)
   (void)ui;
   struct chart *c = (struct chart *)v;
   kc_puts(y + 1, 2, w - 4, "Pain score by day (0 none, 10 worst)", kc_attr(ROLE_HEADING));
-  c->rows = h - 3;
-  const char *s = kc_sb_str(&c->text);
+  const char *s = kc_strbuf_str(&c->text);
+  size_t lines = 0;
+  for (const char *p = s; *p; p++) lines += *p == '\n';
+  c->cur.scroll_only = 1;
+  kc_cursor_set(&c->cur, lines);
+  kc_cursor_layout(&c->cur, y + 3, h - 3);
   size_t line = 0;
   int row = y + 3;
   while (*s && row < y + h) {
     size_t n = strcspn(s, "\n");
-    if (line >= c->top)
+    if (line >= c->cur.top)
       kc_put(row++, 2, w - 4, s, n, line % 5 == 0 ? kc_attr(ROLE_STRONG) : kc_attr(ROLE_NORMAL));
     line++;
     s += n + (s[n] == '\n');
   }
 }
 
-static enum kc_result chart_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
+static enum kc_result chart_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
+                                    const struct kc_event *ev) {
   (void)ui;
   struct chart *c = (struct chart *)v;
-  switch (ev->action) {
-  case ACT_UP:
-    if (c->top > 0) c->top--;
+  if (cmd == CMD_MOUSE_EVENT) {
+    if (ev->wheel) kc_cursor_wheel(&c->cur, ev->wheel);
     return V_HANDLED;
-  case ACT_DOWN: c->top++; return V_HANDLED;
-  case ACT_HOME: c->top = 0; return V_HANDLED;
-  default: return V_IGNORED;
   }
+  return kc_cursor_command(&c->cur, cmd) == KC_CUR_IGNORED ? V_IGNORED : V_HANDLED;
 }
 
 static const char *chart_title(struct kc_view *v) {
@@ -74,13 +83,13 @@ static const char *chart_title(struct kc_view *v) {
 
 static void chart_destroy(struct kc_view *v) {
   struct chart *c = (struct chart *)v;
-  kc_sb_free(&c->text);
+  kc_strbuf_free(&c->text);
   free(c);
 }
 
-static const struct kc_view_ops chart_ops = {.name = "chart",
-                                             .draw = chart_draw,
-                                             .handle = chart_handle,
+static const struct kc_view_ops chart_ops = {.draw = chart_draw,
+                                             .keys = &kc_keys_chart,
+                                             .command = chart_command,
                                              .destroy = chart_destroy,
                                              .title = chart_title};
 
@@ -91,8 +100,7 @@ struct kc_view *kc_chart_new(struct kc_ui *ui, int64_t plan_id) {
     kc_ui_message(ui, ROLE_WARNING, "Your data is not available: %s", err);
     return NULL;
   }
-  struct chart *c = calloc(1, sizeof *c);
-  if (!c) return NULL;
+  struct chart *c = kc_xcalloc(1, sizeof *c);
   c->base.ops = &chart_ops;
   struct kc_plan p;
   if (plan_id && kc_userdb_plan_get(udb, plan_id, &p) == KC_UDB_OK)
@@ -105,6 +113,6 @@ struct kc_view *kc_chart_new(struct kc_ui *ui, int64_t plan_id) {
     for (int i = 0; i < n && i < 20; i++)
       if (past[i].id != plan_id) add_plan(c, udb, &past[i]);
   free(past);
-  if (c->text.len == 0) kc_sb_put(&c->text, "No pain scores yet.\n");
+  if (c->text.len == 0) kc_strbuf_put(&c->text, "No pain scores yet.\n");
   return &c->base;
 }

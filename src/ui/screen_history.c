@@ -47,10 +47,7 @@ static void open_run(struct history *s, struct kc_ui *ui) {
   struct kc_wz_result r;
   if (kc_wz_score(def, a, &r) == 0) {
     char when[64], note[200];
-    time_t t = (time_t)run->at;
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    kc_fmt_time(run->at, "%Y-%m-%d %H:%M", when, sizeof when);
     if (r.level != run->level)
       snprintf(note, sizeof note,
                "Saved %s with the level \"%s\"; scored again by this version "
@@ -85,8 +82,7 @@ static void history_destroy(struct kc_view *v) {
   free(s);
 }
 
-static const struct kc_view_ops history_ops = {.name = "history",
-                                               .draw = history_draw,
+static const struct kc_view_ops history_ops = {.draw = history_draw,
                                                .handle = history_handle,
                                                .destroy = history_destroy,
                                                .title = history_title};
@@ -108,10 +104,7 @@ struct kc_view *kc_history_new(struct kc_ui *ui) {
   }
   for (int i = 0; i < s->n; i++) {
     char when[64], text[700];
-    time_t t = (time_t)s->runs[i].at;
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    kc_fmt_time(s->runs[i].at, "%Y-%m-%d %H:%M", when, sizeof when);
     struct kc_run_cause top;
     const char *title =
         kc_run_causes(s->runs[i].causes, &top, 1) == 1 ? top.title : "no clear cause";

@@ -1,10 +1,10 @@
 /* Home: the symptom check and recovery plan, the topics to read, and the
- * tools (search, profiles, help). */
+ * tools (search, profiles, help). The bottom of the stack: Back does
+ * nothing here and is not hinted; q quits. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "kneecare/blob.h"
 #include "ui.h"
 
 enum home_kind { H_TOPIC, H_SEARCH, H_HELP, H_WIZARD, H_PLAN, H_HISTORY, H_PROFILES };
@@ -16,14 +16,27 @@ struct home {
   size_t n_topics;
   enum home_kind *kinds; /* per list item */
   size_t *index;         /* topic index per list item */
+  size_t cap_kinds, cap_index;
 };
+
+static const struct kc_binding home_rows[] = {
+    {CMD_OPEN,
+     {'\r', KC_KEY(KEY_ENTER), KC_KEY(KEY_RIGHT), 'l'},
+     "open the selected item",
+     "open",
+     NULL},
+};
+const struct kc_keymap kc_keys_home =
+    KC_KEYMAP("Home",
+              "The symptom check, the recovery plan, the topics to read, search, profiles and "
+              "help. q quits from here.",
+              home_rows, &kc_keys_list);
 
 static void add(struct home *h, const char *text, const char *detail, enum home_kind k, size_t idx,
                 int header) {
   kc_list_add(&h->list, text, detail, -1, header);
-  h->kinds = realloc(h->kinds, h->list.n * sizeof *h->kinds);
-  h->index = realloc(h->index, h->list.n * sizeof *h->index);
-  if (!h->kinds || !h->index) return;
+  KC_GROW(h->kinds, h->cap_kinds, h->list.n);
+  KC_GROW(h->index, h->cap_index, h->list.n);
   h->kinds[h->list.n - 1] = k;
   h->index[h->list.n - 1] = idx;
 }
@@ -41,19 +54,14 @@ static void home_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) 
                               kc_attr(ROLE_WARNING));
     top = y + 3 + note;
   } else {
-    /* Small terminal: one line of warning, the rest for the menu. */
-    kc_puts(y, 2, w - 4, "Emergency? Call your local emergency number.", kc_attr(ROLE_WARNING));
-    top = y + 1;
+    /* Small terminal: the warning wrapped, the rest for the menu. */
+    top = y + kc_put_wrapped(y, 2, 2, w - 4, "Emergency? Call your local emergency number.",
+                             kc_attr(ROLE_WARNING));
   }
   kc_list_draw(&s->list, top, h - (top - y), w);
 }
 
-static enum kc_result home_handle(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev) {
-  struct home *s = (struct home *)v;
-  if (ev->action == ACT_BACK || ev->action == ACT_LEFT) return V_HANDLED; /* nothing below home */
-  int act;
-  enum kc_result r = kc_list_handle(&s->list, ev, &act);
-  if (!act) return r;
+static void open_item(struct home *s, struct kc_ui *ui) {
   size_t i = s->list.sel;
   switch (s->kinds[i]) {
   case H_TOPIC: {
@@ -62,13 +70,22 @@ static enum kc_result home_handle(struct kc_view *v, struct kc_ui *ui, const str
     break;
   }
   case H_SEARCH: kc_ui_push(ui, kc_search_new(ui)); break;
-  case H_HELP: kc_ui_push(ui, kc_help_new(ui, 1)); break;
+  case H_HELP: kc_ui_push(ui, kc_help_new(ui, 0)); break;
   case H_WIZARD: kc_ui_push(ui, kc_wizard_new(ui)); break;
   case H_PLAN: kc_plan_open(ui); break;
   case H_HISTORY: kc_ui_push(ui, kc_history_new(ui)); break;
   case H_PROFILES: kc_ui_push(ui, kc_profiles_new(ui)); break;
   }
-  return V_HANDLED;
+}
+
+static enum kc_result home_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
+                                   const struct kc_event *ev) {
+  struct home *s = (struct home *)v;
+  if (cmd == CMD_BACK) return V_HANDLED; /* nothing below home */
+  int act;
+  enum kc_result r = kc_list_command(&s->list, cmd, ev, &act);
+  if (act) open_item(s, ui);
+  return act ? V_HANDLED : r;
 }
 
 static void home_destroy(struct kc_view *v) {
@@ -81,25 +98,13 @@ static void home_destroy(struct kc_view *v) {
 }
 
 static const struct kc_view_ops home_ops = {
-    .name = "home", .draw = home_draw, .handle = home_handle, .destroy = home_destroy};
+    .draw = home_draw, .keys = &kc_keys_home, .command = home_command, .destroy = home_destroy};
 
 struct kc_view *kc_home_new(struct kc_ui *ui) {
-  struct home *s = calloc(1, sizeof *s);
-  if (!s) return NULL;
+  struct home *s = kc_xcalloc(1, sizeof *s);
   s->base.ops = &home_ops;
-  if (!ui->app->content_path && !ui->app->content) {
-    /* Built-in content: the topic list is compiled in, so the first frame
-     * does not wait for the database (opened when a topic is). */
-    s->topics = calloc((size_t)kc_blob_topic_count + 1, sizeof *s->topics);
-    for (int i = 0; s->topics && i < kc_blob_topic_count; i++)
-      s->topics[s->n_topics++] =
-          (struct kc_topic){strdup(kc_blob_topics[i].id), strdup(kc_blob_topics[i].title),
-                            strdup(kc_blob_topics[i].summary), kc_blob_topics[i].n_articles};
-  } else if (kc_content_topics(kc_app_content(ui->app), &s->topics, &s->n_topics) != 0) {
-    s->topics = NULL;
-    s->n_topics = 0;
+  if (kc_app_topics(ui->app, &s->topics, &s->n_topics) != 0)
     kc_ui_message(ui, ROLE_WARNING, "Cannot read the topics from the content database");
-  }
   add(s, "Check and recover", NULL, H_WIZARD, 0, 1);
   add(s, "Check my symptoms", "red flags first, then likely causes", H_WIZARD, 0, 0);
   add(s, "3-day recovery plan", "rest, ice, compression, elevation", H_PLAN, 0, 0);

@@ -2,32 +2,59 @@
  * timer. The checklist shows one plan day (Left/Right for the others):
  * each task with its state, ice as a counter with each session's time, the
  * pain score. Space/Enter ticks (past days allowed and marked late; future
- * days read-only). Every tick, session and score is written to the user
- * database the moment it is entered. What each cell means is decided by
- * core/recovery through app/plan_view. */
+ * days read-only); < and > change the day (Left goes back, as everywhere).
+ * Every tick, session and score is written to the user database the moment
+ * it is entered. What each cell means is decided by core/recovery through
+ * app/plan_view. The tasks scroll and the selected task's instructions are
+ * shown whole (they are safety text), at every size. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "kneecare/day.h"
 #include "kneecare/plan_view.h"
+#include "kneecare/text.h"
 #include "ui.h"
-
-enum { IN_PAIN = 1, IN_NOTE, IN_END };
 
 struct checklist {
   struct kc_view base;
   struct kc_plan_snapshot snap;
-  int day;    /* plan day shown, 1..3 */
-  size_t sel; /* task index */
+  int day;              /* plan day shown, 1..3 */
+  struct kc_cursor cur; /* cur.sel is the task */
   int64_t data_version;
   unsigned seen_writes;
   int last_today;
-  struct kc_input input;
   int pending_score;
-  int confirm_end;
-  char title[32];
+  int w; /* width of the last draw */
 };
+
+#define ENTER '\r', KC_KEY(KEY_ENTER)
+static const struct kc_binding checklist_rows[] = {
+    {CMD_TOGGLE,
+     {' ', ENTER},
+     "tick the task; on the ice row start the 20-minute timer; on the pain row log 0-10 with a "
+     "note",
+     "tick",
+     NULL},
+    {CMD_ICE_STOP, {'x'}, "stop the ice timer early and record the session", "stop timer", NULL},
+    {CMD_ICE_ADD, {'+'}, "add a finished ice session", "add", NULL},
+    {CMD_ICE_REMOVE, {'-'}, "remove the day's last ice session", "remove", NULL},
+    {CMD_NEXT_DAY, {'>', '.'}, "next day", "day", "< >"},
+    {CMD_PREV_DAY, {'<', ','}, "previous day", NULL, NULL},
+    {CMD_ARTICLE, {'a'}, "the task's article", "article", NULL},
+    {CMD_INFO, {'i'}, "the task's instructions on a page of their own", NULL, NULL},
+    {CMD_CHART, {'c'}, "pain chart", "chart", NULL},
+    {CMD_END, {'e'}, "end the plan (asks first; it is kept in your history)", "end plan", NULL},
+    {CMD_BETTER, {'b'}, "day-3 check-in: better", NULL, NULL},
+    {CMD_SAME, {'s'}, "day-3 check-in: the same", NULL, NULL},
+    {CMD_WORSE, {'w'}, "day-3 check-in: worse", NULL, NULL},
+};
+const struct kc_keymap kc_keys_checklist =
+    KC_KEYMAP("3-day recovery plan",
+              "A short safety check at the first visit each day (any yes stops home care), then "
+              "the day's checklist. Past days may be ticked and are marked late; days still to "
+              "come are read-only. The ice timer shows in the status line on every screen.",
+              checklist_rows, &kc_keys_list);
 
 /* ---- ice timer ---------------------------------------------------------- */
 
@@ -51,8 +78,6 @@ int kc_ice_left(const struct kc_ui *ui) {
   double left = (double)ui->ice.end.tv_sec + ui->ice.end.tv_nsec / 1e9 - mono_now();
   return left > 0 ? (int)(left + 0.999) : 0;
 }
-
-void kc_ice_cancel(struct kc_ui *ui) { ui->ice.running = 0; }
 
 int kc_ice_finish(struct kc_ui *ui, int early) {
   if (!ui->ice.running) return -1;
@@ -102,12 +127,7 @@ static int reload(struct checklist *c, struct kc_ui *ui) {
   return 0;
 }
 
-static void fmt_time(int64_t at, char *buf, size_t n) {
-  time_t t = (time_t)at;
-  struct tm tm;
-  localtime_r(&t, &tm);
-  strftime(buf, n, "%H:%M", &tm);
-}
+static void fmt_time(int64_t at, char *buf, size_t n) { kc_fmt_time(at, "%H:%M", buf, n); }
 
 static void draw_task(struct checklist *c, size_t t, int row, int w, int selected) {
   const struct kc_plan_task *task = &c->snap.tasks[t];
@@ -151,62 +171,89 @@ static void draw_task(struct checklist *c, size_t t, int row, int w, int selecte
   int x = 2;
   x += kc_puts(row, x, 4, cell->done ? "[x]" : "[ ]", cell->done ? kc_attr(ROLE_OK) : a);
   x += 1;
+  if ((int)kc_text_width(line, strlen(line)) > w - x - 2) { /* wrapped whole */
+    kc_put_wrapped(row, x, 3, w - x - 2, line, a);
+    return;
+  }
   int used = kc_puts(row, x, w - x - 2, line, a);
-  if (extra[0] && x + used + 3 < w)
+  /* The detail only when it fits whole beside the task. */
+  if (extra[0] && x + used + 2 + (int)kc_text_width(extra, strlen(extra)) <= w - 1)
     kc_puts(row, x + used + 2, w - x - used - 3, extra, kc_attr(ROLE_DIM));
+}
+
+/* Rows a task takes: its label wrapped at the width of the last draw. */
+static int task_rows(void *ctx, size_t t) {
+  struct checklist *c = ctx;
+  const struct kc_plan_task *task = &c->snap.tasks[t];
+  if (task->kind != KC_TASK_CHECK || c->w <= 8) return 1;
+  int n = kc_wrapped_rows(task->label, c->w - 1 - 6 - 2);
+  return n > 3 ? 3 : n;
 }
 
 static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   (void)ui;
   struct checklist *c = (struct checklist *)v;
-  int row = y + 1;
+  int row = y + (h >= 16);
   char head[160], date[KC_DAY_BUF];
   kc_day_format(kc_plan_day_date(c->snap.plan.start_day, c->day), date);
-  snprintf(head, sizeof head, "Day %d of 3  \xC2\xB7  %s %s%s", c->day,
+  snprintf(head, sizeof head, "Day %d of 3  %s  %s %s%s", c->day, kc_glyph(G_DOT),
            kc_day_weekday_name(kc_plan_day_date(c->snap.plan.start_day, c->day)), date,
            c->day == c->snap.day_index  ? "  (today)"
            : c->day > c->snap.day_index ? "  (still to come: read-only)"
                                         : "  (past: ticks are marked late)");
-  kc_puts(row, 2, w - 4, head, kc_attr(ROLE_HEADING));
-  struct kc_progress p = c->snap.progress[c->day - 1];
-  char prog[64];
-  snprintf(prog, sizeof prog, "%d/%d done", p.done, p.total);
-  kc_puts(row, w - (int)strlen(prog) - 2, (int)strlen(prog), prog, kc_attr(ROLE_DIM));
-  row++;
-  /* Day tabs, readable without colour: the shown day in brackets. */
+  row += kc_put_wrapped(row, 2, 2, w - 4, head, kc_attr(ROLE_HEADING));
+  /* Day tabs, readable without colour: the shown day in brackets; the
+   * progress after them when it fits (never over the heading). */
   int x = 2;
   for (int d = 1; d <= KC_PLAN_DAYS; d++) {
     char tab[24];
     snprintf(tab, sizeof tab, d == c->day ? "[Day %d]" : " Day %d ", d);
     x += kc_puts(row, x, 10, tab, d == c->day ? kc_attr(ROLE_STRONG) : kc_attr(ROLE_DIM)) + 1;
   }
-  kc_puts(row, x + 1, w - x - 3, "\xE2\x86\x90 \xE2\x86\x92 other days", kc_attr(ROLE_DIM));
-  row += 2;
+  struct kc_progress p = c->snap.progress[c->day - 1];
+  char prog[64];
+  snprintf(prog, sizeof prog, "%d/%d done  < > other days", p.done, p.total);
+  if ((int)strlen(prog) > w - x - 3) prog[strcspn(prog, " ")] = '\0'; /* whole words only */
+  if ((int)strlen(prog) <= w - x - 3) kc_puts(row, x + 1, w - x - 3, prog, kc_attr(ROLE_DIM));
+  row += 1 + (h >= 16);
   if (c->snap.level >= KC_LEVEL_SOON) {
     char stop[256];
     snprintf(stop, sizeof stop, "!! %s: %s", kc_level_title(c->snap.level),
              c->snap.worst_redflag >= KC_LEVEL_SOON
                  ? "a warning sign was reported; home care is not enough."
                  : "the pain is not easing; see a physio or GP.");
-    kc_fill(row, 0, w, kc_attr(ROLE_DANGER));
-    kc_puts(row, 1, w - 2, stop, kc_attr(ROLE_DANGER) | A_BOLD);
-    row += 2;
+    int n = kc_wrapped_rows(stop, w - 2);
+    for (int i = 0; i < n && i < 3; i++) kc_fill(row + i, 0, w, kc_attr(ROLE_DANGER));
+    row += kc_put_wrapped(row, 1, 3, w - 2, stop, kc_attr(ROLE_DANGER) | A_BOLD) + 1;
   } else if (kc_checkin_due(c->snap.day_index) && c->snap.plan.checkin == KC_CHECKIN_NONE) {
-    kc_puts(row, 2, w - 4, "Day 3 check-in: is the pain easing?  b better  s same  w worse",
-            kc_attr(ROLE_WARNING));
-    row += 2;
+    row += kc_put_wrapped(row, 2, 2, w - 4,
+                          "Day 3 check-in: is the pain easing?  b better  s same  w worse",
+                          kc_attr(ROLE_WARNING)) +
+           1;
   }
-  int bottom = y + h - 4;
-  for (size_t t = 0; t < c->snap.n_tasks && row < bottom; t++, row++)
-    draw_task(c, t, row, w, t == c->sel);
-  /* The selected task's instructions. */
-  if (c->sel < c->snap.n_tasks)
-    kc_put_wrapped(bottom, 2, 3, w - 4, c->snap.tasks[c->sel].detail, kc_attr(ROLE_DIM));
-  if (c->input.active) kc_input_draw(&c->input, y + h - 2, w);
-  if (c->confirm_end) {
-    kc_fill(y + h - 1, 0, w, kc_attr(ROLE_WARNING) | A_REVERSE);
-    kc_puts(y + h - 1, 1, w - 2, "End this plan? It is kept in your history. (y/n)",
-            kc_attr(ROLE_WARNING) | A_REVERSE);
+  /* The selected task's instructions are safety text: shown whole under
+   * the tasks, which scroll in what is left (at least two rows). */
+  const char *detail = c->cur.sel < c->snap.n_tasks ? c->snap.tasks[c->cur.sel].detail : "";
+  int drows = kc_wrapped_rows(detail, w - 4), bottom = y + h;
+  int tasks = bottom - row - (drows ? drows + 1 : 0);
+  if (tasks < 2) tasks = 2;
+  c->w = w;
+  c->cur.ctx = c;
+  c->cur.height = task_rows;
+  kc_cursor_set(&c->cur, c->snap.n_tasks);
+  kc_cursor_layout(&c->cur, row, tasks);
+  size_t end = kc_cursor_end(&c->cur);
+  for (size_t t = c->cur.top; t < end; t++)
+    draw_task(c, t, kc_cursor_row(&c->cur, t), w - 1, t == c->cur.sel);
+  if (c->cur.top > 0) kc_puts(row, w - 1, 1, kc_glyph(G_UP), kc_attr(ROLE_DIM));
+  if (end < c->snap.n_tasks)
+    kc_puts(row + tasks - 1, w - 1, 1, kc_glyph(G_DOWN), kc_attr(ROLE_DIM));
+  int room = bottom - row - tasks - 1;
+  if (drows <= room) {
+    kc_put_wrapped(row + tasks + 1, 2, room, w - 4, detail, kc_attr(ROLE_SAFETY));
+  } else if (room > 0) { /* too small to show it whole: say where it is */
+    kc_put_wrapped(row + tasks + 1, 2, room - 1, w - 4, detail, kc_attr(ROLE_SAFETY));
+    kc_puts(bottom - 1, 2, w - 4, "(more: i shows all of it)", kc_attr(ROLE_WARNING));
   }
 }
 
@@ -224,9 +271,49 @@ static void saved_or_say(struct kc_ui *ui, struct kc_userdb *udb, int rc, const 
     kc_ui_message(ui, ROLE_WARNING, "NOT saved: %s", kc_userdb_errmsg(udb));
 }
 
+static int note_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  struct checklist *c = (struct checklist *)v;
+  struct kc_userdb *udb = udb_or_say(ui);
+  char err[128];
+  if (!yes || !udb) return 0;
+  if (!kc_note_check(text, err, sizeof err)) {
+    kc_ui_message(ui, ROLE_WARNING, "%s", err);
+    return 1;
+  }
+  saved_or_say(
+      ui, udb,
+      kc_userdb_pain_set(udb, c->snap.plan.id, c->day, c->pending_score, text, kc_app_now()),
+      "Pain score and note");
+  reload(c, ui);
+  return 0;
+}
+
+static int pain_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  struct checklist *c = (struct checklist *)v;
+  struct kc_userdb *udb = udb_or_say(ui);
+  if (!yes || !udb) return 0;
+  char *end;
+  long val = strtol(text, &end, 10);
+  if (!text[0] || *end || val < KC_PAIN_MIN || val > KC_PAIN_MAX) {
+    kc_ui_message(ui, ROLE_WARNING, "A pain score is a whole number from 0 to 10");
+    return 1; /* asks again: the next keys must not act on the checklist */
+  }
+  c->pending_score = (int)val;
+  const struct kc_pain *p = &c->snap.pain[c->day - 1];
+  /* Save the score now: the note is extra, a kill must not lose the score. */
+  saved_or_say(
+      ui, udb,
+      kc_userdb_pain_set(udb, c->snap.plan.id, c->day, c->pending_score, NULL, kc_app_now()),
+      "Pain score");
+  kc_prompt(ui, v, "Note (optional):", c->snap.has_pain[c->day - 1] ? p->note : "", KC_NOTE_MAX,
+            note_done);
+  return 0;
+}
+
 static void activate(struct checklist *c, struct kc_ui *ui) {
-  const struct kc_plan_task *task = &c->snap.tasks[c->sel];
-  const struct kc_task_day *cell = kc_plan_cell(&c->snap, c->sel, c->day);
+  if (c->cur.sel >= c->snap.n_tasks) return;
+  const struct kc_plan_task *task = &c->snap.tasks[c->cur.sel];
+  const struct kc_task_day *cell = kc_plan_cell(&c->snap, c->cur.sel, c->day);
   if (cell->state == KC_TASK_FUTURE || !kc_plan_day_editable(c->day, c->snap.day_index)) {
     kc_ui_message(ui, ROLE_WARNING, "Day %d has not come yet: it is read-only", c->day);
     return;
@@ -243,42 +330,10 @@ static void activate(struct checklist *c, struct kc_ui *ui) {
       return;
     }
     kc_ice_start(ui, c->snap.plan.id, c->day);
-    kc_ui_message(ui, ROLE_OK, "Ice timer started: check the skin after 5 minutes");
+    kc_ui_message(ui, ROLE_OK, "Ice timer started: check the skin after %d minutes",
+                  KC_ICE_SKIN_CHECK_MINUTES);
   } else {
-    kc_input_open(&c->input, IN_PAIN, "Pain now, 0 (none) to 10 (worst):", NULL, 2);
-  }
-  reload(c, ui);
-}
-
-static void input_done(struct checklist *c, struct kc_ui *ui) {
-  struct kc_userdb *udb = udb_or_say(ui);
-  if (!udb) return;
-  if (c->input.purpose == IN_PAIN) {
-    char *end;
-    long v = strtol(c->input.buf, &end, 10);
-    if (!c->input.buf[0] || *end || v < KC_PAIN_MIN || v > KC_PAIN_MAX) {
-      kc_ui_message(ui, ROLE_WARNING, "A pain score is a whole number from 0 to 10");
-      return;
-    }
-    c->pending_score = (int)v;
-    const struct kc_pain *p = &c->snap.pain[c->day - 1];
-    kc_input_open(&c->input, IN_NOTE,
-                  "Note (optional):", c->snap.has_pain[c->day - 1] ? p->note : "", KC_NOTE_MAX);
-    /* Save the score now: the note is extra, a kill must not lose the score. */
-    saved_or_say(
-        ui, udb,
-        kc_userdb_pain_set(udb, c->snap.plan.id, c->day, c->pending_score, NULL, kc_app_now()),
-        "Pain score");
-  } else if (c->input.purpose == IN_NOTE) {
-    char err[128];
-    if (!kc_note_check(c->input.buf, err, sizeof err)) {
-      kc_ui_message(ui, ROLE_WARNING, "%s", err);
-      return;
-    }
-    saved_or_say(ui, udb,
-                 kc_userdb_pain_set(udb, c->snap.plan.id, c->day, c->pending_score, c->input.buf,
-                                    kc_app_now()),
-                 "Pain score and note");
+    kc_prompt(ui, &c->base, "Pain now, 0 (none) to 10 (worst):", NULL, 2, pain_done);
   }
   reload(c, ui);
 }
@@ -286,6 +341,10 @@ static void input_done(struct checklist *c, struct kc_ui *ui) {
 static void checkin(struct checklist *c, struct kc_ui *ui, enum kc_checkin answer) {
   struct kc_userdb *udb = udb_or_say(ui);
   if (!udb) return;
+  if (!kc_checkin_due(c->snap.day_index)) {
+    kc_ui_message(ui, ROLE_NORMAL, "The check-in comes on day 3");
+    return;
+  }
   int rc = kc_userdb_plan_checkin(udb, c->snap.plan.id, answer, kc_app_now());
   if (rc != KC_UDB_OK) {
     kc_ui_message(ui, ROLE_WARNING, "NOT saved: %s", kc_userdb_errmsg(udb));
@@ -294,120 +353,128 @@ static void checkin(struct checklist *c, struct kc_ui *ui, enum kc_checkin answe
   reload(c, ui);
   struct kc_checkin_advice adv;
   if (!kc_checkin_advice(answer, &adv)) return;
-  struct kc_sb md = {0};
-  kc_sb_put(&md, "## ");
-  kc_sb_put_md(&md, adv.title);
-  kc_sb_put(&md, "\n\n");
-  kc_sb_put_md(&md, adv.advice);
-  kc_sb_put(&md, "\n\n## Read next\n\n");
+  struct kc_strbuf md = {0};
+  kc_strbuf_put(&md, "## ");
+  kc_strbuf_put_md(&md, adv.title);
+  kc_strbuf_put(&md, "\n\n");
+  kc_strbuf_put_md(&md, adv.advice);
+  kc_strbuf_put(&md, "\n\n## Read next\n\n");
   for (int i = 0; i < adv.n_articles; i++) {
     char *t = kc_content_title(kc_app_content(ui->app), adv.articles[i]);
-    kc_sb_put(&md, "- [");
-    kc_sb_put_md(&md, t ? t : adv.articles[i]);
-    kc_sb_printf(&md, "](%s)\n", adv.articles[i]);
+    kc_strbuf_put(&md, "- [");
+    kc_strbuf_put_md(&md, t ? t : adv.articles[i]);
+    kc_strbuf_printf(&md, "](%s)\n", adv.articles[i]);
     free(t);
   }
-  kc_ui_push(ui,
-             kc_reader_new_text(ui, "Day 3 check-in", kc_level_title(adv.level), kc_sb_str(&md)));
-  kc_sb_free(&md);
+  kc_ui_push(
+      ui, kc_reader_new_text(ui, "Day 3 check-in", kc_level_title(adv.level), kc_strbuf_str(&md)));
+  kc_strbuf_free(&md);
 }
 
-static enum kc_result checklist_handle(struct kc_view *v, struct kc_ui *ui,
-                                       const struct kc_event *ev) {
+static int end_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  (void)text;
   struct checklist *c = (struct checklist *)v;
-  if (c->input.active) {
-    int r = kc_input_handle(&c->input, ev);
-    if (r == 1) input_done(c, ui);
-    return V_HANDLED;
+  struct kc_userdb *udb = yes ? udb_or_say(ui) : NULL;
+  if (!udb) return 0;
+  if (kc_userdb_plan_end(udb, c->snap.plan.id, kc_app_now()) == KC_UDB_OK) {
+    kc_ui_message(ui, ROLE_OK, "Plan ended and kept in your history");
+    kc_viewstack_pop(&ui->stack);
+  } else {
+    kc_ui_message(ui, ROLE_WARNING, "NOT ended: %s", kc_userdb_errmsg(udb));
   }
-  if (c->confirm_end) {
-    c->confirm_end = 0;
-    if (!ev->is_key && (ev->ch == 'y' || ev->ch == 'Y')) {
-      struct kc_userdb *udb = udb_or_say(ui);
-      if (udb && kc_userdb_plan_end(udb, c->snap.plan.id, kc_app_now()) == KC_UDB_OK) {
-        kc_ui_message(ui, ROLE_OK, "Plan ended and kept in your history");
-        return V_POP;
-      }
-      if (udb) kc_ui_message(ui, ROLE_WARNING, "NOT ended: %s", kc_userdb_errmsg(udb));
-    }
-    return V_HANDLED;
+  return 0;
+}
+
+/* + and - on the ice row: add a finished session, remove the day's last. */
+static void ice_edit(struct checklist *c, struct kc_ui *ui, int add) {
+  const struct kc_plan_task *task = &c->snap.tasks[c->cur.sel];
+  if (task->kind != KC_TASK_ICE || !kc_plan_day_editable(c->day, c->snap.day_index)) return;
+  struct kc_userdb *udb = udb_or_say(ui);
+  if (!udb) return;
+  if (add) {
+    saved_or_say(
+        ui, udb,
+        kc_userdb_ice_add(udb, c->snap.plan.id, c->day, kc_app_now(), KC_ICE_MINUTES, NULL),
+        "Ice session");
+  } else {
+    int64_t last = 0;
+    for (int i = 0; i < c->snap.n_ice; i++)
+      if (c->snap.ice[i].day == c->day) last = c->snap.ice[i].id;
+    if (last) saved_or_say(ui, udb, kc_userdb_ice_delete(udb, last), "Removal");
   }
-  if (!ev->is_key) {
-    switch (ev->ch) {
-    case 'x':
-      if (ui->ice.running) kc_ice_finish(ui, 1);
-      reload(c, ui);
-      return V_HANDLED;
-    case '+': {
-      const struct kc_plan_task *task = &c->snap.tasks[c->sel];
-      if (task->kind != KC_TASK_ICE || !kc_plan_day_editable(c->day, c->snap.day_index))
-        return V_HANDLED;
-      struct kc_userdb *udb = udb_or_say(ui);
-      if (udb)
-        saved_or_say(
-            ui, udb,
-            kc_userdb_ice_add(udb, c->snap.plan.id, c->day, kc_app_now(), KC_ICE_MINUTES, NULL),
-            "Ice session");
-      reload(c, ui);
-      return V_HANDLED;
-    }
-    case '-': {
-      const struct kc_plan_task *task = &c->snap.tasks[c->sel];
-      if (task->kind != KC_TASK_ICE || !kc_plan_day_editable(c->day, c->snap.day_index))
-        return V_HANDLED;
-      int64_t last = 0;
-      for (int i = 0; i < c->snap.n_ice; i++)
-        if (c->snap.ice[i].day == c->day) last = c->snap.ice[i].id;
-      struct kc_userdb *udb = udb_or_say(ui);
-      if (udb && last) saved_or_say(ui, udb, kc_userdb_ice_delete(udb, last), "Removal");
-      reload(c, ui);
-      return V_HANDLED;
-    }
-    case 'a': {
-      const char *art = c->snap.tasks[c->sel].article_id;
-      if (art && *art) kc_ui_push(ui, kc_reader_new(ui, art));
-      return V_HANDLED;
-    }
-    case 'c': kc_ui_push(ui, kc_chart_new(ui, c->snap.plan.id)); return V_HANDLED;
-    case 'e': c->confirm_end = 1; return V_HANDLED;
-    case 'b':
-    case 's':
-    case 'w':
-      if (!kc_checkin_due(c->snap.day_index)) {
-        kc_ui_message(ui, ROLE_NORMAL, "The check-in comes on day 3");
-        return V_HANDLED;
-      }
-      checkin(c, ui,
-              ev->ch == 'b'   ? KC_CHECKIN_BETTER
-              : ev->ch == 's' ? KC_CHECKIN_SAME
-                              : KC_CHECKIN_WORSE);
-      return V_HANDLED;
-    default: break;
-    }
-  }
-  switch (ev->action) {
-  case ACT_UP:
-    if (c->sel > 0) c->sel--;
+  reload(c, ui);
+}
+
+static enum kc_result checklist_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
+                                        const struct kc_event *ev) {
+  struct checklist *c = (struct checklist *)v;
+  const char *art = c->cur.sel < c->snap.n_tasks ? c->snap.tasks[c->cur.sel].article_id : NULL;
+  switch (cmd) {
+  case CMD_ICE_STOP:
+    if (ui->ice.running) kc_ice_finish(ui, 1);
+    reload(c, ui);
     return V_HANDLED;
-  case ACT_DOWN:
-    if (c->sel + 1 < c->snap.n_tasks) c->sel++;
+  case CMD_ICE_ADD:
+  case CMD_ICE_REMOVE: ice_edit(c, ui, cmd == CMD_ICE_ADD); return V_HANDLED;
+  case CMD_ARTICLE:
+    if (art && *art) kc_ui_push(ui, kc_reader_new(ui, art));
     return V_HANDLED;
-  case ACT_HOME: c->sel = 0; return V_HANDLED;
-  case ACT_END: c->sel = c->snap.n_tasks ? c->snap.n_tasks - 1 : 0; return V_HANDLED;
-  case ACT_LEFT:
-    if (ev->ch == 'h') return V_IGNORED; /* h goes back, as everywhere */
+  case CMD_CHART: kc_ui_push(ui, kc_chart_new(ui, c->snap.plan.id)); return V_HANDLED;
+  case CMD_INFO:
+    if (c->cur.sel < c->snap.n_tasks) {
+      struct kc_strbuf md = {0};
+      kc_strbuf_put_md(&md, c->snap.tasks[c->cur.sel].detail);
+      kc_ui_push(ui,
+                 kc_reader_new_text(ui, c->snap.tasks[c->cur.sel].label, "", kc_strbuf_str(&md)));
+      kc_strbuf_free(&md);
+    }
+    return V_HANDLED;
+  case CMD_END:
+    kc_confirm(ui, v, "End this plan? It is kept in your history.", end_done);
+    return V_HANDLED;
+  case CMD_BETTER: checkin(c, ui, KC_CHECKIN_BETTER); return V_HANDLED;
+  case CMD_SAME: checkin(c, ui, KC_CHECKIN_SAME); return V_HANDLED;
+  case CMD_WORSE: checkin(c, ui, KC_CHECKIN_WORSE); return V_HANDLED;
+  case CMD_PREV_DAY:
     if (c->day > 1) c->day--;
     return V_HANDLED;
-  case ACT_RIGHT:
+  case CMD_NEXT_DAY:
     if (c->day < KC_PLAN_DAYS) c->day++;
     return V_HANDLED;
-  case ACT_OPEN:
-  case ACT_TOGGLE: activate(c, ui); return V_HANDLED;
-  default: return V_IGNORED;
+  case CMD_TOGGLE: activate(c, ui); return V_HANDLED;
+  case CMD_MOUSE_EVENT:
+    if (ev->wheel) kc_cursor_wheel(&c->cur, ev->wheel);
+    if (ev->click && kc_cursor_click(&c->cur, ev->mouse_y) >= 0) activate(c, ui);
+    return V_HANDLED;
+  default: return kc_cursor_command(&c->cur, cmd) == KC_CUR_IGNORED ? V_IGNORED : V_HANDLED;
   }
 }
 
-/* Once a second: another instance's writes, a new calendar day. */
+static const struct kc_plan_task *sel_task(struct checklist *c) {
+  return c->cur.sel < c->snap.n_tasks ? &c->snap.tasks[c->cur.sel] : NULL;
+}
+
+static int checklist_enabled(struct kc_view *v, enum kc_cmd cmd) {
+  struct checklist *c = (struct checklist *)v;
+  const struct kc_plan_task *t = sel_task(c);
+  int ice = t && t->kind == KC_TASK_ICE;
+  switch (cmd) {
+  case CMD_ICE_STOP:
+  case CMD_ICE_ADD:
+  case CMD_ICE_REMOVE: return ice;
+  case CMD_ARTICLE: return t && t->article_id && *t->article_id;
+  default: return 1;
+  }
+}
+
+static const char *checklist_hint_word(struct kc_view *v, enum kc_cmd cmd) {
+  const struct kc_plan_task *t = sel_task((struct checklist *)v);
+  if (cmd != CMD_TOGGLE || !t) return NULL;
+  return t->kind == KC_TASK_ICE    ? "start 20-min timer"
+         : t->kind == KC_TASK_PAIN ? "log pain"
+                                   : NULL;
+}
+
 static int checklist_tick(struct kc_view *v, struct kc_ui *ui) {
   struct checklist *c = (struct checklist *)v;
   char err[64];
@@ -436,22 +503,8 @@ static int checklist_tick(struct kc_view *v, struct kc_ui *ui) {
 }
 
 static const char *checklist_title(struct kc_view *v) {
-  struct checklist *c = (struct checklist *)v;
-  snprintf(c->title, sizeof c->title, "Recovery plan");
-  return c->title;
-}
-
-static const char *checklist_hints(struct kc_view *v) {
-  struct checklist *c = (struct checklist *)v;
-  const struct kc_plan_task *t = c->sel < c->snap.n_tasks ? &c->snap.tasks[c->sel] : NULL;
-  if (t && t->kind == KC_TASK_ICE)
-    return "Enter start 20-min timer  x stop early  + add done  - remove  \xE2\x86\x90\xE2\x86\x92 "
-           "day  a article  c chart  Esc";
-  if (t && t->kind == KC_TASK_PAIN)
-    return "Enter log pain 0-10  \xE2\x86\x90\xE2\x86\x92 day  a article  c chart  e end plan  Esc "
-           "back";
-  return "Space tick  \xE2\x86\x91\xE2\x86\x93 task  \xE2\x86\x90\xE2\x86\x92 day  a article  c "
-         "chart  e end plan  Esc back";
+  (void)v;
+  return "Recovery plan";
 }
 
 static void checklist_destroy(struct kc_view *v) {
@@ -460,17 +513,17 @@ static void checklist_destroy(struct kc_view *v) {
   free(c);
 }
 
-static const struct kc_view_ops checklist_ops = {.name = "checklist",
-                                                 .draw = checklist_draw,
-                                                 .handle = checklist_handle,
+static const struct kc_view_ops checklist_ops = {.draw = checklist_draw,
+                                                 .keys = &kc_keys_checklist,
+                                                 .command = checklist_command,
+                                                 .enabled = checklist_enabled,
+                                                 .hint_word = checklist_hint_word,
                                                  .destroy = checklist_destroy,
                                                  .title = checklist_title,
-                                                 .hints = checklist_hints,
                                                  .tick = checklist_tick};
 
 static struct kc_view *checklist_new(struct kc_ui *ui, const struct kc_plan *plan) {
-  struct checklist *c = calloc(1, sizeof *c);
-  if (!c) return NULL;
+  struct checklist *c = kc_xcalloc(1, sizeof *c);
   c->base.ops = &checklist_ops;
   char err[256];
   c->last_today = kc_app_today();
@@ -481,6 +534,7 @@ static struct kc_view *checklist_new(struct kc_ui *ui, const struct kc_plan *pla
   }
   c->day = c->snap.shown_day;
   c->seen_writes = ui->writes;
+  kc_cursor_set(&c->cur, c->snap.n_tasks);
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
   if (udb) kc_userdb_data_version(udb, &c->data_version);
   return &c->base;
@@ -492,6 +546,16 @@ struct starter {
   struct kc_view base;
   struct kc_list list;
 };
+
+static const struct kc_binding starter_rows[] = {
+    {CMD_OPEN,
+     {ENTER, KC_KEY(KEY_RIGHT), 'l'},
+     "start the plan on that day (or see past charts)",
+     "start",
+     NULL},
+};
+const struct kc_keymap kc_keys_plan_start =
+    KC_KEYMAP("Start a plan", "When did the pain start?", starter_rows, &kc_keys_list);
 
 static void starter_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   (void)ui;
@@ -505,29 +569,33 @@ static void starter_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int 
   kc_list_draw(&s->list, y + 3 + used, h - 3 - used, w);
 }
 
-static enum kc_result starter_handle(struct kc_view *v, struct kc_ui *ui,
-                                     const struct kc_event *ev) {
-  struct starter *s = (struct starter *)v;
-  int act;
-  enum kc_result r = kc_list_handle(&s->list, ev, &act);
-  if (!act) return r;
+static void start_plan(struct starter *s, struct kc_ui *ui) {
   if (s->list.sel == s->list.n - 1) {
     kc_ui_push(ui, kc_chart_new(ui, 0));
-    return V_HANDLED;
+    return;
   }
   int today = kc_app_today(), start = today - (int)s->list.sel;
   struct kc_userdb *udb = udb_or_say(ui);
-  if (!udb) return V_HANDLED;
+  if (!udb) return;
   struct kc_plan plan;
   int rc = kc_userdb_plan_start(udb, ui->app->profile.id, start, kc_app_now(), &plan);
   if (rc != KC_UDB_OK) {
     kc_ui_message(ui, ROLE_WARNING, "NOT started: %s", kc_userdb_errmsg(udb));
-    return V_HANDLED;
+    return;
   }
   struct kc_view *c = checklist_new(ui, &plan);
-  if (!c) return V_HANDLED;
-  kc_viewstack_replace(&ui->stack, c);
+  if (!c) return;
+  kc_ui_replace(ui, c);
   kc_ui_push(ui, kc_recheck_new(ui, plan.id));
+}
+
+static enum kc_result starter_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
+                                      const struct kc_event *ev) {
+  struct starter *s = (struct starter *)v;
+  int act;
+  enum kc_result r = kc_list_command(&s->list, cmd, ev, &act);
+  if (!act) return r;
+  start_plan(s, ui);
   return V_HANDLED;
 }
 
@@ -542,9 +610,9 @@ static void starter_destroy(struct kc_view *v) {
   free(s);
 }
 
-static const struct kc_view_ops starter_ops = {.name = "plan-start",
-                                               .draw = starter_draw,
-                                               .handle = starter_handle,
+static const struct kc_view_ops starter_ops = {.draw = starter_draw,
+                                               .keys = &kc_keys_plan_start,
+                                               .command = starter_command,
                                                .destroy = starter_destroy,
                                                .title = starter_title};
 
@@ -572,8 +640,7 @@ void kc_plan_open(struct kc_ui *ui) {
     kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_errmsg(udb));
     return;
   }
-  struct starter *s = calloc(1, sizeof *s);
-  if (!s) return;
+  struct starter *s = kc_xcalloc(1, sizeof *s);
   s->base.ops = &starter_ops;
   int today = kc_app_today();
   for (int back = 0; back <= 3; back++) {

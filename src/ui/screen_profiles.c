@@ -7,20 +7,34 @@
 
 #include "ui.h"
 
-enum { IN_NEW = 1, IN_RENAME };
-
 struct profiles {
   struct kc_view base;
   struct kc_list list;
   struct kc_profile *all;
   int n;
-  struct kc_input input;
-  int confirm_delete;
 };
 
-static void fill(struct profiles *s, struct kc_ui *ui) {
+static const struct kc_binding profiles_rows[] = {
+    {CMD_OPEN,
+     {'\r', KC_KEY(KEY_ENTER), KC_KEY(KEY_RIGHT), 'l'},
+     "use the selected profile",
+     "use",
+     NULL},
+    {CMD_NEW, {'n'}, "new profile", "new", NULL},
+    {CMD_RENAME, {'r'}, "rename the selected profile", "rename", NULL},
+    {CMD_DELETE, {'d'}, "delete the selected profile and its data (asks first)", "delete", NULL},
+};
+const struct kc_keymap kc_keys_profiles =
+    KC_KEYMAP("Profiles", "Each profile keeps its own plans, pain scores and symptom checks.",
+              profiles_rows, &kc_keys_list);
+
+static struct kc_userdb *udb_of(struct kc_ui *ui) {
   char err[256];
-  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  return kc_app_user(ui->app, err, sizeof err);
+}
+
+static void fill(struct profiles *s, struct kc_ui *ui) {
+  struct kc_userdb *udb = udb_of(ui);
   size_t keep = s->list.sel;
   kc_list_clear(&s->list);
   free(s->all);
@@ -37,80 +51,90 @@ static void profiles_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int
   (void)ui;
   struct profiles *s = (struct profiles *)v;
   kc_puts(y + 1, 2, w - 4, "Profiles", kc_attr(ROLE_HEADING));
-  kc_puts(y + 2, 2, w - 4, "Each profile keeps its own plans, pain scores and symptom checks.",
-          kc_attr(ROLE_DIM));
-  kc_list_draw(&s->list, y + 4, h - 7, w);
-  if (s->input.active) kc_input_draw(&s->input, y + h - 2, w);
-  if (s->confirm_delete && s->list.sel < (size_t)s->n) {
-    char q[320];
-    snprintf(q, sizeof q, "Delete \"%s\" and all its data? (y/n)", s->all[s->list.sel].name);
-    kc_fill(y + h - 1, 0, w, kc_attr(ROLE_WARNING) | A_REVERSE);
-    kc_puts(y + h - 1, 1, w - 2, q, kc_attr(ROLE_WARNING) | A_REVERSE);
-  }
+  int about = kc_put_wrapped(y + 2, 2, 2, w - 4, kc_keys_profiles.about, kc_attr(ROLE_SAFETY));
+  kc_list_draw(&s->list, y + 3 + about, h - 3 - about, w);
 }
 
-static void input_done(struct profiles *s, struct kc_ui *ui) {
+static const struct kc_profile *selected(struct profiles *s) {
+  return s->list.sel < (size_t)s->n ? &s->all[s->list.sel] : NULL;
+}
+
+static int name_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text, int rename) {
+  struct profiles *s = (struct profiles *)v;
+  struct kc_userdb *udb = udb_of(ui);
   char err[256];
-  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
-  if (!udb) return;
-  if (!kc_profile_name_check(s->input.buf, err, sizeof err)) {
+  if (!yes || !udb) return 0;
+  if (!kc_profile_name_check(text, err, sizeof err)) {
     kc_ui_message(ui, ROLE_WARNING, "%s", err);
-    return;
+    return 1; /* ask again */
   }
   int rc;
-  if (s->input.purpose == IN_NEW) {
+  if (!rename) {
     struct kc_profile p;
-    rc = kc_userdb_profile_create(udb, s->input.buf, kc_app_now(), &p);
+    rc = kc_userdb_profile_create(udb, text, kc_app_now(), &p);
     if (rc == KC_UDB_OK) kc_ui_message(ui, ROLE_OK, "Profile created; Enter switches to it");
   } else {
-    rc = kc_userdb_profile_rename(udb, s->all[s->list.sel].id, s->input.buf);
-    if (rc == KC_UDB_OK && s->all[s->list.sel].id == ui->app->profile.id)
+    const struct kc_profile *p = selected(s);
+    rc = p ? kc_userdb_profile_rename(udb, p->id, text) : KC_UDB_ENOTFOUND;
+    if (rc == KC_UDB_OK && p->id == ui->app->profile.id)
       kc_app_switch_profile(ui->app, ui->app->profile.id);
     if (rc == KC_UDB_OK) kc_ui_message(ui, ROLE_OK, "Renamed");
   }
   if (rc != KC_UDB_OK) kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_errmsg(udb));
   fill(s, ui);
+  return 0;
 }
 
-static enum kc_result profiles_handle(struct kc_view *v, struct kc_ui *ui,
-                                      const struct kc_event *ev) {
+static int new_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  return name_done(v, ui, yes, text, 0);
+}
+
+static int rename_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  return name_done(v, ui, yes, text, 1);
+}
+
+static int delete_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  (void)text;
   struct profiles *s = (struct profiles *)v;
-  char err[256];
-  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
-  if (s->input.active) {
-    if (kc_input_handle(&s->input, ev) == 1) input_done(s, ui);
-    return V_HANDLED;
+  struct kc_userdb *udb = udb_of(ui);
+  const struct kc_profile *p = selected(s);
+  if (!yes || !udb || !p) return 0;
+  if (kc_userdb_profile_delete(udb, p->id) == KC_UDB_OK)
+    kc_ui_message(ui, ROLE_OK, "Profile deleted");
+  else
+    kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_errmsg(udb));
+  fill(s, ui);
+  return 0;
+}
+
+static void ask_delete(struct profiles *s, struct kc_ui *ui) {
+  const struct kc_profile *p = selected(s);
+  if (!p) return;
+  if (p->id == ui->app->profile.id) { /* say so now, not after asking */
+    kc_ui_message(ui, ROLE_WARNING, "Switch to another profile before deleting this one");
+    return;
   }
-  if (s->confirm_delete) {
-    s->confirm_delete = 0;
-    if (!ev->is_key && (ev->ch == 'y' || ev->ch == 'Y') && udb && s->list.sel < (size_t)s->n) {
-      int64_t id = s->all[s->list.sel].id;
-      if (id == ui->app->profile.id) {
-        kc_ui_message(ui, ROLE_WARNING, "Switch to another profile before deleting this one");
-      } else if (kc_userdb_profile_delete(udb, id) == KC_UDB_OK) {
-        kc_ui_message(ui, ROLE_OK, "Profile deleted");
-      } else {
-        kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_errmsg(udb));
-      }
-      fill(s, ui);
-    }
+  char q[320];
+  snprintf(q, sizeof q, "Delete \"%s\" and all its data?", p->name);
+  kc_confirm(ui, &s->base, q, delete_done);
+}
+
+static enum kc_result profiles_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
+                                       const struct kc_event *ev) {
+  struct profiles *s = (struct profiles *)v;
+  const struct kc_profile *p = selected(s);
+  switch (cmd) {
+  case CMD_NEW: kc_prompt(ui, v, "New profile name:", NULL, 64, new_done); return V_HANDLED;
+  case CMD_RENAME:
+    if (p) kc_prompt(ui, v, "Rename to:", p->name, 64, rename_done);
     return V_HANDLED;
-  }
-  if (!ev->is_key) {
-    switch (ev->ch) {
-    case 'n': kc_input_open(&s->input, IN_NEW, "New profile name:", NULL, 64); return V_HANDLED;
-    case 'r':
-      if (s->list.sel < (size_t)s->n)
-        kc_input_open(&s->input, IN_RENAME, "Rename to:", s->all[s->list.sel].name, 64);
-      return V_HANDLED;
-    case 'd': s->confirm_delete = s->n > 0; return V_HANDLED;
-    default: break;
-    }
+  case CMD_DELETE: ask_delete(s, ui); return V_HANDLED;
+  default: break;
   }
   int act;
-  enum kc_result r = kc_list_handle(&s->list, ev, &act);
-  if (act && s->list.sel < (size_t)s->n) {
-    kc_app_switch_profile(ui->app, s->all[s->list.sel].id);
+  enum kc_result r = kc_list_command(&s->list, cmd, ev, &act);
+  if (act && (p = selected(s))) {
+    kc_app_switch_profile(ui->app, p->id);
     kc_ui_message(ui, ROLE_OK, "Now using the profile \"%s\"", ui->app->profile.name);
     fill(s, ui);
   }
@@ -121,10 +145,6 @@ static const char *profiles_title(struct kc_view *v) {
   (void)v;
   return "Profiles";
 }
-static const char *profiles_hints(struct kc_view *v) {
-  (void)v;
-  return "Enter use  n new  r rename  d delete  \xE2\x86\x91\xE2\x86\x93 move  Esc back";
-}
 
 static void profiles_destroy(struct kc_view *v) {
   struct profiles *s = (struct profiles *)v;
@@ -133,12 +153,11 @@ static void profiles_destroy(struct kc_view *v) {
   free(s);
 }
 
-static const struct kc_view_ops profiles_ops = {.name = "profiles",
-                                                .draw = profiles_draw,
-                                                .handle = profiles_handle,
+static const struct kc_view_ops profiles_ops = {.draw = profiles_draw,
+                                                .keys = &kc_keys_profiles,
+                                                .command = profiles_command,
                                                 .destroy = profiles_destroy,
-                                                .title = profiles_title,
-                                                .hints = profiles_hints};
+                                                .title = profiles_title};
 
 struct kc_view *kc_profiles_new(struct kc_ui *ui) {
   char err[256];
@@ -146,8 +165,7 @@ struct kc_view *kc_profiles_new(struct kc_ui *ui) {
     kc_ui_message(ui, ROLE_WARNING, "Your data is not available: %s", err);
     return NULL;
   }
-  struct profiles *s = calloc(1, sizeof *s);
-  if (!s) return NULL;
+  struct profiles *s = kc_xcalloc(1, sizeof *s);
   s->base.ops = &profiles_ops;
   fill(s, ui);
   return &s->base;

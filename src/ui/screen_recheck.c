@@ -15,26 +15,51 @@ struct recheck {
   const struct kc_wz_def *def;
   int *qi;     /* wizard question index per line */
   int *answer; /* -1 unanswered, 0 no, 1 yes (or not sure) */
-  size_t n, cur;
+  size_t n;
+  struct kc_cursor cur; /* each question as many rows as it wraps to */
+  int text_w;
 };
+
+static const struct kc_binding recheck_rows[] = {
+    {CMD_YES, {'y', 'Y'}, "yes", "yes", NULL},
+    {CMD_NO, {'n', 'N'}, "no", "no", NULL},
+    {CMD_UNSURE, {'u', 'U'}, "not sure (counts as yes)", "not sure", NULL},
+};
+const struct kc_keymap kc_keys_recheck =
+    KC_KEYMAP("Today's safety check",
+              "Before the day's checklist, the warning signs are asked again; any yes (or not "
+              "sure) stops home care. Esc leaves without the checklist.",
+              recheck_rows, &kc_keys_list);
+
+static int question_rows(void *ctx, size_t i) {
+  struct recheck *r = ctx;
+  const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
+  return kc_wrapped_rows(q->text, r->text_w);
+}
 
 static void recheck_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   (void)ui;
   struct recheck *r = (struct recheck *)v;
-  kc_puts(y + 1, 2, w - 4, "Today's safety check", kc_attr(ROLE_HEADING));
-  int row = y + 2;
+  kc_puts(y + (h >= 16), 2, w - 4, "Today's safety check", kc_attr(ROLE_HEADING));
+  int row = y + 1 + (h >= 16);
   row += kc_put_wrapped(row, 2, 3, w - 4,
                         "Before today's checklist: answer each question. Any yes means home care "
                         "is not enough. y = yes, n = no, u = not sure.",
-                        kc_attr(ROLE_DIM));
+                        kc_attr(ROLE_SAFETY));
   row++;
-  for (size_t i = 0; i < r->n && row < y + h; i++) {
+  r->text_w = w - 11;
+  kc_cursor_layout(&r->cur, row, y + h - row);
+  size_t end = kc_cursor_end(&r->cur);
+  for (size_t i = r->cur.top; i < end; i++) {
     const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
     const char *mark = r->answer[i] < 0 ? "[ ? ]" : r->answer[i] ? "[YES]" : "[ no]";
-    attr_t a = i == r->cur ? kc_attr(ROLE_SELECTED) : kc_attr(ROLE_NORMAL);
-    kc_puts(row, 2, 6, mark, r->answer[i] > 0 ? kc_attr(ROLE_DANGER) : kc_attr(ROLE_DIM));
-    row += kc_put_wrapped(row, 8, 3, w - 10, q->text, a);
+    attr_t a = i == r->cur.sel ? kc_attr(ROLE_SELECTED) : kc_attr(ROLE_NORMAL);
+    int qy = kc_cursor_row(&r->cur, i);
+    kc_puts(qy, 2, 6, mark, r->answer[i] > 0 ? kc_attr(ROLE_DANGER) : kc_attr(ROLE_DIM));
+    kc_put_wrapped(qy, 8, y + h - qy, r->text_w, q->text, a);
   }
+  if (r->cur.top > 0) kc_puts(row, w - 1, 1, kc_glyph(G_UP), kc_attr(ROLE_DIM));
+  if (end < r->n) kc_puts(y + h - 1, w - 1, 1, kc_glyph(G_DOWN), kc_attr(ROLE_DIM));
 }
 
 /* Level of a "yes" to line i: the question's most urgent option. */
@@ -49,44 +74,46 @@ static enum kc_level yes_level(const struct recheck *r, size_t i) {
 }
 
 static void finish(struct recheck *r, struct kc_ui *ui) {
-  struct kc_redflag_answer *ans = calloc(r->n, sizeof *ans);
-  struct kc_sb text = {0};
-  for (size_t i = 0; ans && i < r->n; i++) {
+  struct kc_redflag_answer *ans = kc_xcalloc(r->n, sizeof *ans);
+  struct kc_strbuf text = {0};
+  for (size_t i = 0; i < r->n; i++) {
     ans[i].level = yes_level(r, i);
     ans[i].yes = r->answer[i] > 0;
     const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
-    kc_sb_printf(&text, "%s=%s\n", q->id, ans[i].yes ? "yes" : "no");
+    kc_strbuf_printf(&text, "%s=%s\n", q->id, ans[i].yes ? "yes" : "no");
   }
-  enum kc_level level = ans ? kc_redflag_recheck(ans, r->n) : KC_LEVEL_SOON;
+  enum kc_level level = kc_redflag_recheck(ans, r->n);
   free(ans);
   char err[256];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
   if (udb && kc_userdb_redflag_record(udb, r->plan_id, kc_app_today(), kc_app_now(), level,
-                                      kc_sb_str(&text)) != KC_UDB_OK)
+                                      kc_strbuf_str(&text)) != KC_UDB_OK)
     kc_ui_message(ui, ROLE_WARNING, "Not saved: %s", kc_userdb_errmsg(udb));
   ui->writes++;
-  kc_sb_free(&text);
+  kc_strbuf_free(&text);
   if (kc_redflag_stops_plan(level)) {
-    struct kc_sb md = {0};
-    kc_sb_put(&md, "## Stop home care\n\n**One of your answers is a warning sign.** ");
-    kc_sb_put_md(&md, kc_level_advice(level));
-    kc_sb_put(&md, "\n\nThe 3-day plan's self-care path has stopped. Do not wait for day 3.\n\n"
-                   "- [Red flags](red-flags)\n- [Emergency signs](emergency-signs)\n");
-    struct kc_view *adv =
-        kc_reader_new_text(ui, kc_level_title(level), "From today's safety check", kc_sb_str(&md));
-    kc_sb_free(&md);
-    if (adv) kc_viewstack_replace(&ui->stack, adv);
+    struct kc_strbuf md = {0};
+    kc_strbuf_put(&md, "## Stop home care\n\n**One of your answers is a warning sign.** ");
+    kc_strbuf_put_md(&md, kc_level_advice(level));
+    kc_strbuf_put(&md, "\n\nThe 3-day plan's self-care path has stopped. Do not wait for day 3.\n\n"
+                       "- [Red flags](red-flags)\n- [Emergency signs](emergency-signs)\n");
+    struct kc_view *adv = kc_reader_new_text(ui, kc_level_title(level), "From today's safety check",
+                                             kc_strbuf_str(&md));
+    kc_strbuf_free(&md);
+    kc_ui_replace(ui, adv);
     return;
   }
   kc_viewstack_pop(&ui->stack); /* back to the checklist */
 }
 
-static enum kc_result recheck_handle(struct kc_view *v, struct kc_ui *ui,
-                                     const struct kc_event *ev) {
+static enum kc_result recheck_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
+                                      const struct kc_event *ev) {
   struct recheck *r = (struct recheck *)v;
-  if (!ev->is_key && (ev->ch == 'y' || ev->ch == 'n' || ev->ch == 'u' || ev->ch == 'Y' ||
-                      ev->ch == 'N' || ev->ch == 'U')) {
-    r->answer[r->cur] = !(ev->ch == 'n' || ev->ch == 'N');
+  switch (cmd) {
+  case CMD_YES:
+  case CMD_NO:
+  case CMD_UNSURE: {
+    r->answer[r->cur.sel] = cmd != CMD_NO;
     /* Move to the next unanswered line; finish when all are answered. */
     size_t k;
     for (k = 0; k < r->n && r->answer[k] >= 0; k++) {}
@@ -94,32 +121,26 @@ static enum kc_result recheck_handle(struct kc_view *v, struct kc_ui *ui,
       finish(r, ui);
       return V_HANDLED;
     }
-    r->cur = k;
+    r->cur.sel = k;
     return V_HANDLED;
   }
-  switch (ev->action) {
-  case ACT_UP:
-    if (r->cur > 0) r->cur--;
-    return V_HANDLED;
-  case ACT_DOWN:
-    if (r->cur + 1 < r->n) r->cur++;
-    return V_HANDLED;
-  case ACT_BACK:
-  case ACT_LEFT:
+  case CMD_BACK:
+  case CMD_CLOSE:
     /* The checklist is not shown before the check is answered. */
     kc_viewstack_pop(&ui->stack); /* this view */
     return V_POP;                 /* and the checklist under it */
-  default: return V_IGNORED;
+  case CMD_MOUSE_EVENT:
+    if (ev->wheel) kc_cursor_wheel(&r->cur, ev->wheel);
+    if (ev->click) kc_cursor_click(&r->cur, ev->mouse_y);
+    return V_HANDLED;
+  case CMD_OPEN: return V_HANDLED;
+  default: return kc_cursor_command(&r->cur, cmd) == KC_CUR_IGNORED ? V_IGNORED : V_HANDLED;
   }
 }
 
 static const char *recheck_title(struct kc_view *v) {
   (void)v;
   return "Safety check";
-}
-static const char *recheck_hints(struct kc_view *v) {
-  (void)v;
-  return "y yes  n no  u not sure  \xE2\x86\x91\xE2\x86\x93 move  Esc leave";
 }
 
 static void recheck_destroy(struct kc_view *v) {
@@ -129,28 +150,22 @@ static void recheck_destroy(struct kc_view *v) {
   free(r);
 }
 
-static const struct kc_view_ops recheck_ops = {.name = "recheck",
-                                               .draw = recheck_draw,
-                                               .handle = recheck_handle,
+static const struct kc_view_ops recheck_ops = {.draw = recheck_draw,
+                                               .keys = &kc_keys_recheck,
+                                               .command = recheck_command,
                                                .destroy = recheck_destroy,
-                                               .title = recheck_title,
-                                               .hints = recheck_hints};
+                                               .title = recheck_title};
 
 struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id) {
   char err[512];
   const struct kc_wz_def *def = kc_app_wizard(ui->app, err, sizeof err);
   if (!def || ui->app->n_recheck == 0) return NULL;
-  struct recheck *r = calloc(1, sizeof *r);
-  if (!r) return NULL;
+  struct recheck *r = kc_xcalloc(1, sizeof *r);
   r->base.ops = &recheck_ops;
   r->plan_id = plan_id;
   r->def = def;
-  r->qi = calloc(ui->app->n_recheck, sizeof *r->qi);
-  r->answer = calloc(ui->app->n_recheck, sizeof *r->answer);
-  if (!r->qi || !r->answer) {
-    recheck_destroy(&r->base);
-    return NULL;
-  }
+  r->qi = kc_xcalloc(ui->app->n_recheck, sizeof *r->qi);
+  r->answer = kc_xcalloc(ui->app->n_recheck, sizeof *r->answer);
   for (size_t i = 0; i < ui->app->n_recheck; i++) {
     int qi = kc_wz_find_question(def, ui->app->recheck_ids[i]);
     if (qi < 0) continue;
@@ -162,5 +177,9 @@ struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id) {
     recheck_destroy(&r->base);
     return NULL;
   }
+  r->cur.ctx = r;
+  r->cur.height = question_rows;
+  r->text_w = 40;
+  kc_cursor_set(&r->cur, r->n);
   return &r->base;
 }

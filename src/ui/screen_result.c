@@ -61,8 +61,7 @@ static void result_destroy(struct kc_view *v) {
   free(r);
 }
 
-static const struct kc_view_ops result_ops = {.name = "result",
-                                              .draw = result_draw,
+static const struct kc_view_ops result_ops = {.draw = result_draw,
                                               .handle = result_handle,
                                               .destroy = result_destroy,
                                               .title = result_title,

@@ -1,189 +1,183 @@
-/* Search as you type: each keystroke re-runs the FTS5 query (the last word
- * as a prefix) and shows ranked titles and snippets with the matches
- * highlighted. Any input is safe: the store escapes it. */
+/* Search as you type: ranked titles and snippets with the matches
+ * highlighted, each hit three rows tall in the cursor model. The query is
+ * run when the screen is drawn, and the loop handles every pending key
+ * before drawing, so a paste or fast typing costs one query, not one per
+ * character. The query has a visible limit (a longer paste is cut and says
+ * so). Any input is safe: the store escapes it. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "kneecare/text.h"
 #include "ui.h"
 
-#define QUERY_MAX 4096  /* bytes: over 1,000 characters of any script */
-#define RESULT_LIMIT 20 /* snippets cost per row: a screenful or two is enough */
+#define QUERY_MAX_CHARS 200 /* until the content API states its own limit */
+#define RESULT_LIMIT 20     /* snippets cost per row: a screenful or two is enough */
 
 struct search {
   struct kc_view base;
-  char query[QUERY_MAX];
-  size_t len;
-  struct kc_search_res res; /* hits and n point into it */
+  struct kc_line line;
+  int stale;                  /* the query changed since the last search */
+  struct kc_search_res res;   /* hits and n point into it */
+  struct kc_content *content; /* where res came from, to fill rows drawn */
   struct kc_hit *hits;
-  size_t n, sel, top;
-  int rows_per_page, y0;
-  int failed;
+  size_t n;
+  struct kc_cursor cur;
+  int w, failed;
 };
+
+static const struct kc_binding search_rows[] = {
+    {CMD_DOWN, {KC_KEY(KEY_DOWN), KC_CTRL('N')}, "next result", "select", NULL},
+    {CMD_UP, {KC_KEY(KEY_UP), KC_CTRL('P')}, "previous result", NULL, NULL},
+    {CMD_PGDN, {KC_KEY(KEY_NPAGE)}, "page down", NULL, NULL},
+    {CMD_PGUP, {KC_KEY(KEY_PPAGE)}, "page up", NULL, NULL},
+    {CMD_OPEN, {'\r', KC_KEY(KEY_ENTER)}, "open the selected article", "open", NULL},
+    {CMD_DELETE,
+     {KC_KEY(KEY_BACKSPACE), 127, 8},
+     "delete a character (back when empty)",
+     NULL,
+     NULL},
+    {CMD_CLEAR, {KC_CTRL('U')}, "clear the query", "clear", "Ctrl-U"},
+    {CMD_DELETE_WORD, {KC_CTRL('W')}, "delete the last word", NULL, NULL},
+};
+const struct kc_keymap kc_keys_search =
+    KC_KEYMAP("Search",
+              "Letters go into the query; results update as you type, best matches first, with "
+              "the matching words marked.",
+              search_rows, NULL);
+
+static int hit_height(void *ctx, size_t i) {
+  (void)ctx, (void)i;
+  return 3;
+}
 
 static void run_query(struct search *s, struct kc_ui *ui) {
   kc_search_res_free(&s->res);
-  s->sel = s->top = 0;
-  char err[256];
-  /* Snippets cost ~80 us each: made for the rows on screen, the rest when
-   * scrolled into view (search_draw). */
-  struct kc_search_req req = {s->query, NULL, RESULT_LIMIT,
-                              s->rows_per_page > 0 ? s->rows_per_page : 8, 1};
-  s->failed = kc_content_find(kc_app_content(ui->app), &req, &s->res, err, sizeof err) < 0;
-  s->hits = s->res.hits;
-  s->n = s->res.n;
-  if (s->failed) kc_ui_message(ui, ROLE_WARNING, "%s", err);
+  s->hits = NULL;
+  s->n = 0;
+  s->stale = 0;
+  s->failed = 0;
+  if (s->line.len) {
+    char err[256];
+    /* Titles are marked and snippets made only for the rows drawn
+     * (draw_hit): each costs a full-text lookup. */
+    struct kc_search_req req = {s->line.buf, NULL, RESULT_LIMIT, 0, 1};
+    s->content = kc_app_content(ui->app);
+    s->failed = kc_content_find(s->content, &req, &s->res, err, sizeof err) < 0;
+    s->hits = s->res.hits;
+    s->n = s->res.n;
+    if (s->failed) kc_ui_message(ui, ROLE_WARNING, "%s", err);
+  }
+  s->cur.sel = s->cur.top = 0;
+  kc_cursor_set(&s->cur, s->n);
+}
+
+static void draw_counter(struct search *s, int y) {
+  char count[48] = "";
+  if (s->n)
+    snprintf(count, sizeof count, "%zu of %zu%s", s->cur.sel + 1, s->n,
+             s->n == RESULT_LIMIT ? "+" : "");
+  kc_fill(y, s->w - 14, 13, kc_attr(ROLE_NORMAL));
+  kc_puts(y, s->w - (int)strlen(count) - 1, (int)strlen(count), count, kc_attr(ROLE_DIM));
+}
+
+static void draw_hit(struct search *s, size_t i, int row) {
+  kc_content_find_snippets(s->content, &s->res, i, i + 1);
+  int sel = i == s->cur.sel;
+  kc_fill(row, 1, s->w - 2, kc_attr(ROLE_NORMAL));
+  if (sel) kc_puts(row, 1, 2, kc_glyph(G_POINTER), kc_attr(ROLE_BULLET));
+  kc_put_marked_text(row, 3, s->w - 5, s->hits[i].title,
+                     sel ? kc_attr(ROLE_SELECTED) | A_BOLD : kc_attr(ROLE_STRONG));
 }
 
 static void search_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   struct search *s = (struct search *)v;
+  if (s->stale) run_query(s, ui);
+  s->w = w;
   kc_puts(y, 1, 8, "Search:", kc_attr(ROLE_STRONG));
-  /* Show the end of a long query, where the typing happens. */
-  const char *q = s->query;
-  size_t cols = kc_text_width(q, s->len), avail = (size_t)(w - 12);
-  while (cols > avail && *q) {
-    uint32_t cp;
-    size_t n = kc_utf8_decode(q, strlen(q), &cp);
-    cols -= (size_t)kc_cp_width(cp);
-    q += n;
-  }
-  kc_fill(y, 9, w - 10, kc_attr(ROLE_INPUT));
-  int used = kc_puts(y, 9, w - 11, q, kc_attr(ROLE_INPUT));
-  kc_puts(y, 9 + used, 1, "_", kc_attr(ROLE_INPUT) | A_BLINK);
-
-  s->y0 = y + 2;
-  s->rows_per_page = (h - 2) / 3;
-  if (s->rows_per_page < 1) s->rows_per_page = 1;
-  if (s->len == 0) {
+  kc_line_draw(&s->line, y, 9, w - 9 - 15); /* the counter has its own place */
+  kc_cursor_layout(&s->cur, y + 2, h - 2 < 1 ? 1 : h - 2);
+  if (s->line.len == 0) {
     kc_put_wrapped(y + 2, 2, h - 2, w - 4,
                    "Type to search every article (titles count most). Results update as you type; "
                    "Enter opens the selected one, Esc goes back.",
-                   kc_attr(ROLE_DIM));
+                   kc_attr(ROLE_SAFETY));
     return;
   }
   if (s->n == 0) {
     kc_puts(y + 2, 2, w - 4, s->failed ? "Search is not available right now." : "No matches.",
-            kc_attr(ROLE_DIM));
+            kc_attr(ROLE_SAFETY));
     return;
   }
-  if (s->sel < s->top) s->top = s->sel;
-  if (s->sel >= s->top + (size_t)s->rows_per_page) s->top = s->sel - (size_t)s->rows_per_page + 1;
-  kc_content_find_snippets(kc_app_content(ui->app), &s->res, s->top,
-                           s->top + (size_t)s->rows_per_page);
-  for (int k = 0; k < s->rows_per_page; k++) {
-    size_t i = s->top + (size_t)k;
-    if (i >= s->n) break;
-    int row = s->y0 + k * 3;
-    int sel = i == s->sel;
-    if (sel) kc_puts(row, 1, 2, "\xE2\x96\xB8", kc_attr(ROLE_BULLET));
-    kc_put_marked_text(row, 3, w - 5, s->hits[i].title,
-                       sel ? kc_attr(ROLE_SELECTED) | A_BOLD : kc_attr(ROLE_STRONG));
-    kc_put_marked_text(row + 1, 5, w - 7, s->hits[i].snippet, kc_attr(ROLE_DIM));
+  size_t end = kc_cursor_end(&s->cur);
+  for (size_t i = s->cur.top; i < end; i++) {
+    int row = kc_cursor_row(&s->cur, i);
+    draw_hit(s, i, row);
+    kc_put_marked_text(row + 1, 5, w - 7, s->hits[i].snippet, kc_attr(ROLE_NORMAL));
   }
-  char count[48];
-  snprintf(count, sizeof count, "%zu of %zu%s", s->sel + 1, s->n, s->n == RESULT_LIMIT ? "+" : "");
-  kc_puts(y, w - (int)strlen(count) - 1, (int)strlen(count), count, kc_attr(ROLE_DIM));
+  draw_counter(s, y);
 }
 
-static void erase_char(struct search *s) {
-  if (s->len == 0) return;
-  size_t i = s->len - 1;
-  while (i > 0 && ((unsigned char)s->query[i] & 0xC0) == 0x80) i--;
-  s->len = i;
-  s->query[i] = '\0';
-}
-
-static enum kc_result search_handle(struct kc_view *v, struct kc_ui *ui,
-                                    const struct kc_event *ev) {
+static int search_text(struct kc_view *v, struct kc_ui *ui, wint_t ch) {
+  (void)ui;
   struct search *s = (struct search *)v;
-  if (!ev->is_key && ev->action != ACT_MOUSE) {
-    wint_t c = ev->ch;
-    if (c == 27) return V_POP;
-    if (c == '\r' || c == '\n') {
-      if (s->sel < s->n) kc_ui_push(ui, kc_reader_new(ui, s->hits[s->sel].id));
-      return V_HANDLED;
-    }
-    if (c == 127 || c == 8) {
-      if (s->len == 0) return V_POP;
-      erase_char(s);
-    } else if (c == 21) { /* Ctrl-U: clear */
-      s->len = 0;
-      s->query[0] = '\0';
-    } else if (c == 23) { /* Ctrl-W: delete a word */
-      while (s->len && s->query[s->len - 1] == ' ') erase_char(s);
-      while (s->len && s->query[s->len - 1] != ' ') erase_char(s);
-    } else if (c == 12) {
-      return V_IGNORED;              /* Ctrl-L redraw */
-    } else if (c == 14 || c == 16) { /* Ctrl-N / Ctrl-P */
-      if (c == 14 && s->sel + 1 < s->n) s->sel++;
-      if (c == 16 && s->sel > 0) s->sel--;
-      return V_HANDLED;
-    } else if (c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0)) {
-      char enc[4];
-      size_t m = kc_utf8_encode((uint32_t)c, enc);
-      if (kc_cp_is_unsafe((uint32_t)c) || s->len + m >= QUERY_MAX) return V_HANDLED;
-      memcpy(s->query + s->len, enc, m);
-      s->len += m;
-      s->query[s->len] = '\0';
-    } else {
-      return V_HANDLED;
-    }
-    run_query(s, ui);
+  if (kc_line_insert(&s->line, ch) == KC_LINE_CHANGED) s->stale = 1;
+  return 1;
+}
+
+static enum kc_result move_sel(struct search *s, enum kc_cmd cmd, const struct kc_event *ev) {
+  size_t before = s->cur.sel;
+  enum kc_cur_result r = cmd == CMD_MOUSE_EVENT ? kc_cursor_wheel(&s->cur, ev->wheel)
+                                                : kc_cursor_command(&s->cur, cmd);
+  if (r != KC_CUR_MOVED || s->stale || s->w <= 0) return V_HANDLED;
+  /* Only the pointer, two titles and the counter change. */
+  draw_hit(s, before, kc_cursor_row(&s->cur, before));
+  draw_hit(s, s->cur.sel, kc_cursor_row(&s->cur, s->cur.sel));
+  draw_counter(s, s->cur.y0 - 2);
+  return V_DREW;
+}
+
+static enum kc_result edit(struct search *s, enum kc_cmd cmd, const struct kc_event *ev) {
+  if (cmd == CMD_DELETE && s->line.len == 0) return V_POP;
+  if (kc_line_key(&s->line, ev) == KC_LINE_CHANGED) s->stale = 1;
+  return V_HANDLED;
+}
+
+static enum kc_result search_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
+                                     const struct kc_event *ev) {
+  struct search *s = (struct search *)v;
+  switch (cmd) {
+  case CMD_OPEN:
+    if (s->stale) run_query(s, ui);
+    if (s->cur.sel < s->n) kc_ui_push(ui, kc_reader_new(ui, s->hits[s->cur.sel].id));
     return V_HANDLED;
+  case CMD_DELETE:
+  case CMD_CLEAR:
+  case CMD_DELETE_WORD: return edit(s, cmd, ev);
+  case CMD_MOUSE_EVENT:
+    if (ev->wheel) return move_sel(s, cmd, ev);
+    if (ev->click && kc_cursor_click(&s->cur, ev->mouse_y) >= 0 && s->cur.sel < s->n)
+      kc_ui_push(ui, kc_reader_new(ui, s->hits[s->cur.sel].id));
+    return V_HANDLED;
+  case CMD_UP:
+  case CMD_DOWN:
+  case CMD_PGUP:
+  case CMD_PGDN:
+  case CMD_TOP:
+  case CMD_BOTTOM: return move_sel(s, cmd, ev);
+  default: return V_IGNORED;
   }
-  switch (ev->action) {
-  case ACT_UP:
-    if (s->sel > 0) s->sel--;
-    return V_HANDLED;
-  case ACT_DOWN:
-    if (s->sel + 1 < s->n) s->sel++;
-    return V_HANDLED;
-  case ACT_PGUP:
-    s->sel = s->sel > (size_t)s->rows_per_page ? s->sel - (size_t)s->rows_per_page : 0;
-    return V_HANDLED;
-  case ACT_PGDN:
-    s->sel += (size_t)s->rows_per_page;
-    if (s->sel >= s->n) s->sel = s->n ? s->n - 1 : 0;
-    return V_HANDLED;
-  case ACT_HOME: s->sel = 0; return V_HANDLED;
-  case ACT_END: s->sel = s->n ? s->n - 1 : 0; return V_HANDLED;
-  case ACT_OPEN:
-  case ACT_RIGHT:
-    if (s->sel < s->n) kc_ui_push(ui, kc_reader_new(ui, s->hits[s->sel].id));
-    return V_HANDLED;
-  case ACT_BACK:
-    if (ev->ch == KEY_BACKSPACE && s->len) {
-      erase_char(s);
-      run_query(s, ui);
-      return V_HANDLED;
-    }
-    return V_POP;
-  case ACT_LEFT: return V_POP;
-  case ACT_MOUSE:
-    if (ev->wheel) {
-      if (ev->wheel < 0 && s->sel > 0) s->sel--;
-      if (ev->wheel > 0 && s->sel + 1 < s->n) s->sel++;
-    } else if (ev->click) {
-      int k = (ev->mouse_y - s->y0) / 3;
-      size_t i = s->top + (size_t)k;
-      if (ev->mouse_y >= s->y0 && k < s->rows_per_page && i < s->n) {
-        s->sel = i;
-        kc_ui_push(ui, kc_reader_new(ui, s->hits[i].id));
-      }
-    }
-    return V_HANDLED;
-  default: return V_HANDLED; /* function keys do nothing here */
-  }
+}
+
+static int search_enabled(struct kc_view *v, enum kc_cmd cmd) {
+  struct search *s = (struct search *)v;
+  if (cmd == CMD_CLEAR) return s->line.len > 0;
+  if (cmd == CMD_OPEN || cmd == CMD_DOWN) return s->n > 0;
+  return 1;
 }
 
 static const char *search_title(struct kc_view *v) {
   (void)v;
   return "Search";
-}
-
-static const char *search_hints(struct kc_view *v) {
-  (void)v;
-  return "type to search  \xE2\x86\x91\xE2\x86\x93 select  Enter open  Ctrl-U clear  Esc back";
 }
 
 static void search_destroy(struct kc_view *v) {
@@ -192,17 +186,19 @@ static void search_destroy(struct kc_view *v) {
   free(s);
 }
 
-static const struct kc_view_ops search_ops = {.name = "search",
-                                              .draw = search_draw,
-                                              .handle = search_handle,
+static const struct kc_view_ops search_ops = {.draw = search_draw,
+                                              .keys = &kc_keys_search,
+                                              .command = search_command,
+                                              .enabled = search_enabled,
+                                              .text = search_text,
                                               .destroy = search_destroy,
-                                              .title = search_title,
-                                              .hints = search_hints};
+                                              .title = search_title};
 
 struct kc_view *kc_search_new(struct kc_ui *ui) {
   (void)ui;
-  struct search *s = calloc(1, sizeof *s);
-  if (!s) return NULL;
+  struct search *s = kc_xcalloc(1, sizeof *s);
   s->base.ops = &search_ops;
+  kc_line_set(&s->line, NULL, QUERY_MAX_CHARS);
+  s->cur.height = hit_height;
   return &s->base;
 }

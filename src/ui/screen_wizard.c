@@ -223,8 +223,7 @@ static void wizard_destroy(struct kc_view *v) {
   free(z);
 }
 
-static const struct kc_view_ops wizard_ops = {.name = "wizard",
-                                              .draw = wizard_draw,
+static const struct kc_view_ops wizard_ops = {.draw = wizard_draw,
                                               .handle = wizard_handle,
                                               .destroy = wizard_destroy,
                                               .title = wizard_title,

@@ -1,7 +1,10 @@
 /* One table of roles -> attributes, with a colour scheme and a monochrome
  * one (used when the terminal has no colour or NO_COLOR is set). Every role
  * stays readable without colour: selection is reverse video, danger is bold
- * reverse, and screens also say it in words. */
+ * reverse, and screens also say it in words. High contrast where it
+ * matters: links are the terminal's own foreground, bold and underlined
+ * (ANSI blue is unreadable on dark themes); safety text is never dim; the
+ * running ice timer is green, not the alarm colour. */
 #include "ui.h"
 
 static attr_t table[ROLE_COUNT];
@@ -22,7 +25,7 @@ static const struct scheme schemes[ROLE_COUNT] = {
     [ROLE_SUBHEADING] = {COLOR_CYAN, -1, A_BOLD, A_NORMAL},
     [ROLE_EMPH] = {-1, -1, A_UNDERLINE, A_ITALIC},
     [ROLE_STRONG] = {-1, -1, A_BOLD, A_BOLD},
-    [ROLE_LINK] = {COLOR_BLUE, -1, A_UNDERLINE, A_UNDERLINE},
+    [ROLE_LINK] = {-1, -1, A_UNDERLINE | A_BOLD, A_UNDERLINE | A_BOLD},
     [ROLE_LINK_SELECTED] = {COLOR_BLACK, COLOR_CYAN, A_REVERSE | A_UNDERLINE, A_UNDERLINE},
     [ROLE_MATCH] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD | A_UNDERLINE, A_NORMAL},
     [ROLE_DIM] = {-1, -1, A_DIM, A_DIM},
@@ -31,6 +34,8 @@ static const struct scheme schemes[ROLE_COUNT] = {
     [ROLE_DANGER] = {COLOR_WHITE, COLOR_RED, A_BOLD | A_REVERSE, A_BOLD},
     [ROLE_OK] = {COLOR_GREEN, -1, A_BOLD, A_NORMAL},
     [ROLE_INPUT] = {-1, -1, A_UNDERLINE, A_UNDERLINE},
+    [ROLE_SAFETY] = {-1, -1, A_NORMAL, A_NORMAL},
+    [ROLE_TIMER] = {COLOR_BLACK, COLOR_GREEN, A_BOLD, A_BOLD},
 };
 
 void kc_theme_init(int use_color) {

@@ -1,11 +1,15 @@
 /* The terminal owner: the only file that starts and ends curses, reads
- * keys, and handles signals. Views say what should happen (handled, pop,
- * quit); the loop decides. The terminal is restored on every exit path:
- * normal quit, SIGINT/SIGTERM/SIGHUP (a flag, acted on by the loop), a fatal
- * signal (async-safe restore, then re-raise) and exit() (atexit). */
+ * keys, and handles signals. It resolves each key against the top view's
+ * keymap and then the global one, calls the view with the named command,
+ * and decides what the result means (handled, pop, quit); an open question
+ * (w_prompt.c) takes keys first. Input that arrives faster than the screen
+ * can draw is coalesced: every pending key is handled before the next
+ * frame, so a paste or a held key costs one redraw (and one search).
+ *
+ * The terminal is restored on every exit path: normal quit,
+ * SIGINT/SIGTERM/SIGHUP (a flag, acted on by the loop), a fatal signal and
+ * out of memory (fixed bytes, async-signal-safe), and exit() (atexit). */
 #include <errno.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,10 +35,14 @@ static const char emergency_reset[] =
 
 static void on_stop(int sig) { stop_signal = sig; }
 
-static void on_fatal(int sig) {
+static void emergency_restore(void) {
   if (have_termios) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_termios);
   ssize_t r = write(STDOUT_FILENO, emergency_reset, sizeof emergency_reset - 1);
   (void)r;
+}
+
+static void on_fatal(int sig) {
+  emergency_restore();
   signal(sig, SIG_DFL);
   raise(sig);
 }
@@ -107,6 +115,8 @@ static int start_curses(char *err, size_t errlen) {
     return -1;
   }
   atexit(restore_terminal);
+  /* Out of memory: restore the terminal before the one-line message. */
+  kc_mem_set_fatal_hook(emergency_restore);
   cbreak();
   noecho();
   nonl();
@@ -131,10 +141,21 @@ static void set_mouse(struct kc_ui *ui, int on) {
 }
 
 void kc_ui_push(struct kc_ui *ui, struct kc_view *v) {
-  if (!v) return; /* the constructor has said why */
-  if (kc_viewstack_push(&ui->stack, v) != 0)
-    kc_ui_message(ui, ROLE_WARNING, "Out of memory: cannot open that screen");
+  if (v) kc_viewstack_push(&ui->stack, v); /* NULL: the constructor has said why */
 }
+
+void kc_ui_replace(struct kc_ui *ui, struct kc_view *v) {
+  if (v) kc_viewstack_replace(&ui->stack, v);
+}
+
+static double mono_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double message_at;   /* when the message was posted (monotonic) */
+static int message_pending; /* tie it to the screen on top once the key is done */
 
 void kc_ui_message(struct kc_ui *ui, enum kc_role role, const char *fmt, ...) {
   char raw[256];
@@ -145,65 +166,121 @@ void kc_ui_message(struct kc_ui *ui, enum kc_role role, const char *fmt, ...) {
   kc_text_sanitize(raw, strlen(raw), ui->message, sizeof ui->message, 0);
   ui->message_role = role;
   ui->message_until = time(NULL) + 4;
+  message_at = mono_s();
+  message_pending = 1;
+}
+
+/* A message shows until it has been on its screen for 4 s (or until a key
+ * after 1.5 s), and only on that screen: the one on top once the key that
+ * caused it was handled. One posted between keys (a timer, opening the user
+ * data behind the first-start notice) waits for the next key to be tied. */
+static int message_showing(struct kc_ui *ui) {
+  if (!ui->message[0]) return 0;
+  if (message_pending) return 1;
+  if (time(NULL) >= ui->message_until || ui->message_view != kc_viewstack_top(&ui->stack)) {
+    ui->message[0] = '\0';
+    return 0;
+  }
+  return 1;
+}
+
+static void tie_message(struct kc_ui *ui) {
+  if (!message_pending) return;
+  message_pending = 0;
+  ui->message_view = kc_viewstack_top(&ui->stack);
+  ui->message_until = time(NULL) + 4;
+  message_at = mono_s();
+}
+
+/* The breadcrumb: "kneecare › … › Topic › Article", whole crumbs dropped
+ * from the left and the last one cut at a word, each with an ellipsis. */
+static void breadcrumb(struct kc_ui *ui, int avail, char *out, size_t n) {
+  const char *t[64];
+  size_t k = 0, depth = kc_viewstack_depth(&ui->stack);
+  for (size_t i = depth; i-- > 0 && k < 64;) {
+    struct kc_view *v = kc_viewstack_at(&ui->stack, i);
+    const char *s = v->ops->title ? v->ops->title(v) : NULL;
+    if (s && *s) t[k++] = s;
+  }
+  const char *sep = kc_glyph(G_SEP), *ell = kc_glyph(G_ELLIPSIS);
+  size_t first = 0;
+  for (;;) {
+    size_t o = (size_t)snprintf(out, n, "kneecare");
+    if (first > 0) o += (size_t)snprintf(out + o, o < n ? n - o : 0, " %s %s", sep, ell);
+    for (size_t i = first; i < k; i++)
+      o += (size_t)snprintf(out + o, o < n ? n - o : 0, " %s %s", sep, t[i]);
+    /* Keep at least where the user came from and where they are. */
+    if (kc_text_width(out, strlen(out)) <= (size_t)avail || first + 2 >= k) break;
+    first++;
+  }
+  size_t len = strlen(out);
+  if (kc_text_width(out, len) <= (size_t)avail) return;
+  /* Still too long: cut the last title at a word boundary. */
+  size_t ew = kc_text_width(ell, strlen(ell));
+  size_t fit = kc_text_fit(out, len, avail > (int)ew ? (size_t)avail - ew : 0);
+  size_t cut = fit;
+  while (cut > 0 && out[cut] != ' ') cut--;
+  if (cut < fit / 2) cut = fit; /* one very long word: cut inside it */
+  while (cut > 0 && out[cut - 1] == ' ') cut--;
+  snprintf(out + cut, n - cut, "%s", ell);
 }
 
 static void draw_header(struct kc_ui *ui, int w) {
   attr_t a = kc_attr(ROLE_TITLEBAR);
   kc_fill(0, 0, w, a);
-  char crumbs[512] = "kneecare";
-  size_t depth = kc_viewstack_depth(&ui->stack);
-  for (size_t i = depth; i-- > 0;) {
-    struct kc_view *v = kc_viewstack_at(&ui->stack, i);
-    const char *t = v->ops->title ? v->ops->title(v) : NULL;
-    if (!t || !*t) continue;
-    size_t l = strlen(crumbs);
-    snprintf(crumbs + l, sizeof crumbs - l, " \xE2\x80\xBA %s", t);
-  }
-  /* Keep the end of the breadcrumb (where the user is) when it is long. */
-  size_t len = strlen(crumbs), cols = kc_text_width(crumbs, len);
-  const char *s = crumbs;
-  while (cols > (size_t)(w - 2) && *s) {
-    uint32_t cp;
-    size_t n = kc_utf8_decode(s, strlen(s), &cp);
-    cols -= (size_t)kc_cp_width(cp);
-    s += n;
-  }
-  kc_puts(0, 1, w - 2, s, a | A_BOLD);
-  if (ui->app->user_state >= 0 && w > 50) {
+  char right[300] = "";
+  attr_t ra = a;
+  if (ui->no_saving || ui->app->user_state < 0) {
+    /* Lasting, not a message that scrolls away: nothing is being saved. */
+    snprintf(right, sizeof right, " Saving is off ");
+    ra = kc_attr(ROLE_DANGER) | A_BOLD;
+  } else if (w > 50) {
     /* The profile name is known before user data opens, so the first frame
      * already shows it and opening the data changes nothing on screen. */
-    char who[300];
-    snprintf(who, sizeof who, " %s ", ui->app->user_state == 1 ? ui->app->profile.name : ui->who);
-    size_t ww = kc_text_width(who, strlen(who));
-    if (ww < (size_t)w / 3) kc_puts(0, w - (int)ww, (int)ww, who, a);
+    snprintf(right, sizeof right, " %s ",
+             ui->app->user_state == 1 ? ui->app->profile.name : ui->who);
   }
+  int rw = (int)kc_text_width(right, strlen(right));
+  if (rw > w / 3) rw = 0;
+  char crumbs[1024];
+  breadcrumb(ui, w - 2 - rw - (rw ? 1 : 0), crumbs, sizeof crumbs);
+  kc_puts(0, 1, w - 2 - rw, crumbs, a | A_BOLD);
+  if (rw) kc_puts(0, w - rw, rw, right, ra);
 }
 
-static const char default_hints[] =
-    "\xE2\x86\x91\xE2\x86\x93 move  Enter open  Esc back  / search  ? help  q quit";
-
-static void draw_status(struct kc_ui *ui, int y, int w) {
+/* The status line: the ice timer, then a message or the hints. Not
+ * redrawn when it has not changed (a Down key touches nothing else). */
+static void draw_status(struct kc_ui *ui, int y, int w, int force) {
+  char timer[48] = "", text[320];
+  if (ui->ice.running) {
+    int left = kc_ice_left(ui);
+    snprintf(timer, sizeof timer, " ICE %02d:%02d ", left / 60, left % 60);
+  } else if (ui->bell_flash > 0) {
+    snprintf(timer, sizeof timer, " ICE DONE ");
+  }
+  int msg = message_showing(ui);
+  struct kc_view *v = kc_viewstack_top(&ui->stack);
+  if (msg)
+    snprintf(text, sizeof text, "%s", ui->message);
+  else if (ui->modal.active)
+    snprintf(text, sizeof text, "%s", ui->modal.is_prompt ? "" : "y yes  n no");
+  else if (v && v->ops->hints && !v->ops->keys)
+    snprintf(text, sizeof text, "%s", v->ops->hints(v));
+  else
+    kc_ui_hints(ui, v, text, (size_t)(w - 2 - (timer[0] ? (int)strlen(timer) + 1 : 0)));
+  char key[sizeof ui->status_drawn];
+  snprintf(key, sizeof key, "%d%d%d|%s|%s", w, msg ? ui->message_role : -1, ui->bell_flash > 0,
+           timer, text);
+  if (!force && strcmp(key, ui->status_drawn) == 0) return;
+  memcpy(ui->status_drawn, key, sizeof key);
   attr_t a = kc_attr(ROLE_STATUS);
   kc_fill(y, 0, w, ui->bell_flash > 0 ? kc_attr(ROLE_DANGER) : a);
-  int left = kc_ice_left(ui);
-  if (ui->ice.running || ui->bell_flash > 0) {
-    char t[48];
-    if (ui->ice.running)
-      snprintf(t, sizeof t, " ICE %02d:%02d ", left / 60, left % 60);
-    else
-      snprintf(t, sizeof t, " ICE DONE ");
-    int tw = (int)strlen(t);
-    kc_puts(y, w - tw, tw, t, kc_attr(ROLE_DANGER) | A_BOLD);
+  if (timer[0]) {
+    int tw = (int)strlen(timer);
+    kc_puts(y, w - tw, tw, timer, kc_attr(ui->ice.running ? ROLE_TIMER : ROLE_DANGER) | A_BOLD);
     w -= tw + 1;
   }
-  if (ui->message[0] && time(NULL) < ui->message_until) {
-    kc_puts(y, 1, w - 2, ui->message, kc_attr((enum kc_role)ui->message_role) | A_BOLD);
-    return;
-  }
-  ui->message[0] = '\0';
-  struct kc_view *v = kc_viewstack_top(&ui->stack);
-  const char *h = v && v->ops->hints ? v->ops->hints(v) : NULL;
-  kc_puts(y, 1, w - 2, h ? h : default_hints, a);
+  kc_puts(y, 1, w - 2, text, msg ? kc_attr((enum kc_role)ui->message_role) | A_BOLD : a);
 }
 
 static void draw_too_small(int h, int w) {
@@ -224,69 +301,121 @@ static void draw_all(struct kc_ui *ui) {
   erase();
   draw_header(ui, w);
   struct kc_view *v = kc_viewstack_top(&ui->stack);
-  if (v) v->ops->draw(v, ui, 1, h - 2, w);
-  draw_status(ui, h - 1, w);
+  if (ui->modal.active && ui->modal.owner != v) ui->modal.active = 0;
+  int mrows = kc_modal_rows(ui);
+  if (v) v->ops->draw(v, ui, 1, h - 2 - mrows, w);
+  kc_modal_draw(ui, h - 1 - mrows, w);
+  draw_status(ui, h - 1, w, 1);
 }
+
+static void destroy_view(struct kc_view *v) { v->ops->destroy(v); }
 
 static void read_event(struct kc_event *ev, int rc, wint_t ch) {
   memset(ev, 0, sizeof *ev);
   ev->is_key = rc == KEY_CODE_YES;
   ev->ch = ch;
-  if (ev->is_key && ch == KEY_MOUSE) {
-    MEVENT me;
-    if (getmouse(&me) == OK) {
-      ev->action = ACT_MOUSE;
-      ev->mouse_y = me.y;
-      ev->mouse_x = me.x;
-      if (me.bstate & BUTTON4_PRESSED) ev->wheel = -1;
+  if (!ev->is_key || ch != KEY_MOUSE) return;
+  MEVENT me;
+  ev->cmd = CMD_MOUSE_EVENT;
+  if (getmouse(&me) != OK) return;
+  ev->mouse_y = me.y;
+  ev->mouse_x = me.x;
+  if (me.bstate & BUTTON4_PRESSED) ev->wheel = -1;
 #ifdef BUTTON5_PRESSED
-      else if (me.bstate & BUTTON5_PRESSED)
-        ev->wheel = 1;
+  else if (me.bstate & BUTTON5_PRESSED)
+    ev->wheel = 1;
 #endif
-      else if (me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
-        ev->click = 1;
-    }
-    return;
-  }
-  ev->action = kc_key_action(ev->is_key, ch);
+  else if (me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+    ev->click = 1;
 }
 
-/* Global keys, applied when the top view did not handle the event. */
-static void apply_global(struct kc_ui *ui, const struct kc_event *ev) {
-  switch (ev->action) {
-  case ACT_QUIT: ui->quit = 1; break;
-  case ACT_BACK:
-  case ACT_LEFT: kc_viewstack_pop(&ui->stack); break;
-  case ACT_SEARCH: kc_ui_push(ui, kc_search_new(ui)); break;
-  case ACT_HELP: kc_ui_push(ui, kc_help_new(ui, 0)); break;
-  case ACT_MOUSE_TOGGLE:
+static int quit_answer(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  (void)v, (void)text;
+  if (yes) ui->quit = 1;
+  return 0;
+}
+
+/* Quitting loses a running ice timer: ask first. */
+static void quit(struct kc_ui *ui) {
+  if (!ui->ice.running) {
+    ui->quit = 1;
+    return;
+  }
+  kc_confirm(ui, kc_viewstack_top(&ui->stack),
+             "The ice timer is running; quitting stops it without recording. Quit?", quit_answer);
+}
+
+/* Global commands, applied when the top view did not handle the event. */
+static void apply_global(struct kc_ui *ui, enum kc_cmd cmd) {
+  int at_home = kc_viewstack_depth(&ui->stack) <= 1;
+  switch (cmd) {
+  case CMD_CLOSE:
+    if (at_home)
+      quit(ui);
+    else
+      kc_viewstack_pop(&ui->stack);
+    break;
+  case CMD_QUIT: quit(ui); break;
+  case CMD_BACK:
+  case CMD_LEGACY_LEFT: kc_viewstack_pop(&ui->stack); break;
+  case CMD_HOME: kc_viewstack_pop_to_root(&ui->stack); break;
+  case CMD_SEARCH: kc_ui_push(ui, kc_search_new(ui)); break;
+  case CMD_HELP: kc_ui_push(ui, kc_help_new(ui, 0)); break;
+  case CMD_MOUSE:
     set_mouse(ui, !ui->mouse_on);
     kc_ui_message(ui, ROLE_OK, "Mouse %s",
                   ui->mouse_on ? "on (m to turn off for copy and paste)"
                                : "off: copy and paste work as usual");
     break;
-  case ACT_REDRAW: clearok(curscr, TRUE); break;
+  case CMD_REDRAW: clearok(curscr, TRUE); break;
   default: break;
   }
 }
 
-static void destroy_view(struct kc_view *v) { v->ops->destroy(v); }
+/* One event to the top view: its keymap first, then the global one. */
+static enum kc_result dispatch(struct kc_ui *ui, struct kc_event *ev) {
+  struct kc_view *v = kc_viewstack_top(&ui->stack);
+  int key = ev->is_key ? KC_KEY((int)ev->ch) : (int)ev->ch;
+  enum kc_cmd cmd = ev->cmd;
+  if (!v) return V_IGNORED;
+  if (!v->ops->keys) { /* a screen not yet converted */
+    if (cmd != CMD_MOUSE_EVENT) ev->cmd = cmd = kc_keymap_lookup(&kc_keys_legacy, key);
+    enum kc_result r = v->ops->handle(v, ui, ev);
+    if (r == V_IGNORED) apply_global(ui, cmd);
+    return r;
+  }
+  if (cmd != CMD_MOUSE_EVENT && v->ops->text && !ev->is_key && ev->ch >= 0x20 && ev->ch != 0x7F &&
+      v->ops->text(v, ui, ev->ch))
+    return V_HANDLED;
+  if (cmd != CMD_MOUSE_EVENT) {
+    cmd = kc_keymap_lookup(v->ops->keys, key);
+    if (cmd == CMD_NONE) cmd = kc_keymap_lookup(&kc_keys_global, key);
+    ev->cmd = cmd;
+  }
+  if (cmd == CMD_NONE) return V_HANDLED;
+  enum kc_result r = v->ops->command(v, ui, cmd, ev);
+  if (r == V_IGNORED) apply_global(ui, cmd);
+  return r;
+}
 
 /* The safety notice shows on first start (remembered in the user data);
  * a warning from opening the user data (a damaged file moved aside, loose
- * permissions) is shown once. Without user data the notice always shows. */
-static void first_start(struct kc_ui *ui) {
+ * permissions) is shown once. Without user data the notice always shows,
+ * and the header says that saving is off for as long as it is. */
+static void first_start(struct kc_ui *ui, int notice_shown) {
   char err[512], seen[8];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
   if (udb) kc_app_verify_user(ui->app); /* the integrity check, deferred until now */
   if (!udb) {
+    ui->no_saving = 1;
     kc_ui_message(ui, ROLE_WARNING, "Saving is off: %s", err);
   } else if (kc_userdb_warning(udb)[0]) {
     kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_warning(udb));
   }
+  if (udb && kc_userdb_setting_get(udb, 0, "reading-width", seen, sizeof seen) == KC_UDB_OK)
+    ui->reading_width = atoi(seen);
   if (udb && kc_userdb_setting_get(udb, 0, "notice-seen", seen, sizeof seen) == KC_UDB_OK) return;
-  if (!ui->notice_shown) kc_ui_push(ui, kc_help_new(ui, 1));
-  ui->notice_shown = 1;
+  if (!notice_shown) kc_ui_push(ui, kc_help_new(ui, 1));
   if (udb) kc_userdb_setting_set(udb, 0, "notice-seen", "1");
 }
 
@@ -303,21 +432,57 @@ static int no_user_data_yet(const struct kc_app *app) {
   return lstat(path, &st) != 0;
 }
 
-static void run_loop(struct kc_ui *ui) {
-  int dirty = 1, started = 0;
+static int tick(struct kc_ui *ui) {
+  int dirty = 0;
+  struct kc_view *v = kc_viewstack_top(&ui->stack);
+  if (v && v->ops->tick && v->ops->tick(v, ui)) dirty = 1;
+  if (kc_ice_tick(ui)) dirty = 1;
+  if (ui->message[0] && !message_showing(ui)) dirty = 1;
+  return dirty;
+}
+
+/* Handles one key; returns what needs drawing: 0 nothing, 1 the status
+ * line (the view drew its rows), 2 everything. */
+static int handle_key(struct kc_ui *ui, int rc, wint_t ch, int small) {
+  if (rc == KEY_CODE_YES && ch == KEY_RESIZE) return 2;
+  struct kc_event ev;
+  read_event(&ev, rc, ch);
+  /* A message gives way to the hints at the next key once it was seen. */
+  if (ui->message[0] && !message_pending && mono_s() - message_at > 1.5) ui->message[0] = '\0';
+  if (small) {
+    if ((!ev.is_key && (ch == 'q' || ch == 'Q')) || (rc == OK && ch == 3)) ui->quit = 1;
+    return 2;
+  }
+  struct kc_view *top = kc_viewstack_top(&ui->stack);
+  enum kc_result r = kc_modal_event(ui, &ev) ? V_HANDLED : dispatch(ui, &ev);
+  if (r == V_POP) kc_viewstack_pop(&ui->stack);
+  if (r == V_QUIT) ui->quit = 1;
+  tie_message(ui);
+  return r == V_DREW && top == kc_viewstack_top(&ui->stack) && !ui->modal.active ? 1 : 2;
+}
+
+static void run_loop(struct kc_ui *ui, int notice_shown) {
+  int dirty = 2, started = 0;
   time_t last_tick = time(NULL);
   while (!ui->quit && !stop_signal) {
     int small = LINES < KC_MIN_ROWS || COLS < KC_MIN_COLS;
+    if (dirty == 2) draw_all(ui);
+    /* The view redrew the rows that changed; the status line only if it
+     * can have changed (hints do not follow a list's selection). */
+    if (dirty == 1 && !small && (ui->message[0] || ui->ice.running || ui->bell_flash))
+      draw_status(ui, LINES - 1, COLS, 0);
     if (dirty) {
-      draw_all(ui);
       refresh(); /* stdscr -> terminal now (doupdate alone would leave it to get_wch) */
       dirty = 0;
       if (!started) {
         /* Staged start-up: user data is opened (and checked) only once
          * the first frame is on screen; what it changes is drawn at once. */
         started = 1;
-        first_start(ui);
-        dirty = 1;
+        first_start(ui, notice_shown);
+        /* A warning from opening the data is tied to the screen on top
+         * after the next key: Home, once the notice is closed. */
+        if (kc_viewstack_depth(&ui->stack) <= 1) tie_message(ui);
+        dirty = 2;
         continue;
       }
     }
@@ -326,44 +491,24 @@ static void run_loop(struct kc_ui *ui) {
     time_t now = time(NULL);
     if (now != last_tick) {
       last_tick = now;
-      struct kc_view *v = kc_viewstack_top(&ui->stack);
-      if (v && v->ops->tick && v->ops->tick(v, ui)) dirty = 1;
-      if (kc_ice_tick(ui)) dirty = 1;
-      if (ui->message[0] && now >= ui->message_until) dirty = 1;
+      if (tick(ui)) dirty = 2;
     }
-    if (rc == ERR) continue; /* timeout or interrupted by a signal */
-    if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-      dirty = 1;
-      continue;
-    }
-    struct kc_event ev;
-    read_event(&ev, rc, ch);
-    dirty = 1;
-    if (small) {
-      if (ev.action == ACT_QUIT || (rc == OK && ch == 3)) ui->quit = 1;
-      continue;
-    }
-    struct kc_view *v = kc_viewstack_top(&ui->stack);
-    enum kc_result r = v ? v->ops->handle(v, ui, &ev) : V_IGNORED;
-    switch (r) {
-    case V_IGNORED: apply_global(ui, &ev); break;
-    case V_POP: kc_viewstack_pop(&ui->stack); break;
-    case V_QUIT: ui->quit = 1; break;
-    case V_HANDLED: break;
+    /* Every pending key before the next frame. */
+    while (rc != ERR && !ui->quit) {
+      int d = handle_key(ui, rc, ch, small);
+      if (d > dirty) dirty = d;
+      timeout(0);
+      rc = get_wch(&ch);
+      timeout(250);
     }
   }
 }
 
-static void ensure_utf8(void) {
-  /* Articles are UTF-8. In a plain "C" locale, ask for C.UTF-8 so wide
-   * characters and line drawing still work (most terminals are UTF-8). */
-  const char *cs = nl_langinfo(CODESET);
-  if (cs && strcmp(cs, "UTF-8") != 0) setlocale(LC_CTYPE, "C.UTF-8");
-}
-
 int kc_tui_run(struct kc_app *app, char *err, size_t errlen) {
   if (!terminal_usable(err, errlen)) return -1;
-  ensure_utf8();
+  /* The locale decides the character set: UTF-8, or ASCII for a terminal
+   * that is not UTF-8 (never bytes an 8-bit terminal reads as C1 controls). */
+  kc_draw_init();
   install_signals();
   if (start_curses(err, errlen) != 0) return -1;
   struct kc_ui ui = {.app = app};
@@ -378,16 +523,9 @@ int kc_tui_run(struct kc_app *app, char *err, size_t errlen) {
   kc_viewstack_init(&ui.stack, destroy_view);
   set_mouse(&ui, !app->no_mouse);
   kc_ui_push(&ui, kc_home_new(&ui));
-  if (no_user_data_yet(app)) {
-    kc_ui_push(&ui, kc_help_new(&ui, 1));
-    ui.notice_shown = 1;
-  }
-  if (kc_viewstack_depth(&ui.stack) == 0) {
-    restore_terminal();
-    snprintf(err, errlen, "out of memory");
-    return -1;
-  }
-  run_loop(&ui);
+  int notice = no_user_data_yet(app);
+  if (notice) kc_ui_push(&ui, kc_help_new(&ui, 1));
+  run_loop(&ui, notice);
   kc_viewstack_free(&ui.stack);
   restore_terminal();
   /* Everything was saved as it was entered; say which signal ended us. */

@@ -1,7 +1,10 @@
-/* The view stack: ownership rules only, no drawing. */
+/* The view stack: ownership rules only, no drawing. Growing it follows the
+ * out-of-memory rule (mem.h), so a push of a view never fails. */
 #include "kneecare/viewstack.h"
 
 #include <stdlib.h>
+
+#include "kneecare/mem.h"
 
 void kc_viewstack_init(struct kc_viewstack *s, void (*destroy)(struct kc_view *)) {
   s->items = NULL;
@@ -11,16 +14,7 @@ void kc_viewstack_init(struct kc_viewstack *s, void (*destroy)(struct kc_view *)
 
 int kc_viewstack_push(struct kc_viewstack *s, struct kc_view *v) {
   if (!v) return -1;
-  if (s->n == s->cap) {
-    size_t ncap = s->cap ? s->cap * 2 : 8;
-    struct kc_view **n = realloc(s->items, ncap * sizeof *n);
-    if (!n) {
-      s->destroy(v);
-      return -1;
-    }
-    s->items = n;
-    s->cap = ncap;
-  }
+  KC_GROW(s->items, s->cap, s->n + 1);
   s->items[s->n++] = v;
   return 0;
 }

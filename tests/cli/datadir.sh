@@ -2,10 +2,12 @@
 # path under a regular file, a data file that is a directory or a symlink,
 # a database from a newer kneecare (refused and left byte-for-byte as it
 # was), a damaged file (moved aside, never deleted, a fresh one started),
-# a read-only data directory (skipped as root: root ignores permissions),
-# and a locked database (needs /usr/bin/python3). Each user-data command
-# gives exit 1 with a one-line message and no crash, while the reading
-# commands and the wizard without --save keep working.
+# a read-only data directory or file (reading works, writing says why; as
+# root the commands run as nobody), links beside the file, a hard-linked
+# file, a negative data version, a newer file format, and a locked database
+# (needs /usr/bin/python3). Each refused command gives exit 1 with a
+# one-line message and no crash, while the reading commands and the wizard
+# without --save keep working.
 source "$(dirname "$0")/lib/common.bash" "$@"
 
 GOOD="$SRC/tests/cases/meniscus-twist.answers"
@@ -100,31 +102,105 @@ run "$K" plan status
 expect_rc 0 "damaged file: the fresh database works"
 [ -z "$ERR" ] || fail "damaged file: the warning is repeated on the next run"
 
-# ---- a read-only data directory ----------------------------------------------------------------
+# ---- read-only places: reading works, writing says why ------------------------------------
+# Issue 13 (F9) changed this: a read-only data directory or file used to
+# refuse every user-data command; now the commands that only read work and
+# every write says why nothing can be saved. As root (which ignores
+# permissions) the commands run as nobody through setpriv.
+NOBODY=()
 if [ "$(id -u)" = 0 ]; then
-  echo "note: running as root, which ignores permissions: read-only data directory test skipped"
+  if command -v setpriv >/dev/null; then
+    NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  fi
+fi
+if [ "$(id -u)" = 0 ] && [ ${#NOBODY[@]} = 0 ]; then
+  echo "note: running as root without setpriv: read-only tests skipped"
 else
-  export KNEECARE_DATA_DIR="$TMP/d5"
-  run "$K" plan start
-  expect_rc 0 "read-only: set up"
-  chmod 500 "$TMP/d5"
-  run "$K" plan tick compression
-  expect_rc 1 "read-only: tick"
-  err_has "read-only" "read-only: tick"
-  refused "read-only data directory" "read-only"
-  reading_works "read-only data directory"
-  chmod 700 "$TMP/d5"
-  run "$K" plan status
+  readonly_place() { # WHAT DIR WHY-TEXT
+    local what=$1 dir=$2 why=$3 c
+    export KNEECARE_DATA_DIR=$dir
+    run "${NOBODY[@]}" "$K" plan tick compression
+    expect_rc 1 "$what: tick"
+    err_has "$why" "$what: tick says why"
+    err_has "Nothing was saved" "$what: tick"
+    [ "$(wc -l <<<"$ERR")" = 1 ] || fail "$what: tick: expected a one-line message"
+    for c in "plan ice" "plan pain 3" "plan end"; do
+      # shellcheck disable=SC2086
+      run "${NOBODY[@]}" "$K" $c
+      expect_rc 1 "$what: $c"
+      err_has "$why" "$what: $c"
+    done
+    for c in "plan status" "plan export" "history" "report" "profiles"; do
+      # shellcheck disable=SC2086
+      run "${NOBODY[@]}" "$K" $c
+      expect_rc 0 "$what: $c reads"
+      clean "$what: $c"
+    done
+    run "${NOBODY[@]}" "$K" wizard --answers "$GOOD" --save
+    expect_rc 1 "$what: wizard --save"
+    has "Not saved" "$what: wizard --save says it was not saved"
+    run "${NOBODY[@]}" "$K" topics
+    expect_rc 0 "$what: topics"
+  }
+  mkdir -p "$TMP/ro-home"
+  chmod 755 "$TMP" "$TMP/ro-home"
+  for d in d5 d7; do
+    export KNEECARE_DATA_DIR="$TMP/ro-home/$d"
+    run "${NOBODY[@]}" "$K" plan start
+    [ "$RC" = 0 ] || { chown -R 65534:65534 "$TMP/ro-home" && run "${NOBODY[@]}" "$K" plan start; }
+    expect_rc 0 "read-only: set up $d"
+  done
+  [ ${#NOBODY[@]} = 0 ] || chown -R 65534:65534 "$TMP/ro-home"
+  chmod 500 "$TMP/ro-home/d5"
+  readonly_place "read-only data directory" "$TMP/ro-home/d5" "is read-only"
+  chmod 400 "$TMP/ro-home/d7/kneecare.db"
+  readonly_place "read-only data file" "$TMP/ro-home/d7" "chmod 600"
+  chmod 700 "$TMP/ro-home/d5"
+  export KNEECARE_DATA_DIR="$TMP/ro-home/d5"
+  run "${NOBODY[@]}" "$K" plan status
   expect_rc 0 "read-only: writable again, the plan is there"
   grep -qE '^  compression +not done' <<<"$OUT" || fail "read-only: a tick was written"
   # A data directory that cannot be created.
-  mkdir -p "$TMP/ro"
-  chmod 500 "$TMP/ro"
-  run "$K" --data "$TMP/ro/data" plan status
+  mkdir -p "$TMP/ro-home/ro"
+  chmod 500 "$TMP/ro-home/ro"
+  run "${NOBODY[@]}" "$K" --data "$TMP/ro-home/ro/data" plan status
   expect_rc 1 "read-only parent"
   err_has "Permission denied" "read-only parent"
-  chmod 700 "$TMP/ro"
+  chmod 700 "$TMP/ro-home/ro"
 fi
+
+# ---- unusual files beside or in place of the data file (F9, I5) ------------------------------
+export KNEECARE_DATA_DIR="$TMP/d8"
+run "$K" plan start
+expect_rc 0 "links: set up"
+ln -s "$TMP/elsewhere-wal" "$TMP/d8/kneecare.db-journal"
+run "$K" plan status
+expect_rc 1 "a symlinked -journal"
+err_has "$TMP/d8/kneecare.db-journal" "a symlinked -journal is named"
+err_has "symbolic link" "a symlinked -journal"
+[ ! -e "$TMP/elsewhere-wal" ] || fail "the -journal symlink was followed"
+rm "$TMP/d8/kneecare.db-journal"
+ln "$TMP/d8/kneecare.db" "$TMP/second-name.db"
+run "$K" plan status
+expect_rc 1 "a hard-linked data file"
+err_has "hard links" "a hard-linked data file"
+rm "$TMP/second-name.db"
+run "$K" plan status
+expect_rc 0 "links gone: the plan is there"
+# A negative data version: damaged, moved aside, the message says why.
+printf '\377\377\377\377' | dd of="$TMP/d8/kneecare.db" bs=1 seek=60 conv=notrunc status=none
+run "$K" plan status
+err_has "data version is -1" "negative version: says why"
+err_has "moved to $TMP/d8/kneecare.db.corrupt-" "negative version: names the new file"
+# Header byte 18 (write version) 3: a newer SQLite format: read, not written.
+export KNEECARE_DATA_DIR="$TMP/d9"
+run "$K" plan start
+printf '\003' | dd of="$TMP/d9/kneecare.db" bs=1 seek=18 conv=notrunc status=none
+run "$K" plan status
+expect_rc 0 "newer file format: reading works"
+run "$K" plan tick compression
+expect_rc 1 "newer file format: writing refused"
+err_has "newer file format" "newer file format: says why"
 
 # ---- a locked database -----------------------------------------------------------------------------
 if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import sqlite3' 2>/dev/null; then

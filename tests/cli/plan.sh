@@ -139,7 +139,7 @@ grep -qE '^  compression +done late +done +future' <<<"$OUT" || fail "status: co
 grep -qE '^  ice +1/4 +2/4 +future' <<<"$OUT" || fail "status: ice row"
 grep -qE '^  pain-score +5/10 late +4/10 +future' <<<"$OUT" || fail "status: pain row"
 has "Day 2: 09:00, 12:00" "status: ice times"
-has "Day 2: 4/10 at 2026-03-01 12:00: stairs hurt | worse going down" "status: pain note"
+has "Day 2: morning 4/10 at 2026-03-01 12:00: stairs hurt | worse going down" "status: pain note"
 lacks "check-in" "status: no check-in before day 3"
 run "$K" plan status --json
 json_ok "status --json after changes"
@@ -201,8 +201,16 @@ has "- Ended: 2026-03-04 12:00" "export: ended"
 has "- Day-3 check-in: better" "export: check-in"
 
 # ---- profiles are separate ------------------------------------------------------------
+# (Issue 12 changed this: an unknown --user name no longer makes a profile
+# unless --create is given; it fails with a suggestion.)
 run "$K" --user Bob plan status
+expect_rc 1 "Bob does not exist yet"
+err_has 'There is no profile called "Bob"' "an unknown --user"
+err_has "Add --create" "an unknown --user: how to make it"
+run "$K" --user Bob --create plan status
 expect_rc 1 "Bob has no plan"
+run "$K" --user bob profiles
+expect_rc 0 "names are compared without case"
 run "$K" --user Bob plan start
 expect_rc 0 "Bob starts"
 has "Day 1 of 3" "Bob: day 1"
@@ -228,7 +236,7 @@ clean "control characters in a profile name"
 
 # ---- midnight: 23:50 -> 00:10 is the next plan day -------------------------------------
 export KNEECARE_NOW=$((NOON + 9 * DAY + 11 * 3600 + 50 * 60)) # 2026-03-10 23:50
-run "$K" --user Night plan start
+run "$K" --user Night --create plan start
 expect_rc 0 "start at 23:50"
 has "on 2026-03-10" "start at 23:50: today"
 has "Day 1 of 3" "start at 23:50: day 1"
@@ -246,7 +254,7 @@ has "(recorded late)" "00:10: ticking day 1 is late"
 if [ -f /usr/share/zoneinfo/Europe/London ]; then
   export TZ=Europe/London
   export KNEECARE_NOW=1774741800 # 2026-03-28 23:50 GMT
-  run "$K" --user DST plan start
+  run "$K" --user DST --create plan start
   expect_rc 0 "DST: start at 23:50"
   has "on 2026-03-28" "DST: start day"
   export KNEECARE_NOW=1774825800 # 2026-03-30 00:10 BST

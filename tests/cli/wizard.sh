@@ -143,7 +143,7 @@ run "$K" history 1 2
 expect_rc 2 "history with two ids"
 
 # Runs belong to their profile.
-run "$K" --user "Ana María" history
+run "$K" --user "Ana María" --create history
 expect_rc 0 "history of another profile"
 has "no saved symptom checks" "another profile's history is empty"
 run "$K" --user "Ana María" history 1

@@ -37,8 +37,7 @@ static inline struct kc_pty *e2e_start_env(struct e2e *t, int rows, int cols,
                                {"HOME", t->home},
                                {"ASAN_OPTIONS", getenv("ASAN_OPTIONS")},
                                {"UBSAN_OPTIONS", getenv("UBSAN_OPTIONS")},
-                               {"LSAN_OPTIONS", getenv("LSAN_OPTIONS")},
-                               {"KNEECARE_TEST_CLOCK", getenv("KNEECARE_TEST_CLOCK")}};
+                               {"LSAN_OPTIONS", getenv("LSAN_OPTIONS")}};
   for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
     const char *key = defaults[i][0], *val = defaults[i][1];
     int overridden = 0;
@@ -105,8 +104,12 @@ static inline void e2e_expect_not(struct kc_pty *p, const char *text) {
 
 static inline void e2e_stop(struct e2e *t) {
   if (t->pty) {
-    kc_pty_send_str(t->pty, "q");
-    kc_pty_wait_exit(t->pty, WAIT_MS);
+    /* Q quits from any screen; it asks first while the ice timer runs. */
+    kc_pty_send_str(t->pty, "Q");
+    if (kc_pty_wait_exit(t->pty, 500) < 0) {
+      kc_pty_send_str(t->pty, "y");
+      kc_pty_wait_exit(t->pty, WAIT_MS);
+    }
     kc_pty_free(t->pty);
     t->pty = NULL;
   }

@@ -63,13 +63,13 @@ START_TEST(profile_plan_ticks_pain_timer_persist) {
   e2e_expect(p, "Ice 1 of 4");
   e2e_expect(p, "Ice session recorded");
   /* Future days are read-only. */
-  kc_pty_send_str(p, "\033OC"); /* Right */
+  kc_pty_send_str(p, ">"); /* next day (Left and Right no longer change days: issue 12) */
   e2e_expect(p, "Day 2 of 3");
   e2e_expect(p, "read-only");
   e2e_select(p, "Compression bandage");
   kc_pty_send_str(p, " ");
   e2e_expect(p, "has not come yet");
-  kc_pty_send_str(p, "q");
+  kc_pty_send_str(p, "Q"); /* q closes the plan (issue 12); Q quits from anywhere */
   ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
   kc_pty_free(p);
 

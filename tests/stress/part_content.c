@@ -404,7 +404,7 @@ static const char *tui_case(const char *db, const char *data, const char *word, 
     if (!why[0]) {
       /* Slow content (a search over 1 MB) may still be working: wait. */
       const double t0 = now_ms();
-      kc_pty_send_str(p, KEY_ESC KEY_ESC "q");
+      kc_pty_send_str(p, KEY_ESC KEY_ESC "Qy"); /* y: quit though the ice timer runs */
       int st = kc_pty_wait_exit(p, 60000);
       const double quit_ms = now_ms() - t0;
       if (st != 0)

@@ -74,8 +74,8 @@ static void full_cli(const char *how_full, const char *mnt, const char *prefix_n
   env_init(&e, DATA);
   char first[200] = "";
   for (int i = 0; i < NW; i++) {
-    const char *args[20] = {"--data", DATA, "--user", i == 4 ? "newbie" : "disk"};
-    int a = 4;
+    const char *args[20] = {"--data", DATA, "--user", i == 4 ? "newbie" : "disk", "--create"};
+    int a = 5;
     for (int k = 0; W[i].args[k]; k++) args[a++] = W[i].args[k];
     args[a] = NULL;
     struct proc_result r;
@@ -92,7 +92,7 @@ static void full_cli(const char *how_full, const char *mnt, const char *prefix_n
   kc(&r, &e, "--data", DATA, "show", "runners-knee", NULL);
   int show_ok = r.status == 0;
   proc_free(&r);
-  kc(&r, &e, "--data", DATA, "--user", "disk", "plan", "status", NULL);
+  kc(&r, &e, "--data", DATA, "--user", "disk", "--create", "plan", "status", NULL);
   int plan_status = r.status;
   proc_free(&r);
   env_free(&e);
@@ -132,7 +132,7 @@ static void full_cli(const char *how_full, const char *mnt, const char *prefix_n
 static void full_tui(const char *mnt) {
   struct envb e;
   env_init(&e, DATA);
-  const char *args[] = {"--data", DATA, "--user", "disk", NULL};
+  const char *args[] = {"--data", DATA, "--user", "disk", "--create", NULL};
   struct kc_pty *p = tui_start(&e, args, 24, 100);
   env_free(&e);
   const char *fail = NULL;
@@ -179,7 +179,7 @@ static void full_tui(const char *mnt) {
     kc_pty_wait_quiet(p, 200, 3000);
     recovered = kc_pty_has(p, "[x] Rest from running") &&
                 has_row("SELECT count(*) FROM tick WHERE task_id = 'rest-move' AND day = 3");
-    kc_pty_send_str(p, KEY_ESC KEY_ESC "q");
+    kc_pty_send_str(p, KEY_ESC KEY_ESC "Q");
     if (kc_pty_wait_exit(p, 5000) != 0) fail = "quit failed";
   }
   kc_pty_free(p);
@@ -215,9 +215,11 @@ static void full_disk(void) {
   struct envb e;
   env_init(&e, DATA);
   struct proc_result r;
-  kc(&r, &e, "--data", DATA, "--user", "disk", "plan", "start", "--date", today_minus(2), NULL);
+  kc(&r, &e, "--data", DATA, "--user", "disk", "--create", "plan", "start", "--date",
+     today_minus(2), NULL);
   proc_free(&r);
-  kc(&r, &e, "--data", DATA, "--user", "disk", "plan", "tick", "compression", "--day", "1", NULL);
+  kc(&r, &e, "--data", DATA, "--user", "disk", "--create", "plan", "tick", "compression", "--day",
+     "1", NULL);
   proc_free(&r);
   env_free(&e);
   if (mounted) {
@@ -333,7 +335,7 @@ static void read_only(void) {
     tui_keys(p, "a");
     tui_keys(p, KEY_ESC);
     if (!tui_alive(p) || !tui_wait(p, " of 3", 3000)) fail = "not usable afterwards";
-    kc_pty_send_str(p, KEY_ESC "q");
+    kc_pty_send_str(p, KEY_ESC "Q");
     if (!fail && kc_pty_wait_exit(p, 5000) != 0) fail = "quit failed";
   }
   kc_pty_free(p);
@@ -348,7 +350,8 @@ static void read_only(void) {
 
   /* A new start on the read-only directory: writes refused, reading works. */
   struct proc_result r;
-  const char *tick[] = {"--data", dir, "--user", "ro", "plan", "tick", "rest-move", NULL};
+  const char *tick[] = {"--data", dir,    "--user",    "ro", "--create",
+                        "plan",   "tick", "rest-move", NULL};
   cli_as_nobody(dir, tick, &r);
   int refused = r.status == 1 && r.err_len && strncmp(r.err, "kneecare:", 9) == 0;
   char msg[200];
@@ -363,7 +366,7 @@ static void read_only(void) {
   kc_pty_wait_quiet(p, 200, 2000);
   char line[300];
   kc_pty_row(p, 23, line, sizeof line);
-  kc_pty_send_str(p, "q");
+  kc_pty_send_str(p, "Q");
   int quit = kc_pty_wait_exit(p, 5000) == 0;
   kc_pty_free(p);
   int still = db_int(db, "SELECT count(*) FROM tick WHERE task_id = 'rest-move'") == 0;

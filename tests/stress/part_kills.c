@@ -205,7 +205,7 @@ static int run_killable(const char *const args[], struct timing *tm, struct proc
   return !*killed && r->status == 0;
 }
 
-#define BASE "--data", DATA, "--user", USER
+#define BASE "--data", DATA, "--user", USER, "--create"
 
 static void kill_ticks(struct tally *t, int target) {
   const char *probe[] = {BASE, "plan", "tick", "compression", "--day", "1", NULL};
@@ -288,12 +288,12 @@ static void kill_wizard(struct tally *t, int target) {
 }
 
 static void kill_profiles(struct tally *t, int target) {
-  const char *probe[] = {"--data", DATA, "--user", "probe", "profiles", NULL};
+  const char *probe[] = {"--data", DATA, "--user", "probe", "--create", "profiles", NULL};
   struct timing med = measure(probe);
   for (int i = 0; t->kills < target && i < target * 6; i++, t->iterations++) {
     char name[16];
     snprintf(name, sizeof name, "p%d", t->iterations);
-    const char *args[] = {"--data", DATA, "--user", name, "profiles", NULL};
+    const char *args[] = {"--data", DATA, "--user", name, "--create", "profiles", NULL};
     struct proc_result r;
     int killed;
     if (run_killable(args, &med, &r, &killed)) {
@@ -314,7 +314,7 @@ static int row_shows(struct kc_pty *p, int k, int want) {
 }
 
 static void kill_tui(struct tally *t, int target) {
-  const char *args[] = {"--data", DATA, "--user", USER, NULL};
+  const char *args[] = {"--data", DATA, "--user", USER, "--create", NULL};
   double react_ms = 30; /* Space to [x] on the screen */
   for (int i = 0; t->kills < target && i < target * 4; i++, t->iterations++) {
     struct kc_pty *p = tui_start(&ENV, args, 24, 80);

@@ -58,7 +58,7 @@ static void tuis(const char *name, int n, int shared) {
     snprintf(user[i], sizeof user[i], "u%02d", i);
     struct envb e;
     env_init(&e, home[i]);
-    const char *args[] = {"--data", home[i], "--user", user[i], NULL};
+    const char *args[] = {"--data", home[i], "--user", user[i], "--create", NULL};
     p[i] = tui_start(&e, args, 24, 80);
     env_free(&e);
   }
@@ -83,7 +83,7 @@ static void tuis(const char *name, int n, int shared) {
   }
   const double held = now_ms() - t0;
   int quit = 0;
-  for (int i = 0; i < n; i++) kc_pty_send_str(p[i], KEY_ESC KEY_ESC KEY_ESC "q");
+  for (int i = 0; i < n; i++) kc_pty_send_str(p[i], KEY_ESC KEY_ESC KEY_ESC "Q");
   for (int i = 0; i < n; i++) {
     quit += kc_pty_wait_exit(p[i], 10000) == 0;
     kc_pty_free(p[i]);
@@ -137,14 +137,15 @@ static void worker(const struct job *j, const char *out) {
     char day[16];
     if (j->ice_day) {
       snprintf(day, sizeof day, "%d", (j->ice_day + i) % 3 + 1);
-      kc(&r, &e, "--data", j->data, "--user", j->user, "plan", "ice", "--day", day, NULL);
-    } else if (i % 3 == 2) {
-      kc(&r, &e, "--data", j->data, "--user", j->user, "search", i % 2 ? "bursitis" : "knee pain",
+      kc(&r, &e, "--data", j->data, "--user", j->user, "--create", "plan", "ice", "--day", day,
          NULL);
+    } else if (i % 3 == 2) {
+      kc(&r, &e, "--data", j->data, "--user", j->user, "--create", "search",
+         i % 2 ? "bursitis" : "knee pain", NULL);
     } else {
       snprintf(day, sizeof day, "%d", i % 3 + 1);
-      kc(&r, &e, "--data", j->data, "--user", j->user, "plan", i % 2 ? "untick" : "tick",
-         TASKS[i % 5], "--day", day, NULL);
+      kc(&r, &e, "--data", j->data, "--user", j->user, "--create", "plan",
+         i % 2 ? "untick" : "tick", TASKS[i % 5], "--day", day, NULL);
     }
     ops++;
     if (r.status != 0) {
@@ -161,8 +162,8 @@ static void worker(const struct job *j, const char *out) {
     struct proc_result r;
     char day[16];
     snprintf(day, sizeof day, "%d", j->combo[c] / 5 + 1);
-    kc(&r, &e, "--data", j->data, "--user", j->user, "plan", "tick", TASKS[j->combo[c] % 5],
-       "--day", day, NULL);
+    kc(&r, &e, "--data", j->data, "--user", j->user, "--create", "plan", "tick",
+       TASKS[j->combo[c] % 5], "--day", day, NULL);
     ops++;
     if (r.status != 0) fails++;
     locked += saw_locked(r.err, r.err_len);
@@ -220,7 +221,8 @@ static void cli_shared(int n, int iters) {
   for (int i = 0; i < n; i++) {
     snprintf(user[i], sizeof user[i], "w%02d", i);
     struct proc_result r;
-    kc(&r, &e, "--data", data, "--user", user[i], "plan", "start", "--date", today_minus(2), NULL);
+    kc(&r, &e, "--data", data, "--user", user[i], "--create", "plan", "start", "--date",
+       today_minus(2), NULL);
     proc_free(&r);
     jobs[i] = (struct job){data, user[i], iters, 0, {i % 15, (i + 7) % 15}};
   }
@@ -266,11 +268,12 @@ static void one_user(int n, int iters) {
   env_init(&e, data);
   env_set(&e, "KNEECARE_ICE_SECONDS=1");
   struct proc_result r;
-  kc(&r, &e, "--data", data, "--user", USER, "plan", "start", "--date", today_minus(2), NULL);
+  kc(&r, &e, "--data", data, "--user", USER, "--create", "plan", "start", "--date", today_minus(2),
+     NULL);
   proc_free(&r);
   /* The guides, each on the checklist's ice row. */
   struct kc_pty **p = calloc((size_t)n, sizeof *p);
-  const char *args[] = {"--data", data, "--user", USER, NULL};
+  const char *args[] = {"--data", data, "--user", USER, "--create", NULL};
   int ready = 0;
   for (int i = 0; i < n; i++) p[i] = tui_start(&e, args, 24, 80);
   for (int i = 0; i < n; i++)
@@ -305,7 +308,7 @@ static void one_user(int n, int iters) {
     size_t len;
     const char *log = kc_pty_log(p[i], &len);
     locked += saw_locked(log, len);
-    kc_pty_send_str(p[i], KEY_ESC KEY_ESC "q");
+    kc_pty_send_str(p[i], KEY_ESC KEY_ESC "Q");
   }
   int quit = 0;
   for (int i = 0; i < n; i++) {
@@ -361,8 +364,8 @@ static void cli_memory(void) {
   struct envb e;
   env_init(&e, data);
   for (int i = 0; i < 4; i++) {
-    const char *argv[16] = {"/usr/bin/time", "-f", "RSS=%M", CFG.kneecare,
-                            "--data",        data, "--user", "w00"};
+    const char *argv[16] = {"/usr/bin/time", "-f",  "RSS=%M",  CFG.kneecare, "--data", data,
+                            "--user",        "w00", "--create"};
     int n = 8;
     for (int k = 0; cmds[i][k]; k++) argv[n++] = cmds[i][k];
     argv[n] = NULL;

@@ -80,7 +80,7 @@ static const char *walk(const char *const over[], int rows, int cols) {
   STEP(tui_wait(p, "[x] Compression", 5000), "tick shown");
   STEP(status_on_last_row(p, rows), "status line on checklist");
   if (!fail) {
-    kc_pty_send_str(p, "q");
+    kc_pty_send_str(p, "Q");
     int st = kc_pty_wait_exit(p, 5000);
     STEP(st == 0, "quit status");
     STEP(!kc_pty_altscreen(p) && kc_pty_cursor_visible(p), "terminal restored");
@@ -231,7 +231,7 @@ static void storm(void) {
     free(before);
     free(after);
     if (alive) {
-      kc_pty_send_str(p, KEY_ESC KEY_ESC KEY_ESC "q");
+      kc_pty_send_str(p, KEY_ESC KEY_ESC KEY_ESC "Q");
       kc_pty_wait_exit(p, 3000);
     }
     kc_pty_free(p);
@@ -300,7 +300,7 @@ static void suspend(void) {
     char *after = tui_screen(p);
     if (strcmp(before, after) != 0) fail = "screen after fg differs from before Ctrl-Z";
     free(after);
-    kc_pty_send_str(p, "q");
+    kc_pty_send_str(p, "Q");
     if (!kc_pty_wait_text(p, "$", 5000)) fail = "did not quit to the shell";
   }
   free(before);

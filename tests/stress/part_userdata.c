@@ -26,11 +26,14 @@ static void make_populated(void) {
   struct envb e;
   env_init(&e, dir);
   struct proc_result r;
-  kc(&r, &e, "--data", dir, "--user", "alice", "plan", "start", "--date", today_minus(2), NULL);
+  kc(&r, &e, "--data", dir, "--user", "alice", "--create", "plan", "start", "--date",
+     today_minus(2), NULL);
   proc_free(&r);
-  kc(&r, &e, "--data", dir, "--user", "alice", "plan", "tick", "compression", "--day", "1", NULL);
+  kc(&r, &e, "--data", dir, "--user", "alice", "--create", "plan", "tick", "compression", "--day",
+     "1", NULL);
   proc_free(&r);
-  kc(&r, &e, "--data", dir, "--user", "alice", "plan", "pain", "4", "--note", "before", NULL);
+  kc(&r, &e, "--data", dir, "--user", "alice", "--create", "plan", "pain", "4", "--note", "before",
+     NULL);
   proc_free(&r);
   env_free(&e);
   snprintf(path, sizeof path, "%s/kneecare.db", dir);
@@ -151,8 +154,8 @@ static void bad_path_case(size_t i) {
   char msg[200] = "", bad[300] = "";
   const char *cmds[][4] = {{"profiles"}, {"plan", "status"}, {"plan", "tick", "elevation"}};
   for (size_t k = 0; k < 3; k++) {
-    const char *args[10] = {"--data", data_arg, "--user", "alice"};
-    int a = 4;
+    const char *args[10] = {"--data", data_arg, "--user", "alice", "--create"};
+    int a = 5;
     for (int j = 0; cmds[k][j]; j++) args[a++] = cmds[k][j];
     args[a] = NULL;
     kcv(&r, &e, args);
@@ -185,7 +188,7 @@ static void bad_path_case(size_t i) {
     if (reading) {
       tui_keys(p, KEY_ENTER KEY_ENTER);
       reading = tui_wait(p, "%", 5000);
-      kc_pty_send_str(p, "q");
+      kc_pty_send_str(p, "Q");
       reading = reading && kc_pty_wait_exit(p, 5000) == 0;
     }
     kc_pty_free(p);
@@ -255,7 +258,7 @@ static void strings_case(const char *label, const char *value) {
   char how[400];
   int fail = 0;
   /* As a profile name. */
-  kc(&r, &e, "--data", dir, "--user", value, "profiles", NULL);
+  kc(&r, &e, "--data", dir, "--user", value, "--create", "profiles", NULL);
   int name_ok = r.status == 0 && memmem(r.out, r.out_len, value, strlen(value)) != NULL;
   int name_refused = r.status > 0 && r.status < 126 && r.err_len > 0;
   snprintf(how, sizeof how, "name: %s",
@@ -266,12 +269,14 @@ static void strings_case(const char *label, const char *value) {
   if (!fail && esc_violation(r.out, r.out_len, 0)) fail = 1, strcat(how, " (escape in output)");
   proc_free(&r);
   /* As a pain note on the "notes" profile's plan. */
-  kc(&r, &e, "--data", dir, "--user", "notes", "plan", "pain", "3", "--note", value, NULL);
+  kc(&r, &e, "--data", dir, "--user", "notes", "--create", "plan", "pain", "3", "--note", value,
+     NULL);
   int note_status = r.status;
   char note_msg[200];
   snprintf(note_msg, sizeof note_msg, "%s", first_line(r.err, r.err_len));
   proc_free(&r);
-  kc(&r, &e, "--data", dir, "--user", "notes", "plan", "export", "--format", "csv", NULL);
+  kc(&r, &e, "--data", dir, "--user", "notes", "--create", "plan", "export", "--format", "csv",
+     NULL);
   int note_ok = note_status == 0 && memmem(r.out, r.out_len, value, strlen(value)) != NULL;
   size_t l = strlen(how);
   snprintf(how + l, sizeof how - l, "; note: %s",
@@ -323,7 +328,7 @@ static void nul_case(void) {
     kc_pty_send(p, "kn\0ee", 5);
     kc_pty_wait_quiet(p, 80, 2000);
     ok = tui_alive(p);
-    kc_pty_send_str(p, KEY_ESC KEY_ESC "q");
+    kc_pty_send_str(p, KEY_ESC KEY_ESC "Q");
     ok = ok && kc_pty_wait_exit(p, 5000) == 0;
     how = ok ? "" : "TUI died";
   }
@@ -389,7 +394,7 @@ static void modes_case(void) {
     struct kc_pty *p = tui_start(&e, args, 24, 100);
     int tui_warned = tui_home(p) &&
                      (kc_pty_has(p, "Warning: the data") || tui_wait(p, "Warning: the data", 3000));
-    kc_pty_send_str(p, "q");
+    kc_pty_send_str(p, "Q");
     kc_pty_wait_exit(p, 3000);
     kc_pty_free(p);
     result("userdata", M[i].name, warned && tui_warned ? ST_OK : ST_FAIL,
@@ -411,7 +416,7 @@ void part_userdata(void) {
   struct envb e;
   env_init(&e, dir);
   struct proc_result r;
-  kc(&r, &e, "--data", dir, "--user", "notes", "plan", "start", NULL);
+  kc(&r, &e, "--data", dir, "--user", "notes", "--create", "plan", "start", NULL);
   proc_free(&r);
   env_free(&e);
   char *tenk = repeat("x", 10000), *tenk_w = repeat("\xe8\x86\x9d", 3 * 3333);
@@ -437,4 +442,5 @@ void part_userdata(void) {
   free(tenk_w);
   if (!CFG.smoke) nul_case();
   modes_case();
+  part_userdata_msgs();
 }

@@ -132,6 +132,7 @@ void keys_for(const char *term); /* NULL: back to xterm's */
 /* ---- the parts ---------------------------------------------------------- */
 void part_content(void);
 void part_userdata(void);
+void part_userdata_msgs(void); /* run by part_userdata */
 void part_terminals(void);
 void part_kills(void);
 void part_disk(void);

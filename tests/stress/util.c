@@ -512,9 +512,9 @@ int tui_home(struct kc_pty *p) {
   while (now_ms() < end) {
     if (kc_pty_pump(p, 20) < 0) break;
     kc_pty_row(p, 0, top, sizeof top);
-    /* The first start shows the safety notice (in Help), possibly only
-     * after the home menu's first frame: Esc closes it. */
-    if (strstr(top, "Help") && now_ms() - last_esc > 500) {
+    /* The first start shows the safety notice, possibly only after the
+     * home menu's first frame: Esc closes it. */
+    if ((strstr(top, "Help") || strstr(top, "Safety notice")) && now_ms() - last_esc > 500) {
       kc_pty_wait_quiet(p, 30, 500);
       kc_pty_send_str(p, KEY_ESC);
       last_esc = now_ms();
@@ -534,7 +534,9 @@ int tui_home(struct kc_pty *p) {
        * can take a while: wait for a settled screen before going on. */
       kc_pty_wait_quiet(p, 150, 3000);
       kc_pty_row(p, 0, top, sizeof top);
-      if (!strstr(top, "Help") && kc_pty_has(p, "Check and recover")) return 1;
+      if (!strstr(top, "Help") && !strstr(top, "Safety notice") &&
+          kc_pty_has(p, "Check and recover"))
+        return 1;
     }
   }
   return 0;
@@ -578,7 +580,9 @@ int tui_select(struct kc_pty *p, const char *label) {
 }
 
 int tui_open_checklist(struct kc_pty *p) {
-  if (!tui_select(p, "3-day recovery plan")) return 0;
+  /* Under load the first-start notice can come after Home looked settled
+   * (another instance was creating the data): close it first. */
+  if (!tui_home(p) || !tui_select(p, "3-day recovery plan")) return 0;
   kc_pty_send_str(p, KEY_ENTER);
   double end = now_ms() + 10000;
   int answered = 0;

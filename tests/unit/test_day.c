@@ -2,6 +2,7 @@
  * and year ends, strict parsing of hostile input, and the local date of an
  * instant at midnight, across daylight-saving changes both ways (London and
  * New York) and with the clock moving backwards. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -383,6 +384,24 @@ START_TEST(local_out_of_range) {
 }
 END_TEST
 
+/* Review F6: a stored time localtime_r cannot convert printed garbage from
+ * an uninitialised struct tm; any stored value now formats or reads "-". */
+START_TEST(time_format_never_trusts_a_stored_value) {
+  setenv("TZ", "UTC0", 1);
+  tzset();
+  char buf[64];
+  ck_assert_str_eq(kc_time_format(utc(2026, 3, 1, 12, 5, 0), "%Y-%m-%d %H:%M", buf, sizeof buf),
+                   "2026-03-01 12:05");
+  ck_assert_str_eq(kc_time_format(0, "%Y", buf, sizeof buf), "-");
+  ck_assert_str_eq(kc_time_format(INT64_MAX, "%Y-%m-%d", buf, sizeof buf), "-");
+  ck_assert_str_eq(kc_time_format(INT64_MIN, "%Y-%m-%d", buf, sizeof buf), "-");
+  ck_assert_str_eq(kc_time_format((int64_t)300000 * 366 * 86400, "%Y", buf, sizeof buf), "-");
+  ck_assert_str_eq(kc_time_format(-2208988801LL, "%Y", buf, sizeof buf), "-"); /* 1899 */
+  ck_assert_str_eq(kc_time_format(utc(2026, 3, 1, 0, 0, 0), "%Y-%m-%d", buf, 4),
+                   "-"); /* too small */
+}
+END_TEST
+
 static Suite *day_suite(void) {
   Suite *s = suite_create("day");
   TCase *conv = tcase_create("conversions");
@@ -395,6 +414,7 @@ static Suite *day_suite(void) {
   TCase *text = tcase_create("parse_format");
   tcase_add_test(text, parse_good);
   tcase_add_test(text, parse_bad);
+  tcase_add_test(text, time_format_never_trusts_a_stored_value);
   tcase_add_test(text, parse_random_bytes);
   tcase_add_test(text, format_round_trip);
   suite_add_tcase(s, text);

@@ -1,5 +1,8 @@
 /* Unit tests: UTF-8, column widths, truncation, wrapping, sanitising. */
+#define _XOPEN_SOURCE 700 /* wcwidth */
+#include <locale.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "kc_check.h"
 #include "kneecare/text.h"
@@ -135,11 +138,64 @@ START_TEST(wrap_all_widths) {
 }
 END_TEST
 
+/* The table is glibc's wcwidth() in C.UTF-8, the function ncurses advances
+ * its cursor by: every code point agrees (regenerate with tools/gen_width.c
+ * after a glibc upgrade if this fails). */
+START_TEST(width_is_what_ncurses_draws) {
+  ck_assert_ptr_nonnull(setlocale(LC_CTYPE, "C.UTF-8"));
+  int bad = 0;
+  uint32_t first = 0;
+  for (uint32_t cp = 0; cp < 0x110000; cp++) {
+    int w = wcwidth((wchar_t)cp);
+    if ((w < 0 ? -1 : w) != kc_cp_width(cp) && !bad++) first = cp;
+  }
+  ck_assert_msg(bad == 0, "%d code points differ from wcwidth, first U+%04X", bad, (unsigned)first);
+  ck_assert_int_eq(kc_cp_width(0x1F3FB), 2); /* emoji modifier: drawn wide */
+  ck_assert_int_eq(kc_cp_width(0x17000), 2); /* Tangut */
+  ck_assert_int_eq(kc_cp_width(0x0378), -1); /* unassigned */
+}
+END_TEST
+
+START_TEST(format_characters_are_dropped) {
+  char out[128];
+  /* LRM, RLM, ALM, ZWJ, BOM, soft hyphen, a tag character; U+2028 -> space. */
+  const char *in = "a\xE2\x80\x8E"
+                   "b\xE2\x80\x8F\xD8\x9C"
+                   "c\xE2\x80\x8D\xEF\xBB\xBF\xC2\xAD"
+                   "d\xF3\xA0\x80\xA1\xE2\x80\xA8"
+                   "e";
+  kc_text_sanitize(in, strlen(in), out, sizeof out, 0);
+  ck_assert_str_eq(out, "abcd e");
+  ck_assert(!kc_cp_displayable(0x200E));
+  ck_assert(!kc_cp_displayable(0x2029));
+  ck_assert(!kc_cp_displayable(0x0378));
+  ck_assert(kc_cp_displayable(0x00DB));
+  /* A code point of unknown width becomes U+FFFD (one known column). */
+  kc_text_sanitize("x\xCD\xB8", 3, out, sizeof out, 0);
+  ck_assert_str_eq(out, "x\xEF\xBF\xBD");
+}
+END_TEST
+
+/* For a terminal that is not UTF-8: printable ASCII only, so no byte an
+ * 8-bit terminal reads as a C1 control (U+00DB is C3 9B: CSI). */
+START_TEST(ascii_transliteration) {
+  char out[256];
+  const char *in = "Caf\xC3\xA9 \xC3\x9B\xC3\x9D\xC3\x9C \xE2\x80\xA2 \xE2\x86\x91\xE2\x86\x93 "
+                   "\xE2\x80\xA6 \xE8\x86\x9D \xE2\x96\x88 e\xCC\x81";
+  kc_text_ascii(in, strlen(in), out, sizeof out);
+  ck_assert_str_eq(out, "Cafe UYU * ^v ... ?? # e");
+  for (const char *p = out; *p; p++) ck_assert_int_lt((unsigned char)*p, 0x80);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("text");
   TCase *tc = tcase_create("core");
   tcase_add_test(tc, decode_valid_and_invalid);
   tcase_add_test(tc, widths);
+  tcase_add_test(tc, width_is_what_ncurses_draws);
+  tcase_add_test(tc, format_characters_are_dropped);
+  tcase_add_test(tc, ascii_transliteration);
   tcase_add_test(tc, fit_never_splits);
   tcase_add_test(tc, truncate_with_ellipsis);
   tcase_add_test(tc, sanitize_removes_controls);
