@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 #include <unistd.h>
 
 #include "kc_pty.h"
+#include "pack_search.h"
 
 #define RUNS 11
 
@@ -184,18 +186,6 @@ static int kneecare_run(const char *content, int n, double *ff, double *down, do
   return 1;
 }
 
-static void bench_kneecare(struct figures *f, const char *content) {
-  double ff[RUNS], down[RUNS], downb[RUNS], open[RUNS], srch[RUNS], rss[RUNS];
-  int n = 0;
-  for (int r = 0; r < RUNS; r++) n += kneecare_run(content, n, ff, down, downb, open, srch, rss);
-  f->first_frame = median(ff, n);
-  f->down_ms = median(down, n);
-  f->down_bytes = median(downb, n);
-  f->open_ms = median(open, n);
-  f->search_ms = median(srch, n);
-  f->rss_kb = median(rss, n);
-}
-
 static const char *dialog_argv[70];
 
 static void dialog_args(void) {
@@ -306,15 +296,71 @@ static double bench_less_rss(void) {
   return median(rss, n);
 }
 
-/* A copy of the packed content with 10,000 extra synthetic articles whose
- * words are drawn from the real articles' words, so terms are as common or
- * rare as in real content (each real word is as likely as it is frequent). */
-static int make_big_content(const char *path) {
-  char cmd[512];
-  snprintf(cmd, sizeof cmd, "cp '%s' '%s'", KC_CONTENT_DB, path);
-  if (system(cmd) != 0) return -1;
+static int put_source(sqlite3 *db, const char *key) {
+  sqlite3_stmt *st;
+  int rc = sqlite3_prepare_v2(db, "INSERT INTO meta (key, value) VALUES ('bench_source', ?1)", -1,
+                              &st, NULL);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* What the generated files are made from: the packed articles' checksum and
+ * the schema, so a rebuild that changes neither keeps them. */
+static void source_key(const char *path, char *key, size_t n) {
   sqlite3 *db;
-  if (sqlite3_open(path, &db) != SQLITE_OK) return -1;
+  key[0] = '\0';
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) return;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT (SELECT value FROM meta WHERE key = 'content_checksum'), "
+                         "(SELECT group_concat(sql) FROM (SELECT sql FROM sqlite_schema "
+                         "WHERE sql IS NOT NULL ORDER BY name))",
+                         -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+    unsigned long long h = 14695981039346656037ull;
+    const unsigned char *sql = sqlite3_column_text(st, 1);
+    for (int i = 0; sql && i < sqlite3_column_bytes(st, 1); i++)
+      h = (h ^ sql[i]) * 1099511628211ull;
+    snprintf(key, n, "%s schema:%016llx", (const char *)sqlite3_column_text(st, 0), h);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+/* A copy of the packed content with n extra synthetic articles whose words
+ * are drawn from the real articles' words, so terms are as common or rare
+ * as in real content (each real word is as likely as it is frequent):
+ * titles of two words and a number, 400-word bodies, in the other-pain
+ * topic after the real articles. Indexed and sealed as kcpack does
+ * (kc_pack_search_seal), so it opens like a packed file. Kept in the build
+ * folder and remade when the packed articles or the schema change
+ * (100,000 articles: ~1 GB, a few minutes). */
+static int make_scale_content(const char *path, int n) {
+  char want[256], have[256];
+  source_key(KC_CONTENT_DB, want, sizeof want);
+  sqlite3 *old;
+  have[0] = '\0';
+  if (sqlite3_open_v2(path, &old, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(old, "SELECT value FROM meta WHERE key = 'bench_source'", -1, &st,
+                           NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+      snprintf(have, sizeof have, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(old);
+  if (want[0] && strcmp(want, have) == 0) return 0;
+  char tmp[600], cmd[1400];
+  snprintf(tmp, sizeof tmp, "%s.tmp", path);
+  snprintf(cmd, sizeof cmd, "cp '%s' '%s'", KC_CONTENT_DB, tmp);
+  if (system(cmd) != 0) return -1;
+  fprintf(stderr, "bench: making %s (%d synthetic articles)...\n", path, n);
+  sqlite3 *db;
+  if (sqlite3_open(tmp, &db) != SQLITE_OK) return -1;
   /* Pool every word of every real article. */
   char **pool = NULL;
   size_t n_pool = 0, cap = 0;
@@ -330,7 +376,7 @@ static int make_big_content(const char *path) {
   }
   sqlite3_finalize(st);
   if (n_pool == 0) return -1;
-  sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+  sqlite3_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN", NULL, NULL, NULL);
   sqlite3_prepare_v2(
       db,
       "INSERT INTO article (id, topic_id, position, title, summary, body, plain, source_file) "
@@ -338,8 +384,8 @@ static int make_big_content(const char *path) {
       -1, &st, NULL);
   srand(7);
   char id[32], title[256], body[8192];
-  for (int i = 0; i < 10000; i++) {
-    snprintf(id, sizeof id, "synthetic-%05d", i);
+  for (int i = 0; i < n; i++) {
+    snprintf(id, sizeof id, "synthetic-%06d", i);
     snprintf(title, sizeof title, "Synthetic %s %s %d", pool[rand() % (int)n_pool],
              pool[rand() % (int)n_pool], i);
     size_t o = 0;
@@ -352,12 +398,91 @@ static int make_big_content(const char *path) {
     sqlite3_reset(st);
   }
   sqlite3_finalize(st);
-  sqlite3_exec(db, "COMMIT; INSERT INTO article_fts(article_fts) VALUES ('rebuild'); VACUUM;", NULL,
-               NULL, NULL);
+  char err[256];
+  int rc = sqlite3_exec(db,
+                        "INSERT INTO article_fts(article_fts) VALUES ('rebuild');"
+                        "INSERT INTO article_fts(article_fts) VALUES ('optimize');",
+                        NULL, NULL, NULL) != SQLITE_OK ||
+           kc_pack_search_seal(db, err, sizeof err) != 0 || put_source(db, want) != 0 ||
+           sqlite3_exec(db, "COMMIT; VACUUM", NULL, NULL, NULL) != SQLITE_OK;
+  if (rc) fprintf(stderr, "bench: %s: %s\n", tmp, sqlite3_errmsg(db));
   sqlite3_close(db);
   for (size_t i = 0; i < n_pool; i++) free(pool[i]);
   free(pool);
-  return 0;
+  return rc || rename(tmp, path) != 0 ? -1 : 0;
+}
+
+/* Content at growing scale, measured interleaved: each repetition visits
+ * every size once, in an order rotated from one repetition to the next. */
+#define CONTENT_SCALES 4
+static const int scale_articles[CONTENT_SCALES] = {0, 1000, 10000, 100000};
+static const char *scale_names[CONTENT_SCALES] = {"built-in", "+1,000", "+10,000", "+100,000"};
+
+struct scale_figures {
+  double first_frame, search_ms, synonym_ms, correct_ms, show_ms, search_cli_ms, long_cli_ms,
+      rss_kb;
+};
+
+/* Median latency of each character of word typed into the search box (the
+ * box is cleared first with Ctrl-U). */
+static double type_word(struct kc_pty *p, const char *word) {
+  double t[64];
+  int n = 0;
+  measure(p, "\x15", NULL);
+  for (int c = 0; word[c] && n < 64; c++) {
+    char key[2] = {word[c], 0};
+    t[n++] = measure(p, key, NULL);
+  }
+  return median(t, n);
+}
+
+/* `kneecare [--content FILE] CMD ARG`, whole process. */
+static double run_cmd(const char *content, const char *cmd, const char *arg) {
+  const char *argv[6];
+  int a = 0;
+  argv[a++] = kneecare_path();
+  if (content) {
+    argv[a++] = "--content";
+    argv[a++] = content;
+  }
+  argv[a++] = cmd;
+  argv[a++] = arg;
+  argv[a] = NULL;
+  return run_cli(argv);
+}
+
+static void bench_scale(char paths[CONTENT_SCALES][512], struct scale_figures *f) {
+  enum { FIELDS = sizeof(struct scale_figures) / sizeof(double) };
+  static double v[CONTENT_SCALES][FIELDS][RUNS];
+  int n[CONTENT_SCALES] = {0};
+  static char longq[5001]; /* a 5,000-character paste */
+  for (int i = 0; i < 5000; i++) longq[i] = "knee pain after running "[i % 24];
+  for (int r = 0; r < RUNS; r++)
+    for (int k = 0; k < CONTENT_SCALES; k++) {
+      int s = (k + r) % CONTENT_SCALES;
+      if (s && !paths[s][0]) continue;
+      const char *content = s ? paths[s] : NULL;
+      const char *argv[] = {kneecare_path(), content ? "--content" : NULL, content, NULL};
+      struct scale_figures x;
+      struct kc_pty *p = start(argv, "? help", &x.first_frame);
+      if (!p) continue;
+      measure(p, "/", NULL);
+      x.search_ms = type_word(p, "swelling");
+      x.synonym_ms = type_word(p, "tylenol itb");  /* synonym groups */
+      x.correct_ms = type_word(p, "menicus tear"); /* a word corrected at each key */
+      x.rss_kb = (double)peak_rss_kb(kc_pty_pid(p));
+      kc_pty_free(p);
+      x.show_ms = run_cmd(content, "show", "symptoms-by-cause");
+      x.search_cli_ms = run_cmd(content, "search", "swelling");
+      x.long_cli_ms = run_cmd(content, "search", longq);
+      const double *xv = &x.first_frame;
+      for (int i = 0; i < FIELDS; i++) v[s][i][n[s]] = xv[i];
+      n[s]++;
+    }
+  for (int s = 0; s < CONTENT_SCALES; s++) {
+    double *fv = &f[s].first_frame;
+    for (int i = 0; i < FIELDS; i++) fv[i] = median(v[s][i], n[s]);
+  }
 }
 
 struct wizard_figures {
@@ -623,11 +748,45 @@ static void bench_userdata_scale(void) {
   printf("  (target: 5 years within 1 ms of 1 day; generator: kc_bench --gen-userdb DIR DAYS)\n");
 }
 
+static void scale_row(const char *name, const struct scale_figures *f, size_t off,
+                      const char *target) {
+  printf("%-36s", name);
+  double v[CONTENT_SCALES];
+  for (int s = 0; s < CONTENT_SCALES; s++) {
+    v[s] = *(const double *)((const char *)&f[s] + off);
+    if (v[s] < 0)
+      printf(" %10s", "n/a");
+    else
+      printf(" %10.2f", v[s]);
+  }
+  if (v[0] > 0 && v[CONTENT_SCALES - 1] > 0) printf("   x%.2f", v[CONTENT_SCALES - 1] / v[0]);
+  printf("   %s\n", target);
+}
+
 static void row(const char *name, double kc, double other, const char *target) {
   char a[32], b[32];
   snprintf(a, sizeof a, kc < 0 ? "n/a" : "%.2f", kc);
   snprintf(b, sizeof b, other < 0 ? "-" : "%.2f", other);
   printf("%-40s %12s %12s   %s\n", name, a, b, target);
+}
+
+static void print_scale(const struct scale_figures *sf) {
+  printf("\ncontent at scale (interleaved)       %10s %10s %10s %10s   growth 100k/built-in\n",
+         scale_names[0], scale_names[1], scale_names[2], scale_names[3]);
+  scale_row("search, per typed character (ms)", sf, offsetof(struct scale_figures, search_ms),
+            "< 2; 10k < 5; 100k < 10");
+  scale_row("  with synonyms (ms)", sf, offsetof(struct scale_figures, synonym_ms),
+            "< 3; 10k < 10");
+  scale_row("  with a corrected word (ms)", sf, offsetof(struct scale_figures, correct_ms),
+            "< 3; 10k < 10");
+  scale_row("first frame (ms)", sf, offsetof(struct scale_figures, first_frame),
+            "100k within 1 of built-in");
+  scale_row("show ID, whole process (ms)", sf, offsetof(struct scale_figures, show_ms), "100k < 5");
+  scale_row("search QUERY, whole process (ms)", sf, offsetof(struct scale_figures, search_cli_ms),
+            "");
+  scale_row("search 5,000 characters, whole (ms)", sf, offsetof(struct scale_figures, long_cli_ms),
+            "< 100");
+  scale_row("peak RSS, TUI after search (KB)", sf, offsetof(struct scale_figures, rss_kb), "");
 }
 
 int main(int argc, char **argv) {
@@ -648,6 +807,21 @@ int main(int argc, char **argv) {
   snprintf(home, sizeof home, "/tmp/kc-bench-XXXXXX");
   if (!mkdtemp(home)) return 1;
   printf("kneecare benchmark: pseudo-terminal %dx%d, medians of %d runs\n\n", COLS, ROWS, RUNS);
+  /* Content at 1,000, 10,000 and 100,000 extra articles (kept in the build
+   * folder while the packed articles and schema are unchanged). */
+  char paths[CONTENT_SCALES][512] = {{0}};
+  for (int s = 1; s < CONTENT_SCALES; s++) {
+    snprintf(paths[s], sizeof paths[s], "%s/content-%d.db", KC_BENCH_DIR, scale_articles[s]);
+    if (make_scale_content(paths[s], scale_articles[s]) != 0) paths[s][0] = '\0';
+  }
+  if (getenv("KC_BENCH_MAKE_ONLY")) return 0; /* just the content files, for other probes */
+  if (getenv("KC_BENCH_SCALE_ONLY")) {        /* only the content-at-scale table */
+    prepare_data_dir("data");
+    struct scale_figures sf[CONTENT_SCALES];
+    bench_scale(paths, sf);
+    print_scale(sf);
+    return 0;
+  }
   if (getenv("KC_BENCH_FRAME_ONLY")) { /* quick comparison of first frames, interleaved */
     prepare_data_dir("data");
     struct figures k, d;
@@ -656,19 +830,15 @@ int main(int argc, char **argv) {
            have ? d.first_frame : -1);
     return 0;
   }
-  struct figures k, d, big;
+  struct figures k, d;
   prepare_data_dir("data");
   int have_dialog = bench_interleaved(&k, &d) == 0;
   if (!have_dialog) d = (struct figures){-1, -1, -1, -1, -1, -1};
   double ir_kc, ir_floor;
   bench_down_ir(&ir_kc, &ir_floor);
   double less_rss = bench_less_rss();
-  char big_path[128];
-  snprintf(big_path, sizeof big_path, "%s/big-content.db", home);
-  if (make_big_content(big_path) == 0)
-    bench_kneecare(&big, big_path);
-  else
-    big = (struct figures){-1, -1, -1, -1, -1, -1};
+  struct scale_figures sf[CONTENT_SCALES];
+  bench_scale(paths, sf);
 
   printf("%-40s %12s %12s   %s\n", "figure", "kneecare", "peer", "target");
   row("first complete frame (ms), dialog", k.first_frame, d.first_frame, "<= 0.8 x dialog");
@@ -681,8 +851,7 @@ int main(int argc, char **argv) {
   row("open an article (ms)", k.open_ms, -1, "< 3");
   row("search, per typed character (ms)", k.search_ms, -1, "< 3");
   row("peak RSS (KB): home+article+20 keys, less", k.rss_kb, less_rss, "< 5120");
-  row("search per character, +10,000 articles (ms)", big.search_ms, -1, "< 10");
-  row("first frame, +10,000 articles (ms)", big.first_frame, -1, "");
+  print_scale(sf);
 
   struct wizard_figures wf;
   prepare_data_dir("wizard");

@@ -17,6 +17,7 @@
 #include "kneecare/markup.h"
 #include "pack_checks.h"
 #include "pack_runplan.h"
+#include "pack_search.h"
 
 struct files {
   char **v;
@@ -422,6 +423,7 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < md.n; i++) check_links(db, &all[i]);
   if (!errors) kc_pack_check_data(db, dbdir, report);
   if (!errors) kc_pack_check_runplan(db, dbdir, report);
+  if (!errors) kc_pack_search(db, dbdir, report);
   for (size_t i = 0; i < md.n; i++) loaded_free(&all[i]);
   free(all);
 

@@ -1,84 +1,49 @@
-/* Read-only access to the content database. All SQL for topics, articles
- * and search lives here; every text column passes through the sanitiser so
- * a hostile database cannot put escape sequences on the user's terminal. */
+/* Read-only access to the content database: opening it, and topics,
+ * articles, links and sources (search is in content_search.c).
+ *
+ * Opening does no work that grows with the articles: the packer checked
+ * every article once at build time and recorded what it checked in meta
+ * (src/pack/pack_search.c). A --content file is untrusted, so opening it
+ * costs only O(schema): its schema must be ours (no views, no generated
+ * columns, our tables with our columns, our FTS definitions), and every read
+ * is bounded where it happens -- a LIMIT on each result, a cap on each text
+ * column, and SQLite's own limits -- so no file can make a read compute or
+ * load more than a screenful. Every text passes the sanitiser, so a hostile
+ * database cannot put escape sequences on the user's terminal. */
 #include "kneecare/content.h"
 
 #include <errno.h>
-#include <sqlite3.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include "kneecare/query.h"
+#include "content_int.h"
+#include "content_vfs.h"
+#include "kneecare/mem.h"
 #include "kneecare/text.h"
 
-struct kc_content {
-  sqlite3 *db;
-};
+/* ---- opening ------------------------------------------------------------- */
 
-/* A foreign article longer than this is refused: our longest is a few KB,
- * and search snippets over megabytes of text stall the screen. */
-#define KC_ARTICLE_MAX_BYTES (256 * 1024)
-
-static char *col_text(sqlite3_stmt *st, int i) {
-  const char *t = (const char *)sqlite3_column_text(st, i);
-  int n = sqlite3_column_bytes(st, i);
-  return kc_text_sanitize_dup(t ? t : "", t ? (size_t)n : 0, 0);
-}
-
-static char *col_text_lines(sqlite3_stmt *st, int i) {
-  const char *t = (const char *)sqlite3_column_text(st, i);
-  int n = sqlite3_column_bytes(st, i);
-  return kc_text_sanitize_dup(t ? t : "", t ? (size_t)n : 0, 1);
-}
-
-/* Checks that the database is one of ours, with the tables and columns we
- * query, so a foreign file gets one clear message instead of odd errors. */
-static int check_schema(sqlite3 *db, char *err, size_t errlen) {
-  static const char *probes[] = {
-      "SELECT value FROM meta WHERE key = 'format' AND value = 'kneecare-content'",
-      "SELECT 1 WHERE (SELECT value FROM meta WHERE key = 'format_version') = '1'",
-      "SELECT id, position, title, summary FROM topic LIMIT 0",
-      "SELECT id, topic_id, position, title, summary, body, plain FROM article LIMIT 0",
-      "SELECT article_id, related_id, position FROM article_related LIMIT 0",
-      "SELECT article_id, position, text FROM article_source LIMIT 0",
-      "SELECT rowid FROM article_fts WHERE article_fts MATCH '\"knee\"' LIMIT 0",
-  };
-  for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++) {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, probes[i], -1, &st, NULL);
-    int ok = rc == SQLITE_OK;
-    if (ok) {
-      rc = sqlite3_step(st);
-      ok =
-          i <= 1 ? rc == SQLITE_ROW : (rc == SQLITE_DONE || rc == SQLITE_ROW); /* 0, 1 must match */
-    }
-    sqlite3_finalize(st);
-    if (!ok) {
-      snprintf(err, errlen, "not a kneecare content database (%s)",
-               i == 0   ? "no kneecare format marker"
-               : i == 1 ? "a format this version of kneecare does not know"
-                        : "missing or different tables");
-      return -1;
-    }
-  }
-  sqlite3_stmt *st = NULL;
-  int too_big = 0;
-  if (sqlite3_prepare_v2(
-          db,
-          "SELECT 1 FROM article WHERE length(CAST(body AS BLOB)) > ?1 "
-          "OR length(CAST(title AS BLOB)) > 4096 OR length(CAST(summary AS BLOB)) > 4096 LIMIT 1",
-          -1, &st, NULL) == SQLITE_OK) {
-    sqlite3_bind_int(st, 1, KC_ARTICLE_MAX_BYTES);
-    too_big = sqlite3_step(st) == SQLITE_ROW;
-  }
-  sqlite3_finalize(st);
-  if (too_big) {
-    snprintf(err, errlen, "not usable: an article is larger than this guide accepts (256 KB)");
-    return -1;
-  }
-  return 0;
+/* SQLite's limits for a content connection: what real content needs, with
+ * room (the longest value is an article body; our statements are short),
+ * so that no value, statement or schema entry of a foreign file can be
+ * larger. A value over SQLITE_LIMIT_LENGTH fails to load ("string or blob
+ * too big") instead of being read into memory. */
+static void set_limits(sqlite3 *db) {
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 2 * KC_CONTENT_MAX_BODY);
+  sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 64 * 1024);
+  sqlite3_limit(db, SQLITE_LIMIT_COLUMN, 64);
+  sqlite3_limit(db, SQLITE_LIMIT_EXPR_DEPTH, 64);
+  sqlite3_limit(db, SQLITE_LIMIT_COMPOUND_SELECT, 8);
+  sqlite3_limit(db, SQLITE_LIMIT_FUNCTION_ARG, 16);
+  sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+  sqlite3_limit(db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 256);
+  sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, 32);
+  sqlite3_limit(db, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
 }
 
 static int harden(sqlite3 *db) {
@@ -86,9 +51,254 @@ static int harden(sqlite3 *db) {
   sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
-  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 16 * 1024 * 1024);
-  /* A small page cache: the content is small and memory is a target. */
+  set_limits(db);
+  /* A small page cache: what one screen needs; memory is a target. */
   return sqlite3_exec(db, "PRAGMA query_only = 1; PRAGMA cache_size = -256", NULL, NULL, NULL);
+}
+
+/* The tables this store reads, with their columns in order. */
+static const struct {
+  const char *name, *columns;
+} TABLES[] = {
+    {"meta", "key value"},
+    {"topic", "id position title summary"},
+    {"article", "id topic_id position title summary body plain source_file reviewed"},
+    {"article_related", "article_id related_id position"},
+    {"article_source", "article_id position text"},
+    {"search_stopword", "word"},
+    {"search_synonym", "term means"},
+    {"search_vocab", "word docs"},
+};
+
+/* The full-text tables, as the db/ SQL files declare them (compared after
+ * normalising: comments and blanks outside quotes dropped, lower case). A
+ * different tokenizer, content table or detail level would change what a
+ * query costs or reads. */
+static const struct {
+  const char *name, *sql;
+} FTS_TABLES[] = {
+    {"article_fts", "CREATE VIRTUAL TABLE article_fts USING fts5 (title, summary, plain, "
+                    "content = 'article', content_rowid = 'rowid', "
+                    "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3 4')"},
+    {"search_head", "CREATE VIRTUAL TABLE search_head USING fts5 (title, summary, headings, "
+                    "content = '', tokenize = 'porter unicode61 remove_diacritics 2', "
+                    "prefix = '2 3 4')"},
+};
+
+/* SQL text without comments and blanks outside string literals, in lower
+ * case outside them, into out (truncated to outlen). */
+static void normalise_sql(const char *s, char *out, size_t outlen) {
+  size_t o = 0;
+  char quote = 0;
+  for (; *s && o + 1 < outlen; s++) {
+    char ch = *s;
+    if (quote) {
+      out[o++] = ch;
+      if (ch == quote) quote = 0;
+    } else if (ch == '\'' || ch == '"') {
+      quote = ch;
+      out[o++] = ch;
+    } else if (ch == '-' && s[1] == '-') {
+      while (s[1] && s[1] != '\n') s++;
+    } else if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') {
+      out[o++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+    }
+  }
+  out[o] = '\0';
+}
+
+static int refuse(char *err, size_t errlen, const char *fmt, const char *a, const char *b) {
+  char why[400];
+  snprintf(why, sizeof why, fmt, a ? a : "", b ? b : "");
+  snprintf(err, errlen, "not a kneecare content database (%s)", why);
+  return -1;
+}
+
+/* 1 when a CREATE TABLE statement declares a generated column: its text
+ * with quoted parts and comments dropped has "AS (" (the grammar requires
+ * the bracket after AS, and a table's text is what SQLite parses). A CHECK
+ * calling a function whose name ends in "as" is refused too: refusing an
+ * odd file is safe, reading a generated column is not. */
+static int declares_generated(const char *sql) {
+  char skel[4096];
+  size_t o = 0;
+  for (const char *p = sql; *p && o + 1 < sizeof skel; p++) {
+    char ch = *p;
+    if (ch == '\'' || ch == '"' || ch == '`' || ch == '[') {
+      char close = ch == '[' ? ']' : ch;
+      while (p[1] && p[1] != close) p++;
+      if (p[1]) p++;
+      skel[o++] = 'q';
+    } else if (ch == '-' && p[1] == '-') {
+      while (p[1] && p[1] != '\n') p++;
+    } else if (ch == '/' && p[1] == '*') {
+      p++;
+      while (p[1] && !(p[0] == '*' && p[1] == '/')) p++;
+      if (p[1]) p++;
+    } else if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') {
+      skel[o++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+    }
+  }
+  skel[o] = '\0';
+  return o + 1 >= sizeof skel || strstr(skel, "as(") || strstr(skel, "generatedalways");
+}
+
+/* The column names of a CREATE TABLE statement, space-separated, into out:
+ * the first word of each top-level item between the brackets that is not a
+ * table constraint. Comments are skipped; quoted names are unquoted. */
+static void table_columns(const char *sql, char *out, size_t outlen) {
+  size_t o = 0;
+  out[0] = '\0';
+  const char *p = sql ? strchr(sql, '(') : NULL;
+  if (!p) return;
+  p++;
+  int depth = 0, at_item = 1;
+  while (*p && depth >= 0) {
+    if (p[0] == '-' && p[1] == '-') {
+      while (*p && *p != '\n') p++;
+      continue;
+    }
+    if (p[0] == '/' && p[1] == '*') {
+      p += 2;
+      while (*p && !(p[0] == '*' && p[1] == '/')) p++;
+      if (*p) p += 2;
+      continue;
+    }
+    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+      p++;
+      continue;
+    }
+    if (at_item && depth == 0) { /* the first word of an item */
+      char name[128];
+      size_t n = 0;
+      char close = *p == '"' ? '"' : *p == '[' ? ']' : *p == '`' ? '`' : 0;
+      if (close) {
+        for (p++; *p && *p != close; p++)
+          if (n + 1 < sizeof name) name[n++] = *p;
+        if (*p) p++;
+      } else {
+        for (; *p &&
+               (*p == '_' || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z'));
+             p++)
+          if (n + 1 < sizeof name) name[n++] = *p;
+      }
+      name[n] = '\0';
+      at_item = 0;
+      static const char *constraints[] = {"constraint", "primary", "unique", "check", "foreign"};
+      int is_constraint = 0;
+      for (size_t k = 0; !close && k < sizeof constraints / sizeof constraints[0]; k++)
+        is_constraint |= strcasecmp(name, constraints[k]) == 0;
+      if (n && !is_constraint && o + n + 2 < outlen) {
+        if (o) out[o++] = ' ';
+        memcpy(out + o, name, n + 1);
+        o += n;
+      }
+      continue;
+    }
+    if (*p == '\'' || *p == '"' || *p == '`' || *p == '[') {
+      char close = *p == '[' ? ']' : *p;
+      for (p++; *p && *p != close; p++) {}
+      if (*p) p++;
+      continue;
+    }
+    if (*p == '(')
+      depth++;
+    else if (*p == ')')
+      depth--;
+    else if (*p == ',' && depth == 0)
+      at_item = 1;
+    p++;
+  }
+}
+
+/* The O(schema) checks of a file given with --content: one pass over
+ * sqlite_schema (views, generated columns, our tables' columns, our FTS
+ * definitions) and one over meta. */
+static int check_schema(sqlite3 *db, char *err, size_t errlen) {
+  sqlite3_stmt *st = NULL;
+  char fts_sql[sizeof FTS_TABLES / sizeof FTS_TABLES[0]][1024] = {{0}};
+  char table_cols[sizeof TABLES / sizeof TABLES[0]][512] = {{0}};
+  int entries = 0, rc;
+  /* Our longest statement is under 1 KB; a longer one could hide a
+   * generated column past what is looked at, so it is refused. */
+  if (sqlite3_prepare_v2(db,
+                         "SELECT type, name, CASE WHEN length(sql) <= 4000 THEN sql END, "
+                         "length(sql) > 4000 FROM sqlite_schema LIMIT 201",
+                         -1, &st, NULL) != SQLITE_OK)
+    return snprintf(err, errlen, "cannot read content: %s", sqlite3_errmsg(db)), -1;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *type = (const char *)sqlite3_column_text(st, 0);
+    const char *name = (const char *)sqlite3_column_text(st, 1);
+    const char *sql = (const char *)sqlite3_column_text(st, 2);
+    char why[160] = "";
+    if (!type || !name) continue;
+    if (++entries > 200)
+      snprintf(why, sizeof why, "over 200 schema entries; ours has about 75");
+    else if (sqlite3_column_int(st, 3))
+      snprintf(why, sizeof why, "the statement of '%.60s' is over 4,000 bytes", name);
+    else if (strcmp(type, "view") == 0)
+      snprintf(why, sizeof why, "it has a view, '%.60s'", name);
+    /* A generated column is computed on every read, by any expression:
+     * one row can make gigabytes (printf('%.*c', 16000000, 'x')). */
+    else if (strcmp(type, "table") == 0 && sql && declares_generated(sql))
+      snprintf(why, sizeof why, "generated column in '%.60s'", name);
+    for (size_t i = 0; !why[0] && sql && i < sizeof FTS_TABLES / sizeof FTS_TABLES[0]; i++)
+      if (strcmp(name, FTS_TABLES[i].name) == 0) snprintf(fts_sql[i], sizeof fts_sql[i], "%s", sql);
+    for (size_t i = 0; !why[0] && i < sizeof TABLES / sizeof TABLES[0]; i++)
+      if (strcmp(type, "table") == 0 && strcmp(name, TABLES[i].name) == 0)
+        table_columns(sql, table_cols[i], sizeof table_cols[i]);
+    if (why[0]) {
+      sqlite3_finalize(st);
+      return refuse(err, errlen, "%s", why, NULL);
+    }
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE)
+    return snprintf(err, errlen, "cannot read content: %s", sqlite3_errmsg(db)), -1;
+
+  char format[64] = "", version[64] = "", search[64] = "", checksum[64] = "";
+  if (sqlite3_prepare_v2(db,
+                         "SELECT key, substr(value, 1, 60) FROM meta WHERE key IN ('format', "
+                         "'format_version', 'search_version', 'content_checksum')",
+                         -1, &st, NULL) == SQLITE_OK)
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      const char *k = (const char *)sqlite3_column_text(st, 0);
+      const char *v = (const char *)sqlite3_column_text(st, 1);
+      char *to = !k || !v                             ? NULL
+                 : strcmp(k, "format") == 0           ? format
+                 : strcmp(k, "format_version") == 0   ? version
+                 : strcmp(k, "search_version") == 0   ? search
+                 : strcmp(k, "content_checksum") == 0 ? checksum
+                                                      : NULL;
+      if (to) snprintf(to, 64, "%s", v);
+    }
+  sqlite3_finalize(st);
+  if (sqlite3_errcode(db) == SQLITE_NOMEM)
+    return snprintf(err, errlen, "cannot read content: out of memory"), -1;
+  if (strcmp(format, "kneecare-content") != 0)
+    return refuse(err, errlen, "no kneecare format marker", NULL, NULL);
+  if (strcmp(version, "1") != 0)
+    return refuse(err, errlen, "a format this version of kneecare does not know", NULL, NULL);
+  if (strcmp(search, "1") != 0 || !checksum[0])
+    return refuse(err, errlen,
+                  "made by another version of kcpack: its search data or record of checks "
+                  "is missing",
+                  NULL, NULL);
+
+  /* Our tables with our columns, read from the statements SQLite parsed. */
+  for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++)
+    if (strcmp(table_cols[i], TABLES[i].columns) != 0)
+      return refuse(err, errlen, "missing or different tables: '%s' has columns '%.100s'",
+                    TABLES[i].name, table_cols[i]);
+  for (size_t i = 0; i < sizeof FTS_TABLES / sizeof FTS_TABLES[0]; i++) {
+    char want[1024], got[1024];
+    normalise_sql(FTS_TABLES[i].sql, want, sizeof want);
+    normalise_sql(fts_sql[i], got, sizeof got);
+    if (strcmp(want, got) != 0)
+      return refuse(err, errlen, "missing or different tables: the search index '%s' differs",
+                    FTS_TABLES[i].name, NULL);
+  }
+  return 0;
 }
 
 static int finish_open(sqlite3 *db, int trusted, struct kc_content **out, char *err,
@@ -100,13 +310,9 @@ static int finish_open(sqlite3 *db, int trusted, struct kc_content **out, char *
     sqlite3_close(db);
     return -1;
   }
-  struct kc_content *c = calloc(1, sizeof *c);
-  if (!c) {
-    sqlite3_close(db);
-    snprintf(err, errlen, "out of memory");
-    return -1;
-  }
+  struct kc_content *c = kc_xcalloc(1, sizeof *c);
   c->db = db;
+  c->trusted = trusted;
   *out = c;
   return 0;
 }
@@ -115,6 +321,7 @@ int kc_content_open_image(const unsigned char *data, size_t len, struct kc_conte
                           size_t errlen) {
   sqlite3 *db = NULL;
   err[0] = '\0';
+  *out = NULL;
   if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
     snprintf(err, errlen, "cannot open content: %s", db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_close(db);
@@ -131,46 +338,26 @@ int kc_content_open_image(const unsigned char *data, size_t len, struct kc_conte
   return finish_open(db, 1, out, err, errlen);
 }
 
-/* "file:" URI of an existing path, every byte outside a safe set
- * percent-encoded (so '?', '#' and '%' in a name cannot add parameters). */
-static char *file_uri(const char *path) {
-  char *abs = realpath(path, NULL);
-  if (!abs) return NULL;
-  size_t n = strlen(abs);
-  char *uri = malloc(5 + n * 3 + sizeof "?immutable=1");
-  if (uri) {
-    char *o = uri + sprintf(uri, "file:");
-    for (const unsigned char *p = (const unsigned char *)abs; *p; p++) {
-      if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-          strchr("/._-~", *p))
-        *o++ = (char)*p;
-      else
-        o += sprintf(o, "%%%02X", *p);
-    }
-    strcpy(o, "?immutable=1");
-  }
-  free(abs);
-  return uri;
-}
-
 int kc_content_open_file(const char *path, struct kc_content **out, char *err, size_t errlen) {
-  sqlite3 *db = NULL;
   err[0] = '\0';
+  *out = NULL;
+  /* Opened once: O_NONBLOCK so a FIFO cannot block the open, then fstat on
+   * this descriptor, which is what SQLite reads (content_vfs.c). */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   struct stat st;
-  if (stat(path, &st) != 0) {
+  if (fd < 0 || fstat(fd, &st) != 0) {
     snprintf(err, errlen, "cannot open content database '%s': %s", path, strerror(errno));
+    if (fd >= 0) close(fd);
     return -1;
   }
   if (!S_ISREG(st.st_mode)) {
     snprintf(err, errlen, "cannot open content database '%s': not a regular file", path);
+    close(fd);
     return -1;
   }
-  /* immutable=1: SQLite never locks the file, never creates -wal, -shm or
-   * journal files beside it, ignores any it finds, and cannot write. */
-  char *uri = file_uri(path);
-  int rc =
-      uri ? sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) : SQLITE_NOMEM;
-  free(uri);
+  sqlite3 *db = NULL;
+  int rc = kc_content_vfs_open(fd, &db);
+  close(fd); /* SQLite holds its own duplicate */
   if (rc != SQLITE_OK) {
     snprintf(err, errlen, "cannot open content database '%s': %s", path,
              db ? sqlite3_errmsg(db) : "out of memory");
@@ -178,7 +365,7 @@ int kc_content_open_file(const char *path, struct kc_content **out, char *err, s
     return -1;
   }
   if (finish_open(db, 0, out, err, errlen) != 0) {
-    char tmp[256];
+    char tmp[384];
     snprintf(tmp, sizeof tmp, "%s", err);
     snprintf(err, errlen, "%s: %s", path, tmp);
     return -1;
@@ -188,46 +375,96 @@ int kc_content_open_file(const char *path, struct kc_content **out, char *err, s
 
 void kc_content_close(struct kc_content *c) {
   if (!c) return;
+  kc_content_search_free_state(c->search);
   sqlite3_close(c->db);
   free(c);
 }
 
 sqlite3 *kc_content_db(struct kc_content *c) { return c ? c->db : NULL; }
 
-static int prepare(struct kc_content *c, const char *sql, sqlite3_stmt **st) {
+/* ---- reading ------------------------------------------------------------- */
+
+int kc_content_prepare(struct kc_content *c, const char *sql, sqlite3_stmt **st) {
   *st = NULL;
   if (!c) return -1; /* a content database that could not be opened */
-  return sqlite3_prepare_v2(c->db, sql, -1, st, NULL) == SQLITE_OK ? 0 : -1;
+  if (sqlite3_prepare_v2(c->db, sql, -1, st, NULL) == SQLITE_OK) return 0;
+  snprintf(c->note, sizeof c->note, "cannot read the content database: %s", sqlite3_errmsg(c->db));
+  return -1;
 }
 
+/* Starts a read: clears the note and prepares. */
+static int prepare(struct kc_content *c, const char *sql, sqlite3_stmt **st) {
+  if (c) c->note[0] = '\0';
+  return kc_content_prepare(c, sql, st);
+}
+
+char *kc_content_col(sqlite3_stmt *st, int i, size_t cap, int keep_newlines, int *cut) {
+  const char *t = (const char *)sqlite3_column_text(st, i);
+  size_t n = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+  if (n > cap) {
+    n = cap;
+    while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--; /* not inside a character */
+    if (cut) *cut = 1;
+  }
+  char *out = kc_xmalloc(n * 3 + 1); /* each byte becomes at most U+FFFD */
+  kc_text_sanitize(t ? t : "", n, out, n * 3 + 1, keep_newlines);
+  return out;
+}
+
+const char *kc_content_note(const struct kc_content *c) { return c && c->note[0] ? c->note : NULL; }
+
+/* Ends a read: a failed step becomes the note; what was cut is said once. */
+static int finish(struct kc_content *c, int step, int cut, const char *what) {
+  if (step != SQLITE_DONE && step != SQLITE_ROW) {
+    snprintf(c->note, sizeof c->note, "cannot read %s: %s", what,
+             step == SQLITE_TOOBIG ? "a value is larger than kneecare reads"
+                                   : sqlite3_errmsg(c->db));
+    return -1;
+  }
+  if (cut)
+    snprintf(c->note, sizeof c->note,
+             "%s: some were left out or shortened (over kneecare's limits)", what);
+  return 0;
+}
+
+/* Column caps in SQL (so SQLite hands over no more) and in C (bytes). One
+ * more character than the cap is asked for, to know that one was cut. */
+#define CAPPED(col, cap) "substr(" col ", 1, " KC_STR(cap) " + 1)"
+
+/* Counts come from the packer's record (meta): counting here would read
+ * every article's index entry. */
+static const char SQL_TOPICS[] = "SELECT " CAPPED("t.id", KC_CONTENT_MAX_ID) ", " CAPPED(
+    "t.title",
+    KC_CONTENT_MAX_TITLE) ", " CAPPED("t.summary",
+                                      KC_CONTENT_MAX_SUMMARY) ", "
+                                                              "(SELECT CAST(value AS INTEGER) FROM "
+                                                              "meta WHERE key = 'topic_articles:' "
+                                                              "|| t.id) "
+                                                              "FROM topic t ORDER BY t.position "
+                                                              "LIMIT ?1";
+
 int kc_content_topics(struct kc_content *c, struct kc_topic **out, size_t *n) {
-  sqlite3_stmt *st = NULL;
-  if (!c) return -1;
-  struct kc_topic *v = NULL;
-  size_t cnt = 0;
-  int rc = -1;
   *out = NULL;
   *n = 0;
-  if (prepare(c,
-              "SELECT t.id, t.title, t.summary, "
-              "(SELECT count(*) FROM article a WHERE a.topic_id = t.id) "
-              "FROM topic t ORDER BY t.position",
-              &st))
-    goto out;
-  int step;
+  sqlite3_stmt *st = NULL;
+  if (prepare(c, SQL_TOPICS, &st)) return -1;
+  sqlite3_bind_int(st, 1, KC_CONTENT_MAX_TOPICS + 1);
+  struct kc_topic *v = kc_xcalloc(KC_CONTENT_MAX_TOPICS, sizeof *v);
+  int step, cut = 0;
+  size_t cnt = 0;
   while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-    struct kc_topic *nv = realloc(v, (cnt + 1) * sizeof *nv);
-    if (!nv) goto out;
-    v = nv;
-    v[cnt] = (struct kc_topic){col_text(st, 0), col_text(st, 1), col_text(st, 2),
-                               sqlite3_column_int(st, 3)};
-    cnt++;
+    if (cnt == KC_CONTENT_MAX_TOPICS) {
+      cut = 1;
+      break;
+    }
+    struct kc_topic *t = &v[cnt++];
+    t->id = kc_content_col(st, 0, KC_CONTENT_MAX_ID, 0, &cut);
+    t->title = kc_content_col(st, 1, KC_CONTENT_MAX_TITLE, 0, &cut);
+    t->summary = kc_content_col(st, 2, KC_CONTENT_MAX_SUMMARY, 0, &cut);
+    t->n_articles = sqlite3_column_int(st, 3);
   }
-  if (step != SQLITE_DONE) goto out;
-  rc = 0;
-out:
   sqlite3_finalize(st);
-  if (rc) {
+  if (finish(c, step, cut, "the topics") != 0) {
     kc_topics_free(v, cnt);
     return -1;
   }
@@ -237,7 +474,7 @@ out:
 }
 
 void kc_topics_free(struct kc_topic *t, size_t n) {
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; t && i < n; i++) {
     free(t[i].id);
     free(t[i].title);
     free(t[i].summary);
@@ -245,18 +482,30 @@ void kc_topics_free(struct kc_topic *t, size_t n) {
   free(t);
 }
 
-static int collect_refs(sqlite3_stmt *st, struct kc_article_ref **out, size_t *n) {
+#define REF_COLUMNS(a)                                                                             \
+  CAPPED(a ".id", KC_CONTENT_MAX_ID)                                                               \
+  ", " CAPPED(a ".topic_id", KC_CONTENT_MAX_ID) ", " CAPPED(                                       \
+      a ".title", KC_CONTENT_MAX_TITLE) ", " CAPPED(a ".summary", KC_CONTENT_MAX_SUMMARY)
+
+/* Reads up to `max` article references; more are cut with a note. */
+static int collect_refs(struct kc_content *c, sqlite3_stmt *st, size_t max, const char *what,
+                        struct kc_article_ref **out, size_t *n) {
   struct kc_article_ref *v = NULL;
-  size_t cnt = 0;
-  int step;
+  size_t cnt = 0, cap = 0;
+  int step, cut = 0;
   while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-    struct kc_article_ref *nv = realloc(v, (cnt + 1) * sizeof *nv);
-    if (!nv) break;
-    v = nv;
-    v[cnt++] =
-        (struct kc_article_ref){col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3)};
+    if (cnt == max) {
+      cut = 1;
+      break;
+    }
+    KC_GROW(v, cap, cnt + 1);
+    struct kc_article_ref *r = &v[cnt++];
+    r->id = kc_content_col(st, 0, KC_CONTENT_MAX_ID, 0, &cut);
+    r->topic = kc_content_col(st, 1, KC_CONTENT_MAX_ID, 0, &cut);
+    r->title = kc_content_col(st, 2, KC_CONTENT_MAX_TITLE, 0, &cut);
+    r->summary = kc_content_col(st, 3, KC_CONTENT_MAX_SUMMARY, 0, &cut);
   }
-  if (step != SQLITE_DONE) {
+  if (finish(c, step, cut, what) != 0) {
     kc_article_refs_free(v, cnt);
     return -1;
   }
@@ -270,20 +519,23 @@ int kc_content_list(struct kc_content *c, const char *topic, struct kc_article_r
   sqlite3_stmt *st = NULL;
   *out = NULL;
   *n = 0;
+  /* Topics in order, then each topic's articles through article_by_topic:
+   * no sort of the whole table, and the LIMIT stops the walk. */
   if (prepare(c,
-              "SELECT a.id, a.topic_id, a.title, a.summary FROM article a "
-              "JOIN topic t ON t.id = a.topic_id "
-              "WHERE ?1 IS NULL OR a.topic_id = ?1 ORDER BY t.position, a.position, a.title",
+              "SELECT " REF_COLUMNS("a") " FROM topic t JOIN article a ON a.topic_id = t.id "
+                                         "WHERE ?1 IS NULL OR t.id = ?1 "
+                                         "ORDER BY t.position, a.position, a.title LIMIT ?2",
               &st))
     return -1;
   if (topic) sqlite3_bind_text(st, 1, topic, -1, SQLITE_TRANSIENT);
-  int rc = collect_refs(st, out, n);
+  sqlite3_bind_int(st, 2, KC_CONTENT_MAX_LIST + 1);
+  int rc = collect_refs(c, st, KC_CONTENT_MAX_LIST, "the articles", out, n);
   sqlite3_finalize(st);
   return rc;
 }
 
 void kc_article_refs_free(struct kc_article_ref *r, size_t n) {
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; r && i < n; i++) {
     free(r[i].id);
     free(r[i].topic);
     free(r[i].title);
@@ -292,51 +544,80 @@ void kc_article_refs_free(struct kc_article_ref *r, size_t n) {
   free(r);
 }
 
+/* The body's size is asked before the body: an article over the limit is
+ * refused whole (a cut Markdown document would mislead). */
+static const char SQL_ARTICLE
+    [] = "SELECT " CAPPED("a.id", KC_CONTENT_MAX_ID) ", " CAPPED("a.topic_id", KC_CONTENT_MAX_ID) ", " CAPPED(
+        "t.title",
+        KC_CONTENT_MAX_TITLE) ", " CAPPED("a.title",
+                                          KC_CONTENT_MAX_TITLE) ", " CAPPED("a.summary",
+                                                                            KC_CONTENT_MAX_SUMMARY) ", "
+                                                                                                    "CASE WHEN length(CAST(a.body AS BLOB)) <= ?2 THEN a.body END "
+                                                                                                    "FROM article a JOIN topic t ON t.id = a.topic_id WHERE a.id = ?1";
+
 int kc_content_article(struct kc_content *c, const char *id, struct kc_article *a) {
   sqlite3_stmt *st = NULL;
-  int rc = -1;
+  int rc = -1, cut = 0;
   memset(a, 0, sizeof *a);
-  if (prepare(c,
-              "SELECT a.id, a.topic_id, t.title, a.title, a.summary, a.body FROM article a "
-              "JOIN topic t ON t.id = a.topic_id WHERE a.id = ?1",
-              &st))
-    return -1;
+  if (prepare(c, SQL_ARTICLE, &st)) return -1;
   sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int(st, 2, KC_CONTENT_MAX_BODY);
   int step = sqlite3_step(st);
   if (step == SQLITE_DONE) {
     rc = 0;
     goto out;
   }
-  if (step != SQLITE_ROW) goto out;
-  a->id = col_text(st, 0);
-  a->topic = col_text(st, 1);
-  a->topic_title = col_text(st, 2);
-  a->title = col_text(st, 3);
-  a->summary = col_text(st, 4);
-  a->body = col_text_lines(st, 5);
+  if (step != SQLITE_ROW) {
+    finish(c, step, 0, "the article");
+    goto out;
+  }
+  if (sqlite3_column_type(st, 5) == SQLITE_NULL) {
+    snprintf(c->note, sizeof c->note,
+             "this article is larger than kneecare reads (%d KB): not shown",
+             KC_CONTENT_MAX_BODY / 1024);
+    goto out;
+  }
+  a->id = kc_content_col(st, 0, KC_CONTENT_MAX_ID, 0, &cut);
+  a->topic = kc_content_col(st, 1, KC_CONTENT_MAX_ID, 0, &cut);
+  a->topic_title = kc_content_col(st, 2, KC_CONTENT_MAX_TITLE, 0, &cut);
+  a->title = kc_content_col(st, 3, KC_CONTENT_MAX_TITLE, 0, &cut);
+  a->summary = kc_content_col(st, 4, KC_CONTENT_MAX_SUMMARY, 0, &cut);
+  a->body = kc_content_col(st, 5, KC_CONTENT_MAX_BODY, 1, &cut);
   sqlite3_finalize(st);
   st = NULL;
 
   if (prepare(c,
-              "SELECT r.id, r.topic_id, r.title, r.summary FROM article_related x "
-              "JOIN article r ON r.id = x.related_id WHERE x.article_id = ?1 ORDER BY x.position",
+              "SELECT " REF_COLUMNS("r") " FROM article_related x "
+                                         "JOIN article r ON r.id = x.related_id "
+                                         "WHERE x.article_id = ?1 ORDER BY x.position LIMIT ?2",
               &st))
     goto out;
   sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-  if (collect_refs(st, &a->related, &a->n_related)) goto out;
+  sqlite3_bind_int(st, 2, KC_CONTENT_MAX_RELATED + 1);
+  if (collect_refs(c, st, KC_CONTENT_MAX_RELATED, "the related articles", &a->related,
+                   &a->n_related))
+    goto out;
+  int cut_related = c->note[0] != '\0';
   sqlite3_finalize(st);
   st = NULL;
 
-  if (prepare(c, "SELECT text FROM article_source WHERE article_id = ?1 ORDER BY position", &st))
+  if (prepare(c,
+              "SELECT " CAPPED("text", KC_CONTENT_MAX_SOURCE) " FROM article_source "
+                                                              "WHERE article_id = ?1 ORDER BY "
+                                                              "position LIMIT ?2",
+              &st))
     goto out;
   sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int(st, 2, KC_CONTENT_MAX_SOURCES + 1);
+  a->sources = kc_xcalloc(KC_CONTENT_MAX_SOURCES, sizeof *a->sources);
   while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-    char **ns = realloc(a->sources, (a->n_sources + 1) * sizeof *ns);
-    if (!ns) goto out;
-    a->sources = ns;
-    a->sources[a->n_sources++] = col_text(st, 0);
+    if (a->n_sources == KC_CONTENT_MAX_SOURCES) {
+      cut = 1;
+      break;
+    }
+    a->sources[a->n_sources++] = kc_content_col(st, 0, KC_CONTENT_MAX_SOURCE, 0, &cut);
   }
-  if (step != SQLITE_DONE) goto out;
+  if (finish(c, step, cut || cut_related, "the article") != 0) goto out;
   rc = 1;
 out:
   sqlite3_finalize(st);
@@ -352,87 +633,19 @@ void kc_article_free(struct kc_article *a) {
   free(a->summary);
   free(a->body);
   kc_article_refs_free(a->related, a->n_related);
-  for (size_t i = 0; i < a->n_sources; i++) free(a->sources[i]);
+  for (size_t i = 0; a->sources && i < a->n_sources; i++) free(a->sources[i]);
   free(a->sources);
   memset(a, 0, sizeof *a);
-}
-
-/* Sanitises a snippet piecewise so the match markers survive. */
-static char *clean_snippet(const char *s, size_t len) {
-  char *out = malloc(len * 3 + 1);
-  if (!out) return NULL;
-  size_t o = 0, start = 0;
-  for (size_t i = 0; i <= len; i++) {
-    if (i == len || s[i] == KC_MARK_ON || s[i] == KC_MARK_OFF) {
-      o += kc_text_sanitize(s + start, i - start, out + o, len * 3 + 1 - o, 0);
-      if (i < len) out[o++] = s[i];
-      start = i + 1;
-    }
-  }
-  out[o] = '\0';
-  return out;
-}
-
-int kc_content_search(struct kc_content *c, const char *query, int limit, int prefix,
-                      struct kc_hit **out, size_t *n, char *err, size_t errlen) {
-  char expr[KC_QUERY_BUF];
-  *out = NULL;
-  *n = 0;
-  if (kc_query_build(query, strlen(query), prefix, expr, sizeof expr) == 0) return 0;
-  sqlite3_stmt *st = NULL;
-  /* ORDER BY rank lets FTS5 sort internally, so snippet() runs only for
-   * the rows returned; the packer sets rank to bm25 with titles weighted. */
-  if (prepare(c,
-              "SELECT a.id, highlight(article_fts, 0, char(2), char(3)), "
-              "snippet(article_fts, 2, char(2), char(3), '\xE2\x80\xA6', 14) "
-              "FROM article_fts JOIN article a ON a.rowid = article_fts.rowid "
-              "WHERE article_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-              &st)) {
-    snprintf(err, errlen, "search failed: %s", c ? sqlite3_errmsg(c->db) : "no content");
-    return -1;
-  }
-  sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int(st, 2, limit > 0 ? limit : 50);
-  struct kc_hit *v = NULL;
-  size_t cnt = 0;
-  int step;
-  while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-    struct kc_hit *nv = realloc(v, (cnt + 1) * sizeof *nv);
-    if (!nv) break;
-    v = nv;
-    const char *t = (const char *)sqlite3_column_text(st, 1);
-    const char *s = (const char *)sqlite3_column_text(st, 2);
-    v[cnt++] = (struct kc_hit){col_text(st, 0),
-                               clean_snippet(t ? t : "", (size_t)sqlite3_column_bytes(st, 1)),
-                               clean_snippet(s ? s : "", (size_t)sqlite3_column_bytes(st, 2))};
-  }
-  if (step != SQLITE_DONE) {
-    snprintf(err, errlen, "search failed: %s", sqlite3_errmsg(c->db));
-    sqlite3_finalize(st);
-    kc_hits_free(v, cnt);
-    return -1;
-  }
-  sqlite3_finalize(st);
-  *out = v;
-  *n = cnt;
-  return (int)cnt;
-}
-
-void kc_hits_free(struct kc_hit *h, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    free(h[i].id);
-    free(h[i].title);
-    free(h[i].snippet);
-  }
-  free(h);
 }
 
 char *kc_content_title(struct kc_content *c, const char *id) {
   sqlite3_stmt *st = NULL;
   char *r = NULL;
-  if (prepare(c, "SELECT title FROM article WHERE id = ?1", &st)) return NULL;
+  if (prepare(c, "SELECT " CAPPED("title", KC_CONTENT_MAX_TITLE) " FROM article WHERE id = ?1",
+              &st))
+    return NULL;
   sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step(st) == SQLITE_ROW) r = col_text(st, 0);
+  if (sqlite3_step(st) == SQLITE_ROW) r = kc_content_col(st, 0, KC_CONTENT_MAX_TITLE, 0, NULL);
   sqlite3_finalize(st);
   return r;
 }

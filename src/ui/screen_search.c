@@ -16,7 +16,9 @@
 struct search {
   struct kc_view base;
   struct kc_line line;
-  int stale; /* the query changed since the last search */
+  int stale;                  /* the query changed since the last search */
+  struct kc_search_res res;   /* hits and n point into it */
+  struct kc_content *content; /* where res came from, to fill rows drawn */
   struct kc_hit *hits;
   size_t n;
   struct kc_cursor cur;
@@ -49,15 +51,20 @@ static int hit_height(void *ctx, size_t i) {
 }
 
 static void run_query(struct search *s, struct kc_ui *ui) {
-  kc_hits_free(s->hits, s->n);
+  kc_search_res_free(&s->res);
   s->hits = NULL;
   s->n = 0;
   s->stale = 0;
   s->failed = 0;
   if (s->line.len) {
     char err[256];
-    s->failed = kc_content_search(kc_app_content(ui->app), s->line.buf, RESULT_LIMIT, 1, &s->hits,
-                                  &s->n, err, sizeof err) < 0;
+    /* Titles are marked and snippets made only for the rows drawn
+     * (draw_hit): each costs a full-text lookup. */
+    struct kc_search_req req = {s->line.buf, NULL, RESULT_LIMIT, 0, 1};
+    s->content = kc_app_content(ui->app);
+    s->failed = kc_content_find(s->content, &req, &s->res, err, sizeof err) < 0;
+    s->hits = s->res.hits;
+    s->n = s->res.n;
     if (s->failed) kc_ui_message(ui, ROLE_WARNING, "%s", err);
   }
   s->cur.sel = s->cur.top = 0;
@@ -74,6 +81,7 @@ static void draw_counter(struct search *s, int y) {
 }
 
 static void draw_hit(struct search *s, size_t i, int row) {
+  kc_content_find_snippets(s->content, &s->res, i, i + 1);
   int sel = i == s->cur.sel;
   kc_fill(row, 1, s->w - 2, kc_attr(ROLE_NORMAL));
   if (sel) kc_puts(row, 1, 2, kc_glyph(G_POINTER), kc_attr(ROLE_BULLET));
@@ -174,7 +182,7 @@ static const char *search_title(struct kc_view *v) {
 
 static void search_destroy(struct kc_view *v) {
   struct search *s = (struct search *)v;
-  kc_hits_free(s->hits, s->n);
+  kc_search_res_free(&s->res);
   free(s);
 }
 
