@@ -11,6 +11,10 @@
  * with the id "unsure" always counts as the most urgent option of its
  * question ("not sure" about a red flag is treated as "yes").
  *
+ * The engine is split by job: wizard_def.c (building, reading),
+ * wizard_cond.c (conditions), wizard_validate.c, wizard_nav.c (answers,
+ * what is asked), wizard_score.c, wizard_answers.c (answers files).
+ *
  * Conventions: functions returning int give 0 on success and -1 on failure.
  * Strings passed to add-functions are copied. Pointers returned by accessors
  * and stored in a result borrow from the definition: they stay valid until
@@ -76,7 +80,7 @@ struct kc_wz_def;
  * added, a duplicate id, a level out of range, more than KC_WZ_MAX_OPTIONS
  * options or an ask_if that does not parse is recorded, not refused: it is
  * reported by kc_wz_def_validate(). The add-functions return -1 only when
- * out of memory (or def is NULL). */
+ * def is NULL (memory follows the rule of mem.h: allocation never fails). */
 struct kc_wz_def *kc_wz_def_new(void);
 void kc_wz_def_free(struct kc_wz_def *def);
 int kc_wz_add_question(struct kc_wz_def *def, const char *id, const char *section, const char *text,
@@ -110,6 +114,10 @@ const struct kc_wz_question *kc_wz_question_at(const struct kc_wz_def *def, size
 const struct kc_wz_option *kc_wz_option_at(const struct kc_wz_def *def, size_t qi, size_t oj);
 size_t kc_wz_cause_count(const struct kc_wz_def *def);
 const struct kc_wz_cause *kc_wz_cause_at(const struct kc_wz_def *def, size_t ci);
+/* A question's ask_if in words, for people: "injury=yes|unsure & x!=a"
+ * becomes "injury is yes or unsure, and x is answered, but not with a"
+ * (empty when the question is always asked). Cut to fit n. */
+void kc_wz_condition_words(const struct kc_wz_def *def, size_t qi, char *out, size_t n);
 /* Index, or -1 when there is no such id. */
 int kc_wz_find_question(const struct kc_wz_def *def, const char *id);
 int kc_wz_find_option(const struct kc_wz_def *def, size_t qi, const char *id);
@@ -125,7 +133,7 @@ enum kc_level kc_wz_option_level(const struct kc_wz_def *def, size_t qi, size_t 
  * not change while they are in use. */
 struct kc_wz_answers;
 
-/* NULL when out of memory. */
+/* NULL only when def is NULL. */
 struct kc_wz_answers *kc_wz_answers_new(const struct kc_wz_def *def);
 void kc_wz_answers_free(struct kc_wz_answers *a);
 /* Selects option oj: for a `one` question it replaces the selection, for a
@@ -179,7 +187,7 @@ int kc_wz_parse_answers(const struct kc_wz_def *def, const char *text, size_t le
 /* The answers to asked questions in the answers-file format ("q=a,b\n" per
  * question, in order), for saving a run and reading it back with
  * kc_wz_parse_answers. Returns a malloc'd string (free it; empty when nothing
- * is answered), or NULL when out of memory. */
+ * is answered). */
 char *kc_wz_answers_text(const struct kc_wz_def *def, const struct kc_wz_answers *a);
 
 /* ---- scoring -------------------------------------------------------------- */
@@ -233,7 +241,7 @@ struct kc_wz_result {
 };
 
 /* Fills *out (zeroed first; free with kc_wz_result_free). Strings borrow
- * from def. Returns -1 when out of memory or `a` belongs to another def. */
+ * from def. Returns -1 when `a` belongs to another def. */
 int kc_wz_score(const struct kc_wz_def *def, const struct kc_wz_answers *a,
                 struct kc_wz_result *out);
 void kc_wz_result_free(struct kc_wz_result *r);

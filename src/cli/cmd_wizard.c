@@ -18,56 +18,6 @@
 
 /* ---- questions ------------------------------------------------------------ */
 
-/* An ask_if condition in words: "injury=yes|unsure & x!=a" ->
- * "injury is yes or unsure, and x is answered but not a". Falls back to
- * the condition as written when it does not look like one. */
-static void condition_words(const char *cond, char *out, size_t n) {
-  size_t used = 0;
-  out[0] = '\0';
-#define PUT(...)                                                                                   \
-  do {                                                                                             \
-    int w_ = snprintf(out + used, used < n ? n - used : 0, __VA_ARGS__);                           \
-    if (w_ > 0) used += (size_t)w_;                                                                \
-  } while (0)
-  const char *p = cond;
-  int clause = 0;
-  while (*p) {
-    const char *amp = strchr(p, '&');
-    const char *e = amp ? amp : p + strlen(p);
-    const char *s = p;
-    while (s < e && *s == ' ') s++;
-    const char *te = e;
-    while (te > s && te[-1] == ' ') te--;
-    const char *op = memchr(s, '=', (size_t)(te - s));
-    if (!op || op == s) goto as_is;
-    int negated = op[-1] == '!';
-    const char *qe = negated ? op - 1 : op;
-    while (qe > s && qe[-1] == ' ') qe--;
-    if (qe == s) goto as_is;
-    PUT("%s%.*s %s", clause ? ", and " : "", (int)(qe - s), s,
-        negated ? "is answered, but not with" : "is");
-    const char *v = op + 1;
-    int k = 0;
-    while (v < te) {
-      while (v < te && *v == ' ') v++;
-      if (v >= te) break;
-      const char *bar = memchr(v, '|', (size_t)(te - v));
-      const char *ve = bar ? bar : te;
-      const char *vt = ve;
-      while (vt > v && vt[-1] == ' ') vt--;
-      PUT("%s%.*s", k ? " or " : " ", (int)(vt - v), v);
-      k++;
-      v = bar ? bar + 1 : te;
-    }
-    clause++;
-    p = amp ? amp + 1 : e;
-  }
-  if (used < n) return;
-as_is:
-  snprintf(out, n, "%s", cond);
-#undef PUT
-}
-
 static void questions_text(const struct kc_wz_def *def, int width) {
   size_t n = kc_wz_question_count(def);
   for (size_t qi = 0; qi < n; qi++) {
@@ -77,7 +27,7 @@ static void questions_text(const struct kc_wz_def *def, int width) {
     kc_print_wrapped(stdout, q->text, width, "   ", "   ");
     if (q->ask_if) {
       char words[1024];
-      condition_words(q->ask_if, words, sizeof words);
+      kc_wz_condition_words(def, qi, words, sizeof words);
       printf("   asked only if: %s (%s)\n", q->ask_if, words);
     } else {
       printf("   asked: always\n");
@@ -110,7 +60,7 @@ static void questions_json(const struct kc_wz_def *def) {
            q->required ? "true" : "false");
     if (q->ask_if) {
       char words[1024];
-      condition_words(q->ask_if, words, sizeof words);
+      kc_wz_condition_words(def, qi, words, sizeof words);
       kc_json_str(stdout, q->ask_if);
       printf(",\"ask_if_words\":");
       kc_json_str(stdout, words);

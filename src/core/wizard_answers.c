@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kneecare/mem.h"
 #include "kneecare/wizard.h"
 
 #define EXCERPT_MAX 40
@@ -146,11 +147,7 @@ int kc_wz_parse_answers(const struct kc_wz_def *def, const char *text, size_t le
   }
   kc_wz_answers_reset(a);
   size_t n = kc_wz_question_count(def);
-  size_t *line_of = calloc(n ? n : 1, sizeof *line_of); /* 0 = not answered */
-  if (!line_of) {
-    fail(err, errlen, "out of memory");
-    return -1;
-  }
+  size_t *line_of = kc_xcalloc(n, sizeof *line_of); /* 0 = not answered */
   int rc = -1;
   size_t lineno = 0;
   const char *p = text, *end = text ? text + len : text;
@@ -207,7 +204,7 @@ char *kc_wz_answers_text(const struct kc_wz_def *def, const struct kc_wz_answers
   /* two passes: measure, then write */
   for (int pass = 0; pass < 2; pass++) {
     char *out = NULL;
-    if (pass && !(out = malloc(need + 1))) return NULL;
+    if (pass) out = kc_xmalloc(need + 1);
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
       uint64_t m = kc_wz_answers_get(a, i);

@@ -1,0 +1,273 @@
+/* Building and reading a wizard definition: the add-functions record what
+ * they are given (copied) and note any problem for kc_wz_def_validate()
+ * instead of refusing it, so a loader can report every row in one place;
+ * the accessors hand out pointers into the definition. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kneecare/mem.h"
+#include "wizard_int.h"
+
+/* ---- shared helpers ------------------------------------------------------ */
+
+char *wz_dup(const char *s) { return s ? kc_xstrdup(s) : NULL; }
+
+bool wz_empty(const char *s) { return !s || !s[0]; }
+
+const char *wz_str(const char *s) { return s ? s : ""; }
+
+void wz_problem(struct kc_wz_def *def, const char *fmt, ...) {
+  def->n_problems++;
+  if (def->problem) return;
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  def->problem = kc_xstrdup(buf);
+}
+
+void wz_say(char *err, size_t errlen, const char *fmt, ...) {
+  if (!err || errlen == 0) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, errlen, fmt, ap);
+  va_end(ap);
+}
+
+/* Ids are lower-case letters, digits and '-', so they are safe in answers
+ * files, conditions, messages and JSON. */
+bool wz_valid_id(const char *s) {
+  if (wz_empty(s)) return false;
+  for (; *s; s++)
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-')) return false;
+  return true;
+}
+
+int wz_find_q(const struct kc_wz_def *def, const char *id, size_t len, size_t limit) {
+  for (size_t i = 0; i < limit && i < def->n_qs; i++) {
+    const char *qid = def->qs[i].pub.id;
+    if (qid && strlen(qid) == len && memcmp(qid, id, len) == 0) return (int)i;
+  }
+  return -1;
+}
+
+enum kc_level wz_question_max_level(const struct wz_question *q) {
+  enum kc_level m = KC_LEVEL_NONE;
+  for (size_t j = 0; j < q->pub.n_options; j++)
+    if (q->opts[j].level > m) m = q->opts[j].level;
+  return m;
+}
+
+/* ---- definition ------------------------------------------------------------ */
+
+struct kc_wz_def *kc_wz_def_new(void) {
+  return kc_xcalloc(1, sizeof(struct kc_wz_def));
+}
+
+static void free_question(struct wz_question *q) {
+  free((char *)q->pub.id);
+  free((char *)q->pub.section);
+  free((char *)q->pub.text);
+  free((char *)q->pub.ask_if);
+  for (size_t j = 0; j < q->pub.n_options; j++) {
+    free((char *)q->opts[j].id);
+    free((char *)q->opts[j].label);
+    free((char *)q->opts[j].source);
+    free((char *)q->opts[j].article_id);
+  }
+  free(q->opts);
+  wz_cond_free(&q->cond);
+}
+
+void kc_wz_def_free(struct kc_wz_def *def) {
+  if (!def) return;
+  for (size_t i = 0; i < def->n_qs; i++) free_question(&def->qs[i]);
+  free(def->qs);
+  for (size_t i = 0; i < def->n_causes; i++) {
+    free((char *)def->causes[i].id);
+    free((char *)def->causes[i].title);
+    free((char *)def->causes[i].article_id);
+    free((char *)def->causes[i].source);
+  }
+  free(def->causes);
+  for (size_t i = 0; i < def->n_ev; i++) free(def->ev[i].reason);
+  free(def->ev);
+  for (size_t i = 0; i < def->n_rules; i++) {
+    free(def->rules[i].id);
+    free(def->rules[i].text);
+    free(def->rules[i].source);
+  }
+  free(def->rules);
+  for (size_t i = 0; i < def->n_reads; i++) free(def->reads[i].article_id);
+  free(def->reads);
+  free(def->problem);
+  free(def);
+}
+
+int kc_wz_add_question(struct kc_wz_def *def, const char *id, const char *section, const char *text,
+                       enum kc_wz_kind kind, const char *ask_if, bool required) {
+  if (!def) return -1;
+  KC_GROW(def->qs, def->cap_qs, def->n_qs + 1);
+  struct wz_question *q = &def->qs[def->n_qs];
+  memset(q, 0, sizeof *q);
+  q->pub.id = wz_dup(id);
+  q->pub.section = wz_dup(section);
+  q->pub.text = wz_dup(text);
+  q->pub.ask_if = wz_empty(ask_if) ? NULL : wz_dup(ask_if);
+  q->pub.kind = kind;
+  q->pub.required = required;
+  def->n_qs++;
+  if (kind != KC_WZ_ONE && kind != KC_WZ_MANY)
+    wz_problem(def, "question '%s': kind must be one or many", wz_str(id));
+  if (q->pub.ask_if) {
+    char owner[160];
+    snprintf(owner, sizeof owner, "question '%s': ask_if", wz_str(id));
+    wz_cond_parse(def, &q->cond, q->pub.ask_if, def->n_qs - 1, owner);
+  }
+  return 0;
+}
+
+int kc_wz_add_option(struct kc_wz_def *def, const char *question_id, const char *id,
+                     const char *label, int level, const char *source, const char *article_id) {
+  if (!def) return -1;
+  int qi = question_id ? wz_find_q(def, question_id, strlen(question_id), def->n_qs) : -1;
+  if (qi < 0) {
+    wz_problem(def, "option '%s' of question '%s': no such question", wz_str(id),
+               wz_str(question_id));
+    return 0;
+  }
+  struct wz_question *q = &def->qs[qi];
+  if (q->pub.n_options >= KC_WZ_MAX_OPTIONS) {
+    wz_problem(def, "question '%s' has more than %d options (at '%s')", wz_str(question_id),
+               KC_WZ_MAX_OPTIONS, wz_str(id));
+    return 0;
+  }
+  if (level < KC_LEVEL_NONE || level > KC_LEVEL_MAX) {
+    wz_problem(def, "question '%s' option '%s': level %d is not 0..5", wz_str(question_id),
+               wz_str(id), level);
+    level = KC_LEVEL_MAX; /* if used anyway, err on the safe side */
+  }
+  KC_GROW(q->opts, q->cap_opts, q->pub.n_options + 1);
+  size_t j = q->pub.n_options;
+  struct kc_wz_option *o = &q->opts[j];
+  memset(o, 0, sizeof *o);
+  o->id = wz_dup(id);
+  o->label = wz_dup(label);
+  o->level = (enum kc_level)level;
+  o->source = wz_dup(source);
+  o->article_id = wz_empty(article_id) ? NULL : wz_dup(article_id);
+  q->pub.n_options++;
+  q->pub.options = q->opts;
+  /* keep the masks of later conditions on this question in step */
+  for (size_t k = (size_t)qi + 1; k < def->n_qs && id; k++)
+    wz_cond_add_option(&def->qs[k].cond, (size_t)qi, j, id);
+  return 0;
+}
+
+int kc_wz_add_cause(struct kc_wz_def *def, const char *id, const char *title,
+                    const char *article_id, int min_level, const char *source) {
+  if (!def) return -1;
+  if (min_level < KC_LEVEL_NONE || min_level > KC_LEVEL_MAX) {
+    wz_problem(def, "cause '%s': min_level %d is not 0..5", wz_str(id), min_level);
+    min_level = KC_LEVEL_MAX;
+  }
+  KC_GROW(def->causes, def->cap_causes, def->n_causes + 1);
+  struct kc_wz_cause *c = &def->causes[def->n_causes++];
+  memset(c, 0, sizeof *c);
+  c->id = wz_dup(id);
+  c->title = wz_dup(title);
+  c->article_id = wz_dup(article_id);
+  c->min_level = (enum kc_level)min_level;
+  c->source = wz_dup(source);
+  return 0;
+}
+
+int kc_wz_add_evidence(struct kc_wz_def *def, const char *question_id, const char *option_id,
+                       const char *cause_id, int weight, const char *reason) {
+  if (!def) return -1;
+  const char *qid = wz_str(question_id), *oid = wz_str(option_id), *cid = wz_str(cause_id);
+  int qi = wz_find_q(def, qid, strlen(qid), def->n_qs);
+  int oj = qi >= 0 ? kc_wz_find_option(def, (size_t)qi, oid) : -1;
+  int ci = kc_wz_find_cause(def, cid);
+  if (qi < 0 || oj < 0 || ci < 0) {
+    wz_problem(def, "evidence '%s' '%s' '%s': unknown %s", qid, oid, cid,
+               qi < 0   ? "question"
+               : oj < 0 ? "option"
+                        : "cause");
+    return 0;
+  }
+  KC_GROW(def->ev, def->cap_ev, def->n_ev + 1);
+  def->ev[def->n_ev++] =
+      (struct wz_evidence){(size_t)qi, (size_t)oj, (size_t)ci, weight, wz_dup(reason)};
+  return 0;
+}
+
+int kc_wz_add_rule(struct kc_wz_def *def, const char *id, int level, const char *text,
+                   const char *source) {
+  if (!def) return -1;
+  if (!id || strcmp(id, KC_WZ_RULE_NO_MATCH) != 0)
+    wz_problem(def, "rule '%s': unknown rule (known: %s)", wz_str(id), KC_WZ_RULE_NO_MATCH);
+  if (level < KC_LEVEL_NONE || level > KC_LEVEL_MAX) {
+    wz_problem(def, "rule '%s': level %d is not 0..5", wz_str(id), level);
+    level = KC_LEVEL_AMBULANCE;
+  }
+  KC_GROW(def->rules, def->cap_rules, def->n_rules + 1);
+  def->rules[def->n_rules++] = (struct wz_rule){wz_dup(id), wz_dup(text), wz_dup(source), level};
+  return 0;
+}
+
+int kc_wz_add_read(struct kc_wz_def *def, int level, const char *article_id) {
+  if (!def) return -1;
+  if (level < KC_LEVEL_SELF_CARE || level > KC_LEVEL_MAX)
+    wz_problem(def, "read '%s': level %d is not 1..5", wz_str(article_id), level);
+  KC_GROW(def->reads, def->cap_reads, def->n_reads + 1);
+  def->reads[def->n_reads++] = (struct wz_read){level, wz_dup(article_id)};
+  return 0;
+}
+
+/* ---- accessors ------------------------------------------------------------ */
+
+size_t kc_wz_question_count(const struct kc_wz_def *def) { return def ? def->n_qs : 0; }
+
+const struct kc_wz_question *kc_wz_question_at(const struct kc_wz_def *def, size_t qi) {
+  return def && qi < def->n_qs ? &def->qs[qi].pub : NULL;
+}
+
+const struct kc_wz_option *kc_wz_option_at(const struct kc_wz_def *def, size_t qi, size_t oj) {
+  return def && qi < def->n_qs && oj < def->qs[qi].pub.n_options ? &def->qs[qi].opts[oj] : NULL;
+}
+
+size_t kc_wz_cause_count(const struct kc_wz_def *def) { return def ? def->n_causes : 0; }
+
+const struct kc_wz_cause *kc_wz_cause_at(const struct kc_wz_def *def, size_t ci) {
+  return def && ci < def->n_causes ? &def->causes[ci] : NULL;
+}
+
+int kc_wz_find_question(const struct kc_wz_def *def, const char *id) {
+  return def && id ? wz_find_q(def, id, strlen(id), def->n_qs) : -1;
+}
+
+int kc_wz_find_option(const struct kc_wz_def *def, size_t qi, const char *id) {
+  if (!def || !id || qi >= def->n_qs) return -1;
+  const struct wz_question *q = &def->qs[qi];
+  for (size_t j = 0; j < q->pub.n_options; j++)
+    if (q->opts[j].id && strcmp(q->opts[j].id, id) == 0) return (int)j;
+  return -1;
+}
+
+int kc_wz_find_cause(const struct kc_wz_def *def, const char *id) {
+  if (!def || !id) return -1;
+  for (size_t i = 0; i < def->n_causes; i++)
+    if (def->causes[i].id && strcmp(def->causes[i].id, id) == 0) return (int)i;
+  return -1;
+}
+
+enum kc_level kc_wz_option_level(const struct kc_wz_def *def, size_t qi, size_t oj) {
+  if (!def || qi >= def->n_qs || oj >= def->qs[qi].pub.n_options) return KC_LEVEL_NONE;
+  const struct wz_question *q = &def->qs[qi];
+  if (q->opts[oj].id && strcmp(q->opts[oj].id, KC_WZ_UNSURE) == 0) return wz_question_max_level(q);
+  return q->opts[oj].level;
+}
