@@ -12,7 +12,7 @@ layer_of_header() {
   case "$1" in
   article.h | day.h | level.h | markup.h | mem.h | profile.h | query.h | recovery.h | strbuf.h | \
     text.h | wizard.h) echo core ;;
-  content.h | userdb.h | wizard_load.h) echo store ;;
+  content.h | plan_load.h | userdb.h | wizard_load.h) echo store ;;
   blob.h) echo blob ;;
   app.h | plan_view.h | wizard_run.h) echo app ;;
   tui.h | viewstack.h) echo ui ;;

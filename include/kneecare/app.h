@@ -10,15 +10,10 @@
 #include <time.h>
 
 #include "kneecare/content.h"
+#include "kneecare/plan_load.h"
 #include "kneecare/recovery.h"
 #include "kneecare/userdb.h"
 #include "kneecare/wizard.h"
-
-struct kc_plan_task {
-  char *id, *label, *detail, *article_id;
-  enum kc_task_kind kind;
-  int target; /* 0 = optional */
-};
 
 struct kc_app {
   /* options */
@@ -32,10 +27,9 @@ struct kc_app {
   /* opened or loaded on demand */
   struct kc_content *content;
   struct kc_wz_def *wizard;
+  struct kc_tag_resolver tags; /* article tags from the wizard's words */
   struct kc_plan_task *tasks;
   size_t n_tasks;
-  char **recheck_ids; /* wizard question ids asked again each plan day */
-  size_t n_recheck;
   struct kc_userdb *udb;
   struct kc_profile profile;
   int user_state; /* 0 not tried, 1 open, -1 failed (user_error says why) */
@@ -47,9 +41,15 @@ int kc_app_open_content(struct kc_app *app, char *err, size_t errlen);
 /* The content database, opened on first use; NULL if it cannot be opened
  * (every kc_content_* function accepts NULL and fails cleanly). */
 struct kc_content *kc_app_content(struct kc_app *app);
-/* The validated wizard definition, or NULL with a reason. */
+/* The validated wizard definition (with the level words and the warning
+ * signs), or NULL with a reason. */
 const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errlen);
-/* The plan's tasks (and the red-flag questions re-asked daily). */
+/* What renders article tags ({sign:ID}, {level:NAME}, {action:NAME}) for
+ * kc_markup_render_tagged: the wizard's words, loaded on first use; NULL
+ * when the wizard cannot be loaded (tags then stay as written). */
+const struct kc_tag_resolver *kc_app_tags(struct kc_app *app);
+/* The plan's tasks. The daily safety check asks the wizard's signs marked
+ * recheck. */
 int kc_app_tasks(struct kc_app *app, char *err, size_t errlen);
 const struct kc_plan_task *kc_app_task(struct kc_app *app, const char *id);
 /* The user database with the current profile selected (created if new),

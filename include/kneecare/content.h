@@ -40,8 +40,6 @@ int kc_content_open_image(const unsigned char *data, size_t len, struct kc_conte
                           size_t errlen);
 int kc_content_open_file(const char *path, struct kc_content **out, char *err, size_t errlen);
 void kc_content_close(struct kc_content *c);
-/* The read-only handle, for loaders of other tables (wizard, plan tasks). */
-sqlite3 *kc_content_db(struct kc_content *c);
 
 int kc_content_topics(struct kc_content *c, struct kc_topic **out, size_t *n);
 void kc_topics_free(struct kc_topic *t, size_t n);

@@ -40,6 +40,23 @@ struct wz_question {
   struct kc_wz_option *opts;
   size_t cap_opts;
   struct wz_cond cond;
+  char **pic[2]; /* drawing lines: [0] box characters, [1] ASCII */
+  size_t n_pic[2];
+};
+
+struct wz_sign {
+  struct kc_wz_sign pub;
+  size_t *also;
+  struct wz_cond cond; /* positive_if */
+  bool bad_cause;      /* its cause_id named no cause (validate fails) */
+};
+
+struct wz_level {
+  char *name, *title, *action, *source;
+};
+
+struct wz_change {
+  char *q, *o, *note;
 };
 
 struct wz_evidence {
@@ -50,7 +67,12 @@ struct wz_evidence {
 
 struct wz_rule {
   char *id, *text, *source;
-  int level;
+  int level, min_score, margin, list_score;
+};
+
+struct wz_veto {
+  size_t q, o, c;
+  char *reason;
 };
 
 struct wz_read {
@@ -59,6 +81,7 @@ struct wz_read {
 };
 
 struct kc_wz_def {
+  struct wz_level levels[KC_LEVEL_MAX + 1]; /* [1..5]; unset: NULLs */
   struct wz_question *qs;
   size_t n_qs, cap_qs;
   struct kc_wz_cause *causes;
@@ -69,6 +92,12 @@ struct kc_wz_def {
   size_t n_rules, cap_rules;
   struct wz_read *reads;
   size_t n_reads, cap_reads;
+  struct wz_sign *signs;
+  size_t n_signs, cap_signs;
+  struct wz_veto *vetoes;
+  size_t n_vetoes, cap_vetoes;
+  struct wz_change *changes;
+  size_t n_changes, cap_changes;
   char *problem;     /* first problem recorded while adding */
   size_t n_problems; /* how many were recorded */
 };
@@ -79,6 +108,11 @@ struct kc_wz_answers {
   uint64_t *sel;
   bool *asked; /* kept up to date after every change */
 };
+
+/* An option as chosen: asked and selected. */
+static inline bool wz_chosen(const struct kc_wz_answers *a, size_t qi, size_t oj) {
+  return a->asked[qi] && (a->sel[qi] >> oj & 1);
+}
 
 /* ---- shared helpers (wizard_def.c) ---- */
 char *wz_dup(const char *s); /* NULL stays NULL */
@@ -92,7 +126,12 @@ void wz_problem(struct kc_wz_def *def, const char *fmt, ...) __attribute__((form
 void wz_say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Index of the question whose id is id[0..len) among the first `limit`. */
 int wz_find_q(const struct kc_wz_def *def, const char *id, size_t len, size_t limit);
-enum kc_level wz_question_max_level(const struct wz_question *q);
+/* The sign an option counts for: its own, or for "unsure" the sign of the
+ * question's most urgent option; -1 for none. */
+int wz_option_sign(const struct kc_wz_def *def, size_t qi, size_t oj);
+/* Whether sign si is positive by its condition with these answers. */
+bool wz_sign_by_condition(const struct kc_wz_def *def, size_t si, const bool *asked,
+                          const uint64_t *sel);
 
 /* ---- conditions (wizard_cond.c) ---- */
 /* Parses cond against the questions before `limit`; `owner` names what the
@@ -108,5 +147,7 @@ bool wz_cond_holds(const struct wz_cond *c, const bool *asked, const uint64_t *s
 
 /* ---- answers (wizard_nav.c) ---- */
 bool wz_same(const struct kc_wz_def *def, const struct kc_wz_answers *a);
+/* Whether an exclusive option is combined with others in mask. */
+bool wz_mask_conflicts(const struct wz_question *q, uint64_t mask);
 
 #endif

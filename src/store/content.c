@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "content_db.h"
 #include "kneecare/query.h"
 #include "kneecare/text.h"
 

@@ -1,8 +1,9 @@
 /* The daily red-flag re-check of a recovery plan: at the first visit of
- * each calendar day, the plan's red-flag questions (the wizard's own, with
- * their levels) are asked again, one yes/no per line. Any "yes" (or "not
- * sure") stops the self-care path at once and shows the wizard's advice for
- * that level, whatever the plan day. */
+ * each calendar day, the warning signs marked recheck in the sign table are
+ * asked again (the wizard's red-flag question for the sign, or else its
+ * statement), one yes/no per line. Any "yes" (or "not sure") stops the
+ * self-care path at once and shows the advice for the sign's level and the
+ * danger it names, whatever the plan day. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,10 +14,19 @@ struct recheck {
   struct kc_view base;
   int64_t plan_id;
   const struct kc_wz_def *def;
-  int *qi;     /* wizard question index per line */
+  size_t *si;  /* warning sign per line */
   int *answer; /* -1 unanswered, 0 no, 1 yes (or not sure) */
   size_t n, cur;
 };
+
+/* The sign's own red-flag question, or its statement. */
+static const char *line_text(const struct recheck *r, size_t i) {
+  int qi = kc_wz_sign_question(r->def, r->si[i]);
+  const struct kc_wz_question *q = qi >= 0 ? kc_wz_question_at(r->def, (size_t)qi) : NULL;
+  return q && strcmp(q->section, KC_WZ_SECTION_RED_FLAGS) == 0
+             ? q->text
+             : kc_wz_sign_at(r->def, r->si[i])->statement;
+}
 
 static void recheck_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   (void)ui;
@@ -24,28 +34,21 @@ static void recheck_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int 
   kc_puts(y + 1, 2, w - 4, "Today's safety check", kc_attr(ROLE_HEADING));
   int row = y + 2;
   row += kc_put_wrapped(row, 2, 3, w - 4,
-                        "Before today's checklist: answer each question. Any yes means home care "
-                        "is not enough. y = yes, n = no, u = not sure.",
+                        "Before today's checklist: is any of these true today? Any yes means home "
+                        "care is not enough. y = yes, n = no, u = not sure.",
                         kc_attr(ROLE_DIM));
   row++;
   for (size_t i = 0; i < r->n && row < y + h; i++) {
-    const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
     const char *mark = r->answer[i] < 0 ? "[ ? ]" : r->answer[i] ? "[YES]" : "[ no]";
     attr_t a = i == r->cur ? kc_attr(ROLE_SELECTED) : kc_attr(ROLE_NORMAL);
     kc_puts(row, 2, 6, mark, r->answer[i] > 0 ? kc_attr(ROLE_DANGER) : kc_attr(ROLE_DIM));
-    row += kc_put_wrapped(row, 8, 3, w - 10, q->text, a);
+    row += kc_put_wrapped(row, 8, 3, w - 10, line_text(r, i), a);
   }
 }
 
-/* Level of a "yes" to line i: the question's most urgent option. */
+/* Level of a "yes" to line i: its sign's. */
 static enum kc_level yes_level(const struct recheck *r, size_t i) {
-  const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
-  enum kc_level best = KC_LEVEL_NONE;
-  for (size_t j = 0; j < q->n_options; j++) {
-    enum kc_level l = kc_wz_option_level(r->def, (size_t)r->qi[i], j);
-    if (l > best) best = l;
-  }
-  return best;
+  return kc_wz_sign_at(r->def, r->si[i])->level;
 }
 
 static void finish(struct recheck *r, struct kc_ui *ui) {
@@ -54,10 +57,17 @@ static void finish(struct recheck *r, struct kc_ui *ui) {
   for (size_t i = 0; ans && i < r->n; i++) {
     ans[i].level = yes_level(r, i);
     ans[i].yes = r->answer[i] > 0;
-    const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
-    kc_sb_printf(&text, "%s=%s\n", q->id, ans[i].yes ? "yes" : "no");
+    kc_sb_printf(&text, "%s=%s\n", kc_wz_sign_at(r->def, r->si[i])->id, ans[i].yes ? "yes" : "no");
   }
   enum kc_level level = ans ? kc_redflag_recheck(ans, r->n) : KC_LEVEL_SOON;
+  /* the danger of the most urgent sign answered yes */
+  const char *danger = NULL;
+  enum kc_level top = KC_LEVEL_NONE;
+  for (size_t i = 0; ans && i < r->n; i++)
+    if (ans[i].yes && ans[i].level > top) {
+      top = ans[i].level;
+      danger = kc_wz_cause_at(r->def, kc_wz_sign_at(r->def, r->si[i])->cause)->title;
+    }
   free(ans);
   char err[256];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
@@ -68,12 +78,17 @@ static void finish(struct recheck *r, struct kc_ui *ui) {
   kc_sb_free(&text);
   if (kc_redflag_stops_plan(level)) {
     struct kc_sb md = {0};
-    kc_sb_put(&md, "## Stop home care\n\n**One of your answers is a warning sign.** ");
-    kc_sb_put_md(&md, kc_level_advice(level));
+    kc_sb_put(&md, "## Stop home care\n\n**One of your answers is a warning sign");
+    if (danger) {
+      kc_sb_put(&md, ": ");
+      kc_sb_put_md(&md, danger);
+    }
+    kc_sb_put(&md, ".** ");
+    kc_sb_put_md(&md, kc_wz_level_action(r->def, level));
     kc_sb_put(&md, "\n\nThe 3-day plan's self-care path has stopped. Do not wait for day 3.\n\n"
                    "- [Red flags](red-flags)\n- [Emergency signs](emergency-signs)\n");
-    struct kc_view *adv =
-        kc_reader_new_text(ui, kc_level_title(level), "From today's safety check", kc_sb_str(&md));
+    struct kc_view *adv = kc_reader_new_text(ui, kc_wz_level_title(r->def, level),
+                                             "From today's safety check", kc_sb_str(&md));
     kc_sb_free(&md);
     if (adv) kc_viewstack_replace(&ui->stack, adv);
     return;
@@ -124,7 +139,7 @@ static const char *recheck_hints(struct kc_view *v) {
 
 static void recheck_destroy(struct kc_view *v) {
   struct recheck *r = (struct recheck *)v;
-  free(r->qi);
+  free(r->si);
   free(r->answer);
   free(r);
 }
@@ -139,22 +154,22 @@ static const struct kc_view_ops recheck_ops = {.name = "recheck",
 struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id) {
   char err[512];
   const struct kc_wz_def *def = kc_app_wizard(ui->app, err, sizeof err);
-  if (!def || ui->app->n_recheck == 0) return NULL;
+  size_t n_signs = kc_wz_sign_count(def);
+  if (!def || n_signs == 0) return NULL;
   struct recheck *r = calloc(1, sizeof *r);
   if (!r) return NULL;
   r->base.ops = &recheck_ops;
   r->plan_id = plan_id;
   r->def = def;
-  r->qi = calloc(ui->app->n_recheck, sizeof *r->qi);
-  r->answer = calloc(ui->app->n_recheck, sizeof *r->answer);
-  if (!r->qi || !r->answer) {
+  r->si = calloc(n_signs, sizeof *r->si);
+  r->answer = calloc(n_signs, sizeof *r->answer);
+  if (!r->si || !r->answer) {
     recheck_destroy(&r->base);
     return NULL;
   }
-  for (size_t i = 0; i < ui->app->n_recheck; i++) {
-    int qi = kc_wz_find_question(def, ui->app->recheck_ids[i]);
-    if (qi < 0) continue;
-    r->qi[r->n] = qi;
+  for (size_t i = 0; i < n_signs; i++) {
+    if (!kc_wz_sign_at(def, i)->recheck) continue;
+    r->si[r->n] = i;
     r->answer[r->n] = -1;
     r->n++;
   }
