@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "kneecare/content.h"
+#include "kneecare/markup.h"
 #include "kneecare/plan_load.h"
 #include "kneecare/recovery.h"
 #include "kneecare/userdb.h"
@@ -27,7 +28,8 @@ struct kc_app {
   /* opened or loaded on demand */
   struct kc_content *content;
   struct kc_wz_def *wizard;
-  struct kc_tag_resolver tags; /* article tags from the wizard's words */
+  struct kc_tag_table *tag_table; /* the words article tags render, loaded on first use */
+  struct kc_tag_resolver tags;
   struct kc_plan_task *tasks;
   size_t n_tasks;
   struct kc_userdb *udb;
@@ -45,8 +47,9 @@ struct kc_content *kc_app_content(struct kc_app *app);
  * signs), or NULL with a reason. */
 const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errlen);
 /* What renders article tags ({sign:ID}, {level:NAME}, {action:NAME}) for
- * kc_markup_render_tagged: the wizard's words, loaded on first use; NULL
- * when the wizard cannot be loaded (tags then stay as written). */
+ * kc_markup_render_tagged: the sign and level tables' words, loaded on
+ * first use (not the whole wizard); NULL when the content database has no
+ * such tables (tags then stay as written). */
 const struct kc_tag_resolver *kc_app_tags(struct kc_app *app);
 /* The plan's tasks. The daily safety check asks the wizard's signs marked
  * recheck. */

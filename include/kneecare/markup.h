@@ -80,6 +80,19 @@ struct kc_tag_resolver {
  * as "statement: **level title**", a level or action as its words, all
  * escaped. Returns a malloc'd string of *out_len bytes (NUL-terminated). */
 char *kc_tags_expand(const char *src, size_t len, const struct kc_tag_resolver *r, size_t *out_len);
+/* The words tags render: the five levels' titles and actions and the
+ * warning signs' statements and levels, as loaded from the content
+ * database (store/wizard_load.c: kc_tags_load) or built by hand. */
+struct kc_tag_table;
+struct kc_tag_table *kc_tag_table_new(void);
+void kc_tag_table_free(struct kc_tag_table *t);
+/* level 1..5 with its data name ("self-care" ... "ambulance"); others ignored */
+void kc_tag_table_level(struct kc_tag_table *t, int level, const char *name, const char *title,
+                        const char *action);
+void kc_tag_table_sign(struct kc_tag_table *t, const char *id, int level, const char *statement);
+/* A resolver over the table (which must outlive it). */
+struct kc_tag_resolver kc_tag_table_resolver(const struct kc_tag_table *t);
+
 /* kc_markup_render with the tags expanded first (tags NULL: none are). */
 int kc_markup_render_tagged(const char *src, size_t len, int width,
                             const struct kc_tag_resolver *tags, struct kc_mdoc *doc);

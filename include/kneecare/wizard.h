@@ -21,8 +21,7 @@
  *
  * The engine is split by job: wizard_def.c (building, reading),
  * wizard_cond.c (conditions), wizard_validate.c, wizard_nav.c (answers,
- * what is asked), wizard_score.c, wizard_answers.c (answers files),
- * wizard_tags.c (article tags from the definition's words).
+ * what is asked), wizard_score.c, wizard_answers.c (answers files).
  *
  * Conventions: functions returning int give 0 on success and -1 on failure.
  * Strings passed to add-functions are copied. Pointers returned by accessors
@@ -36,7 +35,6 @@
 #include <stdint.h>
 
 #include "kneecare/level.h"
-#include "kneecare/markup.h"
 
 /* Answers are bitmasks: a question has at most this many options. */
 #define KC_WZ_MAX_OPTIONS 64
@@ -235,9 +233,6 @@ const char *kc_wz_level_source(const struct kc_wz_def *def, enum kc_level level)
  * NULL. */
 const char *kc_wz_change_note(const struct kc_wz_def *def, const char *question_id,
                               const char *option_id);
-/* Renders article tags ({sign:ID}, {level:NAME}, {action:NAME}) from the
- * definition's signs and level words (markup.h). def must outlive it. */
-struct kc_tag_resolver kc_wz_tag_resolver(const struct kc_wz_def *def);
 
 /* ---- answers -----------------------------------------------------------
  * Per question a bitmask of selected options (bit j = option j). A question

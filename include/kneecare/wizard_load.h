@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "kneecare/content.h"
+#include "kneecare/markup.h"
 #include "kneecare/wizard.h"
 
 typedef struct sqlite3 sqlite3;
@@ -22,6 +23,11 @@ int kc_wz_load(sqlite3 *db, struct kc_wz_def **out, char *err, size_t errlen);
 /* The validated definition of an open content database (its articles
  * checked), or NULL with the reason in err: what the program uses. */
 struct kc_wz_def *kc_wz_load_content(struct kc_content *c, char *err, size_t errlen);
+
+/* The words article tags render (triage_level and sign), without the rest
+ * of the wizard: cheap enough for opening an article. NULL when the
+ * database has no such tables (tags then stay as written). */
+struct kc_tag_table *kc_tags_load(struct kc_content *c);
 
 /* article_exists callback for kc_wz_def_validate(): ctx is the sqlite3 *
  * of a content database with the `article` table (an id listed in

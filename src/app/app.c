@@ -33,13 +33,15 @@ const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errl
   struct kc_wz_def *def = kc_wz_load_content(app->content, err, errlen);
   if (!def) return NULL;
   app->wizard = def;
-  app->tags = kc_wz_tag_resolver(def);
   return def;
 }
 
 const struct kc_tag_resolver *kc_app_tags(struct kc_app *app) {
-  char err[512];
-  return kc_app_wizard(app, err, sizeof err) ? &app->tags : NULL;
+  if (!app->tag_table && kc_app_content(app)) {
+    app->tag_table = kc_tags_load(app->content);
+    app->tags = kc_tag_table_resolver(app->tag_table);
+  }
+  return app->tag_table ? &app->tags : NULL;
 }
 
 int kc_app_tasks(struct kc_app *app, char *err, size_t errlen) {
@@ -160,6 +162,7 @@ int kc_app_ice_seconds(void) {
 void kc_app_close(struct kc_app *app) {
   kc_plan_tasks_free(app->tasks, app->n_tasks);
   kc_wz_def_free(app->wizard);
+  kc_tag_table_free(app->tag_table);
   kc_userdb_close(app->udb);
   kc_content_close(app->content);
   memset(app, 0, sizeof *app);

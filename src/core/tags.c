@@ -1,13 +1,29 @@
 /* Article tags ({sign:ID}, {level:NAME}, {action:NAME}): finding them in a
- * text and expanding them into Markdown with the words a resolver gives.
- * Used by the renderer (reader, `show`), the packer (the search index gets
- * the expanded words, so "blood clot" is findable) and its checks. See
- * markup.h for the markup itself. */
+ * text, expanding them into Markdown with the words a resolver gives, and
+ * the one resolver: a small table of the levels' and signs' words (loaded
+ * from the content database without the rest of the wizard, so opening an
+ * article stays cheap). Used by the renderer (reader, `show`) and the
+ * packer (the search index gets the expanded words, so "blood clot" is
+ * findable). See markup.h for the markup itself. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "kneecare/markup.h"
 #include "kneecare/mem.h"
 #include "kneecare/strbuf.h"
+
+#define TAG_LEVELS 6 /* 1..5 */
+
+struct tag_sign {
+  char *id, *statement;
+  int level;
+};
+
+struct kc_tag_table {
+  char *name[TAG_LEVELS], *title[TAG_LEVELS], *action[TAG_LEVELS];
+  struct tag_sign *signs;
+  size_t n_signs, cap_signs;
+};
 
 static const struct {
   const char *word;
@@ -64,4 +80,66 @@ char *kc_tags_expand(const char *src, size_t len, const struct kc_tag_resolver *
   kc_strbuf_putn(&b, src + at, len - at);
   if (out_len) *out_len = b.len;
   return kc_strbuf_take(&b);
+}
+
+/* ---- the table ---------------------------------------------------------------- */
+
+struct kc_tag_table *kc_tag_table_new(void) {
+  return kc_xcalloc(1, sizeof(struct kc_tag_table));
+}
+
+void kc_tag_table_free(struct kc_tag_table *t) {
+  if (!t) return;
+  for (int l = 0; l < TAG_LEVELS; l++) {
+    free(t->name[l]);
+    free(t->title[l]);
+    free(t->action[l]);
+  }
+  for (size_t i = 0; i < t->n_signs; i++) {
+    free(t->signs[i].id);
+    free(t->signs[i].statement);
+  }
+  free(t->signs);
+  free(t);
+}
+
+void kc_tag_table_level(struct kc_tag_table *t, int level, const char *name, const char *title,
+                        const char *action) {
+  if (level < 1 || level >= TAG_LEVELS || !name || !title || !action || t->name[level]) return;
+  t->name[level] = kc_xstrdup(name);
+  t->title[level] = kc_xstrdup(title);
+  t->action[level] = kc_xstrdup(action);
+}
+
+void kc_tag_table_sign(struct kc_tag_table *t, const char *id, int level, const char *statement) {
+  if (!id || !statement || level < 1 || level >= TAG_LEVELS) return;
+  KC_GROW(t->signs, t->cap_signs, t->n_signs + 1);
+  t->signs[t->n_signs++] = (struct tag_sign){kc_xstrdup(id), kc_xstrdup(statement), level};
+}
+
+static bool same(const char *s, const char *id, size_t len) {
+  return s && strlen(s) == len && memcmp(s, id, len) == 0;
+}
+
+static bool resolve(const void *ctx, enum kc_tag_kind kind, const char *id, size_t len,
+                    struct kc_tag_words *out) {
+  const struct kc_tag_table *t = ctx;
+  if (kind == KC_TAG_SIGN) {
+    for (size_t i = 0; i < t->n_signs; i++)
+      if (same(t->signs[i].id, id, len) && t->title[t->signs[i].level]) {
+        *out = (struct kc_tag_words){t->signs[i].statement, t->title[t->signs[i].level]};
+        return true;
+      }
+    return false;
+  }
+  for (int l = 1; l < TAG_LEVELS; l++)
+    if (same(t->name[l], id, len)) {
+      *out = (struct kc_tag_words){kind == KC_TAG_LEVEL ? t->title[l] : t->action[l], NULL};
+      return true;
+    }
+  return false;
+}
+
+struct kc_tag_resolver kc_tag_table_resolver(const struct kc_tag_table *t) {
+  return (struct kc_tag_resolver){t ? resolve : NULL, t};
 }

@@ -29,6 +29,15 @@ struct loader {
 
 static const char *raw(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
 
+/* A sanitised copy of column i (NULL stays NULL; free it). */
+static char *sanitized(sqlite3_stmt *st, int i) {
+  const char *t = raw(st, i);
+  if (!t) return NULL;
+  char *s = kc_text_sanitize_dup(t, (size_t)sqlite3_column_bytes(st, i), 0);
+  if (!s) kc_mem_fail();
+  return s;
+}
+
 /* Sanitised copy of column i into slot k (NULL stays NULL). */
 static const char *clean(struct loader *L, int k, int i) {
   free(L->texts[k]);
@@ -349,4 +358,30 @@ struct kc_wz_def *kc_wz_load_content(struct kc_content *c, char *err, size_t err
     return NULL;
   }
   return def;
+}
+
+struct kc_tag_table *kc_tags_load(struct kc_content *c) {
+  sqlite3 *db = kc_content_db(c);
+  sqlite3_stmt *st = NULL;
+  if (!db || sqlite3_prepare_v2(db, "SELECT level, name, title, action FROM triage_level", -1, &st,
+                                NULL) != SQLITE_OK)
+    return NULL;
+  struct kc_tag_table *t = kc_tag_table_new();
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    char *title = sanitized(st, 2), *action = sanitized(st, 3);
+    kc_tag_table_level(t, sqlite3_column_int(st, 0), (const char *)sqlite3_column_text(st, 1),
+                       title, action);
+    free(title);
+    free(action);
+  }
+  sqlite3_finalize(st);
+  if (sqlite3_prepare_v2(db, "SELECT id, level, statement FROM sign", -1, &st, NULL) == SQLITE_OK)
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      char *statement = sanitized(st, 2);
+      kc_tag_table_sign(t, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
+                        statement);
+      free(statement);
+    }
+  sqlite3_finalize(st);
+  return t;
 }

@@ -272,5 +272,9 @@ struct kc_view *kc_reader_new(struct kc_ui *ui, const char *article_id) {
     kc_ui_message(ui, ROLE_WARNING, "Cannot open that article");
     return NULL;
   }
+  /* {sign:}, {level:} and {action:} tags in the words of the tables */
+  char *tagged = kc_tags_expand(r->source, strlen(r->source), kc_app_tags(ui->app), NULL);
+  free(r->source);
+  r->source = tagged;
   return &r->base;
 }

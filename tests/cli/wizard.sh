@@ -213,4 +213,34 @@ has "no saved symptom checks" "another profile's history is empty"
 run "$K" --user "Ana María" history 1
 expect_rc 1 "another profile's run is not shown"
 
+# Article tags render from the content database's sign and level tables:
+# in `show` and in what search indexes and quotes (packed with kcpack).
+PACK=$(dirname "$K")/kcpack
+if [ -x "$PACK" ]; then
+  mkdir -p "$TMP/tree" && cp -r "$SRC/assets" "$SRC/db" "$TMP/tree/"
+  cat >"$TMP/tree/assets/articles/first-aid/tag-demo.md" <<'MD'
+id: tag-demo
+title: Tag demo
+topic: first-aid
+summary: Shows tags.
+source: NHS, Knee pain - https://www.nhs.uk/conditions/knee-pain/ (checked 2026-01-10)
+---
+Zyxwv check: {sign:hot-swollen}
+
+{action:ambulance}
+MD
+  "$PACK" --assets "$TMP/tree/assets" --db "$TMP/tree/db" --out "$TMP/tree.db" >/dev/null 2>&1 ||
+    fail "packing a tree with a tagged article"
+  run "$K" --content "$TMP/tree.db" show tag-demo
+  expect_rc 0 "show a tagged article"
+  has "The knee is hot and swollen" "show: a sign tag renders its statement"
+  has "within 24 hours" "show: a sign tag renders its level"
+  has "Call your local emergency number" "show: an action tag renders the level's action"
+  lacks "{sign:" "show: no tag left"
+  run "$K" --content "$TMP/tree.db" search zyxwv
+  expect_rc 0 "search a tagged article"
+  has "tag-demo" "search finds the tagged article"
+  lacks "{sign:" "search snippet: no tag"
+fi
+
 echo "wizard: ok"

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kc_check.h"
+#include "kneecare/markup.h"
 #include "kneecare/wizard.h"
 
 static void add_levels(struct kc_wz_def *d) {
@@ -371,9 +372,18 @@ START_TEST(child_questions_follow_age) {
 }
 END_TEST
 
-START_TEST(tags_from_the_definition) {
-  struct kc_wz_def *d = valid();
-  struct kc_tag_resolver res = kc_wz_tag_resolver(d);
+START_TEST(tags_render_words) {
+  /* the words as the store loads them (kc_tags_load) from triage_level and sign */
+  struct kc_tag_table *tab = kc_tag_table_new();
+  kc_tag_table_level(tab, KC_LEVEL_24H, "24h", "Get a same-day appointment",
+                     "Get a same-day appointment today.");
+  kc_tag_table_level(tab, KC_LEVEL_ED, "ed", "Go to an emergency department now",
+                     "Go to an emergency department now.");
+  kc_tag_table_level(tab, KC_LEVEL_AMBULANCE, "ambulance", "Call an ambulance now",
+                     "Call an ambulance now.");
+  kc_tag_table_level(tab, 9, "x", "ignored", "ignored"); /* not a level: ignored */
+  kc_tag_table_sign(tab, "breathless", KC_LEVEL_AMBULANCE, "breathless");
+  struct kc_tag_resolver res = kc_tag_table_resolver(tab);
   const char *src =
       "## {level:ed}\n\n- {sign:breathless}\n- {sign:nope}\n\n{action:24h} {level:x}\n";
   size_t n;
@@ -403,7 +413,7 @@ START_TEST(tags_from_the_definition) {
   }
   ck_assert(found);
   kc_mdoc_free(&doc);
-  kc_wz_def_free(d);
+  kc_tag_table_free(tab);
 }
 END_TEST
 
@@ -482,7 +492,7 @@ static Suite *signs_suite(void) {
   tcase_add_test(t, what_changed);
   tcase_add_test(t, unclear_and_lead);
   tcase_add_test(t, child_questions_follow_age);
-  tcase_add_test(t, tags_from_the_definition);
+  tcase_add_test(t, tags_render_words);
   tcase_add_test(t, validate_signs);
   tcase_add_test(t, condition_words);
   suite_add_tcase(s, t);
