@@ -499,9 +499,9 @@ void kc_clinical_check_article(const struct kc_clinical *c, const char *file,
 
 /* ---- the tables' rows ---------------------------------------------------------- */
 
-/* The first line of dbdir/name holding needle, or 0. */
-static int row_line(const char *dbdir, const char *name, const char *needle, char *file,
-                    size_t flen) {
+/* The first line of dbdir/name holding needle (and table, when given), or 0. */
+static int row_line(const char *dbdir, const char *name, const char *table, const char *needle,
+                    char *file, size_t flen) {
   snprintf(file, flen, "%s/%s", dbdir, name);
   FILE *fp = fopen(file, "r");
   if (!fp) return 0;
@@ -509,40 +509,58 @@ static int row_line(const char *dbdir, const char *name, const char *needle, cha
   int n = 0, found = 0;
   while (!found && fgets(buf, sizeof buf, fp)) {
     n++;
-    if (strstr(buf, needle)) found = n;
+    if (strstr(buf, needle) && (!table || strstr(buf, table))) found = n;
   }
   fclose(fp);
   return found;
 }
 
-/* Every source of the rows of one query (id, source). */
-static void check_rows(sqlite3 *db, const char *dbdir, const char *name, const char *sql,
-                       const char *what, kc_report_fn report) {
+/* Every source of the rows of one table: the query gives each row's key
+ * as its INSERT writes it ('a', 'b' for a key of two columns) and its
+ * source. */
+struct rows {
+  const char *file, *table, *what, *sql;
+};
+
+static void check_rows(sqlite3 *db, const char *dbdir, const struct rows *r, kc_report_fn report) {
   sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return;
+  if (sqlite3_prepare_v2(db, r->sql, -1, &st, NULL) != SQLITE_OK) return;
+  char table[64];
+  snprintf(table, sizeof table, "INTO %s (", r->table);
   while (sqlite3_step(st) == SQLITE_ROW) {
     const char *id = (const char *)sqlite3_column_text(st, 0);
     const char *src = (const char *)sqlite3_column_text(st, 1);
-    char needle[256], file[4096], label[200];
+    char needle[256], file[4096], label[300];
     snprintf(needle, sizeof needle, "'%s'", id ? id : "");
-    int line = row_line(dbdir, name, needle, file, sizeof file);
-    snprintf(label, sizeof label, "%s '%s'", what, id ? id : "?");
+    int line = row_line(dbdir, r->file, table, needle, file, sizeof file);
+    snprintf(label, sizeof label, "%s %s", r->what, needle);
     kc_clinical_check_sources(src, file, line, label, report);
   }
   sqlite3_finalize(st);
 }
 
+/* A key of several columns as the INSERT writes it. */
+#define KEY2(a, b) a " || ''', ''' || " b
+#define KEY3(a, b, c) KEY2(a, b) " || ''', ''' || " c
+
+static const struct rows source_rows[] = {
+    {"15_triage.sql", "sign", "sign", "SELECT id, source FROM sign"},
+    {"15_triage.sql", "triage_level", "level", "SELECT name, source FROM triage_level"},
+    {"20_wizard.sql", "wizard_cause", "cause", "SELECT id, source FROM wizard_cause"},
+    {"20_wizard.sql", "wizard_option", "option",
+     "SELECT " KEY2("question_id", "id") ", source FROM wizard_option WHERE level > 0"},
+    {"20_wizard.sql", "wizard_evidence", "evidence",
+     "SELECT " KEY3("question_id", "option_id", "cause_id") ", source FROM wizard_evidence"},
+    {"20_wizard.sql", "wizard_veto", "veto",
+     "SELECT " KEY3("question_id", "option_id", "cause_id") ", source FROM wizard_veto"},
+    {"20_wizard.sql", "wizard_rule", "rule", "SELECT id, source FROM wizard_rule WHERE level > 0"},
+};
+
 void kc_clinical_check_data(const struct kc_clinical *c, sqlite3 *db, const char *dbdir,
                             kc_report_fn report) {
   if (!c) return;
-  check_rows(db, dbdir, "15_triage.sql", "SELECT id, source FROM sign", "sign", report);
-  check_rows(db, dbdir, "15_triage.sql", "SELECT name, source FROM triage_level", "level", report);
-  check_rows(db, dbdir, "20_wizard.sql", "SELECT id, source FROM wizard_cause", "cause", report);
-  check_rows(db, dbdir, "20_wizard.sql",
-             "SELECT question_id || ''', ''' || id, source FROM wizard_option WHERE level > 0",
-             "option", report);
-  check_rows(db, dbdir, "20_wizard.sql", "SELECT id, source FROM wizard_rule WHERE level > 0",
-             "rule", report);
+  for (size_t i = 0; i < sizeof source_rows / sizeof source_rows[0]; i++)
+    check_rows(db, dbdir, &source_rows[i], report);
   /* one vocabulary: where no content database is loaded yet (the plan's
    * screens), level.c's words are shown; they must be the table's */
   for (int l = KC_LEVEL_SELF_CARE; l <= KC_LEVEL_MAX; l++) {
@@ -551,7 +569,7 @@ void kc_clinical_check_data(const struct kc_clinical *c, sqlite3 *db, const char
       continue;
     char file[4096], needle[64];
     snprintf(needle, sizeof needle, "'%s'", kc_level_name((enum kc_level)l));
-    report(file, row_line(dbdir, "15_triage.sql", needle, file, sizeof file),
+    report(file, row_line(dbdir, "15_triage.sql", "INTO triage_level (", needle, file, sizeof file),
            "level '%s': its title and action must be the words of src/core/level.c (%s / %s)",
            kc_level_name((enum kc_level)l), kc_level_title((enum kc_level)l),
            kc_level_advice((enum kc_level)l));

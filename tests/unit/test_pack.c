@@ -282,7 +282,7 @@ START_TEST(source_rules) {
            dir);
   ck_assert_int_eq(system(cmd), 0);
   write_gamma("Gamma", nhs, "Rest it.\n");
-  expect_error("db/15_triage.sql:", "sign 'hot-swollen': source");
+  expect_error("db/15_triage.sql:97:", "sign 'hot-swollen': source");
 }
 END_TEST
 

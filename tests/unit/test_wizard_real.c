@@ -173,6 +173,16 @@ START_TEST(causes_and_sources) {
                              "(source IS NULL OR source NOT LIKE '%https://%')",
                              NULL, NULL),
                    0);
+  /* every piece of evidence for or against a cause, and every veto, has a
+   * reason and a source */
+  ck_assert_int_eq(query_int("SELECT count(*) FROM wizard_evidence WHERE length(reason) < 10 OR "
+                             "source NOT LIKE '%https://%(checked 20%'",
+                             NULL, NULL),
+                   0);
+  ck_assert_int_eq(query_int("SELECT count(*) FROM wizard_veto WHERE length(reason) < 10 OR "
+                             "source NOT LIKE '%https://%(checked 20%'",
+                             NULL, NULL),
+                   0);
   /* the weak sources the clinical review listed are gone */
   ck_assert_int_eq(
       query_int("SELECT (SELECT count(*) FROM sign WHERE source LIKE ?1) + (SELECT count(*) "
@@ -187,6 +197,7 @@ START_TEST(causes_and_sources) {
     ck_assert_msg(query_int("SELECT (SELECT count(*) FROM sign WHERE source LIKE ?1) + "
                             "(SELECT count(*) FROM wizard_cause WHERE source LIKE ?1) + "
                             "(SELECT count(*) FROM wizard_option WHERE source LIKE ?1) + "
+                            "(SELECT count(*) FROM wizard_evidence WHERE source LIKE ?1) + "
                             "(SELECT count(*) FROM triage_level WHERE source LIKE ?1)",
                             weak[i], NULL) == 0,
                   "%s still cited", weak[i]);
