@@ -12,7 +12,8 @@
 -- always counts as its question's most urgent option ("not sure" about a
 -- warning sign is a yes) and says so here by naming that sign.
 --
--- Sections: 'about' (asked first), 'red-flags' (always asked; one warning
+-- Sections (wizard_section, with the titles the screens and the report
+-- show): 'about' (asked first), 'red-flags' (always asked; one warning
 -- sign per question, any single one enough), 'injury', 'ottawa', 'story'.
 -- ask_if: clauses joined by ' & ', each 'question=opt|opt' or
 -- 'question!=opt|opt', naming only earlier questions.
@@ -22,10 +23,16 @@
 -- can block it.
 -- exclusive = 1: "none of these" cannot be ticked with other options.
 
+CREATE TABLE wizard_section (
+  id       TEXT PRIMARY KEY,
+  position INTEGER NOT NULL UNIQUE,
+  title    TEXT NOT NULL
+);
+
 CREATE TABLE wizard_question (
   id          TEXT PRIMARY KEY,
   position    INTEGER NOT NULL UNIQUE,
-  section     TEXT NOT NULL CHECK (section IN ('about', 'red-flags', 'injury', 'ottawa', 'story')),
+  section     TEXT NOT NULL REFERENCES wizard_section (id),
   text        TEXT NOT NULL,
   kind        TEXT NOT NULL CHECK (kind IN ('one', 'many')),
   ask_if      TEXT,
@@ -134,6 +141,11 @@ CREATE TABLE wizard_change (
   note        TEXT NOT NULL
 );
 
+INSERT INTO wizard_section (id, position, title) VALUES ('about', 1, 'About you');
+INSERT INTO wizard_section (id, position, title) VALUES ('red-flags', 2, 'Warning signs');
+INSERT INTO wizard_section (id, position, title) VALUES ('injury', 3, 'Injury');
+INSERT INTO wizard_section (id, position, title) VALUES ('ottawa', 4, 'After an injury (the Ottawa knee rules)');
+INSERT INTO wizard_section (id, position, title) VALUES ('story', 5, 'Your pain: how it started, where, what makes it worse');
 
 -- ===========================================================================
 -- About you: asked first (the child questions and the Ottawa age rule need the age).

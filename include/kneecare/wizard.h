@@ -188,6 +188,9 @@ int kc_wz_add_read(struct kc_wz_def *def, int level, const char *article_id);
  * question (named in the note of a missing answer). */
 int kc_wz_add_change(struct kc_wz_def *def, const char *question_id, const char *option_id,
                      const char *note);
+/* The title people read for a section of questions. Once any section is
+ * added, every question's section must have one. */
+int kc_wz_add_section(struct kc_wz_def *def, const char *id, const char *title);
 
 /* Checks the whole definition. article_exists may be NULL (articles not
  * checked). On failure writes one message into err naming the offending ids
@@ -233,6 +236,8 @@ const char *kc_wz_level_source(const struct kc_wz_def *def, enum kc_level level)
  * NULL. */
 const char *kc_wz_change_note(const struct kc_wz_def *def, const char *question_id,
                               const char *option_id);
+/* The title of a section (kc_wz_add_section), or the section id itself. */
+const char *kc_wz_section_title(const struct kc_wz_def *def, const char *section);
 
 /* ---- answers -----------------------------------------------------------
  * Per question a bitmask of selected options (bit j = option j). A question

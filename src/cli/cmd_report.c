@@ -29,14 +29,6 @@ static void md(const char *s) {
   free(safe);
 }
 
-static const char *section_title(const char *section) {
-  if (strcmp(section, "about") == 0) return "About the runner";
-  if (strcmp(section, "injury") == 0) return "Injury";
-  if (strcmp(section, "ottawa") == 0) return "After the injury (Ottawa knee rules)";
-  if (strcmp(section, "story") == 0) return "The pain: how it started, where, what makes it worse";
-  return section;
-}
-
 static void labels(const struct kc_wz_question *q, uint64_t mask) {
   int k = 0;
   for (size_t j = 0; j < q->n_options; j++) {
@@ -54,7 +46,9 @@ static void story(const struct kc_wz_def *def, const struct kc_wz_answers *a) {
              kc_wz_answers_get(a, (size_t)qi) != 0;
   struct kc_wz_result r;
   int positive = kc_wz_score(def, a, &r) == 0 ? (int)r.n_signs : 0;
-  printf("\n## Warning signs\n\n");
+  printf("\n## ");
+  md(kc_wz_section_title(def, KC_WZ_SECTION_RED_FLAGS));
+  printf("\n\n");
   for (int i = 0; i < positive; i++) {
     const struct kc_wz_sign *s = kc_wz_sign_at(def, r.signs[i].sign);
     printf("- **");
@@ -75,7 +69,7 @@ static void story(const struct kc_wz_def *def, const struct kc_wz_answers *a) {
     if (!section || strcmp(section, q->section) != 0) {
       section = q->section;
       printf("\n## ");
-      md(section_title(section));
+      md(kc_wz_section_title(def, section));
       printf("\n\n");
     }
     printf("- **");

@@ -111,6 +111,11 @@ void kc_wz_def_free(struct kc_wz_def *def) {
     free(def->changes[i].note);
   }
   free(def->changes);
+  for (size_t i = 0; i < def->n_sections; i++) {
+    free(def->sections[i].id);
+    free(def->sections[i].title);
+  }
+  free(def->sections);
   for (int l = 0; l <= KC_LEVEL_MAX; l++) {
     free(def->levels[l].name);
     free(def->levels[l].title);
@@ -456,7 +461,25 @@ int kc_wz_add_change(struct kc_wz_def *def, const char *question_id, const char 
   return 0;
 }
 
-/* ---- reading signs, levels and changes ----------------------------------- */
+int kc_wz_add_section(struct kc_wz_def *def, const char *id, const char *title) {
+  if (!def) return -1;
+  if (!wz_valid_id(id) || wz_empty(title) || kc_wz_section_title(def, id) != id) {
+    wz_problem(def, "section '%s': %s", wz_str(id),
+               wz_empty(title) ? "no title" : "a bad or duplicate id");
+    return 0;
+  }
+  KC_GROW(def->sections, def->cap_sections, def->n_sections + 1);
+  def->sections[def->n_sections++] = (struct wz_section){wz_dup(id), wz_dup(title)};
+  return 0;
+}
+
+/* ---- reading signs, levels, sections and changes --------------------------- */
+
+const char *kc_wz_section_title(const struct kc_wz_def *def, const char *section) {
+  for (size_t i = 0; def && section && i < def->n_sections; i++)
+    if (strcmp(def->sections[i].id, section) == 0) return def->sections[i].title;
+  return section;
+}
 
 int kc_wz_find_sign(const struct kc_wz_def *def, const char *id) {
   if (!def || !id) return -1;

@@ -59,6 +59,10 @@ struct wz_change {
   char *q, *o, *note;
 };
 
+struct wz_section {
+  char *id, *title;
+};
+
 struct wz_evidence {
   size_t q, o, c;
   int weight;
@@ -98,6 +102,8 @@ struct kc_wz_def {
   size_t n_vetoes, cap_vetoes;
   struct wz_change *changes;
   size_t n_changes, cap_changes;
+  struct wz_section *sections; /* the sections' titles, in order */
+  size_t n_sections, cap_sections;
   char *problem;     /* first problem recorded while adding */
   size_t n_problems; /* how many were recorded */
 };

@@ -189,6 +189,10 @@ static int validate_question(const struct vctx *v, size_t i, enum section_state 
            wz_empty(q->pub.text) ? "text" : "section");
     return -1;
   }
+  if (def->n_sections && kc_wz_section_title(def, q->pub.section) == q->pub.section) {
+    wz_say(v->err, v->errlen, "question '%s': section '%s' has no title", qid, q->pub.section);
+    return -1;
+  }
   if (q->pub.n_options == 0) {
     wz_say(v->err, v->errlen, "question '%s': has no options", qid);
     return -1;

@@ -287,6 +287,19 @@ static int load_pictures(struct loader *L) {
   return step_done(L, rc, "wizard_picture");
 }
 
+/* Section titles are optional: without the table, the ids are shown. */
+static int load_sections(struct loader *L) {
+  sqlite3_finalize(L->st);
+  L->st = NULL;
+  if (sqlite3_prepare_v2(L->db, "SELECT id, title FROM wizard_section ORDER BY position", -1,
+                         &L->st, NULL) != SQLITE_OK)
+    return 0;
+  int rc;
+  while ((rc = sqlite3_step(L->st)) == SQLITE_ROW)
+    kc_wz_add_section(L->def, raw(L->st, 0), clean(L, 0, 1));
+  return step_done(L, rc, "wizard_section");
+}
+
 static int load_changes(struct loader *L) {
   if (prepare(L, "wizard_change",
               "SELECT question_id, option_id, note FROM wizard_change ORDER BY rowid"))
@@ -316,7 +329,7 @@ int kc_wz_load(sqlite3 *db, struct kc_wz_def **out, char *err, size_t errlen) {
   /* in reference order: signs name causes, options name signs */
   if (load_levels(&L) || load_questions(&L) || load_pictures(&L) || load_causes(&L) ||
       load_signs(&L) || load_options(&L) || load_evidence(&L) || load_vetoes(&L) ||
-      load_rules(&L) || load_reads(&L) || load_changes(&L))
+      load_rules(&L) || load_reads(&L) || load_changes(&L) || load_sections(&L))
     goto out;
   *out = L.def;
   L.def = NULL;

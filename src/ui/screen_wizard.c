@@ -66,13 +66,6 @@ static void draw_banner(int y, int w, const struct kc_wz_def *def, enum kc_level
   kc_puts(y, 1, w - 2, text, a | A_BOLD);
 }
 
-static const char *section_name(const struct kc_wz_question *q) {
-  return strcmp(q->section, KC_WZ_SECTION_RED_FLAGS) == 0 ? "Warning signs first"
-         : strcmp(q->section, KC_WZ_SECTION_ABOUT) == 0   ? "About you"
-         : strcmp(q->section, "ottawa") == 0              ? "After an injury"
-                                                          : "Your story";
-}
-
 /* "Question k of n" and, when roomy, a bar readable without colour.
  * Returns the row after it. */
 static int draw_progress(const struct wizard *z, int row, int w, bool roomy) {
@@ -80,7 +73,7 @@ static int draw_progress(const struct wizard *z, int row, int w, bool roomy) {
   size_t k = kc_wz_asked_before(z->def, z->answers, (size_t)z->qi) + 1;
   size_t n = kc_wz_count_asked(z->def, z->answers);
   snprintf(progress, sizeof progress, "Question %zu of %zu  \xC2\xB7  %s", k, n < k ? k : n,
-           section_name(cur(z)));
+           kc_wz_section_title(z->def, cur(z)->section));
   kc_puts(row + roomy, 2, w - 4, progress, kc_attr(ROLE_DIM));
   if (!roomy) return row + 1;
   int bar = w - 4 > 60 ? 60 : w - 4;

@@ -424,6 +424,22 @@ static void expect_invalid(struct kc_wz_def *d, const char *part) {
   kc_wz_def_free(d);
 }
 
+START_TEST(section_titles) {
+  struct kc_wz_def *d = def_new();
+  /* without titles the id is shown */
+  ck_assert_str_eq(kc_wz_section_title(d, "red-flags"), "red-flags");
+  kc_wz_add_section(d, "about", "About you");
+  kc_wz_add_section(d, "red-flags", "Warning signs");
+  ck_assert_str_eq(kc_wz_section_title(d, "red-flags"), "Warning signs");
+  /* once titles are given, every section needs one */
+  expect_invalid(d, "section 'injury' has no title");
+  d = def_new();
+  kc_wz_add_section(d, "about", "About you");
+  kc_wz_add_section(d, "about", "Again");
+  expect_invalid(d, "section 'about': a bad or duplicate id");
+}
+END_TEST
+
 START_TEST(validate_signs) {
   struct kc_wz_def *d = def_new();
   sign(d, "ghost", 3, "bleed", "", NULL);
@@ -494,6 +510,7 @@ static Suite *signs_suite(void) {
   tcase_add_test(t, child_questions_follow_age);
   tcase_add_test(t, tags_render_words);
   tcase_add_test(t, validate_signs);
+  tcase_add_test(t, section_titles);
   tcase_add_test(t, condition_words);
   suite_add_tcase(s, t);
   return s;
