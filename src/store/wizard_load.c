@@ -29,23 +29,28 @@ struct loader {
 
 static const char *raw(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
 
+/* A sanitised copy of t[0..n). Most of the wizard's text is printable
+ * ASCII, which the sanitiser keeps as it is: copied directly (loading the
+ * wizard is on the path of every 'wizard' command). */
+static char *sanitized_text(const char *t, size_t n) {
+  size_t i = 0;
+  while (i < n && t[i] >= 0x20 && t[i] < 0x7f) i++;
+  if (i == n) return kc_xstrndup(t, n);
+  char *s = kc_text_sanitize_dup(t, n, 0);
+  if (!s) kc_mem_fail();
+  return s;
+}
+
 /* A sanitised copy of column i (NULL stays NULL; free it). */
 static char *sanitized(sqlite3_stmt *st, int i) {
   const char *t = raw(st, i);
-  if (!t) return NULL;
-  char *s = kc_text_sanitize_dup(t, (size_t)sqlite3_column_bytes(st, i), 0);
-  if (!s) kc_mem_fail();
-  return s;
+  return t ? sanitized_text(t, (size_t)sqlite3_column_bytes(st, i)) : NULL;
 }
 
 /* Sanitised copy of column i into slot k (NULL stays NULL). */
 static const char *clean(struct loader *L, int k, int i) {
   free(L->texts[k]);
-  L->texts[k] = NULL;
-  const char *t = raw(L->st, i);
-  if (!t) return NULL;
-  L->texts[k] = kc_text_sanitize_dup(t, (size_t)sqlite3_column_bytes(L->st, i), 0);
-  if (!L->texts[k]) kc_mem_fail();
+  L->texts[k] = sanitized(L->st, i);
   return L->texts[k];
 }
 
@@ -341,23 +346,52 @@ out:
   return rc;
 }
 
-static bool row_exists(sqlite3 *db, const char *sql, const char *id) {
-  sqlite3_stmt *st = NULL;
-  bool found = false;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT) == SQLITE_OK)
-    found = sqlite3_step(st) == SQLITE_ROW;
-  sqlite3_finalize(st);
+/* Whether the statement (one ?1 parameter) finds a row for id; the
+ * statement is reset for the next call. NULL (a table the database does
+ * not have) finds nothing. */
+static bool row_exists(sqlite3_stmt *st, const char *id) {
+  if (!st) return false;
+  bool found = sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT) == SQLITE_OK &&
+               sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_reset(st);
   return found;
 }
 
-bool kc_wz_article_in_db(const char *id, void *ctx) {
-  sqlite3 *db = ctx;
-  if (!db || !id) return false;
+/* The two look-ups of an article id, prepared once for the whole
+ * validation (it asks about every cause, option and read). */
+struct article_check {
+  sqlite3_stmt *article, *pending;
+};
+
+static void article_check_open(sqlite3 *db, struct article_check *c) {
+  *c = (struct article_check){0};
+  if (!db) return;
+  if (sqlite3_prepare_v2(db, "SELECT 1 FROM article WHERE id = ?1", -1, &c->article, NULL) !=
+      SQLITE_OK)
+    c->article = NULL;
   /* pending_article (db/19_pending_articles.sql) lists articles promised
    * for this round and not merged yet; a database without it has none. */
-  return row_exists(db, "SELECT 1 FROM article WHERE id = ?1", id) ||
-         row_exists(db, "SELECT 1 FROM pending_article WHERE id = ?1", id);
+  if (sqlite3_prepare_v2(db, "SELECT 1 FROM pending_article WHERE id = ?1", -1, &c->pending,
+                         NULL) != SQLITE_OK)
+    c->pending = NULL;
+}
+
+static void article_check_close(struct article_check *c) {
+  sqlite3_finalize(c->article);
+  sqlite3_finalize(c->pending);
+}
+
+static bool article_known(const char *id, void *ctx) {
+  struct article_check *c = ctx;
+  return id && (row_exists(c->article, id) || row_exists(c->pending, id));
+}
+
+bool kc_wz_article_in_db(const char *id, void *ctx) {
+  struct article_check c;
+  article_check_open(ctx, &c);
+  bool found = article_known(id, &c);
+  article_check_close(&c);
+  return found;
 }
 
 struct kc_wz_def *kc_wz_load_content(struct kc_content *c, char *err, size_t errlen) {
@@ -365,7 +399,11 @@ struct kc_wz_def *kc_wz_load_content(struct kc_content *c, char *err, size_t err
   struct kc_wz_def *def = NULL;
   if (kc_wz_load(db, &def, err, errlen) != 0) return NULL;
   char why[512];
-  if (kc_wz_def_validate(def, kc_wz_article_in_db, db, why, sizeof why) != 0) {
+  struct article_check check;
+  article_check_open(db, &check);
+  int rc = kc_wz_def_validate(def, article_known, &check, why, sizeof why);
+  article_check_close(&check);
+  if (rc != 0) {
     snprintf(err, errlen, "the symptom wizard in this content database is not usable: %s", why);
     kc_wz_def_free(def);
     return NULL;
