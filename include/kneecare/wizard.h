@@ -300,7 +300,9 @@ bool kc_wz_stop_now(const struct kc_wz_def *def, const struct kc_wz_answers *a);
  * 'onset'") and returns -1 with `a` reset. Errors: malformed line, unknown
  * question or option, a question answered twice, several options for a
  * `one` question, an exclusive option with others, an answer to a question
- * that is not asked given the other answers, and a required question that
+ * that is not asked given the other answers (except a test of the knee
+ * after a warning sign or a recent injury: ignored, see
+ * kc_wz_answers_ignored), and a required question that
  * is asked but not answered -- unless the answers already need help now
  * (kc_wz_stop_now): a run stopped there to show what to do is complete
  * enough. An unknown or missing id that changed since an earlier version
@@ -308,6 +310,11 @@ bool kc_wz_stop_now(const struct kc_wz_def *def, const struct kc_wz_answers *a);
  * printable ASCII. */
 int kc_wz_parse_answers(const struct kc_wz_def *def, const char *text, size_t len,
                         struct kc_wz_answers *a, char *err, size_t errlen);
+/* How many answers to tests of the knee (provocation questions) the last
+ * kc_wz_parse_answers ignored because an earlier answer is a warning sign
+ * or a recent injury: they are never asked then, and refusing the file
+ * would hide what to do about the sign. */
+size_t kc_wz_answers_ignored(const struct kc_wz_answers *a);
 
 /* The answers to asked questions in the answers-file format ("q=a,b\n" per
  * question, in order), for saving a run and reading it back with

@@ -382,6 +382,11 @@ static int run_answers(struct kc_app *app, const struct kc_wz_def *def, const ch
     kc_wz_answers_free(a);
     return KC_EXIT_USAGE;
   }
+  if (kc_wz_answers_ignored(a))
+    fprintf(stderr,
+            "kneecare: %s: note: %zu answer%s to the knee tests ignored: they are never used "
+            "after a warning sign or an injury in the last few days\n",
+            shown, kc_wz_answers_ignored(a), kc_wz_answers_ignored(a) == 1 ? "" : "s");
   struct kc_wz_result r;
   if (kc_wz_score(def, a, &r) != 0) {
     kc_err("out of memory while scoring");

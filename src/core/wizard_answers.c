@@ -12,6 +12,7 @@
 
 #include "kneecare/mem.h"
 #include "kneecare/wizard.h"
+#include "wizard_int.h"
 
 #define EXCERPT_MAX 40
 
@@ -180,14 +181,21 @@ int kc_wz_parse_answers(const struct kc_wz_def *def, const char *text, size_t le
     line_of[qi] = lineno;
   }
   /* With every answer in place: answers to questions that are not asked,
-   * then required questions left out. */
+   * then required questions left out. A test of the knee answered after a
+   * warning sign or a recent injury is ignored, not an error: the sign
+   * decides, and refusing the file would hide what to do about it. */
+  size_t ignored = 0;
   for (size_t i = 0; i < n; i++)
-    if (line_of[i] && !kc_wz_is_asked(def, a, i)) {
+    if (line_of[i] && !kc_wz_is_asked(def, a, i) && wz_test_blocked(a, i)) {
+      kc_wz_answers_clear(a, i); /* not asked: the others stay as they are */
+      ignored++;
+    }
+  for (size_t i = 0; i < n; i++)
+    if (line_of[i] && !kc_wz_is_asked(def, a, i) && kc_wz_answers_get(a, i)) {
       const struct kc_wz_question *q = kc_wz_question_at(def, i);
       fail(err, errlen,
-           "line %zu: question '%s' is not asked with these answers (asked only if %s%s)",
-           line_of[i], q->id, q->ask_if ? q->ask_if : "its condition holds",
-           q->provocation ? ", and never after a warning sign or a recent injury" : "");
+           "line %zu: question '%s' is not asked with these answers (asked only if %s)", line_of[i],
+           q->id, q->ask_if ? q->ask_if : "its condition holds");
       goto out;
     }
   /* A run may stop at an answer that needs help now: the person was shown
@@ -200,6 +208,7 @@ int kc_wz_parse_answers(const struct kc_wz_def *def, const char *text, size_t le
          note ? ": new in this version: " : "", note ? note : "");
     goto out;
   }
+  a->ignored = ignored;
   rc = 0;
 out:
   free(line_of);

@@ -112,7 +112,8 @@ struct kc_wz_answers {
   const struct kc_wz_def *def;
   size_t n;
   uint64_t *sel;
-  bool *asked; /* kept up to date after every change */
+  bool *asked;    /* kept up to date after every change */
+  size_t ignored; /* test answers the last parse ignored (kc_wz_answers_ignored) */
 };
 
 /* An option as chosen: asked and selected. */
@@ -153,6 +154,9 @@ bool wz_cond_holds(const struct wz_cond *c, const bool *asked, const uint64_t *s
 
 /* ---- answers (wizard_nav.c) ---- */
 bool wz_same(const struct kc_wz_def *def, const struct kc_wz_answers *a);
+/* A provocation test that would be asked but for an earlier warning sign
+ * or gate answer. */
+bool wz_test_blocked(const struct kc_wz_answers *a, size_t qi);
 /* Whether an exclusive option is combined with others in mask. */
 bool wz_mask_conflicts(const struct wz_question *q, uint64_t mask);
 

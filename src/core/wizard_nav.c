@@ -27,6 +27,12 @@ static bool provocation_blocked(const struct kc_wz_answers *a, size_t qi) {
   return false;
 }
 
+bool wz_test_blocked(const struct kc_wz_answers *a, size_t qi) {
+  const struct wz_question *q = &a->def->qs[qi];
+  return q->pub.provocation && (!q->pub.ask_if || wz_cond_holds(&q->cond, a->asked, a->sel)) &&
+         provocation_blocked(a, qi);
+}
+
 /* Conditions refer only to earlier questions, so one forward pass settles
  * every question; answers to questions that are not asked are ignored. */
 static void recompute(struct kc_wz_answers *a) {
@@ -109,8 +115,11 @@ int kc_wz_answers_clear(struct kc_wz_answers *a, size_t qi) {
 void kc_wz_answers_reset(struct kc_wz_answers *a) {
   if (!a) return;
   memset(a->sel, 0, a->n * sizeof *a->sel);
+  a->ignored = 0;
   recompute(a);
 }
+
+size_t kc_wz_answers_ignored(const struct kc_wz_answers *a) { return a ? a->ignored : 0; }
 
 uint64_t kc_wz_answers_get(const struct kc_wz_answers *a, size_t qi) {
   return a && qi < a->n ? a->sel[qi] : 0;

@@ -177,10 +177,13 @@ static void name_dangers(struct work *w) {
   const struct kc_wz_def *def = w->def;
   for (size_t h = 0; h < w->out->n_signs; h++) {
     const struct kc_wz_sign *s = &def->signs[w->out->signs[h].sign].pub;
-    /* its own cause, or one of its other causes the story favours more */
+    /* its own cause, or one of its other causes the story favours more --
+     * clearly (at least the score that may lead a result): a hint or two
+     * must not rename the danger */
+    long long clear = w->unclear && w->unclear->min_score > 1 ? w->unclear->min_score : 1;
     size_t best = s->cause;
     for (size_t k = 0; k < s->n_also; k++)
-      if (w->score[s->also[k]] > w->score[best]) best = s->also[k];
+      if (w->score[s->also[k]] >= clear && w->score[s->also[k]] > w->score[best]) best = s->also[k];
     if (!w->listed[best]) list_cause(w, best, (int)w->out->signs[h].sign);
   }
   w->out->n_dangers = w->out->n_causes;
