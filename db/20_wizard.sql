@@ -293,7 +293,7 @@ INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, sou
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('onset', 'gradual', 2, 'Gradually, for no clear reason', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('onset', 'sudden', 3, 'Suddenly, over a few hours, without any injury', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('onset', 'returned', 4, 'It came back: I have had this pain before', NULL, 0, NULL, NULL, 0, 0);
-INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required, provocation) VALUES ('change', 310, 'story', 'What changed in your running? (choose all that apply)', 'many', 'onset=training-change', 0, 0);
+INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required, provocation) VALUES ('change', 310, 'story', 'What changed in your running?', 'many', 'onset=training-change', 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('change', 'distance', 1, 'More distance or more runs a week', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('change', 'hills', 2, 'More hills', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('change', 'speed', 3, 'Faster running or more interval sessions', NULL, 0, NULL, NULL, 0, 0);
@@ -331,14 +331,14 @@ INSERT INTO wizard_picture (question_id, charset, position, line) VALUES ('locat
 INSERT INTO wizard_picture (question_id, charset, position, line) VALUES ('location', 'ascii', 8, ' |       E       |    |     shin      |    |     calf      |');
 INSERT INTO wizard_picture (question_id, charset, position, line) VALUES ('location', 'ascii', 9, ' +---------------+    +---------------+    +---------------+');
 INSERT INTO wizard_picture (question_id, charset, position, line) VALUES ('location', 'ascii', 10, ' H = hip, groin or thigh          I = all over, or deep inside');
-INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required, provocation) VALUES ('feel', 330, 'story', 'What does the pain feel like? (choose all that apply)', 'many', NULL, 1, 0);
+INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required, provocation) VALUES ('feel', 330, 'story', 'What does the pain feel like?', 'many', NULL, 1, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('feel', 'dull-ache', 1, 'A dull ache', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('feel', 'sharp', 2, 'Sharp, with certain movements', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('feel', 'throbbing', 3, 'Throbbing', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('feel', 'burning', 4, 'Burning or stinging', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('feel', 'numb', 5, 'A numb patch, or pins and needles, on the inner side of the knee', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('feel', 'grinding', 6, 'Grinding or grating under the kneecap', NULL, 0, NULL, NULL, 0, 0);
-INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required, provocation) VALUES ('worse', 340, 'story', 'What makes it worse? (choose all that apply)', 'many', NULL, 1, 0);
+INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required, provocation) VALUES ('worse', 340, 'story', 'What makes it worse?', 'many', NULL, 1, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('worse', 'stairs-up', 1, 'Going up stairs', NULL, 0, NULL, 'stairs-sitting-standing', 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('worse', 'stairs-down', 2, 'Going down stairs', NULL, 0, NULL, 'stairs-sitting-standing', 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('worse', 'squatting', 3, 'Squatting', NULL, 0, NULL, NULL, 0, 0);
@@ -368,7 +368,7 @@ INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, sou
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('swelling', 'behind', 6, 'A lump or swelling behind the knee', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('swelling', 'bump', 7, 'A hard, tender bump just below the kneecap', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('swelling', 'dont-know', 8, 'I am not sure', NULL, 0, NULL, NULL, 0, 0);
-INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required, provocation) VALUES ('mechanical', 370, 'story', 'Does the knee click, catch, lock or give way? (choose all that apply)', 'many', NULL, 1, 0);
+INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required, provocation) VALUES ('mechanical', 370, 'story', 'Does the knee click, catch, lock or give way?', 'many', NULL, 1, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('mechanical', 'clicking', 1, 'It clicks or snaps, without pain', NULL, 0, NULL, 'clicking-locking-giving-way', 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('mechanical', 'painful-clicking', 2, 'It clicks, and the click hurts', 'painful-clicking', 0, NULL, 'clicking-locking-giving-way', 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('mechanical', 'catching', 3, 'Something catches inside it', NULL, 0, NULL, 'clicking-locking-giving-way', 0, 0);
@@ -382,7 +382,7 @@ INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, sou
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('stiffness', 'long', 4, 'More than an hour', NULL, 0, NULL, 'stiffness-and-night-pain', 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('stiffness', 'after-sitting', 5, 'It is stiff only after sitting still for a while', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('stiffness', 'dont-know', 6, 'I do not know', NULL, 0, NULL, NULL, 0, 0);
-INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required, provocation) VALUES ('joints', 390, 'story', 'Do other joints, or your back, hurt or swell too? (choose all that apply)', 'many', NULL, 1, 0);
+INSERT INTO wizard_question (id, position, section, text, kind, ask_if, required, provocation) VALUES ('joints', 390, 'story', 'Do other joints, or your back, hurt or swell too?', 'many', NULL, 1, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('joints', 'hands-feet', 1, 'Small joints of the hands, wrists or feet', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('joints', 'hip', 2, 'A hip', NULL, 0, NULL, NULL, 0, 0);
 INSERT INTO wizard_option (question_id, id, position, label, sign_id, level, source, article_id, exclusive, gate) VALUES ('joints', 'back', 3, 'My lower back, or pain or tingling running down the leg', NULL, 0, NULL, NULL, 0, 0);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kneecare/text.h"
 #include "kneecare/wizard_run.h"
 #include "ui.h"
 
@@ -26,6 +27,9 @@ struct wizard {
   enum kc_level offered; /* the level last offered to stop at */
   int opt_y0, opt_rows;  /* where options were drawn, for clicks */
   size_t opt_top;
+  /* per option drawn: its first row (from opt_y0) and how many rows its
+   * wrapped label took; 0 rows: not drawn */
+  int opt_row[KC_WZ_MAX_OPTIONS], opt_n[KC_WZ_MAX_OPTIONS];
   char hints[160];
 };
 
@@ -77,29 +81,59 @@ static int draw_progress(const struct wizard *z, int row, int w, bool roomy) {
   kc_puts(row + roomy, 2, w - 4, progress, kc_attr(ROLE_DIM));
   if (!roomy) return row + 1;
   int bar = w - 4 > 60 ? 60 : w - 4;
-  int filled = n ? (int)((long)bar * (long)(k - 1) / (long)n) : 0;
+  /* by place in the question list, not k of n: n grows when an answer
+   * opens more questions, and the bar must never move back as you go on */
+  size_t total = kc_wz_question_count(z->def);
+  int filled = total ? (int)((long)bar * (long)z->qi / (long)total) : 0;
   for (int i = 0; i < bar; i++)
     kc_puts(row + 2, 2 + i, 1, i < filled ? "\xE2\x96\x88" : "\xC2\xB7", kc_attr(ROLE_BULLET));
   return row + 4;
 }
 
-/* The options from `row` down to `bottom`, scrolled to the cursor. */
+/* A label wraps onto at most this many rows (long options stay whole at
+ * 80 columns). */
+#define OPT_MAX_ROWS 3
+
+static int label_rows(const char *s, int w) {
+  size_t len = strlen(s), pos = 0, ll;
+  int rows = 0;
+  while (pos < len && rows < OPT_MAX_ROWS) {
+    size_t next = kc_wrap_next(s + pos, len - pos, (size_t)(w < 1 ? 1 : w), &ll);
+    rows++;
+    if (next == 0) break;
+    pos += next;
+  }
+  return rows ? rows : 1;
+}
+
+/* The options from `row` down to `bottom`, scrolled so the cursor's option
+ * is whole on screen; long labels wrap under themselves. */
 static void draw_options(struct wizard *z, int row, int bottom, int w) {
   const struct kc_wz_question *q = cur(z);
-  z->opt_y0 = row;
-  z->opt_rows = bottom - row;
-  if (z->opt_rows < 1) z->opt_rows = 1;
+  int avail = bottom - row < 1 ? 1 : bottom - row, lw = w - 10 < 1 ? 1 : w - 10;
   if (z->cursor < z->opt_top) z->opt_top = z->cursor;
-  if (z->cursor >= z->opt_top + (size_t)z->opt_rows)
-    z->opt_top = z->cursor - (size_t)z->opt_rows + 1;
+  for (;;) {
+    int used = 0;
+    for (size_t j = z->opt_top; j <= z->cursor && j < q->n_options; j++)
+      used += label_rows(q->options[j].label, lw);
+    if (used <= avail || z->opt_top >= z->cursor) break;
+    z->opt_top++;
+  }
+  memset(z->opt_n, 0, sizeof z->opt_n);
+  z->opt_y0 = row;
   uint64_t mask = kc_wz_answers_get(z->answers, (size_t)z->qi);
-  for (size_t j = z->opt_top; j < q->n_options && row < bottom; j++, row++) {
+  for (size_t j = z->opt_top; j < q->n_options && row < bottom; j++) {
     int on = (int)(mask >> j & 1);
     const char *box = q->kind == KC_WZ_MANY ? (on ? "[x] " : "[ ] ") : (on ? "(*) " : "( ) ");
     attr_t a = j == z->cursor ? kc_attr(ROLE_SELECTED) : kc_attr(ROLE_NORMAL);
-    int used = kc_puts(row, 3, 4, box, a);
-    kc_puts(row, 3 + used, w - 6 - used, q->options[j].label, a);
+    kc_puts(row, 3, 4, box, a);
+    int rows = label_rows(q->options[j].label, lw);
+    if (rows > bottom - row) rows = bottom - row;
+    z->opt_row[j] = row - z->opt_y0;
+    z->opt_n[j] = kc_put_wrapped(row, 7, rows, lw, q->options[j].label, a);
+    row += z->opt_n[j];
   }
+  z->opt_rows = row - z->opt_y0;
 }
 
 /* The leave confirmation or the offer to stop, on the second-last row. */
@@ -215,8 +249,9 @@ static void handle_mouse(struct wizard *z, struct kc_ui *ui, const struct kc_eve
   const struct kc_wz_question *q = cur(z);
   if (ev->click) {
     int r = ev->mouse_y - z->opt_y0;
-    size_t j = z->opt_top + (size_t)r;
-    if (r < 0 || r >= z->opt_rows || j >= q->n_options) return;
+    size_t j = z->opt_top;
+    while (j < q->n_options && z->opt_n[j] && r >= z->opt_row[j] + z->opt_n[j]) j++;
+    if (r < 0 || j >= q->n_options || !z->opt_n[j] || r < z->opt_row[j]) return;
     z->cursor = j;
     if (q->kind == KC_WZ_ONE) {
       kc_wz_answers_set(z->answers, (size_t)z->qi, j);
@@ -228,6 +263,16 @@ static void handle_mouse(struct wizard *z, struct kc_ui *ui, const struct kc_eve
     if (ev->wheel < 0 && z->cursor > 0) z->cursor--;
     if (ev->wheel > 0 && z->cursor + 1 < q->n_options) z->cursor++;
   }
+}
+
+/* The option a letter or digit answers: y, n and u for yes, no and not
+ * sure (the warning-sign questions), 1-9 for the option of that number;
+ * -1 for none. */
+static int shortcut_option(const struct wizard *z, int ch) {
+  const struct kc_wz_question *q = cur(z);
+  if (ch >= '1' && ch <= '9') return ch - '1' < (int)q->n_options ? ch - '1' : -1;
+  const char *id = ch == 'y' ? "yes" : ch == 'n' ? "no" : ch == 'u' ? KC_WZ_UNSURE : NULL;
+  return id ? kc_wz_find_option(z->def, (size_t)z->qi, id) : -1;
 }
 
 /* Left and Backspace go back a question (the first one asks to leave);
@@ -249,6 +294,17 @@ static enum kc_result wizard_handle(struct kc_view *v, struct kc_ui *ui,
   /* Once an answer needs help now, "s" shows what to do at any question. */
   if (!ev->is_key && ev->ch == 's' && kc_wz_stop_now(z->def, z->answers)) {
     finish(z, ui, true);
+    return V_HANDLED;
+  }
+  int oj = ev->is_key ? -1 : shortcut_option(z, ev->ch);
+  if (oj >= 0) { /* a one-option question is answered at once; a many ticks */
+    z->cursor = (size_t)oj;
+    if (q->kind == KC_WZ_MANY) {
+      kc_wz_answers_toggle(z->answers, (size_t)z->qi, z->cursor);
+    } else {
+      kc_wz_answers_set(z->answers, (size_t)z->qi, z->cursor);
+      advance(z, ui);
+    }
     return V_HANDLED;
   }
   switch (ev->action) {
@@ -282,13 +338,14 @@ static const char *wizard_title(struct kc_view *v) {
 static const char *wizard_hints(struct kc_view *v) {
   struct wizard *z = (struct wizard *)v;
   if (z->offer_stop) return "Enter see what to do now  c carry on";
-  if (kc_wz_stop_now(z->def, z->answers))
-    return cur(z)->kind == KC_WZ_MANY ? "s see what to do now  Space tick  Enter next  Left back"
-                                      : "s see what to do now  Enter choose  Left back  Esc leave";
-  return cur(z)->kind == KC_WZ_MANY
-             ? "\xE2\x86\x91\xE2\x86\x93 move  Space tick  Enter next  Left back  Esc leave  ? help"
-             : "\xE2\x86\x91\xE2\x86\x93 move  Enter choose  Left back  Esc leave  / search  ? "
-               "help";
+  bool many = cur(z)->kind == KC_WZ_MANY;
+  bool yes_no = kc_wz_find_option(z->def, (size_t)z->qi, "yes") >= 0;
+  snprintf(z->hints, sizeof z->hints, "%s%s%s  Left back  Esc leave%s",
+           kc_wz_stop_now(z->def, z->answers) ? "s see what to do now  " : "",
+           yes_no ? "y/n/u answer  " : "1-9 choose  ",
+           many ? "Space tick  Enter next" : "Enter choose",
+           kc_wz_stop_now(z->def, z->answers) ? "" : "  ? help");
+  return z->hints;
 }
 
 static void wizard_destroy(struct kc_view *v) {

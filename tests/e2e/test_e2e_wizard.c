@@ -4,7 +4,7 @@
  * back, and the run in history after a restart; a warning sign that needs
  * help now: the banner, the offer to stop, carrying on, stopping with "s",
  * and the result naming the danger first; Esc asking before leaving; a
- * small terminal. */
+ * small terminal; letters and digits as answers; long options wrapped. */
 #include "e2e.h"
 #include "kc_check.h"
 
@@ -179,6 +179,32 @@ START_TEST(wizard_at_small_size) {
 }
 END_TEST
 
+/* Letters and digits answer: y/n/u on the warning signs, 1-9 elsewhere;
+ * a long option wraps under itself instead of being cut off. */
+START_TEST(keys_answer_and_long_options_wrap) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  start_wizard(p);
+  e2e_expect(p, "1-9 choose");
+  kc_pty_send_str(p, "3");
+  e2e_expect(p, "Which knee hurts?");
+  kc_pty_send_str(p, "1");
+  e2e_expect(p, "short of breath");
+  e2e_expect(p, "y/n/u answer");
+  /* the 19 warning signs of an adult, each answered with n */
+  for (int k = 3; k < 3 + 19; k++) {
+    char want[32];
+    snprintf(want, sizeof want, "Question %d of", k);
+    e2e_expect(p, want);
+    kc_pty_send_str(p, "n");
+  }
+  e2e_expect(p, "Did the pain start with an injury");
+  kc_pty_send_str(p, "4"); /* No */
+  e2e_expect(p, "How did the pain start?");
+  e2e_expect(p, "new route)");
+  ck_assert(!kc_pty_has(p, "!!")); /* no warning sign was answered yes */
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_wizard");
   TCase *tc = tcase_create("wizard");
@@ -189,6 +215,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, stop_offer_enter_shows_result);
   tcase_add_test(tc, esc_asks_before_leaving);
   tcase_add_test(tc, wizard_at_small_size);
+  tcase_add_test(tc, keys_answer_and_long_options_wrap);
   suite_add_tcase(s, tc);
   return s;
 }
