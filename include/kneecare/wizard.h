@@ -374,9 +374,11 @@ struct kc_wz_result {
   struct kc_wz_hit *signs;  /* positive signs, most urgent first */
   size_t n_signs;
   /* The dangers named by the positive signs (most urgent sign first, one
-   * cause each: the sign's own or the one of its causes the story favours),
-   * then the story's causes with a score > 0, score desc, then definition
-   * order (vetoed causes left out). */
+   * cause each: the sign's own, or one of its other causes when the story
+   * clearly favours it: a score of at least the "unclear" rule's min_score),
+   * then the story's causes scoring at least the rule's list_score (1
+   * without the rule), score desc, then definition order (vetoed causes
+   * left out). */
   struct kc_wz_ranked *causes;
   size_t n_causes;
   size_t n_dangers; /* causes[0..n_dangers) are dangers */
