@@ -49,7 +49,11 @@ bool wz_valid_id(const char *s) {
 int wz_find_q(const struct kc_wz_def *def, const char *id, size_t len, size_t limit) {
   for (size_t i = 0; i < limit && i < def->n_qs; i++) {
     const char *qid = def->qs[i].pub.id;
-    if (qid && strlen(qid) == len && memcmp(qid, id, len) == 0) return (int)i;
+    /* the first byte rules out most ids without a strlen (the loader looks
+     * up hundreds of rows) */
+    if (qid && len && qid[0] == id[0] && strncmp(qid, id, len) == 0 && qid[len] == '\0')
+      return (int)i;
+    if (qid && !len && !qid[0]) return (int)i;
   }
   return -1;
 }
@@ -292,14 +296,15 @@ int kc_wz_find_option(const struct kc_wz_def *def, size_t qi, const char *id) {
   if (!def || !id || qi >= def->n_qs) return -1;
   const struct wz_question *q = &def->qs[qi];
   for (size_t j = 0; j < q->pub.n_options; j++)
-    if (q->opts[j].id && strcmp(q->opts[j].id, id) == 0) return (int)j;
+    if (q->opts[j].id && q->opts[j].id[0] == id[0] && strcmp(q->opts[j].id, id) == 0) return (int)j;
   return -1;
 }
 
 int kc_wz_find_cause(const struct kc_wz_def *def, const char *id) {
   if (!def || !id) return -1;
   for (size_t i = 0; i < def->n_causes; i++)
-    if (def->causes[i].id && strcmp(def->causes[i].id, id) == 0) return (int)i;
+    if (def->causes[i].id && def->causes[i].id[0] == id[0] && strcmp(def->causes[i].id, id) == 0)
+      return (int)i;
   return -1;
 }
 
