@@ -590,9 +590,12 @@ int tui_open_checklist(struct kc_pty *p) {
       kc_pty_send_str(p, KEY_ENTER);
       kc_pty_wait_quiet(p, 30, 1000);
     } else if (kc_pty_has(p, "Today's safety check")) {
-      if (answered++ > 20) return 0;
+      /* one question per warning sign marked recheck (17 now): each answer
+       * is progress, so the time limit runs from the last one */
+      if (answered++ > 40) return 0;
       kc_pty_send_str(p, "n");
       kc_pty_wait_quiet(p, 20, 500);
+      end = now_ms() + 10000;
     } else if (kc_pty_has(p, "Day ") && kc_pty_has(p, " of 3") &&
                (kc_pty_has(p, "[ ]") || kc_pty_has(p, "[x]"))) {
       kc_pty_wait_quiet(p, 30, 1000);
