@@ -4,10 +4,12 @@
  * statement), one yes/no per line. Any "yes" (or "not sure") stops the
  * self-care path at once and shows the advice for the sign's level and the
  * danger it names, whatever the plan day. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kneecare/day.h"
+#include "kneecare/text.h"
 #include "ui.h"
 
 struct recheck {
@@ -28,6 +30,20 @@ static const char *line_text(const struct recheck *r, size_t i) {
              : kc_wz_sign_at(r->def, r->si[i])->statement;
 }
 
+/* Rows line i takes when drawn at width w (at most 3). */
+static int line_rows(const struct recheck *r, size_t i, int w) {
+  const char *t = line_text(r, i);
+  size_t len = strlen(t), pos = 0, ll;
+  int rows = 0;
+  while (pos < len && rows < 3) {
+    size_t next = kc_wrap_next(t + pos, len - pos, (size_t)(w < 1 ? 1 : w), &ll);
+    rows++;
+    if (next == 0) break;
+    pos += next;
+  }
+  return rows ? rows : 1;
+}
+
 static void recheck_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   (void)ui;
   struct recheck *r = (struct recheck *)v;
@@ -37,8 +53,25 @@ static void recheck_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int 
                         "Before today's checklist: is any of these true today? Any yes means home "
                         "care is not enough. y = yes, n = no, u = not sure.",
                         kc_attr(ROLE_DIM));
+  char count[64];
+  snprintf(count, sizeof count, "Question %zu of %zu", r->cur + 1, r->n);
+  kc_puts(row++, 2, w - 4, count, kc_attr(ROLE_DIM));
   row++;
-  for (size_t i = 0; i < r->n && row < y + h; i++) {
+  /* Every sign marked recheck is asked (17 or so): the list is shown a
+   * page at a time, the page holding the question being answered. Pages,
+   * not a line-by-line scroll: a whole new page is redrawn, never scrolled
+   * by the terminal (a scroll region with a saved cursor, which some
+   * terminals restore on exit with the cursor hidden). */
+  size_t first = 0;
+  for (;;) {
+    size_t i = first;
+    int used = 0;
+    while (i < r->n && (used += line_rows(r, i, w - 10)) <= y + h - row) i++;
+    if (i == first) i++; /* a line taller than the page still gets a page */
+    if (r->cur < i || i >= r->n) break;
+    first = i;
+  }
+  for (size_t i = first; i < r->n && row < y + h; i++) {
     const char *mark = r->answer[i] < 0 ? "[ ? ]" : r->answer[i] ? "[YES]" : "[ no]";
     attr_t a = i == r->cur ? kc_attr(ROLE_SELECTED) : kc_attr(ROLE_NORMAL);
     kc_puts(row, 2, 6, mark, r->answer[i] > 0 ? kc_attr(ROLE_DANGER) : kc_attr(ROLE_DIM));

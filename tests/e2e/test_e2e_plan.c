@@ -99,9 +99,13 @@ START_TEST(safety_check_yes_stops_home_care) {
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Today's safety check");
   kc_pty_send_str(p, "y"); /* the first sign: short of breath, chest pain */
-  for (int i = 0; i < 60 && kc_pty_has(p, "Today's safety check"); i++) {
+  e2e_expect(p, "Question 2 of");
+  for (int i = 2; i < 60 && kc_pty_has(p, "Today's safety check"); i++) {
+    char next[48];
+    snprintf(next, sizeof next, "Question %d of", i + 1);
     kc_pty_send_str(p, "n");
-    kc_pty_wait_quiet(p, 15, 500);
+    for (int k = 0; k < 250 && kc_pty_has(p, "Today's safety check") && !kc_pty_has(p, next); k++)
+      kc_pty_pump(p, 20);
   }
   e2e_expect(p, "Stop home care");
   e2e_expect(p, "blood clot in the lungs");

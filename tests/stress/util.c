@@ -593,7 +593,14 @@ int tui_open_checklist(struct kc_pty *p) {
       /* one question per warning sign marked recheck (17 now): each answer
        * is progress, so the time limit runs from the last one */
       if (answered++ > 40) return 0;
+      /* the question answered must have moved on before the next key: an
+       * early key would land on the checklist */
+      char next[48];
+      snprintf(next, sizeof next, "Question %d of", answered + 1);
       kc_pty_send_str(p, "n");
+      double until = now_ms() + 10000;
+      while (now_ms() < until && kc_pty_has(p, "Today's safety check") && !kc_pty_has(p, next))
+        if (kc_pty_pump(p, 20) < 0) return 0;
       kc_pty_wait_quiet(p, 20, 500);
       end = now_ms() + 10000;
     } else if (kc_pty_has(p, "Day ") && kc_pty_has(p, " of 3") &&
