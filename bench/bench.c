@@ -508,7 +508,7 @@ static void bench_wizard(struct wizard_figures *f) {
       int red = kc_pty_has(p, "Warning signs");
       measure(p, red ? "\033OB" : " ", NULL);
       double t = measure(p, "\r", NULL);
-      if (kc_pty_has(p, "Most likely")) {
+      if (kc_pty_has(p, "not a diagnosis")) { /* the result page */
         res = t;
         break;
       }
@@ -544,7 +544,7 @@ static double bench_tick(void) {
   measure(p, "g\033OB\r", NULL); /* 3-day recovery plan */
   if (kc_pty_has(p, "Start a 3-day")) measure(p, "\r", NULL);
   if (kc_pty_wait_text(p, "safety check", 1000))
-    for (int i = 0; i < 7; i++) measure(p, "n", NULL);
+    for (int i = 0; i < 60 && kc_pty_has(p, "safety check"); i++) measure(p, "n", NULL);
   measure(p, "\033OB", NULL); /* compression */
   for (int i = 0; i < RUNS * 2; i++) {
     double t = measure(p, " ", NULL);

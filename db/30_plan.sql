@@ -30,20 +30,11 @@ INSERT INTO plan_task (id, position, kind, label, detail, article_id, target) VA
 INSERT INTO plan_task (id, position, kind, label, detail, article_id, target) VALUES ('pain-relief', 6, 'check', 'Pain relief only if suitable', 'If you need a painkiller, paracetamol comes first. Do not take ibuprofen or other anti-inflammatories in the first 48 hours, as they may slow healing; after that, read the cautions first (stomach ulcers or bleeding, asthma, kidney, liver or heart problems, high blood pressure, pregnancy, blood thinners, age over 65) and ask a pharmacist if unsure. Never go over the dose on the pack.', 'pain-relief-medicines', 0);
 INSERT INTO plan_task (id, position, kind, label, detail, article_id, target) VALUES ('pain-score', 7, 'pain', 'Pain score today, 0-10, with an optional note', '0 is no pain and 10 the worst pain you can imagine. Score the knee at about the same time each day, for example in the evening, and note what made it better or worse. The scores show whether it is easing by day 3.', 'first-days', 1);
 
--- Red-flag questions asked again at each day's first visit, by wizard
--- question id, in the order asked.
+-- The daily safety check asks the warning signs marked recheck = 1 in the
+-- sign table (db/15_triage.sql), each with its own level. This table is
+-- no longer read and is kept empty for one round so tools and tests that
+-- look at it keep working; the plan's next revision drops it.
 CREATE TABLE plan_redflag (
   question_id TEXT NOT NULL PRIMARY KEY,
   position    INT NOT NULL UNIQUE
 );
-
--- The red flags asked again at the first visit of each plan day (ids of
--- red-flag questions in 20_wizard.sql; the packer checks them). Any "yes"
--- stops the self-care path with the wizard's level for that flag.
-INSERT INTO plan_redflag (question_id, position) VALUES ('rf-calf', 1);
-INSERT INTO plan_redflag (question_id, position) VALUES ('rf-chest', 2);
-INSERT INTO plan_redflag (question_id, position) VALUES ('rf-fever', 3);
-INSERT INTO plan_redflag (question_id, position) VALUES ('rf-deformed', 4);
-INSERT INTO plan_redflag (question_id, position) VALUES ('rf-locked', 5);
-INSERT INTO plan_redflag (question_id, position) VALUES ('rf-no-weight', 6);
-INSERT INTO plan_redflag (question_id, position) VALUES ('rf-foot', 7);

@@ -24,11 +24,19 @@ static inline struct kc_rp_def test_rp_def(void) {
   static const struct {
     const char *id;
     enum kc_level level;
-  } causes[] = {
-      {"runners-knee", KC_LEVEL_SELF_CARE},     {"training-load", KC_LEVEL_SELF_CARE},
-      {"muscle-imbalance", KC_LEVEL_SELF_CARE}, {"pes-anserine-bursitis", KC_LEVEL_SELF_CARE},
-      {"it-band-syndrome", KC_LEVEL_SELF_CARE}, {"medial-plica", KC_LEVEL_SELF_CARE},
-      {"osteoarthritis", KC_LEVEL_SOON}};
+  } causes[] = {{"runners-knee", KC_LEVEL_SELF_CARE},
+                {"training-load", KC_LEVEL_SELF_CARE},
+                {"muscle-imbalance", KC_LEVEL_SELF_CARE},
+                {"pes-anserine-bursitis", KC_LEVEL_SELF_CARE},
+                {"it-band-syndrome", KC_LEVEL_SELF_CARE},
+                {"medial-plica", KC_LEVEL_SELF_CARE},
+                {"osteoarthritis", KC_LEVEL_SOON},
+                {"mcl-injury", KC_LEVEL_SOON},
+                {"hamstring-calf-strain", KC_LEVEL_SELF_CARE},
+                {"bone-bruise", KC_LEVEL_SELF_CARE},
+                {"osgood-schlatter", KC_LEVEL_SELF_CARE},
+                {"sinding-larsen-johansson", KC_LEVEL_SELF_CARE},
+                {"patellar-tendinopathy", KC_LEVEL_SELF_CARE}};
   d.n_causes = (int)(sizeof causes / sizeof causes[0]);
   for (int i = 0; i < d.n_causes; i++) {
     snprintf(d.cause[i].id, sizeof d.cause[i].id, "%s", causes[i].id);

@@ -11,15 +11,11 @@
 #include <time.h>
 
 #include "kneecare/content.h"
+#include "kneecare/markup.h"
+#include "kneecare/plan_load.h"
 #include "kneecare/recovery.h"
 #include "kneecare/userdb.h"
 #include "kneecare/wizard.h"
-
-struct kc_plan_task {
-  char *id, *label, *detail, *article_id;
-  enum kc_task_kind kind;
-  int target; /* 0 = optional */
-};
 
 struct kc_app {
   /* options */
@@ -36,10 +32,10 @@ struct kc_app {
   /* opened or loaded on demand */
   struct kc_content *content;
   struct kc_wz_def *wizard;
+  struct kc_tag_table *tag_table; /* the words article tags render, loaded on first use */
+  struct kc_tag_resolver tags;
   struct kc_plan_task *tasks;
   size_t n_tasks;
-  char **recheck_ids; /* wizard question ids asked again each plan day */
-  size_t n_recheck;
   struct kc_userdb *udb;
   struct kc_profile profile;
   int user_state;   /* 0 not tried, 1 open, -1 failed (user_error says why) */
@@ -56,9 +52,16 @@ struct kc_content *kc_app_content(struct kc_app *app);
  * content, so nothing is opened; else the content database's). 0 or -1;
  * free with kc_topics_free. */
 int kc_app_topics(struct kc_app *app, struct kc_topic **out, size_t *n);
-/* The validated wizard definition, or NULL with a reason. */
+/* The validated wizard definition (with the level words and the warning
+ * signs), or NULL with a reason. */
 const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errlen);
-/* The plan's tasks (and the red-flag questions re-asked daily). */
+/* What renders article tags ({sign:ID}, {level:NAME}, {action:NAME}) for
+ * kc_markup_render_tagged: the sign and level tables' words, loaded on
+ * first use (not the whole wizard); NULL when the content database has no
+ * such tables (tags then stay as written). */
+const struct kc_tag_resolver *kc_app_tags(struct kc_app *app);
+/* The plan's tasks. The daily safety check asks the wizard's signs marked
+ * recheck. */
 int kc_app_tasks(struct kc_app *app, char *err, size_t errlen);
 const struct kc_plan_task *kc_app_task(struct kc_app *app, const char *id);
 /* The user-data directory of this run (--data, KNEECARE_DATA_DIR, XDG);

@@ -57,8 +57,6 @@ int kc_content_open_image(const unsigned char *data, size_t len, struct kc_conte
                           size_t errlen);
 int kc_content_open_file(const char *path, struct kc_content **out, char *err, size_t errlen);
 void kc_content_close(struct kc_content *c);
-/* The read-only handle, for loaders of other tables (wizard, plan tasks). */
-sqlite3 *kc_content_db(struct kc_content *c);
 
 /* After a call below returned: what it left out or why it failed, as one
  * plain sentence ("this content has more than 100 topics; the first 100 are

@@ -1,15 +1,14 @@
 /* The shared application context: staged, on-demand opening of what the
- * commands and screens need, with every failure turned into one message. */
+ * commands and screens need, with every failure turned into one message.
+ * No SQL here: the store's loaders read the content database. */
 #include "kneecare/app.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kneecare/blob.h"
 #include "kneecare/day.h"
-#include "kneecare/text.h"
 #include "kneecare/wizard_load.h"
 
 int kc_app_open_content(struct kc_app *app, char *err, size_t errlen) {
@@ -31,27 +30,18 @@ const struct kc_wz_def *kc_app_wizard(struct kc_app *app, char *err, size_t errl
     snprintf(err, errlen, "no content database");
     return NULL;
   }
-  sqlite3 *db = kc_content_db(app->content);
-  struct kc_wz_def *def = NULL;
-  if (kc_wz_load(db, &def, err, errlen) != 0) return NULL;
-  char why[512];
-  if (kc_wz_def_validate(def, kc_wz_article_in_db, db, why, sizeof why) != 0) {
-    snprintf(err, errlen, "the symptom wizard in this content database is not usable: %s", why);
-    kc_wz_def_free(def);
-    return NULL;
-  }
-  if (kc_wz_question_count(def) == 0) {
-    snprintf(err, errlen, "this content database has no wizard questions");
-    kc_wz_def_free(def);
-    return NULL;
-  }
+  struct kc_wz_def *def = kc_wz_load_content(app->content, err, errlen);
+  if (!def) return NULL;
   app->wizard = def;
   return def;
 }
 
-static char *col(sqlite3_stmt *st, int i) {
-  const char *t = (const char *)sqlite3_column_text(st, i);
-  return kc_text_sanitize_dup(t ? t : "", t ? (size_t)sqlite3_column_bytes(st, i) : 0, 0);
+const struct kc_tag_resolver *kc_app_tags(struct kc_app *app) {
+  if (!app->tag_table && kc_app_content(app)) {
+    app->tag_table = kc_tags_load(app->content);
+    app->tags = kc_tag_table_resolver(app->tag_table);
+  }
+  return app->tag_table ? &app->tags : NULL;
 }
 
 int kc_app_tasks(struct kc_app *app, char *err, size_t errlen) {
@@ -60,52 +50,7 @@ int kc_app_tasks(struct kc_app *app, char *err, size_t errlen) {
     snprintf(err, errlen, "no content database");
     return -1;
   }
-  sqlite3 *db = kc_content_db(app->content);
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(db,
-                         "SELECT id, kind, label, detail, article_id, target FROM plan_task "
-                         "ORDER BY position",
-                         -1, &st, NULL) != SQLITE_OK) {
-    snprintf(err, errlen, "this content database has no recovery plan");
-    return -1;
-  }
-  struct kc_plan_task *v = NULL;
-  size_t n = 0;
-  int rc = 0;
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    enum kc_task_kind kind;
-    const char *id = (const char *)sqlite3_column_text(st, 0);
-    if (!id || !kc_task_id_check(id) ||
-        !kc_task_kind_parse((const char *)sqlite3_column_text(st, 1), &kind))
-      continue; /* a foreign database's odd row is skipped, not trusted */
-    struct kc_plan_task *nv = realloc(v, (n + 1) * sizeof *nv);
-    if (!nv) {
-      rc = -1;
-      break;
-    }
-    v = nv;
-    v[n++] = (struct kc_plan_task){strdup(id), col(st, 2), col(st, 3),
-                                   col(st, 4), kind,       sqlite3_column_int(st, 5)};
-  }
-  sqlite3_finalize(st);
-  if (rc || n == 0) {
-    free(v);
-    snprintf(err, errlen, "this content database has no recovery plan tasks");
-    return -1;
-  }
-  app->tasks = v;
-  app->n_tasks = n;
-  if (sqlite3_prepare_v2(db, "SELECT question_id FROM plan_redflag ORDER BY position", -1, &st,
-                         NULL) == SQLITE_OK) {
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      char **nr = realloc(app->recheck_ids, (app->n_recheck + 1) * sizeof *nr);
-      if (!nr) break;
-      app->recheck_ids = nr;
-      app->recheck_ids[app->n_recheck++] = col(st, 0);
-    }
-    sqlite3_finalize(st);
-  }
-  return 0;
+  return kc_plan_tasks_load(app->content, &app->tasks, &app->n_tasks, err, errlen);
 }
 
 const struct kc_plan_task *kc_app_task(struct kc_app *app, const char *id) {
@@ -280,16 +225,9 @@ int kc_app_ice_seconds(void) {
 }
 
 void kc_app_close(struct kc_app *app) {
-  for (size_t i = 0; i < app->n_tasks; i++) {
-    free(app->tasks[i].id);
-    free(app->tasks[i].label);
-    free(app->tasks[i].detail);
-    free(app->tasks[i].article_id);
-  }
-  free(app->tasks);
-  for (size_t i = 0; i < app->n_recheck; i++) free(app->recheck_ids[i]);
-  free(app->recheck_ids);
+  kc_plan_tasks_free(app->tasks, app->n_tasks);
   kc_wz_def_free(app->wizard);
+  kc_tag_table_free(app->tag_table);
   kc_userdb_close(app->udb);
   kc_content_close(app->content);
   memset(app, 0, sizeof *app);

@@ -61,6 +61,10 @@ bool kc_parse_long(const char *s, long long min, long long max, long long *out);
  * without colour (a row of '!' and the title in capitals), then the
  * advice, wrapped. */
 void kc_print_level(FILE *out, enum kc_level level, int width);
+/* The same with the words given (the content database's, from the wizard
+ * definition: kc_wz_level_title / kc_wz_level_action). */
+void kc_print_level_words(FILE *out, enum kc_level level, const char *title, const char *advice,
+                          int width);
 /* Reads a whole file ("-" = stdin), at most `max` bytes. Returns a malloc'd
  * NUL-terminated buffer (length in *len) or NULL with a reason in err. */
 char *kc_read_input(const char *path, size_t max, size_t *len, char *err, size_t errlen);

@@ -98,11 +98,16 @@ bool kc_parse_long(const char *s, long long min, long long max, long long *out) 
 }
 
 void kc_print_level(FILE *out, enum kc_level level, int width) {
+  kc_print_level_words(out, level, kc_level_title(level), kc_level_advice(level), width);
+}
+
+void kc_print_level_words(FILE *out, enum kc_level level, const char *title_words,
+                          const char *advice, int width) {
   const int bar = width < 40 ? 40 : width > 80 ? 80 : width;
   if (level >= KC_LEVEL_24H) {
     /* No colour in plain output: the urgent levels stand out in text. */
     char title[128];
-    snprintf(title, sizeof title, "%s", kc_level_title(level));
+    snprintf(title, sizeof title, "%s", title_words);
     for (char *p = title; *p; p++)
       if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 'a' + 'A');
     for (int i = 0; i < bar; i++) fputc('!', out);
@@ -110,9 +115,8 @@ void kc_print_level(FILE *out, enum kc_level level, int width) {
     for (int i = 0; i < bar; i++) fputc('!', out);
     fputc('\n', out);
   } else {
-    fprintf(out, "%s (level: %s)\n", kc_level_title(level), kc_level_name(level));
+    fprintf(out, "%s (level: %s)\n", title_words, kc_level_name(level));
   }
-  const char *advice = kc_level_advice(level);
   if (advice && *advice) kc_print_wrapped(out, advice, width, "", "");
 }
 

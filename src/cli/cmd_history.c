@@ -1,15 +1,17 @@
 /* `kneecare history [ID] [--json]`: the symptom checks saved for the
  * current profile (newest first), or one of them with its answers (re-read
  * against the current wizard so the question texts and option labels can
- * be shown), its level and its ranked causes as they were saved. A run of
- * another profile is treated as unknown. Everything read back from the
- * user database is sanitised before it is printed. */
+ * be shown; answers from an earlier question set are shown as saved), its
+ * level and its causes as they were saved -- the dangers named by warning
+ * signs first. A run of another profile is treated as unknown. Everything
+ * read back from the user database is sanitised before it is printed. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "kneecare/mem.h"
 #include "kneecare/text.h"
 
 #define MAX_CAUSES 64
@@ -121,6 +123,99 @@ static void answers_json(const struct kc_wz_def *def, const struct kc_wz_answers
   putchar(']');
 }
 
+/* One saved run and what reading it back gave. */
+struct shown {
+  const struct kc_wz_def *def;
+  const struct kc_wizard_run *run;
+  const struct kc_wz_answers *a; /* NULL: answers from an earlier question set */
+  const char *why;               /* why they did not read back */
+  struct kc_run_cause *causes;
+  int n_causes;
+  char when[32];
+};
+
+static void show_json(struct kc_app *app, const struct shown *s) {
+  const struct kc_wizard_run *run = s->run;
+  printf("{\"id\":%lld,\"at\":%lld,\"time\":\"%s\",\"profile\":", (long long)run->id,
+         (long long)run->at, s->when);
+  kc_json_safe(stdout, app->profile.name);
+  printf(",\"level\":\"%s\",\"level_title\":", kc_level_name(run->level));
+  kc_json_str(stdout, kc_wz_level_title(s->def, run->level));
+  printf(",\"advice\":");
+  kc_json_str(stdout, kc_wz_level_action(s->def, run->level));
+  printf(",\"stopped_early\":%s,\"answers\":", kc_run_stopped(run->answers) ? "true" : "false");
+  if (s->a) {
+    answers_json(s->def, s->a);
+    printf(",\"answers_note\":null");
+  } else {
+    printf("null,\"answers_note\":");
+    kc_json_str(stdout, s->why);
+  }
+  printf(",\"answers_text\":");
+  char *safe = kc_text_sanitize_dup(run->answers, strlen(run->answers), 1);
+  kc_json_str(stdout, safe ? safe : "");
+  free(safe);
+  printf(",\"causes\":[");
+  for (int i = 0; i < s->n_causes; i++) {
+    printf("%s{\"rank\":%d,\"id\":", i ? "," : "", i + 1);
+    kc_json_str(stdout, s->causes[i].id);
+    printf(",\"score\":%d,\"title\":", s->causes[i].score);
+    kc_json_str(stdout, s->causes[i].title);
+    printf(",\"kind\":");
+    if (s->causes[i].kind[0])
+      kc_json_str(stdout, s->causes[i].kind);
+    else
+      printf("null");
+    putchar('}');
+  }
+  printf("]}\n");
+}
+
+static void show_causes_text(const struct shown *s, int width) {
+  printf("\nCauses, as saved (a warning sign's danger first):\n");
+  if (s->n_causes == 0) printf("  none clearly\n");
+  for (int i = 0; i < s->n_causes; i++) {
+    const struct kc_run_cause *c = &s->causes[i];
+    char line[700], num[16];
+    if (strcmp(c->kind, KC_RUN_DANGER) == 0)
+      snprintf(line, sizeof line, "%s (%s), named by a warning sign", c->title, c->id);
+    else
+      snprintf(line, sizeof line, "%s (%s), score %d%s", c->title, c->id, c->score,
+               strcmp(c->kind, KC_RUN_LIKELY) == 0 ? ", most likely" : "");
+    snprintf(num, sizeof num, "%3d. ", i + 1);
+    kc_print_wrapped(stdout, line, width, num, "     ");
+  }
+}
+
+static void show_text(struct kc_app *app, const struct shown *s, int width) {
+  const struct kc_wizard_run *run = s->run;
+  printf("Symptom check %lld, %s, profile \"", (long long)run->id, s->when);
+  kc_put_safe(stdout, app->profile.name);
+  printf("\"\n\n");
+  kc_print_level_words(stdout, run->level, kc_wz_level_title(s->def, run->level),
+                       kc_wz_level_action(s->def, run->level), width);
+  if (kc_run_stopped(run->answers))
+    kc_print_wrapped(stdout,
+                     "The questions stopped at an answer that needs help now; the rest were "
+                     "not asked.",
+                     width, "", "");
+  printf("\nAnswers:\n");
+  if (s->a) {
+    answers_text(s->def, s->a, width);
+  } else {
+    kc_print_wrapped(stdout,
+                     "These answers do not fit this version's questions any more, "
+                     "so they are shown as saved:",
+                     width, "  ", "  ");
+    char *safe = kc_text_sanitize_dup(run->answers, strlen(run->answers), 1);
+    for (char *line = safe ? strtok(safe, "\n") : NULL; line; line = strtok(NULL, "\n"))
+      printf("    %s\n", line);
+    free(safe);
+  }
+  show_causes_text(s, width);
+  printf("\nThis is general guidance from your answers, not a diagnosis.\n");
+}
+
 static int show_run(struct kc_app *app, struct kc_userdb *udb, int64_t id, int json) {
   struct kc_wizard_run run = {0};
   int rc = kc_userdb_wizard_get(udb, id, &run);
@@ -137,80 +232,23 @@ static int show_run(struct kc_app *app, struct kc_userdb *udb, int64_t id, int j
     kc_err("%s", kc_userdb_errmsg(udb));
     return KC_EXIT_FAIL;
   }
-  const struct kc_wz_def *def = kc_cli_wizard(app);
-  if (!def) {
+  struct shown s = {.def = kc_cli_wizard(app), .run = &run};
+  if (!s.def) {
     kc_userdb_wizard_run_clear(&run);
     return KC_EXIT_FAIL;
   }
   char why[512];
-  struct kc_wz_answers *a = reread(def, run.answers, why, sizeof why);
-  struct kc_run_cause *causes = calloc(MAX_CAUSES, sizeof *causes);
-  int n_causes = causes ? kc_run_causes(run.causes, causes, MAX_CAUSES) : 0;
-  char when[32];
-  kc_cli_time(run.at, when, sizeof when);
-  int width = kc_out_width(0);
-  if (json) {
-    printf("{\"id\":%lld,\"at\":%lld,\"time\":\"%s\",\"profile\":", (long long)run.id,
-           (long long)run.at, when);
-    kc_json_safe(stdout, app->profile.name);
-    printf(",\"level\":\"%s\",\"level_title\":", kc_level_name(run.level));
-    kc_json_str(stdout, kc_level_title(run.level));
-    printf(",\"advice\":");
-    kc_json_str(stdout, kc_level_advice(run.level));
-    printf(",\"answers\":");
-    if (a) {
-      answers_json(def, a);
-      printf(",\"answers_note\":null");
-    } else {
-      printf("null,\"answers_note\":");
-      kc_json_str(stdout, why);
-    }
-    printf(",\"answers_text\":");
-    {
-      char *safe = kc_text_sanitize_dup(run.answers, strlen(run.answers), 1);
-      kc_json_str(stdout, safe ? safe : "");
-      free(safe);
-    }
-    printf(",\"causes\":[");
-    for (int i = 0; i < n_causes; i++) {
-      printf("%s{\"rank\":%d,\"id\":", i ? "," : "", i + 1);
-      kc_json_str(stdout, causes[i].id);
-      printf(",\"score\":%d,\"title\":", causes[i].score);
-      kc_json_str(stdout, causes[i].title);
-      putchar('}');
-    }
-    printf("]}\n");
-  } else {
-    printf("Symptom check %lld, %s, profile \"", (long long)run.id, when);
-    kc_put_safe(stdout, app->profile.name);
-    printf("\"\n\n");
-    kc_print_level(stdout, run.level, width);
-    printf("\nAnswers:\n");
-    if (a) {
-      answers_text(def, a, width);
-    } else {
-      kc_print_wrapped(stdout,
-                       "These answers do not fit this version's questions any more, "
-                       "so they are shown as saved:",
-                       width, "  ", "  ");
-      char *safe = kc_text_sanitize_dup(run.answers, strlen(run.answers), 1);
-      for (char *line = safe ? strtok(safe, "\n") : NULL; line; line = strtok(NULL, "\n"))
-        printf("    %s\n", line);
-      free(safe);
-    }
-    printf("\nLikely causes, most likely first (as saved):\n");
-    if (n_causes == 0) printf("  none scored\n");
-    for (int i = 0; i < n_causes; i++) {
-      char line[700];
-      snprintf(line, sizeof line, "%s (%s), score %d", causes[i].title, causes[i].id,
-               causes[i].score);
-      char num[16];
-      snprintf(num, sizeof num, "%3d. ", i + 1);
-      kc_print_wrapped(stdout, line, width, num, "     ");
-    }
-    printf("\nThis is general guidance from your answers, not a diagnosis.\n");
-  }
-  free(causes);
+  struct kc_wz_answers *a = reread(s.def, run.answers, why, sizeof why);
+  s.a = a;
+  s.why = why;
+  s.causes = kc_xcalloc(MAX_CAUSES, sizeof *s.causes);
+  s.n_causes = kc_run_causes(run.causes, s.causes, MAX_CAUSES);
+  kc_cli_time(run.at, s.when, sizeof s.when);
+  if (json)
+    show_json(app, &s);
+  else
+    show_text(app, &s, kc_out_width(0));
+  free(s.causes);
   kc_wz_answers_free(a);
   kc_userdb_wizard_run_clear(&run);
   return KC_EXIT_OK;

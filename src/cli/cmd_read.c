@@ -130,7 +130,7 @@ int kc_cmd_show(struct kc_app *app, int argc, char **argv) {
   }
   say_note(app, NULL);
   struct kc_mdoc doc;
-  if (kc_markup_render(a.body, strlen(a.body), width, &doc) != 0) {
+  if (kc_markup_render_tagged(a.body, strlen(a.body), width, kc_app_tags(app), &doc) != 0) {
     kc_err("show: out of memory");
     kc_article_free(&a);
     return KC_EXIT_FAIL;

@@ -13,26 +13,20 @@
 #include "cli.h"
 #include "kneecare/day.h"
 #include "kneecare/plan_view.h"
+#include "kneecare/strbuf.h"
 #include "kneecare/text.h"
 
-#define MAX_CAUSES 3
+#define MAX_CAUSES 8
 
-/* Inline Markdown text: characters that would format or break a table are
- * escaped; anything unsafe for a terminal is replaced. */
+/* Inline Markdown text with the one escaper of strbuf.h; anything unsafe
+ * for a terminal is replaced first. */
 static void md(const char *s) {
   char *safe = kc_text_sanitize_dup(s ? s : "", s ? strlen(s) : 0, 0);
-  for (const char *c = safe ? safe : ""; *c; c++) {
-    if (strchr("\\`*_[]<>|#~", *c)) putchar('\\');
-    putchar(*c);
-  }
+  struct kc_strbuf b = {0};
+  kc_strbuf_put_md(&b, safe ? safe : "");
+  fputs(kc_strbuf_str(&b), stdout);
+  kc_strbuf_free(&b);
   free(safe);
-}
-
-static const char *section_title(const char *section) {
-  if (strcmp(section, "injury") == 0) return "Injury";
-  if (strcmp(section, "ottawa") == 0) return "After the injury (Ottawa knee rules)";
-  if (strcmp(section, "story") == 0) return "The pain: how it started, where, what makes it worse";
-  return section;
 }
 
 static void labels(const struct kc_wz_question *q, uint64_t mask) {
@@ -45,31 +39,26 @@ static void labels(const struct kc_wz_question *q, uint64_t mask) {
 }
 
 static void story(const struct kc_wz_def *def, const struct kc_wz_answers *a) {
-  /* Warning signs first: only those answered yes or not sure. */
-  int flagged = 0, asked = 0;
-  printf("\n## Warning signs\n\n");
-  for (int qi = kc_wz_next(def, a, -1); qi >= 0; qi = kc_wz_next(def, a, qi)) {
-    const struct kc_wz_question *q = kc_wz_question_at(def, (size_t)qi);
-    if (strcmp(q->section, KC_WZ_SECTION_RED_FLAGS) != 0) continue;
-    uint64_t mask = kc_wz_answers_get(a, (size_t)qi);
-    if (!mask) continue;
-    asked++;
-    enum kc_level lv = KC_LEVEL_NONE;
-    for (size_t j = 0; j < q->n_options; j++)
-      if (mask >> j & 1 && kc_wz_option_level(def, (size_t)qi, j) > lv)
-        lv = kc_wz_option_level(def, (size_t)qi, j);
-    if (lv == KC_LEVEL_NONE) continue;
-    flagged++;
+  /* Warning signs first: the positive ones, in the table's words. */
+  int asked = 0;
+  for (int qi = kc_wz_next(def, a, -1); qi >= 0; qi = kc_wz_next(def, a, qi))
+    asked += strcmp(kc_wz_question_at(def, (size_t)qi)->section, KC_WZ_SECTION_RED_FLAGS) == 0 &&
+             kc_wz_answers_get(a, (size_t)qi) != 0;
+  struct kc_wz_result r;
+  int positive = kc_wz_score(def, a, &r) == 0 ? (int)r.n_signs : 0;
+  printf("\n## ");
+  md(kc_wz_section_title(def, KC_WZ_SECTION_RED_FLAGS));
+  printf("\n\n");
+  for (int i = 0; i < positive; i++) {
+    const struct kc_wz_sign *s = kc_wz_sign_at(def, r.signs[i].sign);
     printf("- **");
-    md(q->text);
-    printf("** ");
-    labels(q, mask);
-    printf(" (%s)\n", kc_level_title(lv));
+    md(s->statement);
+    printf("** (");
+    md(kc_wz_level_title(def, s->level));
+    printf(")\n");
   }
-  if (!flagged)
-    printf("- No to all %d warning-sign questions asked.\n", asked);
-  else if (asked > flagged)
-    printf("- No to the other %d warning-sign questions.\n", asked - flagged);
+  if (positive == 0) printf("- No to all %d warning-sign questions asked.\n", asked);
+  kc_wz_result_free(&r);
 
   const char *section = NULL;
   for (int qi = kc_wz_next(def, a, -1); qi >= 0; qi = kc_wz_next(def, a, qi)) {
@@ -80,7 +69,7 @@ static void story(const struct kc_wz_def *def, const struct kc_wz_answers *a) {
     if (!section || strcmp(section, q->section) != 0) {
       section = q->section;
       printf("\n## ");
-      md(section_title(section));
+      md(kc_wz_section_title(def, section));
       printf("\n\n");
     }
     printf("- **");
@@ -115,16 +104,32 @@ static void wizard_part(struct kc_app *app, const struct kc_wizard_run *run) {
   kc_wz_answers_free(a);
 
   printf("\n## Result of the symptom check\n\n");
-  printf("- Level: **%s** (%s)\n", kc_level_title(run->level), kc_level_name(run->level));
+  printf("- Level: **");
+  md(kc_wz_level_title(def, run->level));
+  printf("** (%s)\n", kc_level_name(run->level));
+  if (kc_run_stopped(run->answers))
+    printf("- The runner stopped at an answer that needs help now; the rest was not asked.\n");
   struct kc_run_cause causes[MAX_CAUSES];
   int n = kc_run_causes(run->causes, causes, MAX_CAUSES);
-  printf("- Likely causes suggested by the guide: ");
-  if (n == 0) printf("none clearly");
+  /* the dangers a warning sign named, then the story's causes */
+  int dangers = 0;
+  for (int i = 0; i < n; i++)
+    if (strcmp(causes[i].kind, KC_RUN_DANGER) == 0) {
+      printf("%s", dangers++ ? "; " : "- To rule out first (named by a warning sign): ");
+      md(causes[i].title);
+    }
+  if (dangers) printf("\n");
+  printf("- Causes the answers point to: ");
+  int k = 0;
   for (int i = 0; i < n; i++) {
-    printf("%s%d. ", i ? "; " : "", i + 1);
+    if (strcmp(causes[i].kind, KC_RUN_DANGER) == 0) continue;
+    printf("%s%d. ", k ? "; " : "", k + 1);
     md(causes[i].title);
-    printf(" (score %d)", causes[i].score);
+    printf(" (score %d%s)", causes[i].score,
+           strcmp(causes[i].kind, KC_RUN_LIKELY) == 0 ? ", most likely" : "");
+    k++;
   }
+  if (k == 0) printf("none clearly");
   printf("\n");
 }
 

@@ -18,66 +18,28 @@
 
 /* ---- questions ------------------------------------------------------------ */
 
-/* An ask_if condition in words: "injury=yes|unsure & x!=a" ->
- * "injury is yes or unsure, and x is answered but not a". Falls back to
- * the condition as written when it does not look like one. */
-static void condition_words(const char *cond, char *out, size_t n) {
-  size_t used = 0;
-  out[0] = '\0';
-#define PUT(...)                                                                                   \
-  do {                                                                                             \
-    int w_ = snprintf(out + used, used < n ? n - used : 0, __VA_ARGS__);                           \
-    if (w_ > 0) used += (size_t)w_;                                                                \
-  } while (0)
-  const char *p = cond;
-  int clause = 0;
-  while (*p) {
-    const char *amp = strchr(p, '&');
-    const char *e = amp ? amp : p + strlen(p);
-    const char *s = p;
-    while (s < e && *s == ' ') s++;
-    const char *te = e;
-    while (te > s && te[-1] == ' ') te--;
-    const char *op = memchr(s, '=', (size_t)(te - s));
-    if (!op || op == s) goto as_is;
-    int negated = op[-1] == '!';
-    const char *qe = negated ? op - 1 : op;
-    while (qe > s && qe[-1] == ' ') qe--;
-    if (qe == s) goto as_is;
-    PUT("%s%.*s %s", clause ? ", and " : "", (int)(qe - s), s,
-        negated ? "is answered, but not with" : "is");
-    const char *v = op + 1;
-    int k = 0;
-    while (v < te) {
-      while (v < te && *v == ' ') v++;
-      if (v >= te) break;
-      const char *bar = memchr(v, '|', (size_t)(te - v));
-      const char *ve = bar ? bar : te;
-      const char *vt = ve;
-      while (vt > v && vt[-1] == ' ') vt--;
-      PUT("%s%.*s", k ? " or " : " ", (int)(vt - v), v);
-      k++;
-      v = bar ? bar + 1 : te;
-    }
-    clause++;
-    p = amp ? amp + 1 : e;
-  }
-  if (used < n) return;
-as_is:
-  snprintf(out, n, "%s", cond);
-#undef PUT
+/* The option's warning sign and level, as the listing shows them. */
+static void option_flag(const struct kc_wz_def *def, size_t qi, size_t j) {
+  const struct kc_wz_option *o = &kc_wz_question_at(def, qi)->options[j];
+  enum kc_level lv = kc_wz_option_level(def, qi, j);
+  if (o->sign >= 0)
+    printf("  [warning sign %s: %s]", kc_wz_sign_at(def, (size_t)o->sign)->id, kc_level_name(lv));
+  else if (lv > KC_LEVEL_NONE)
+    printf("  [level: %s]", kc_level_name(lv));
 }
 
 static void questions_text(const struct kc_wz_def *def, int width) {
   size_t n = kc_wz_question_count(def);
   for (size_t qi = 0; qi < n; qi++) {
     const struct kc_wz_question *q = kc_wz_question_at(def, qi);
-    printf("%s%zu. %s [%s, %s%s]\n", qi ? "\n" : "", qi + 1, q->id, q->section,
-           q->kind == KC_WZ_MANY ? "many" : "one", q->required ? "" : ", optional");
+    printf("%s%zu. %s [%s, %s%s%s]\n", qi ? "\n" : "", qi + 1, q->id, q->section,
+           q->kind == KC_WZ_MANY ? "many" : "one", q->required ? "" : ", optional",
+           q->provocation ? ", a test: never after a warning sign or a recent injury" : "");
     kc_print_wrapped(stdout, q->text, width, "   ", "   ");
+    for (size_t k = 0; k < q->n_picture_ascii; k++) printf("   %s\n", q->picture_ascii[k]);
     if (q->ask_if) {
       char words[1024];
-      condition_words(q->ask_if, words, sizeof words);
+      kc_wz_condition_words(def, qi, words, sizeof words);
       printf("   asked only if: %s (%s)\n", q->ask_if, words);
     } else {
       printf("   asked: always\n");
@@ -86,13 +48,31 @@ static void questions_text(const struct kc_wz_def *def, int width) {
     for (size_t j = 0; j < q->n_options; j++)
       if (strlen(q->options[j].id) > idw) idw = strlen(q->options[j].id);
     for (size_t j = 0; j < q->n_options; j++) {
-      const struct kc_wz_option *o = &q->options[j];
-      enum kc_level lv = kc_wz_option_level(def, qi, j);
-      printf("     %-*s  %s", (int)idw, o->id, o->label);
-      if (lv > KC_LEVEL_NONE) printf("  [red flag: %s]", kc_level_name(lv));
+      printf("     %-*s  %s", (int)idw, q->options[j].id, q->options[j].label);
+      option_flag(def, qi, j);
       putchar('\n');
     }
   }
+}
+
+static void option_json(const struct kc_wz_def *def, size_t qi, size_t j) {
+  const struct kc_wz_option *o = &kc_wz_question_at(def, qi)->options[j];
+  printf("%s{\"id\":", j ? "," : "");
+  kc_json_str(stdout, o->id);
+  printf(",\"label\":");
+  kc_json_str(stdout, o->label);
+  enum kc_level lv = kc_wz_option_level(def, qi, j);
+  if (o->sign >= 0) {
+    printf(",\"sign\":");
+    kc_json_str(stdout, kc_wz_sign_at(def, (size_t)o->sign)->id);
+  }
+  if (lv > KC_LEVEL_NONE) {
+    printf(",\"level\":\"%s\",\"source\":", kc_level_name(lv));
+    kc_json_str(stdout, o->sign >= 0 ? kc_wz_sign_at(def, (size_t)o->sign)->source
+                                     : (o->source ? o->source : ""));
+  }
+  if (o->flags & KC_WZ_OPT_EXCLUSIVE) printf(",\"exclusive\":true");
+  putchar('}');
 }
 
 static void questions_json(const struct kc_wz_def *def) {
@@ -106,11 +86,12 @@ static void questions_json(const struct kc_wz_def *def) {
     kc_json_str(stdout, q->section);
     printf(",\"text\":");
     kc_json_str(stdout, q->text);
-    printf(",\"kind\":\"%s\",\"required\":%s,\"ask_if\":", q->kind == KC_WZ_MANY ? "many" : "one",
-           q->required ? "true" : "false");
+    printf(",\"kind\":\"%s\",\"required\":%s,\"test\":%s,\"ask_if\":",
+           q->kind == KC_WZ_MANY ? "many" : "one", q->required ? "true" : "false",
+           q->provocation ? "true" : "false");
     if (q->ask_if) {
       char words[1024];
-      condition_words(q->ask_if, words, sizeof words);
+      kc_wz_condition_words(def, qi, words, sizeof words);
       kc_json_str(stdout, q->ask_if);
       printf(",\"ask_if_words\":");
       kc_json_str(stdout, words);
@@ -118,19 +99,7 @@ static void questions_json(const struct kc_wz_def *def) {
       printf("null,\"ask_if_words\":null");
     }
     printf(",\"options\":[");
-    for (size_t j = 0; j < q->n_options; j++) {
-      const struct kc_wz_option *o = &q->options[j];
-      printf("%s{\"id\":", j ? "," : "");
-      kc_json_str(stdout, o->id);
-      printf(",\"label\":");
-      kc_json_str(stdout, o->label);
-      enum kc_level lv = kc_wz_option_level(def, qi, j);
-      if (lv > KC_LEVEL_NONE) {
-        printf(",\"level\":\"%s\",\"source\":", kc_level_name(lv));
-        kc_json_str(stdout, o->source ? o->source : "");
-      }
-      putchar('}');
-    }
+    for (size_t j = 0; j < q->n_options; j++) option_json(def, qi, j);
     printf("]}");
   }
   printf("]}\n");
@@ -139,69 +108,120 @@ static void questions_json(const struct kc_wz_def *def) {
 /* ---- result ------------------------------------------------------------- */
 
 static const char *why_kind(enum kc_wz_why_kind k) {
-  return k == KC_WZ_WHY_ANSWER ? "answer" : k == KC_WZ_WHY_CAUSE ? "cause" : "rule";
+  return k == KC_WZ_WHY_SIGN     ? "sign"
+         : k == KC_WZ_WHY_ANSWER ? "answer"
+         : k == KC_WZ_WHY_CAUSE  ? "cause"
+                                 : "rule";
+}
+
+/* "Possible broken bone: go to an emergency department now." */
+static void danger_line(const struct kc_wz_def *def, const struct kc_wz_ranked *rk, char *out,
+                        size_t n) {
+  const struct kc_wz_sign *s = kc_wz_sign_at(def, (size_t)rk->sign);
+  char level[128];
+  snprintf(level, sizeof level, "%s", kc_wz_level_title(def, s->level));
+  if (level[0] >= 'A' && level[0] <= 'Z') level[0] = (char)(level[0] - 'A' + 'a');
+  snprintf(out, n, "%s: %s.", kc_wz_cause_at(def, rk->cause)->title, level);
+}
+
+static void text_dangers(const struct kc_wz_def *def, const struct kc_wz_result *r, int width) {
+  if (!r->n_dangers) return;
+  printf("\nWhat your warning signs can mean:\n");
+  for (size_t i = 0; i < r->n_dangers; i++) {
+    char line[1024];
+    danger_line(def, &r->causes[i], line, sizeof line);
+    kc_print_wrapped(stdout, line, width, "  !! ", "     ");
+    snprintf(line, sizeof line, "Warning sign: %s.",
+             kc_wz_sign_at(def, (size_t)r->causes[i].sign)->statement);
+    kc_print_wrapped(stdout, line, width, "     ", "     ");
+  }
+}
+
+static void text_actions(const struct kc_wz_result *r, int width) {
+  if (!r->n_actions && r->level < KC_LEVEL_24H && r->level != KC_LEVEL_SELF_CARE) return;
+  printf("\nWhat to do now:\n");
+  for (size_t i = 0; i < r->n_actions; i++)
+    kc_print_wrapped(stdout, r->actions[i], width, "  - ", "    ");
+  if (r->level >= KC_LEVEL_24H)
+    kc_print_wrapped(stdout,
+                     "Do not wait to see whether it settles, and do not start home care instead "
+                     "(kneecare show red-flags).",
+                     width, "  - ", "    ");
+  else if (r->level == KC_LEVEL_SELF_CARE)
+    kc_print_wrapped(stdout,
+                     "To start the 3-day recovery plan: kneecare plan start. If a warning sign "
+                     "appears at any time, do not wait (kneecare show red-flags).",
+                     width, "  - ", "    ");
+}
+
+static void text_why(const struct kc_wz_def *def, const struct kc_wz_result *r, int width) {
+  printf("\nWhy this level:\n");
+  for (size_t i = 0; i < r->n_why; i++) {
+    const struct kc_wz_why *w = &r->why[i];
+    char line[2048];
+    if (w->kind == KC_WZ_WHY_SIGN)
+      snprintf(line, sizeof line, "[%s] Warning sign: %s.%s%s%s", kc_level_name(w->level), w->text,
+               w->label ? " You answered: " : "", w->label ? w->label : "", w->label ? "." : "");
+    else if (w->kind == KC_WZ_WHY_ANSWER)
+      snprintf(line, sizeof line, "[%s] %s You answered: %s.", kc_level_name(w->level),
+               w->text ? w->text : "", w->label ? w->label : "");
+    else if (w->kind == KC_WZ_WHY_CAUSE)
+      snprintf(line, sizeof line, "[%s] Most likely cause: %s.", kc_level_name(w->level),
+               w->text ? w->text : "");
+    else
+      snprintf(line, sizeof line, "[%s] %s", kc_level_name(w->level), w->text ? w->text : "");
+    kc_print_wrapped(stdout, line, width, "  - ", "    ");
+    if (w->source && *w->source) {
+      snprintf(line, sizeof line, "Source: %s", w->source);
+      kc_print_wrapped(stdout, line, width, "    ", "      ");
+    }
+  }
+  (void)def;
+}
+
+static void text_cause(const struct kc_wz_def *def, const struct kc_wz_result *r, size_t i,
+                       int width) {
+  const struct kc_wz_ranked *rc = &r->causes[i];
+  const struct kc_wz_cause *c = kc_wz_cause_at(def, rc->cause);
+  char line[1024], num[32];
+  if (rc->sign >= 0)
+    snprintf(line, sizeof line, "%s (%s), named by the warning sign", c->title, c->id);
+  else
+    snprintf(line, sizeof line, "%s (%s), score %d%s", c->title, c->id, rc->score,
+             (int)i == r->lead ? ", most likely" : "");
+  snprintf(num, sizeof num, "%3zu. ", i + 1);
+  kc_print_wrapped(stdout, line, width, num, "     ");
+  for (size_t k = 0; k < rc->n_pro; k++) {
+    snprintf(line, sizeof line, "for (%+d): %s", rc->pro[k].weight, rc->pro[k].text);
+    kc_print_wrapped(stdout, line, width, "     + ", "       ");
+  }
+  for (size_t k = 0; k < rc->n_con; k++) {
+    snprintf(line, sizeof line, "against (%+d): %s", rc->con[k].weight, rc->con[k].text);
+    kc_print_wrapped(stdout, line, width, "     - ", "       ");
+  }
+  printf("     article: %s\n", c->article_id);
 }
 
 static void result_text(struct kc_app *app, const struct kc_wz_def *def,
                         const struct kc_wz_result *r, int width) {
-  kc_print_level(stdout, r->level, width);
-  if (r->level >= KC_LEVEL_24H)
+  kc_print_level_words(stdout, r->level, kc_wz_level_title(def, r->level),
+                       kc_wz_level_action(def, r->level), width);
+  if (!r->complete)
     kc_print_wrapped(stdout,
-                     "Do not wait to see whether it settles, and do not start home care "
-                     "instead. See: kneecare show emergency-signs",
+                     "The questions stopped at an answer that needs help now; the rest were not "
+                     "asked.",
                      width, "", "");
-  else if (r->level == KC_LEVEL_SELF_CARE)
+  text_dangers(def, r, width);
+  text_actions(r, width);
+  text_why(def, r, width);
+  printf(r->n_dangers ? "\nCauses, the warning signs' first, then from your story:\n"
+                      : "\nLikely causes, most likely first:\n");
+  if (r->lead < 0)
     kc_print_wrapped(stdout,
-                     "To start the 3-day recovery plan: kneecare plan start. If a warning "
-                     "sign appears at any time, do not wait (kneecare show red-flags).",
-                     width, "", "");
-
-  if (r->n_why) {
-    printf("\nWhy this level:\n");
-    for (size_t i = 0; i < r->n_why; i++) {
-      const struct kc_wz_why *w = &r->why[i];
-      char line[2048];
-      if (w->kind == KC_WZ_WHY_ANSWER)
-        snprintf(line, sizeof line, "[%s] %s You answered: %s.", kc_level_name(w->level),
-                 w->text ? w->text : "", w->label ? w->label : "");
-      else if (w->kind == KC_WZ_WHY_CAUSE)
-        snprintf(line, sizeof line, "[%s] Most likely cause: %s.", kc_level_name(w->level),
-                 w->text ? w->text : "");
-      else
-        snprintf(line, sizeof line, "[%s] %s", kc_level_name(w->level), w->text ? w->text : "");
-      kc_print_wrapped(stdout, line, width, "  - ", "    ");
-      if (w->source && *w->source) {
-        snprintf(line, sizeof line, "Source: %s", w->source);
-        kc_print_wrapped(stdout, line, width, "    ", "      ");
-      }
-    }
-  }
-
-  printf("\nLikely causes, most likely first:\n");
-  if (r->n_causes == 0)
-    kc_print_wrapped(stdout,
-                     "Your answers do not point clearly to one cause. That is a reason to "
-                     "have the knee looked at by a physiotherapist or GP.",
+                     "Your answers do not point clearly to one cause. A physiotherapist or GP "
+                     "can examine the knee and tell the likely causes apart.",
                      width, "  ", "  ");
-  for (size_t i = 0; i < r->n_causes; i++) {
-    const struct kc_wz_ranked *rc = &r->causes[i];
-    const struct kc_wz_cause *c = kc_wz_cause_at(def, rc->cause);
-    char line[1024];
-    snprintf(line, sizeof line, "%s (%s), score %d", c->title, c->id, rc->score);
-    char num[32];
-    snprintf(num, sizeof num, "%3zu. ", i + 1);
-    kc_print_wrapped(stdout, line, width, num, "     ");
-    for (size_t k = 0; k < rc->n_pro; k++) {
-      snprintf(line, sizeof line, "for (%+d): %s", rc->pro[k].weight, rc->pro[k].text);
-      kc_print_wrapped(stdout, line, width, "     + ", "       ");
-    }
-    for (size_t k = 0; k < rc->n_con; k++) {
-      snprintf(line, sizeof line, "against (%+d): %s", rc->con[k].weight, rc->con[k].text);
-      kc_print_wrapped(stdout, line, width, "     - ", "       ");
-    }
-    printf("     article: %s\n", c->article_id);
-  }
-
+  for (size_t i = 0; i < r->n_causes; i++) text_cause(def, r, i, width);
   if (r->n_reads) {
     printf("\nRead next (kneecare show ID):\n");
     for (size_t i = 0; i < r->n_reads; i++) {
@@ -230,58 +250,95 @@ static void reasons_json(const struct kc_wz_def *def, const struct kc_wz_reason 
   putchar(']');
 }
 
+static void json_str_or_null(const char *s) {
+  if (s)
+    kc_json_str(stdout, s);
+  else
+    printf("null");
+}
+
+static void why_json(const struct kc_wz_def *def, const struct kc_wz_why *w) {
+  printf("{\"kind\":\"%s\",\"level\":\"%s\"", why_kind(w->kind), kc_level_name(w->level));
+  if (w->kind == KC_WZ_WHY_SIGN) {
+    printf(",\"sign\":");
+    kc_json_str(stdout, kc_wz_sign_at(def, w->sign)->id);
+  }
+  if ((w->kind == KC_WZ_WHY_SIGN && w->label) || w->kind == KC_WZ_WHY_ANSWER) {
+    const struct kc_wz_question *q = kc_wz_question_at(def, w->question);
+    printf(",\"question\":");
+    kc_json_str(stdout, q->id);
+    printf(",\"option\":");
+    kc_json_str(stdout, q->options[w->option].id);
+  } else if (w->kind == KC_WZ_WHY_CAUSE) {
+    printf(",\"cause\":");
+    kc_json_str(stdout, kc_wz_cause_at(def, w->cause)->id);
+  }
+  printf(",\"text\":");
+  kc_json_str(stdout, w->text ? w->text : "");
+  printf(",\"label\":");
+  json_str_or_null(w->label);
+  printf(",\"source\":");
+  json_str_or_null(w->source);
+  putchar('}');
+}
+
+static const char *kind_name(enum kc_wz_cause_kind k) {
+  return k == KC_WZ_DANGER ? "danger" : k == KC_WZ_FACTOR ? "factor" : "condition";
+}
+
+static void cause_json(const struct kc_wz_def *def, const struct kc_wz_result *r, size_t i) {
+  const struct kc_wz_ranked *rc = &r->causes[i];
+  const struct kc_wz_cause *c = kc_wz_cause_at(def, rc->cause);
+  printf("%s{\"rank\":%zu,\"id\":", i ? "," : "", i + 1);
+  kc_json_str(stdout, c->id);
+  printf(",\"title\":");
+  kc_json_str(stdout, c->title);
+  printf(",\"kind\":\"%s\",\"sign\":", kind_name(c->kind));
+  json_str_or_null(rc->sign >= 0 ? kc_wz_sign_at(def, (size_t)rc->sign)->id : NULL);
+  printf(",\"most_likely\":%s,\"score\":%d,\"min_level\":\"%s\",\"action\":",
+         (int)i == r->lead ? "true" : "false", rc->score, kc_level_name(c->min_level));
+  kc_json_str(stdout, c->action);
+  printf(",\"article\":");
+  kc_json_str(stdout, c->article_id);
+  printf(",\"for\":");
+  reasons_json(def, rc->pro, rc->n_pro);
+  printf(",\"against\":");
+  reasons_json(def, rc->con, rc->n_con);
+  putchar('}');
+}
+
 static void result_json(struct kc_app *app, const struct kc_wz_def *def,
                         const struct kc_wz_result *r, int64_t run_id) {
   printf("{\"level\":\"%s\",\"level_title\":", kc_level_name(r->level));
-  kc_json_str(stdout, kc_level_title(r->level));
+  kc_json_str(stdout, kc_wz_level_title(def, r->level));
   printf(",\"advice\":");
-  kc_json_str(stdout, kc_level_advice(r->level));
-  printf(",\"urgent\":%s,\"flag_level\":\"%s\",\"why\":[",
-         r->level >= KC_LEVEL_24H ? "true" : "false", kc_level_name(r->flag_level));
-  for (size_t i = 0; i < r->n_why; i++) {
-    const struct kc_wz_why *w = &r->why[i];
-    printf("%s{\"kind\":\"%s\",\"level\":\"%s\"", i ? "," : "", why_kind(w->kind),
-           kc_level_name(w->level));
-    if (w->kind == KC_WZ_WHY_ANSWER) {
-      const struct kc_wz_question *q = kc_wz_question_at(def, w->question);
-      printf(",\"question\":");
-      kc_json_str(stdout, q->id);
-      printf(",\"option\":");
-      kc_json_str(stdout, q->options[w->option].id);
-    } else if (w->kind == KC_WZ_WHY_CAUSE) {
-      printf(",\"cause\":");
-      kc_json_str(stdout, kc_wz_cause_at(def, w->cause)->id);
-    }
-    printf(",\"text\":");
-    kc_json_str(stdout, w->text ? w->text : "");
-    printf(",\"label\":");
-    if (w->label)
-      kc_json_str(stdout, w->label);
-    else
-      printf("null");
-    printf(",\"source\":");
-    if (w->source)
-      kc_json_str(stdout, w->source);
-    else
-      printf("null");
+  kc_json_str(stdout, kc_wz_level_action(def, r->level));
+  printf(",\"urgent\":%s,\"stop_now\":%s,\"complete\":%s,\"flag_level\":\"%s\",\"signs\":[",
+         r->level >= KC_LEVEL_24H ? "true" : "false", r->stop_now ? "true" : "false",
+         r->complete ? "true" : "false", kc_level_name(r->flag_level));
+  for (size_t i = 0; i < r->n_signs; i++) {
+    const struct kc_wz_sign *s = kc_wz_sign_at(def, r->signs[i].sign);
+    printf("%s{\"id\":", i ? "," : "");
+    kc_json_str(stdout, s->id);
+    printf(",\"level\":\"%s\",\"statement\":", kc_level_name(s->level));
+    kc_json_str(stdout, s->statement);
+    printf(",\"cause\":");
+    kc_json_str(stdout, kc_wz_cause_at(def, s->cause)->id);
     putchar('}');
+  }
+  printf("],\"dangers\":%zu,\"clear\":%s,\"actions\":[", r->n_dangers,
+         r->lead >= 0 ? "true" : "false");
+  for (size_t i = 0; i < r->n_actions; i++) {
+    if (i) putchar(',');
+    kc_json_str(stdout, r->actions[i]);
+  }
+  printf("],\"why\":[");
+  for (size_t i = 0; i < r->n_why; i++) {
+    if (i) putchar(',');
+    why_json(def, &r->why[i]);
   }
   printf("],\"causes\":[");
-  for (size_t i = 0; i < r->n_causes; i++) {
-    const struct kc_wz_ranked *rc = &r->causes[i];
-    const struct kc_wz_cause *c = kc_wz_cause_at(def, rc->cause);
-    printf("%s{\"rank\":%zu,\"id\":", i ? "," : "", i + 1);
-    kc_json_str(stdout, c->id);
-    printf(",\"title\":");
-    kc_json_str(stdout, c->title);
-    printf(",\"score\":%d,\"article\":", rc->score);
-    kc_json_str(stdout, c->article_id);
-    printf(",\"for\":");
-    reasons_json(def, rc->pro, rc->n_pro);
-    printf(",\"against\":");
-    reasons_json(def, rc->con, rc->n_con);
-    putchar('}');
-  }
+  for (size_t i = 0; i < r->n_causes; i++) cause_json(def, r, i);
   printf("],\"reads\":[");
   for (size_t i = 0; i < r->n_reads; i++) {
     char *t = kc_content_title(app->content, r->reads[i]);
@@ -325,6 +382,11 @@ static int run_answers(struct kc_app *app, const struct kc_wz_def *def, const ch
     kc_wz_answers_free(a);
     return KC_EXIT_USAGE;
   }
+  if (kc_wz_answers_ignored(a))
+    fprintf(stderr,
+            "kneecare: %s: note: %zu answer%s to the knee tests ignored: they are never used "
+            "after a warning sign or an injury in the last few days\n",
+            shown, kc_wz_answers_ignored(a), kc_wz_answers_ignored(a) == 1 ? "" : "s");
   struct kc_wz_result r;
   if (kc_wz_score(def, a, &r) != 0) {
     kc_err("out of memory while scoring");

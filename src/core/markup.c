@@ -384,3 +384,13 @@ int kc_markup_render(const char *src, size_t len, int width, struct kc_mdoc *doc
   }
   return 0;
 }
+
+int kc_markup_render_tagged(const char *src, size_t len, int width,
+                            const struct kc_tag_resolver *tags, struct kc_mdoc *doc) {
+  if (!tags || !tags->resolve) return kc_markup_render(src, len, width, doc);
+  size_t n = 0;
+  char *expanded = kc_tags_expand(src, len, tags, &n);
+  int rc = kc_markup_render(expanded, n, width, doc);
+  free(expanded);
+  return rc;
+}

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kneecare/mem.h"
 #include "kneecare/wizard.h"
+#include "wizard_int.h"
 
 #define EXCERPT_MAX 40
 
@@ -88,8 +90,10 @@ static int parse_line(const struct kc_wz_def *def, const char *s, const char *e,
   }
   int qi = find_question_n(def, ks, (size_t)(ke - ks));
   if (qi < 0) {
-    fail(err, errlen, "line %zu: unknown question '%s'", lineno,
-         excerpt(x1, ks, (size_t)(ke - ks)));
+    excerpt(x1, ks, (size_t)(ke - ks));
+    const char *note = kc_wz_change_note(def, x1, NULL);
+    fail(err, errlen, "line %zu: unknown question '%s'%s%s%s", lineno, x1,
+         note ? " (changed in this version: " : "", note ? note : "", note ? ")" : "");
     return -1;
   }
   const struct kc_wz_question *q = kc_wz_question_at(def, (size_t)qi);
@@ -113,8 +117,10 @@ static int parse_line(const struct kc_wz_def *def, const char *s, const char *e,
     }
     int oj = find_option_n(def, (size_t)qi, os, (size_t)(oe - os));
     if (oj < 0) {
-      fail(err, errlen, "line %zu: unknown option '%s' for question '%s'", lineno,
-           excerpt(x2, os, (size_t)(oe - os)), q->id);
+      excerpt(x2, os, (size_t)(oe - os));
+      const char *note = kc_wz_change_note(def, q->id, x2);
+      fail(err, errlen, "line %zu: unknown option '%s' for question '%s'%s%s%s", lineno, x2, q->id,
+           note ? " (changed in this version: " : "", note ? note : "", note ? ")" : "");
       return -1;
     }
     uint64_t bit = (uint64_t)1 << oj;
@@ -132,6 +138,12 @@ static int parse_line(const struct kc_wz_def *def, const char *s, const char *e,
          popcount64(mask));
     return -1;
   }
+  for (size_t j = 0; j < q->n_options && popcount64(mask) > 1; j++)
+    if ((mask >> j & 1) && (q->options[j].flags & KC_WZ_OPT_EXCLUSIVE)) {
+      fail(err, errlen, "line %zu: option '%s' of question '%s' cannot be combined with others",
+           lineno, q->options[j].id, q->id);
+      return -1;
+    }
   *qi_out = qi;
   *mask_out = mask;
   return 0;
@@ -146,11 +158,7 @@ int kc_wz_parse_answers(const struct kc_wz_def *def, const char *text, size_t le
   }
   kc_wz_answers_reset(a);
   size_t n = kc_wz_question_count(def);
-  size_t *line_of = calloc(n ? n : 1, sizeof *line_of); /* 0 = not answered */
-  if (!line_of) {
-    fail(err, errlen, "out of memory");
-    return -1;
-  }
+  size_t *line_of = kc_xcalloc(n, sizeof *line_of); /* 0 = not answered */
   int rc = -1;
   size_t lineno = 0;
   const char *p = text, *end = text ? text + len : text;
@@ -173,21 +181,34 @@ int kc_wz_parse_answers(const struct kc_wz_def *def, const char *text, size_t le
     line_of[qi] = lineno;
   }
   /* With every answer in place: answers to questions that are not asked,
-   * then required questions left out. */
+   * then required questions left out. A test of the knee answered after a
+   * warning sign or a recent injury is ignored, not an error: the sign
+   * decides, and refusing the file would hide what to do about it. */
+  size_t ignored = 0;
   for (size_t i = 0; i < n; i++)
-    if (line_of[i] && !kc_wz_is_asked(def, a, i)) {
+    if (line_of[i] && !kc_wz_is_asked(def, a, i) && wz_test_blocked(a, i)) {
+      kc_wz_answers_clear(a, i); /* not asked: the others stay as they are */
+      ignored++;
+    }
+  for (size_t i = 0; i < n; i++)
+    if (line_of[i] && !kc_wz_is_asked(def, a, i) && kc_wz_answers_get(a, i)) {
       const struct kc_wz_question *q = kc_wz_question_at(def, i);
       fail(err, errlen,
            "line %zu: question '%s' is not asked with these answers (asked only if %s)", line_of[i],
            q->id, q->ask_if ? q->ask_if : "its condition holds");
       goto out;
     }
-  int miss = kc_wz_first_missing(def, a);
+  /* A run may stop at an answer that needs help now: the person was shown
+   * what to do instead of the rest of the questions. */
+  int miss = kc_wz_stop_now(def, a) ? -1 : kc_wz_first_missing(def, a);
   if (miss >= 0) {
     const struct kc_wz_question *q = kc_wz_question_at(def, (size_t)miss);
-    fail(err, errlen, "missing answer to required question '%s' (%s)", q->id, q->text);
+    const char *note = kc_wz_change_note(def, q->id, NULL);
+    fail(err, errlen, "missing answer to required question '%s' (%s)%s%s", q->id, q->text,
+         note ? ": new in this version: " : "", note ? note : "");
     goto out;
   }
+  a->ignored = ignored;
   rc = 0;
 out:
   free(line_of);
@@ -207,7 +228,7 @@ char *kc_wz_answers_text(const struct kc_wz_def *def, const struct kc_wz_answers
   /* two passes: measure, then write */
   for (int pass = 0; pass < 2; pass++) {
     char *out = NULL;
-    if (pass && !(out = malloc(need + 1))) return NULL;
+    if (pass) out = kc_xmalloc(need + 1);
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
       uint64_t m = kc_wz_answers_get(a, i);

@@ -16,6 +16,7 @@
 #include "kneecare/article.h"
 #include "kneecare/markup.h"
 #include "pack_checks.h"
+#include "pack_clinical.h"
 #include "pack_runplan.h"
 #include "pack_search.h"
 
@@ -171,7 +172,29 @@ static char *plain_text(const struct kc_mdoc *doc) {
   return out;
 }
 
-static void load_article(sqlite3 *db, const char *path, struct loaded *L) {
+/* What every article is loaded with: the clinical tables (NULL without
+ * them) and whether an article without `reviewed:` is an error. */
+struct pack {
+  sqlite3 *db;
+  struct kc_clinical *clin;
+  int require_reviewed;
+  int unreviewed; /* articles the clinical rules were not applied to */
+};
+
+static void check_clinical(struct pack *P, const char *path, struct loaded *L) {
+  if (!L->a.reviewed) {
+    if (P->require_reviewed)
+      report(path, 0,
+             "no 'reviewed:' date: every article must be revised against the clinical "
+             "rules (urgency through tags only, sources with an address and a date)");
+    P->unreviewed++;
+    return;
+  }
+  kc_clinical_check_article(P->clin, path, &L->a, L->text, report);
+}
+
+static void load_article(struct pack *P, const char *path, struct loaded *L) {
+  sqlite3 *db = P->db;
   size_t len;
   L->file = strdup(path);
   L->text = slurp(path, &len);
@@ -193,8 +216,11 @@ static void load_article(sqlite3 *db, const char *path, struct loaded *L) {
     report(path, L->a.topic_line, "unknown topic '%s' (topics are in db/10_topics.sql)",
            L->a.topic);
 
+  check_clinical(P, path, L);
+  /* the index holds what people read: tags rendered from the tables */
   struct kc_mdoc doc;
-  if (kc_markup_render(L->a.body, L->a.body_len, 1000, &doc) != 0) {
+  if (kc_markup_render_tagged(L->a.body, L->a.body_len, 1000, kc_clinical_tags(P->clin), &doc) !=
+      0) {
     report(path, L->a.body_line, "cannot render the body");
     return;
   }
@@ -373,15 +399,20 @@ static int write_embed(const char *db_path, const char *dbdir, const char *out_p
 }
 
 static void usage(FILE *fp) {
-  fprintf(fp, "usage: kcpack --assets DIR --db DIR --out FILE.db [--embed FILE.c]\n");
+  fprintf(fp, "usage: kcpack --assets DIR --db DIR --out FILE.db [--embed FILE.c] "
+              "[--require-reviewed]\n");
 }
 
 int main(int argc, char **argv) {
   const char *assets = NULL, *dbdir = NULL, *out = NULL, *embed = NULL;
-  static const struct option opts[] = {
-      {"assets", required_argument, 0, 'a'}, {"db", required_argument, 0, 'd'},
-      {"out", required_argument, 0, 'o'},    {"embed", required_argument, 0, 'e'},
-      {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
+  struct pack P = {0};
+  static const struct option opts[] = {{"assets", required_argument, 0, 'a'},
+                                       {"db", required_argument, 0, 'd'},
+                                       {"out", required_argument, 0, 'o'},
+                                       {"embed", required_argument, 0, 'e'},
+                                       {"require-reviewed", no_argument, 0, 'r'},
+                                       {"help", no_argument, 0, 'h'},
+                                       {0, 0, 0, 0}};
   int c;
   while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
     switch (c) {
@@ -389,6 +420,7 @@ int main(int argc, char **argv) {
     case 'd': dbdir = optarg; break;
     case 'o': out = optarg; break;
     case 'e': embed = optarg; break;
+    case 'r': P.require_reviewed = 1; break;
     case 'h': usage(stdout); return 0;
     default: usage(stderr); return 2;
     }
@@ -411,6 +443,8 @@ int main(int argc, char **argv) {
   collect(dbdir, ".sql", 0, &sql);
   if (sql.n == 0) report(dbdir, 0, "no .sql files");
   for (size_t i = 0; i < sql.n && !errors; i++) run_sql_file(db, sql.v[i]);
+  P.db = db;
+  P.clin = errors ? NULL : kc_clinical_load(db);
 
   char adir[4096];
   snprintf(adir, sizeof adir, "%s/articles", assets);
@@ -418,12 +452,14 @@ int main(int argc, char **argv) {
   collect(adir, ".md", 1, &md);
   if (md.n == 0) report(adir, 0, "no articles (*.md) found");
   struct loaded *all = calloc(md.n ? md.n : 1, sizeof *all);
-  for (size_t i = 0; i < md.n && !errors; i++) load_article(db, md.v[i], &all[i]);
+  for (size_t i = 0; i < md.n && !errors; i++) load_article(&P, md.v[i], &all[i]);
   if (!errors)
     for (size_t i = 0; i < md.n; i++) check_links(db, &all[i]);
   if (!errors) kc_pack_check_data(db, dbdir, report);
+  if (!errors) kc_clinical_check_data(P.clin, db, dbdir, report);
   if (!errors) kc_pack_check_runplan(db, dbdir, report);
   if (!errors) kc_pack_search(db, dbdir, report);
+  kc_clinical_free(P.clin);
   for (size_t i = 0; i < md.n; i++) loaded_free(&all[i]);
   free(all);
 
@@ -448,6 +484,10 @@ int main(int argc, char **argv) {
     fprintf(stderr, "kcpack: %d error%s; content not packed\n", errors, errors == 1 ? "" : "s");
     return 1;
   }
+  if (P.unreviewed)
+    printf("kcpack: note: %d articles have no 'reviewed:' date, so the clinical rules were not "
+           "applied to them (--require-reviewed makes that an error)\n",
+           P.unreviewed);
   printf("kcpack: %zu articles packed into %s\n", md.n, out);
   return 0;
 }

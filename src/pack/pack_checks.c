@@ -14,7 +14,7 @@
  * quoted ids ('a', 'b'). */
 static void locate(const char *dbdir, const char *a, const char *b, char *file, size_t flen,
                    int *line) {
-  static const char *names[] = {"20_wizard.sql", "30_plan.sql", "10_topics.sql"};
+  static const char *names[] = {"20_wizard.sql", "15_triage.sql", "30_plan.sql", "10_topics.sql"};
   char qa[160], qb[160];
   snprintf(qa, sizeof qa, "'%s'", a);
   snprintf(qb, sizeof qb, "'%s'", b ? b : "");
@@ -71,7 +71,7 @@ static void check_article_refs(sqlite3 *db, const char *dbdir, const char *sql, 
 /* Finds the first line of the data files holding every 'quoted' token of
  * msg (the wizard validator quotes exactly the ids of the offending row). */
 static void locate_message(const char *dbdir, const char *msg, char *file, size_t flen, int *line) {
-  static const char *names[] = {"20_wizard.sql", "30_plan.sql"};
+  static const char *names[] = {"20_wizard.sql", "15_triage.sql", "30_plan.sql"};
   char tokens[8][160];
   int nt = 0;
   for (const char *p = strchr(msg, '\''); p && nt < 8; p = strchr(p, '\'')) {
@@ -114,25 +114,6 @@ static void check_wizard(sqlite3 *db, const char *dbdir, kc_report_fn report) {
   if (kc_wz_def_validate(def, kc_wz_article_in_db, db, err, sizeof err) != 0) {
     locate_message(dbdir, err, file, sizeof file, &line);
     report(file, line, "wizard: %s", err);
-  }
-  if (table_exists(db, "plan_redflag")) {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT question_id FROM plan_redflag", -1, &st, NULL) ==
-        SQLITE_OK) {
-      while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *q = (const char *)sqlite3_column_text(st, 0);
-        int qi = q ? kc_wz_find_question(def, q) : -1;
-        const struct kc_wz_question *wq = qi >= 0 ? kc_wz_question_at(def, (size_t)qi) : NULL;
-        if (!wq || strcmp(wq->section, KC_WZ_SECTION_RED_FLAGS) != 0) {
-          char m[200];
-          snprintf(m, sizeof m, "'%s'", q ? q : "");
-          locate_message(dbdir, m, file, sizeof file, &line);
-          report(file, line, "plan red-flag re-check '%s' is not a red-flag question of the wizard",
-                 q ? q : "");
-        }
-      }
-      sqlite3_finalize(st);
-    }
   }
   kc_wz_def_free(def);
 }

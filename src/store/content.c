@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "content_db.h"
 #include "content_int.h"
 #include "content_vfs.h"
 #include "kneecare/mem.h"

@@ -1,10 +1,13 @@
 /* The profile's saved wizard runs, newest first. Opening one re-reads its
- * answers and shows the result page again (scored by today's guide; the
- * level as saved is shown beside it if it differs). */
+ * answers and shows the result page again (scored by today's guide, never
+ * less urgent than the level saved; a note says when they differ). A run
+ * from an earlier question set opens as saved: its level, its causes and
+ * its answers as written. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "kneecare/text.h"
 #include "kneecare/wizard_run.h"
 #include "ui.h"
 
@@ -29,6 +32,36 @@ static void history_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int 
   kc_list_draw(&s->list, y + 3, h - 3, w);
 }
 
+/* A run whose answers no longer fit the questions: what was saved. */
+static void open_as_saved(struct kc_ui *ui, const struct kc_wz_def *def,
+                          const struct kc_wizard_run *run) {
+  struct kc_sb md = {0};
+  kc_sb_put(&md, "## What to do now\n\n");
+  kc_sb_put_md(&md, kc_wz_level_action(def, run->level));
+  kc_sb_put(&md, "\n\nThis check was saved by an earlier version of the guide, whose questions "
+                 "have changed since; it is shown as saved.\n\n## Causes, as saved\n\n");
+  struct kc_run_cause causes[16];
+  int n = kc_run_causes(run->causes, causes, 16);
+  if (n == 0) kc_sb_put(&md, "None stood out.\n");
+  for (int i = 0; i < n; i++) {
+    kc_sb_printf(&md, "%d. ", i + 1);
+    kc_sb_put_md(&md, causes[i].title);
+    kc_sb_put(&md, "\n");
+  }
+  kc_sb_put(&md, "\n## Answers, as saved\n\n");
+  char *safe = kc_text_sanitize_dup(run->answers, strlen(run->answers), 1);
+  for (char *line = safe ? strtok(safe, "\n") : NULL; line; line = strtok(NULL, "\n")) {
+    kc_sb_put(&md, "- ");
+    kc_sb_put_md(&md, line);
+    kc_sb_put(&md, "\n");
+  }
+  free(safe);
+  struct kc_view *v = kc_reader_new_text(ui, kc_wz_level_title(def, run->level),
+                                         "A saved symptom check", kc_sb_str(&md));
+  kc_sb_free(&md);
+  if (v) kc_ui_push(ui, v);
+}
+
 static void open_run(struct history *s, struct kc_ui *ui) {
   const struct kc_wizard_run *run = &s->runs[s->list.sel];
   char err[512];
@@ -38,9 +71,8 @@ static void open_run(struct history *s, struct kc_ui *ui) {
     return;
   }
   struct kc_wz_answers *a = kc_wz_answers_new(def);
-  if (!a) return;
   if (kc_wz_parse_answers(def, run->answers, strlen(run->answers), a, err, sizeof err) != 0) {
-    kc_ui_message(ui, ROLE_WARNING, "This saved check no longer fits the guide's questions");
+    open_as_saved(ui, def, run);
     kc_wz_answers_free(a);
     return;
   }
@@ -52,9 +84,10 @@ static void open_run(struct history *s, struct kc_ui *ui) {
       snprintf(note, sizeof note,
                "Saved %s with the level \"%s\"; scored again by this version "
                "of the guide.",
-               when, kc_level_title(run->level));
+               when, kc_wz_level_title(def, run->level));
     else
       snprintf(note, sizeof note, "Saved %s.", when);
+    if (r.level < run->level) r.level = run->level; /* never less urgent than saved */
     kc_ui_push(ui, kc_result_new(ui, def, &r, note));
     kc_wz_result_free(&r);
   }
@@ -97,6 +130,7 @@ struct kc_view *kc_history_new(struct kc_ui *ui) {
   struct history *s = calloc(1, sizeof *s);
   if (!s) return NULL;
   s->base.ops = &history_ops;
+  const struct kc_wz_def *def = kc_app_wizard(ui->app, err, sizeof err); /* NULL: built-in words */
   if (kc_userdb_wizard_list(udb, ui->app->profile.id, 0, &s->runs, &s->n) != KC_UDB_OK) {
     kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_errmsg(udb));
     s->runs = NULL;
@@ -108,7 +142,8 @@ struct kc_view *kc_history_new(struct kc_ui *ui) {
     struct kc_run_cause top;
     const char *title =
         kc_run_causes(s->runs[i].causes, &top, 1) == 1 ? top.title : "no clear cause";
-    snprintf(text, sizeof text, "%s  %-28s  %s", when, kc_level_title(s->runs[i].level), title);
+    snprintf(text, sizeof text, "%s  %-28s  %s", when, kc_wz_level_title(def, s->runs[i].level),
+             title);
     kc_list_add(&s->list, text, NULL, s->runs[i].level >= KC_LEVEL_24H ? ROLE_WARNING : -1, 0);
   }
   return &s->base;

@@ -436,5 +436,9 @@ struct kc_view *kc_reader_new(struct kc_ui *ui, const char *article_id) {
     return NULL;
   }
   r->source = compose(&r->art);
+  /* {sign:}, {level:} and {action:} tags in the words of the tables */
+  char *tagged = kc_tags_expand(r->source, strlen(r->source), kc_app_tags(ui->app), NULL);
+  free(r->source);
+  r->source = tagged;
   return &r->base;
 }

@@ -1,19 +1,22 @@
 /* The daily red-flag re-check of a recovery plan: at the first visit of
- * each calendar day, the plan's red-flag questions (the wizard's own, with
- * their levels) are asked again, one yes/no per line. Any "yes" (or "not
- * sure") stops the self-care path at once and shows the wizard's advice for
- * that level, whatever the plan day. */
+ * each calendar day, the warning signs marked recheck in the sign table are
+ * asked again (the wizard's red-flag question for the sign, or else its
+ * statement), one yes/no per line. Any "yes" (or "not sure") stops the
+ * self-care path at once and shows the advice for the sign's level and the
+ * danger it names, whatever the plan day. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kneecare/day.h"
+#include "kneecare/text.h"
 #include "ui.h"
 
 struct recheck {
   struct kc_view base;
   int64_t plan_id;
   const struct kc_wz_def *def;
-  int *qi;     /* wizard question index per line */
+  size_t *si;  /* warning sign per line */
   int *answer; /* -1 unanswered, 0 no, 1 yes (or not sure) */
   size_t n;
   struct kc_cursor cur; /* each question as many rows as it wraps to */
@@ -31,10 +34,18 @@ const struct kc_keymap kc_keys_recheck =
               "sure) stops home care. Esc leaves without the checklist.",
               recheck_rows, &kc_keys_list);
 
+/* The sign's own red-flag question, or its statement. */
+static const char *line_text(const struct recheck *r, size_t i) {
+  int qi = kc_wz_sign_question(r->def, r->si[i]);
+  const struct kc_wz_question *q = qi >= 0 ? kc_wz_question_at(r->def, (size_t)qi) : NULL;
+  return q && strcmp(q->section, KC_WZ_SECTION_RED_FLAGS) == 0
+             ? q->text
+             : kc_wz_sign_at(r->def, r->si[i])->statement;
+}
+
 static int question_rows(void *ctx, size_t i) {
   struct recheck *r = ctx;
-  const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
-  return kc_wrapped_rows(q->text, r->text_w);
+  return kc_wrapped_rows(line_text(r, i), r->text_w);
 }
 
 static void recheck_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
@@ -43,34 +54,29 @@ static void recheck_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int 
   kc_puts(y + (h >= 16), 2, w - 4, "Today's safety check", kc_attr(ROLE_HEADING));
   int row = y + 1 + (h >= 16);
   row += kc_put_wrapped(row, 2, 3, w - 4,
-                        "Before today's checklist: answer each question. Any yes means home care "
-                        "is not enough. y = yes, n = no, u = not sure.",
+                        "Before today's checklist: is any of these true today? Any yes means home "
+                        "care is not enough. y = yes, n = no, u = not sure.",
                         kc_attr(ROLE_SAFETY));
-  row++;
+  char count[64];
+  snprintf(count, sizeof count, "Question %zu of %zu", r->cur.sel + 1, r->n);
+  kc_puts(row++, 2, w - 4, count, kc_attr(ROLE_NORMAL));
   r->text_w = w - 11;
   kc_cursor_layout(&r->cur, row, y + h - row);
   size_t end = kc_cursor_end(&r->cur);
   for (size_t i = r->cur.top; i < end; i++) {
-    const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
     const char *mark = r->answer[i] < 0 ? "[ ? ]" : r->answer[i] ? "[YES]" : "[ no]";
     attr_t a = i == r->cur.sel ? kc_attr(ROLE_SELECTED) : kc_attr(ROLE_NORMAL);
     int qy = kc_cursor_row(&r->cur, i);
     kc_puts(qy, 2, 6, mark, r->answer[i] > 0 ? kc_attr(ROLE_DANGER) : kc_attr(ROLE_DIM));
-    kc_put_wrapped(qy, 8, y + h - qy, r->text_w, q->text, a);
+    kc_put_wrapped(qy, 8, y + h - qy, r->text_w, line_text(r, i), a);
   }
   if (r->cur.top > 0) kc_puts(row, w - 1, 1, kc_glyph(G_UP), kc_attr(ROLE_DIM));
   if (end < r->n) kc_puts(y + h - 1, w - 1, 1, kc_glyph(G_DOWN), kc_attr(ROLE_DIM));
 }
 
-/* Level of a "yes" to line i: the question's most urgent option. */
+/* Level of a "yes" to line i: its sign's. */
 static enum kc_level yes_level(const struct recheck *r, size_t i) {
-  const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
-  enum kc_level best = KC_LEVEL_NONE;
-  for (size_t j = 0; j < q->n_options; j++) {
-    enum kc_level l = kc_wz_option_level(r->def, (size_t)r->qi[i], j);
-    if (l > best) best = l;
-  }
-  return best;
+  return kc_wz_sign_at(r->def, r->si[i])->level;
 }
 
 static void finish(struct recheck *r, struct kc_ui *ui) {
@@ -79,10 +85,18 @@ static void finish(struct recheck *r, struct kc_ui *ui) {
   for (size_t i = 0; i < r->n; i++) {
     ans[i].level = yes_level(r, i);
     ans[i].yes = r->answer[i] > 0;
-    const struct kc_wz_question *q = kc_wz_question_at(r->def, (size_t)r->qi[i]);
-    kc_strbuf_printf(&text, "%s=%s\n", q->id, ans[i].yes ? "yes" : "no");
+    kc_strbuf_printf(&text, "%s=%s\n", kc_wz_sign_at(r->def, r->si[i])->id,
+                     ans[i].yes ? "yes" : "no");
   }
   enum kc_level level = kc_redflag_recheck(ans, r->n);
+  /* the danger of the most urgent sign answered yes */
+  const char *danger = NULL;
+  enum kc_level top = KC_LEVEL_NONE;
+  for (size_t i = 0; i < r->n; i++)
+    if (ans[i].yes && ans[i].level > top) {
+      top = ans[i].level;
+      danger = kc_wz_cause_at(r->def, kc_wz_sign_at(r->def, r->si[i])->cause)->title;
+    }
   free(ans);
   char err[256];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
@@ -93,12 +107,17 @@ static void finish(struct recheck *r, struct kc_ui *ui) {
   kc_strbuf_free(&text);
   if (kc_redflag_stops_plan(level)) {
     struct kc_strbuf md = {0};
-    kc_strbuf_put(&md, "## Stop home care\n\n**One of your answers is a warning sign.** ");
-    kc_strbuf_put_md(&md, kc_level_advice(level));
+    kc_strbuf_put(&md, "## Stop home care\n\n**One of your answers is a warning sign");
+    if (danger) {
+      kc_strbuf_put(&md, ": ");
+      kc_strbuf_put_md(&md, danger);
+    }
+    kc_strbuf_put(&md, ".** ");
+    kc_strbuf_put_md(&md, kc_wz_level_action(r->def, level));
     kc_strbuf_put(&md, "\n\nThe 3-day plan's self-care path has stopped. Do not wait for day 3.\n\n"
                        "- [Red flags](red-flags)\n- [Emergency signs](emergency-signs)\n");
-    struct kc_view *adv = kc_reader_new_text(ui, kc_level_title(level), "From today's safety check",
-                                             kc_strbuf_str(&md));
+    struct kc_view *adv = kc_reader_new_text(ui, kc_wz_level_title(r->def, level),
+                                             "From today's safety check", kc_strbuf_str(&md));
     kc_strbuf_free(&md);
     kc_ui_replace(ui, adv);
     return;
@@ -145,7 +164,7 @@ static const char *recheck_title(struct kc_view *v) {
 
 static void recheck_destroy(struct kc_view *v) {
   struct recheck *r = (struct recheck *)v;
-  free(r->qi);
+  free(r->si);
   free(r->answer);
   free(r);
 }
@@ -159,17 +178,17 @@ static const struct kc_view_ops recheck_ops = {.draw = recheck_draw,
 struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id) {
   char err[512];
   const struct kc_wz_def *def = kc_app_wizard(ui->app, err, sizeof err);
-  if (!def || ui->app->n_recheck == 0) return NULL;
+  size_t n_signs = def ? kc_wz_sign_count(def) : 0;
+  if (!def || n_signs == 0) return NULL;
   struct recheck *r = kc_xcalloc(1, sizeof *r);
   r->base.ops = &recheck_ops;
   r->plan_id = plan_id;
   r->def = def;
-  r->qi = kc_xcalloc(ui->app->n_recheck, sizeof *r->qi);
-  r->answer = kc_xcalloc(ui->app->n_recheck, sizeof *r->answer);
-  for (size_t i = 0; i < ui->app->n_recheck; i++) {
-    int qi = kc_wz_find_question(def, ui->app->recheck_ids[i]);
-    if (qi < 0) continue;
-    r->qi[r->n] = qi;
+  r->si = kc_xcalloc(n_signs, sizeof *r->si);
+  r->answer = kc_xcalloc(n_signs, sizeof *r->answer);
+  for (size_t i = 0; i < n_signs; i++) {
+    if (!kc_wz_sign_at(def, i)->recheck) continue;
+    r->si[r->n] = i;
     r->answer[r->n] = -1;
     r->n++;
   }

@@ -1,8 +1,10 @@
 /* The wizard's result: a banner with the triage level (colour and words,
- * readable without colour), then a scrollable page with what to do, why
- * this level, the likely causes with the answers for and against each, and
- * articles to read (links that open and come back). From a self-care
- * result, `p` starts the 3-day recovery plan. */
+ * readable without colour), then a scrollable page with what to do (the
+ * level's action and the signs' and causes' actions), what the warning
+ * signs can mean (the dangers, before any cause from the story), why this
+ * level, the story's causes with the answers for and against each (or that
+ * they point to no one cause), and articles to read (links that open and
+ * come back). From a self-care result, `p` starts the 3-day recovery plan. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +14,7 @@ struct result {
   struct kc_view base;
   struct kc_view *page; /* a reader over the composed Markdown */
   enum kc_level level;
+  char title[128]; /* the level's words, from the content database */
   char note[256];
 };
 
@@ -23,8 +26,7 @@ static void result_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
   struct result *r = (struct result *)v;
   attr_t a = kc_attr(level_role(r->level));
   char banner[160];
-  snprintf(banner, sizeof banner, "%s%s", r->level >= KC_LEVEL_24H ? "!! " : "",
-           kc_level_title(r->level));
+  snprintf(banner, sizeof banner, "%s%s", r->level >= KC_LEVEL_24H ? "!! " : "", r->title);
   kc_fill(y, 0, w, r->level >= KC_LEVEL_24H ? a : A_NORMAL);
   kc_puts(y, 2, w - 4, banner, a | A_BOLD);
   int used = 1;
@@ -67,50 +69,96 @@ static const struct kc_view_ops result_ops = {.draw = result_draw,
                                               .title = result_title,
                                               .hints = result_hints};
 
-static void compose(struct kc_sb *b, struct kc_ui *ui, const struct kc_wz_def *def,
-                    const struct kc_wz_result *res) {
+static void put_level_lower(struct kc_sb *b, const char *title) {
+  char t[128];
+  snprintf(t, sizeof t, "%s", title);
+  if (t[0] >= 'A' && t[0] <= 'Z') t[0] = (char)(t[0] - 'A' + 'a');
+  kc_sb_put_md(b, t);
+}
+
+static void compose_actions(struct kc_sb *b, const struct kc_wz_def *def,
+                            const struct kc_wz_result *res) {
   kc_sb_put(b, "## What to do now\n\n");
-  kc_sb_put_md(b, kc_level_advice(res->level));
+  kc_sb_put_md(b, kc_wz_level_action(def, res->level));
   kc_sb_put(b, "\n\n");
+  for (size_t i = 0; i < res->n_actions; i++) {
+    kc_sb_put(b, "- ");
+    kc_sb_put_md(b, res->actions[i]);
+    kc_sb_put(b, "\n");
+  }
+  if (res->n_actions) kc_sb_put(b, "\n");
+  if (!res->complete)
+    kc_sb_put(b, "You stopped at an answer that needs help now; the rest was not asked.\n\n");
   if (res->level == KC_LEVEL_SELF_CARE)
-    kc_sb_put(b, "Press **p** to start the 3-day recovery plan (rest, ice, compression, "
-                 "elevation). If a warning sign appears at any time, do not wait: see "
-                 "[red flags](red-flags).\n\n");
+    kc_sb_put(b, "Press **p** to start the 3-day recovery plan. If a warning sign appears at any "
+                 "time, do not wait: see [red flags](red-flags).\n\n");
   else if (res->level >= KC_LEVEL_24H)
     kc_sb_put(b, "**Do not wait to see whether it settles, and do not start home care "
-                 "instead.** See [emergency signs](emergency-signs).\n\n");
-  if (res->n_why) {
-    kc_sb_put(b, "## Why this level\n\n");
-    for (size_t i = 0; i < res->n_why; i++) {
-      const struct kc_wz_why *w = &res->why[i];
-      kc_sb_put(b, "- **");
-      kc_sb_put_md(b, kc_level_title(w->level));
-      kc_sb_put(b, "**: ");
-      kc_sb_put_md(b, w->text ? w->text : "");
-      if (w->label) {
-        kc_sb_put(b, " You answered *");
-        kc_sb_put_md(b, w->label);
-        kc_sb_put(b, "*.");
-      }
-      if (w->source) {
-        kc_sb_put(b, " (Source: ");
-        kc_sb_put_md(b, w->source);
-        kc_sb_put(b, ")");
-      }
-      kc_sb_put(b, "\n");
+                 "instead.** See [red flags](red-flags).\n\n");
+}
+
+static void compose_dangers(struct kc_sb *b, const struct kc_wz_def *def,
+                            const struct kc_wz_result *res) {
+  if (!res->n_dangers) return;
+  kc_sb_put(b, "## What your warning signs can mean\n\n");
+  for (size_t i = 0; i < res->n_dangers; i++) {
+    const struct kc_wz_cause *c = kc_wz_cause_at(def, res->causes[i].cause);
+    const struct kc_wz_sign *s = kc_wz_sign_at(def, (size_t)res->causes[i].sign);
+    kc_sb_put(b, "- **[");
+    kc_sb_put_md(b, c->title);
+    kc_sb_printf(b, "](%s)**: ", c->article_id);
+    put_level_lower(b, kc_wz_level_title(def, s->level));
+    kc_sb_put(b, ". Warning sign: ");
+    kc_sb_put_md(b, s->statement);
+    kc_sb_put(b, ".\n");
+  }
+  kc_sb_put(b, "\n");
+}
+
+static void compose_why(struct kc_sb *b, const struct kc_wz_def *def,
+                        const struct kc_wz_result *res) {
+  if (!res->n_why) return;
+  kc_sb_put(b, "## Why this level\n\n");
+  for (size_t i = 0; i < res->n_why; i++) {
+    const struct kc_wz_why *w = &res->why[i];
+    kc_sb_put(b, "- **");
+    kc_sb_put_md(b, kc_wz_level_title(def, w->level));
+    kc_sb_put(b, "**: ");
+    if (w->kind == KC_WZ_WHY_SIGN) kc_sb_put(b, "Warning sign: ");
+    if (w->kind == KC_WZ_WHY_CAUSE) kc_sb_put(b, "Most likely cause: ");
+    kc_sb_put_md(b, w->text ? w->text : "");
+    if (w->label) {
+      kc_sb_put(b, ". You answered *");
+      kc_sb_put_md(b, w->label);
+      kc_sb_put(b, "*");
+    }
+    kc_sb_put(b, ".");
+    if (w->source) {
+      kc_sb_put(b, " (Source: ");
+      kc_sb_put_md(b, w->source);
+      kc_sb_put(b, ")");
     }
     kc_sb_put(b, "\n");
   }
-  kc_sb_put(b, "## Likely causes\n\n");
-  if (res->n_causes == 0)
-    kc_sb_put(b, "Your answers do not point clearly to one cause. That is a reason to have "
-                 "the knee looked at by a physiotherapist or GP.\n\n");
-  for (size_t i = 0; i < res->n_causes && i < 6; i++) {
+  kc_sb_put(b, "\n");
+}
+
+static void compose_story(struct kc_sb *b, const struct kc_wz_def *def,
+                          const struct kc_wz_result *res) {
+  kc_sb_put(b, res->n_dangers ? "## From the rest of your story\n\n" : "## Likely causes\n\n");
+  if (res->lead < 0 && res->n_causes > res->n_dangers)
+    kc_sb_put(b, "The answers do not point clearly to one cause. A physiotherapist or GP can "
+                 "examine the knee and tell the likely causes apart.\n\n");
+  else if (res->n_causes == res->n_dangers)
+    kc_sb_put(b, res->complete ? "No cause from the story stands out.\n\n"
+                               : "The story was not asked.\n\n");
+  size_t shown = 0;
+  for (size_t i = res->n_dangers; i < res->n_causes && shown < 6; i++, shown++) {
     const struct kc_wz_ranked *rc = &res->causes[i];
     const struct kc_wz_cause *c = kc_wz_cause_at(def, rc->cause);
-    kc_sb_printf(b, "%zu. [", i + 1);
+    kc_sb_printf(b, "%zu. [", shown + 1);
     kc_sb_put_md(b, c->title);
-    kc_sb_printf(b, "](%s) (score %d)\n", c->article_id, rc->score);
+    kc_sb_printf(b, "](%s)%s\n", c->article_id, (int)i == res->lead ? " (most likely)" : "");
     for (size_t k = 0; k < rc->n_pro && k < 4; k++) {
       kc_sb_put(b, "   - For: ");
       kc_sb_put_md(b, rc->pro[k].text);
@@ -122,6 +170,14 @@ static void compose(struct kc_sb *b, struct kc_ui *ui, const struct kc_wz_def *d
       kc_sb_put(b, "\n");
     }
   }
+}
+
+static void compose(struct kc_sb *b, struct kc_ui *ui, const struct kc_wz_def *def,
+                    const struct kc_wz_result *res) {
+  compose_actions(b, def, res);
+  compose_dangers(b, def, res);
+  compose_why(b, def, res);
+  compose_story(b, def, res);
   if (res->n_reads) {
     kc_sb_put(b, "\n## Read next\n\n");
     for (size_t i = 0; i < res->n_reads; i++) {
@@ -135,6 +191,21 @@ static void compose(struct kc_sb *b, struct kc_ui *ui, const struct kc_wz_def *d
   kc_sb_put(b, "\n*This is general guidance from your answers, not a diagnosis.*\n");
 }
 
+/* The page's heading: the danger first, then the story's most likely cause. */
+static void heading(const struct kc_wz_def *def, const struct kc_wz_result *res, char *out,
+                    size_t n) {
+  if (res->n_dangers) {
+    char level[128];
+    const struct kc_wz_sign *s = kc_wz_sign_at(def, (size_t)res->causes[0].sign);
+    snprintf(level, sizeof level, "%s", kc_wz_level_title(def, s->level));
+    if (level[0] >= 'A' && level[0] <= 'Z') level[0] = (char)(level[0] - 'A' + 'a');
+    snprintf(out, n, "%s: %s", kc_wz_cause_at(def, res->causes[0].cause)->title, level);
+  } else if (res->lead >= 0)
+    snprintf(out, n, "Most likely: %s", kc_wz_cause_at(def, res->causes[res->lead].cause)->title);
+  else
+    snprintf(out, n, "No one clear cause from your answers");
+}
+
 struct kc_view *kc_result_new(struct kc_ui *ui, const struct kc_wz_def *def,
                               const struct kc_wz_result *res, const char *note) {
   struct result *r = calloc(1, sizeof *r);
@@ -142,12 +213,11 @@ struct kc_view *kc_result_new(struct kc_ui *ui, const struct kc_wz_def *def,
   r->base.ops = &result_ops;
   r->level = res->level;
   if (note) snprintf(r->note, sizeof r->note, "%s", note);
+  snprintf(r->title, sizeof r->title, "%s", kc_wz_level_title(def, res->level));
   struct kc_sb b = {0};
   compose(&b, ui, def, res);
-  char head[200];
-  snprintf(head, sizeof head, "Most likely: %s",
-           res->n_causes ? kc_wz_cause_at(def, res->causes[0].cause)->title
-                         : "no clear cause from your answers");
+  char head[300];
+  heading(def, res, head, sizeof head);
   r->page = kc_reader_new_text(ui, head, "From your answers: general guidance, not a diagnosis",
                                kc_sb_str(&b));
   kc_sb_free(&b);

@@ -51,6 +51,13 @@ static void restore_terminal(void) {
   if (screen) {
     mousemask(0, NULL);
     endwin();
+    /* endwin shows the cursor and then leaves the alternate screen; a
+     * terminal that restores the cursor saved by ncurses' scroll-region
+     * save/restore (libvterm does, visibility included) would hide it
+     * again. Show it once more, after the switch. */
+    const char *cnorm = tigetstr("cnorm");
+    if (cnorm && cnorm != (const char *)-1) putp(cnorm);
+    fflush(stdout);
     delscreen(screen);
     screen = NULL;
   }

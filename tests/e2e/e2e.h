@@ -137,12 +137,17 @@ static inline void e2e_select(struct kc_pty *p, const char *label) {
   ck_abort_msg("cannot put the cursor on '%s':\n%s", label, s ? s : "");
 }
 
-/* Answers "no" to each question of the plan's daily safety check. */
+/* Answers "no" to each question of the plan's daily safety check (the
+ * warning signs marked recheck: as many as the data has). */
 static inline void e2e_safety_check_all_no(struct kc_pty *p) {
   e2e_expect(p, "Today's safety check");
-  for (int i = 0; i < 7; i++) {
+  for (int i = 1; i < 60 && kc_pty_has(p, "Today's safety check"); i++) {
+    /* one key per question: wait for the next before sending again */
+    char next[48];
+    snprintf(next, sizeof next, "Question %d of", i + 1);
     kc_pty_send_str(p, "n");
-    kc_pty_wait_quiet(p, 15, 500);
+    for (int k = 0; k < 250 && kc_pty_has(p, "Today's safety check") && !kc_pty_has(p, next); k++)
+      kc_pty_pump(p, 20);
   }
 }
 

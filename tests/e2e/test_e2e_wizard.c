@@ -1,14 +1,16 @@
 /* End-to-end: the symptom wizard in a pseudo-terminal. Answers are chosen by
- * their visible labels, as a user would. */
+ * their visible labels, as a user would: a full self-care story with Back
+ * and a changed answer, the location drawing, the result, an article and
+ * back, and the run in history after a restart; a warning sign that needs
+ * help now: the banner, the offer to stop, carrying on, stopping with "s",
+ * and the result naming the danger first; Esc asking before leaving; a
+ * small terminal; letters and digits as answers; long options wrapped. */
 #include "e2e.h"
 #include "kc_check.h"
 
 static struct e2e T;
 static void setup(void) { e2e_home(&T); }
 static void teardown(void) { e2e_stop(&T); }
-
-/* Moves the cursor to the row showing `label` (drawn in reverse video when
- * selected). */
 
 /* Chooses one option of a one-answer question. */
 static void choose(struct kc_pty *p, const char *question_part, const char *label) {
@@ -37,8 +39,14 @@ static void start_wizard(struct kc_pty *p) {
   e2e_expect(p, "Question 1 of");
 }
 
-static void answer_no_red_flags(struct kc_pty *p) {
-  for (int i = 0; i < 17; i++) {
+static void about_adult(struct kc_pty *p) {
+  choose(p, "How old are you?", "30 to 44");
+  choose(p, "Which knee hurts?", "The left knee");
+}
+
+/* Answers "No" to n warning-sign questions. */
+static void answer_no(struct kc_pty *p, int n) {
+  for (int i = 0; i < n; i++) {
     e2e_expect(p, "Warning signs");
     e2e_select(p, "( ) No");
     kc_pty_send_str(p, KEY_ENTER_S);
@@ -49,31 +57,35 @@ static void answer_no_red_flags(struct kc_pty *p) {
 START_TEST(wizard_back_change_result_article_history) {
   struct kc_pty *p = e2e_start(&T, 24, 80);
   start_wizard(p);
-  answer_no_red_flags(p);
-  choose(p, "fall, a twist or a blow", "No");
+  about_adult(p);
+  answer_no(p, 19);
+  choose(p, "start with an injury", "No");
   choose(p, "How did the pain start?", "after a change in my running");
   tick(p, "What changed in your running?",
        (const char *const[]){"More distance", "More hills", NULL});
-  /* First say the outer side, then go back and change it. */
+  /* The drawing of the knee, then: first the outer side, then go back and
+   * change it. */
+  e2e_expect(p, "Where exactly is the pain?");
+  e2e_expect(p, "INNER SIDE");
   choose(p, "Where exactly is the pain?", "On the outer side of the knee");
   e2e_expect(p, "What does the pain feel like");
   kc_pty_send_str(p, KEY_LEFT_S);
   e2e_expect(p, "Where exactly is the pain?");
-  ck_assert(kc_pty_has(p, "(*) On the outer side of the knee"));
-  choose(p, "Where exactly is the pain?", "Around or behind the kneecap");
-  choose(p, "What does the pain feel like", "A dull ache");
+  ck_assert(kc_pty_has(p, "(*) G  On the outer side of the knee"));
+  choose(p, "Where exactly is the pain?", "Front: around or behind the kneecap");
+  tick(p, "What does the pain feel like", (const char *const[]){"A dull ache", NULL});
   tick(p, "What makes it worse?",
        (const char *const[]){"Going down stairs", "Sitting for a long time", "Squatting", "Running",
                              NULL});
   choose(p, "How does running affect it?", "It aches during or after runs");
-  choose(p, "Is the knee swollen?", "No");
+  choose(p, "Is the knee swollen?", "( ) No");
   tick(p, "click, catch, lock or give way?", (const char *const[]){"None of these", NULL});
-  choose(p, "single-leg squat", "No");
   choose(p, "how long is the knee stiff?", "It is not stiff");
-  choose(p, "How old are you?", "16 to 29");
-  tick(p, "Do other joints hurt", (const char *const[]){"No, only this knee", NULL});
+  tick(p, "Do other joints", (const char *const[]){"No, only the knee", NULL});
   choose(p, "How long have you had this pain?", "3 days to 2 weeks");
   choose(p, "looked after it at home", "No, not yet");
+  choose(p, "hop gently", "( ) No");
+  choose(p, "single-leg squat", "( ) No");
   /* The result. */
   e2e_expect(p, "Self-care");
   e2e_expect(p, "Most likely: Runner's knee");
@@ -100,44 +112,46 @@ START_TEST(wizard_back_change_result_article_history) {
 }
 END_TEST
 
-START_TEST(red_flag_banner_and_emergency_result) {
+START_TEST(warning_sign_offers_to_stop) {
   struct kc_pty *p = e2e_start(&T, 24, 80);
   start_wizard(p);
-  choose(p, "one calf swollen", "No");
-  choose(p, "short of breath", "No");
-  /* Fever with a hot swollen knee: an emergency. */
-  choose(p, "do you also have a fever", "Yes");
-  e2e_expect(p, "Call an ambulance now");
-  /* The banner stays while the other questions are answered. */
-  for (int i = 0; i < 14; i++) {
-    e2e_expect(p, "Call an ambulance now");
-    e2e_select(p, "( ) No");
-    kc_pty_send_str(p, KEY_ENTER_S);
-    kc_pty_wait_quiet(p, 20, 1000);
-  }
-  choose(p, "fall, a twist or a blow", "No");
-  choose(p, "How did the pain start?", "Suddenly");
-  choose(p, "Where exactly is the pain?", "All over the knee");
-  choose(p, "What does the pain feel like", "Sharp");
-  tick(p, "What makes it worse?", (const char *const[]){"At night", NULL});
-  choose(p, "How does running affect it?", "I have not run");
-  choose(p, "Is the knee swollen?", "it swells without any injury");
-  tick(p, "click, catch, lock or give way?", (const char *const[]){"None of these", NULL});
-  choose(p, "single-leg squat", "I have not tried");
-  choose(p, "how long is the knee stiff?", "It is not stiff");
-  choose(p, "How old are you?", "30 to 44");
-  tick(p, "Do other joints hurt", (const char *const[]){"No, only this knee", NULL});
-  choose(p, "How long have you had this pain?", "Less than 3 days");
-  choose(p, "looked after it at home", "No, not yet");
-  e2e_expect(p, "!! Call an ambulance now");
-  e2e_expect(p, "Call your local emergency number");
+  about_adult(p);
+  answer_no(p, 8);
+  /* Fever with a swollen knee: help now. The banner shows at once, and the
+   * screen offers to stop; carrying on asks the rest. */
+  choose(p, "have a fever", "Yes");
+  e2e_expect(p, "!! Go to an emergency department now");
+  e2e_expect(p, "Enter: see what to do now");
+  kc_pty_send_str(p, "c");
+  e2e_expect_not(p, "Enter: see what to do now");
+  choose(p, "stumble or an awkward landing", "( ) No");
+  e2e_expect(p, "!! Go to an emergency department now");
+  /* "s" stops at any question and shows what to do. */
+  e2e_expect(p, "s see what to do now");
+  kc_pty_send_str(p, "s");
+  e2e_expect(p, "Possible infection in the knee joint (septic arthritis): go to");
+  e2e_expect(p, "Go to an emergency department or urgent treatment centre now");
   /* No offer of home care on an emergency result. */
   ck_assert(!kc_pty_has(p, "p start the 3-day plan"));
   int row, col;
-  ck_assert(kc_pty_find(p, "!! Call an ambulance now", &row, &col));
+  ck_assert(kc_pty_find(p, "!! Go to an emergency department now", &row, &col));
   struct kc_cell_attr a;
   kc_pty_attr(p, row, col, &a);
   ck_assert(a.bold);
+}
+END_TEST
+
+START_TEST(stop_offer_enter_shows_result) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  start_wizard(p);
+  about_adult(p);
+  /* Short of breath: an ambulance. Enter on the offer shows what to do. */
+  choose(p, "short of breath", "Not sure");
+  e2e_expect(p, "Enter: see what to do now");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Possible blood clot in the lungs");
+  e2e_expect(p, "!! Call an ambulance now");
+  e2e_expect(p, "You stopped at an answer that needs help now");
 }
 END_TEST
 
@@ -159,9 +173,35 @@ END_TEST
 START_TEST(wizard_at_small_size) {
   struct kc_pty *p = e2e_start(&T, 12, 40);
   start_wizard(p);
-  e2e_select(p, "( ) No");
+  e2e_select(p, "16 to 29");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Question 2 of");
+}
+END_TEST
+
+/* Letters and digits answer: y/n/u on the warning signs, 1-9 elsewhere;
+ * a long option wraps under itself instead of being cut off. */
+START_TEST(keys_answer_and_long_options_wrap) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  start_wizard(p);
+  e2e_expect(p, "1-9 choose");
+  kc_pty_send_str(p, "3");
+  e2e_expect(p, "Which knee hurts?");
+  kc_pty_send_str(p, "1");
+  e2e_expect(p, "short of breath");
+  e2e_expect(p, "y/n/u answer");
+  /* the 19 warning signs of an adult, each answered with n */
+  for (int k = 3; k < 3 + 19; k++) {
+    char want[32];
+    snprintf(want, sizeof want, "Question %d of", k);
+    e2e_expect(p, want);
+    kc_pty_send_str(p, "n");
+  }
+  e2e_expect(p, "Did the pain start with an injury");
+  kc_pty_send_str(p, "4"); /* No */
+  e2e_expect(p, "How did the pain start?");
+  e2e_expect(p, "new route)");
+  ck_assert(!kc_pty_has(p, "!!")); /* no warning sign was answered yes */
 }
 END_TEST
 
@@ -171,9 +211,11 @@ static Suite *suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, wizard_back_change_result_article_history);
-  tcase_add_test(tc, red_flag_banner_and_emergency_result);
+  tcase_add_test(tc, warning_sign_offers_to_stop);
+  tcase_add_test(tc, stop_offer_enter_shows_result);
   tcase_add_test(tc, esc_asks_before_leaving);
   tcase_add_test(tc, wizard_at_small_size);
+  tcase_add_test(tc, keys_answer_and_long_options_wrap);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,15 +1,19 @@
 /* Fuzz target: the wizard `--answers FILE` reader (kc_wz_parse_answers) on
- * the REAL wizard definition: db/20_wizard.sql executed into an in-memory
- * SQLite database once, loaded with kc_wz_load and validated.
+ * the REAL wizard definition: db/15_triage.sql and db/20_wizard.sql
+ * executed into an in-memory SQLite database once, loaded with kc_wz_load
+ * and validated.
  *
- * Invariants on success: every asked required question is answered, every
- * answered question is asked, a `one` question has one option; scoring
- * works and keeps THE SAFETY INVARIANT -- the level is at least
- * kc_wz_flag_level (the highest level among the answers) and at least
- * self-care; causes are ranked by score (> 0); reads have no duplicates;
- * and kc_wz_answers_text() reads back (kc_wz_parse_answers) to the same
- * answers. On failure: the message is NUL-terminated, non-empty printable
- * text (the CLI prints it) and every answer is cleared. */
+ * Invariants on success: every asked required question is answered (or the
+ * answers stopped at one that needs help now), every answered question is
+ * asked, a `one` question has one option; scoring works and keeps THE
+ * SAFETY INVARIANTS -- the level is at least kc_wz_flag_level (the highest
+ * level among the answers and signs) and every positive sign's level; when
+ * a sign is positive the first cause is a danger of the most urgent one;
+ * no test that loads the knee is asked after a sign; the story's causes
+ * are ranked by score; reads have no duplicates; and kc_wz_answers_text()
+ * reads back to the same answers. On failure: the message is
+ * NUL-terminated, non-empty printable text (the CLI prints it) and every
+ * answer is cleared. */
 #include <sqlite3.h>
 #include <stdint.h>
 #include <string.h>
@@ -45,13 +49,9 @@ static char *slurp(const char *path) {
   return buf;
 }
 
-static void setup(void) {
-  const char *path = KC_SOURCE_DIR "/db/20_wizard.sql";
-  char *sql = slurp(path), *err = NULL, msg[512];
-  sqlite3 *db = NULL;
-  if (!sql || sqlite3_open(":memory:", &db) != SQLITE_OK ||
-      sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+static void run_sql(sqlite3 *db, const char *path) {
+  char *sql = slurp(path), *err = NULL;
+  if (!sql || sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
     fprintf(stderr, "fuzz_answers: cannot load %s: %s\n", path,
             err   ? err
             : sql ? sqlite3_errmsg(db)
@@ -59,6 +59,14 @@ static void setup(void) {
     abort();
   }
   free(sql);
+}
+
+static void setup(void) {
+  char msg[512];
+  sqlite3 *db = NULL;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK) abort();
+  run_sql(db, KC_SOURCE_DIR "/db/15_triage.sql");
+  run_sql(db, KC_SOURCE_DIR "/db/20_wizard.sql");
   if (kc_wz_load(db, &def, msg, sizeof msg) != 0) {
     fprintf(stderr, "fuzz_answers: kc_wz_load: %s\n", msg);
     abort();
@@ -74,9 +82,38 @@ static void setup(void) {
   nq = kc_wz_question_count(def);
 }
 
+/* Whether cause c is one a sign may name first. */
+static bool names(const struct kc_wz_sign *s, size_t c) {
+  if (s->cause == c) return true;
+  for (size_t k = 0; k < s->n_also; k++)
+    if (s->also[k] == c) return true;
+  return false;
+}
+
+static void check_signs(const struct kc_wz_result *r) {
+  for (size_t h = 0; h < r->n_signs; h++) {
+    const struct kc_wz_sign *s = kc_wz_sign_at(def, r->signs[h].sign);
+    FUZZ_CHECK(r->level >= s->level, "SAFETY: level %d below sign %s's %d", (int)r->level, s->id,
+               (int)s->level);
+    FUZZ_CHECK(h == 0 || kc_wz_sign_at(def, r->signs[h - 1].sign)->level >= s->level,
+               "signs not most urgent first");
+  }
+  if (r->n_signs == 0) return;
+  const struct kc_wz_sign *top = kc_wz_sign_at(def, r->signs[0].sign);
+  FUZZ_CHECK(r->n_dangers > 0 && names(top, r->causes[0].cause),
+             "SAFETY: the first cause is not a danger of sign %s", top->id);
+  for (size_t qi = 0; qi < nq; qi++) {
+    const struct kc_wz_question *q = kc_wz_question_at(def, qi);
+    if (!q->provocation || !kc_wz_is_asked(def, ans, qi)) continue;
+    for (size_t h = 0; h < r->n_signs; h++)
+      FUZZ_CHECK(r->signs[h].question >= (int)qi, "SAFETY: test '%s' asked after sign %s", q->id,
+                 kc_wz_sign_at(def, r->signs[h].sign)->id);
+  }
+}
+
 static void check_success(void) {
-  FUZZ_CHECK(kc_wz_first_missing(def, ans) == -1, "accepted with required question %d missing",
-             kc_wz_first_missing(def, ans));
+  FUZZ_CHECK(kc_wz_first_missing(def, ans) == -1 || kc_wz_stop_now(def, ans),
+             "accepted with required question %d missing", kc_wz_first_missing(def, ans));
   for (size_t i = 0; i < nq; i++) {
     uint64_t m = kc_wz_answers_get(ans, i);
     if (!m) continue;
@@ -98,9 +135,13 @@ static void check_success(void) {
              (int)flag);
   for (size_t i = 0; i < r.n_causes; i++) {
     FUZZ_CHECK(r.causes[i].cause < kc_wz_cause_count(def), "cause index");
+    FUZZ_CHECK((i < r.n_dangers) == (r.causes[i].sign >= 0), "dangers first, named by a sign");
+    if (i < r.n_dangers) continue;
     FUZZ_CHECK(r.causes[i].score > 0, "cause with score %d listed", r.causes[i].score);
-    FUZZ_CHECK(i == 0 || r.causes[i - 1].score >= r.causes[i].score, "causes not ranked");
+    FUZZ_CHECK(i == r.n_dangers || r.causes[i - 1].score >= r.causes[i].score, "causes not ranked");
   }
+  FUZZ_CHECK(r.lead < 0 || (size_t)r.lead == r.n_dangers, "the lead is the story's first cause");
+  check_signs(&r);
   for (size_t i = 0; i < r.n_why; i++)
     FUZZ_CHECK(r.why[i].level <= r.level, "a reason's level is above the result's");
   for (size_t i = 0; i < r.n_reads; i++)

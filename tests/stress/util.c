@@ -585,6 +585,27 @@ int tui_select(struct kc_pty *p, const char *label) {
   return 0;
 }
 
+/* Pumps until the screen differs from `before` (freed here) or ms pass:
+ * under load a fixed quiet spell can end before the program has even read
+ * the key, and the next key then lands on the wrong screen. Returns 0 when
+ * the program has gone. */
+static int wait_changed(struct kc_pty *p, char *before, double ms) {
+  double until = now_ms() + ms;
+  int alive = 1;
+  for (;;) {
+    if (kc_pty_pump(p, 20) < 0) {
+      alive = 0;
+      break;
+    }
+    char *now = kc_pty_screen(p);
+    int moved = !before || !now || strcmp(before, now) != 0;
+    free(now);
+    if (moved || now_ms() > until) break;
+  }
+  free(before);
+  return alive;
+}
+
 int tui_open_checklist(struct kc_pty *p) {
   /* Under load the first-start notice can come after Home looked settled
    * (another instance was creating the data): close it first. */
@@ -597,12 +618,19 @@ int tui_open_checklist(struct kc_pty *p) {
     if (kc_pty_has(p, "Start a 3-day recovery plan") && kc_pty_has(p, "Today")) {
       kc_pty_wait_quiet(p, 30, 500);
       if (!tui_select(p, "Today")) return 0;
+      char *before = kc_pty_screen(p);
       kc_pty_send_str(p, KEY_ENTER);
+      if (!wait_changed(p, before, 10000)) return 0;
       kc_pty_wait_quiet(p, 30, 1000);
     } else if (kc_pty_has(p, "Today's safety check")) {
-      if (answered++ > 20) return 0;
+      /* one question per warning sign marked recheck (17 now): each answer
+       * is progress, so the time limit runs from the last one */
+      if (answered++ > 40) return 0;
+      char *before = kc_pty_screen(p);
       kc_pty_send_str(p, "n");
+      if (!wait_changed(p, before, 10000)) return 0;
       kc_pty_wait_quiet(p, 20, 500);
+      end = now_ms() + 10000;
     } else if (kc_pty_has(p, "Day ") && kc_pty_has(p, " of 3") &&
                (kc_pty_has(p, "[ ]") || kc_pty_has(p, "[x]"))) {
       kc_pty_wait_quiet(p, 30, 1000);

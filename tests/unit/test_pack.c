@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <sqlite3.h>
+
 #include "kc_check.h"
 
 static char dir[128];
@@ -174,6 +176,157 @@ START_TEST(bad_sql_names_its_line) {
 }
 END_TEST
 
+/* ---- clinical rules (DESIGN.md: article markup, sources) ----------------
+ * The real sign and level tables (db/15_triage.sql) with an article that
+ * has a `reviewed:` date, so the rules apply to it. */
+
+static void setup_clinical(void) {
+  setup();
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "cp %s/db/15_triage.sql %s/db/", KC_SOURCE_DIR, dir);
+  ck_assert_int_eq(system(cmd), 0);
+}
+
+/* causes/gamma.md: the body starts on line 8. */
+static void write_gamma(const char *title, const char *source, const char *body) {
+  char text[4096];
+  snprintf(text, sizeof text,
+           "id: gamma\ntitle: %s\ntopic: causes\nsummary: Third.\nreviewed: 2026-01-10\n"
+           "source: %s\n---\n%s",
+           title, source, body);
+  write_file("assets/articles/causes/gamma.md", text);
+}
+
+static const char *nhs = "NHS, Knee pain - https://www.nhs.uk/conditions/knee-pain/ "
+                         "(checked 2026-01-10)";
+
+START_TEST(tagged_article_packs) {
+  write_gamma("Gamma", nhs,
+              "Most knee pain settles.\n\n## {level:24h}\n\n- {sign:hot-swollen}\n\n"
+              "If the knee is hot and swollen: {sign:hot-swollen}.\n\n{action:self-care}\n");
+  char err[4096];
+  ck_assert_int_eq(pack(err, sizeof err), 0);
+  /* the indexed text holds the sign's words and level, never the tag */
+  char path[256];
+  snprintf(path, sizeof path, "%s/out.db", dir);
+  sqlite3 *db = NULL;
+  ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  sqlite3_stmt *st = NULL;
+  ck_assert_int_eq(
+      sqlite3_prepare_v2(db, "SELECT plain FROM article WHERE id = 'gamma'", -1, &st, NULL),
+      SQLITE_OK);
+  ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+  const char *plain = (const char *)sqlite3_column_text(st, 0);
+  ck_assert_msg(strstr(plain, "The knee is hot and swollen"), "%s", plain);
+  ck_assert_msg(strstr(plain, "See a doctor within 24 hours"), "%s", plain);
+  ck_assert_msg(!strstr(plain, "{sign:"), "%s", plain);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+END_TEST
+
+START_TEST(urgency_in_own_words) {
+  write_gamma("Gamma", nhs, "Rest it.\n\nIf it gets worse, go to A&E.\n");
+  expect_error("causes/gamma.md:10:", "'a&e' states an urgency in the article's own words");
+  write_gamma("Emergency knee care", nhs, "Rest it.\n");
+  expect_error("causes/gamma.md:2:", "'emergency' states an urgency in the article's own words "
+                                     "in the title");
+  /* inside a tag or a link target it is not people's words */
+  write_gamma("Gamma", nhs, "See [what to do](emergency-signs) and {level:ambulance}.\n");
+  write_file("assets/articles/first-aid/emergency-signs.md",
+             "id: emergency-signs\ntitle: B\ntopic: first-aid\nsummary: S.\nsource: x\n---\nB.\n");
+  char err[4096];
+  pack(err, sizeof err);
+  ck_assert_msg(!strstr(err, "states an urgency"), "%s", err);
+}
+END_TEST
+
+START_TEST(sign_words_need_their_tag) {
+  write_gamma("Gamma", nhs, "Rest it.\n\n- If the knee is hot and swollen, see a doctor.\n");
+  expect_error("causes/gamma.md:10:", "names the warning sign 'hot-swollen'");
+}
+END_TEST
+
+START_TEST(unknown_tags) {
+  write_gamma("Gamma", nhs, "Rest it.\n\n{sign:ghost} and\n{level:soonish}.\n");
+  expect_error("causes/gamma.md:10:", "unknown sign tag {sign:ghost}");
+  expect_error("causes/gamma.md:11:", "unknown level in {level:soonish}");
+  write_gamma("Gamma", nhs, "{action:never}\n");
+  expect_error("causes/gamma.md:8:", "unknown level in {action:never}");
+}
+END_TEST
+
+START_TEST(one_sign_one_level) {
+  write_gamma("Gamma", nhs, "- {sign:hot-swollen}: {level:ed}\n");
+  expect_error("causes/gamma.md:8:", "sign 'hot-swollen' is '24h' but is given 'ed' beside it");
+  write_gamma("Gamma", nhs,
+              "## {level:ambulance}\n\n- {sign:breathless-chest}\n- {sign:hot-swollen}\n");
+  expect_error("causes/gamma.md:11:",
+               "sign 'hot-swollen' is '24h' but sits under a heading for 'ambulance'");
+}
+END_TEST
+
+START_TEST(source_rules) {
+  write_gamma("Gamma", "NHS, Knee pain (checked 2026-01-10)", "Rest it.\n");
+  expect_error("causes/gamma.md:6:", "has no \"Publisher, Title - https://address\"");
+  write_gamma("Gamma", "Someone, Knee - https://docslib.org/doc/1 (checked 2026-01-10)",
+              "Rest it.\n");
+  expect_error("causes/gamma.md:6:", "deny list (docslib.org)");
+  write_gamma("Gamma", "NHS, Knee pain - https://www.nhs.uk/conditions/knee-pain/", "Rest it.\n");
+  expect_error("causes/gamma.md:6:", "needs \"(checked YYYY-MM-DD)\"");
+  /* the tables' own sources, pinned to their row */
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd,
+           "sed -i \"s|'hot-swollen', 19,\\(.*\\)(checked 2026-11-30)', NULL);|"
+           "'hot-swollen', 19,\\1', NULL);|\" %s/db/15_triage.sql",
+           dir);
+  ck_assert_int_eq(system(cmd), 0);
+  write_gamma("Gamma", nhs, "Rest it.\n");
+  expect_error("db/15_triage.sql:97:", "sign 'hot-swollen': source");
+}
+END_TEST
+
+START_TEST(red_flags_lists_every_sign) {
+  write_file("assets/articles/first-aid/beta.md", "");
+  write_file(
+      "assets/articles/first-aid/red-flags.md",
+      "id: red-flags\ntitle: Warning signs\ntopic: first-aid\nsummary: S.\n"
+      "reviewed: 2026-01-10\nsource: NHS, Knee pain - https://www.nhs.uk/conditions/knee-pain/"
+      " (checked 2026-01-10)\n---\n## {level:ambulance}\n\n- {sign:breathless-chest}\n");
+  char cmd[256];
+  snprintf(cmd, sizeof cmd, "rm %s/assets/articles/first-aid/beta.md", dir);
+  ck_assert_int_eq(system(cmd), 0);
+  write_gamma("Gamma", nhs, "Rest it.\n");
+  write_file("assets/articles/causes/alpha.md",
+             "id: alpha\ntitle: Alpha\ntopic: causes\nsummary: First.\nsource: x\n---\nOne.\n");
+  expect_error("first-aid/red-flags.md:8:",
+               "the red-flags article does not list the sign 'hot-swollen'");
+  char err[8192];
+  pack(err, sizeof err);
+  ck_assert_msg(!strstr(err, "'breathless-chest' ({sign"), "%s", err);
+}
+END_TEST
+
+START_TEST(require_reviewed) {
+  write_gamma("Gamma", nhs, "Rest it.\n");
+  char cmd[1024];
+  snprintf(
+      cmd, sizeof cmd,
+      "%s --require-reviewed --assets %s/assets --db %s/db --out %s/out.db 2>%s/err >/dev/null",
+      KCPACK_PATH, dir, dir, dir, dir);
+  int st = system(cmd);
+  ck_assert(WIFEXITED(st) && WEXITSTATUS(st) != 0);
+  char path[256], err[4096];
+  snprintf(path, sizeof path, "%s/err", dir);
+  FILE *f = fopen(path, "r");
+  ck_assert_ptr_nonnull(f);
+  size_t n = fread(err, 1, sizeof err - 1, f);
+  err[n] = '\0';
+  fclose(f);
+  ck_assert_msg(strstr(err, "alpha.md:") && strstr(err, "reviewed"), "%s", err);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("pack");
   TCase *tc = tcase_create("validate");
@@ -192,6 +345,18 @@ static Suite *suite(void) {
   tcase_add_test(tc, web_link_in_body);
   tcase_add_test(tc, bad_sql_names_its_line);
   suite_add_tcase(s, tc);
+  TCase *cl = tcase_create("clinical");
+  tcase_add_checked_fixture(cl, setup_clinical, teardown);
+  tcase_set_timeout(cl, 20);
+  tcase_add_test(cl, tagged_article_packs);
+  tcase_add_test(cl, urgency_in_own_words);
+  tcase_add_test(cl, sign_words_need_their_tag);
+  tcase_add_test(cl, unknown_tags);
+  tcase_add_test(cl, one_sign_one_level);
+  tcase_add_test(cl, source_rules);
+  tcase_add_test(cl, red_flags_lists_every_sign);
+  tcase_add_test(cl, require_reviewed);
+  suite_add_tcase(s, cl);
   return s;
 }
 

@@ -204,7 +204,10 @@ static int load_sql(const char *extra, char *err, size_t errlen, struct kc_rp_co
                                 "INSERT INTO wizard_cause VALUES ('runners-knee', 1), "
                                 "('training-load', 1), ('muscle-imbalance', 1), "
                                 "('pes-anserine-bursitis', 1), ('it-band-syndrome', 1), "
-                                "('medial-plica', 1), ('osteoarthritis', 2);",
+                                "('medial-plica', 1), ('osteoarthritis', 2), ('mcl-injury', 2), "
+                                "('hamstring-calf-strain', 1), "
+                                "('bone-bruise', 1), ('osgood-schlatter', 1), "
+                                "('sinding-larsen-johansson', 1), ('patellar-tendinopathy', 1);",
                                 NULL, NULL, NULL),
                    SQLITE_OK);
   ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);

@@ -11,9 +11,37 @@
 /* Question indices of the base definition. */
 enum { Q_FLAG, Q_BIG, Q_HURT, Q_HOW, Q_WHERE, Q_EXTRA, Q_WHEN, N_Q };
 
+/* The five levels' words, which every definition carries. */
+static void add_levels(struct kc_wz_def *d) {
+  for (int l = KC_LEVEL_SELF_CARE; l <= KC_LEVEL_MAX; l++)
+    kc_wz_set_level(d, l, kc_level_name((enum kc_level)l), kc_level_title((enum kc_level)l),
+                    kc_level_advice((enum kc_level)l), "src-level");
+}
+
+/* Two warning signs (levels 3 and 4) with the dangers they name. */
+static void add_signs(struct kc_wz_def *d) {
+  kc_wz_add_cause(d, "clot", "Clot", "red-flags", 3, "src-clot");
+  kc_wz_cause_set(d, "clot", KC_WZ_DANGER, "Do not rub it.", KC_WZ_PLAN_NONE, false);
+  kc_wz_add_cause(d, "lungs", "Lungs", "emergency-signs", 4, "src-lungs");
+  kc_wz_cause_set(d, "lungs", KC_WZ_DANGER, "", KC_WZ_PLAN_NONE, false);
+  kc_wz_add_sign(d, &(struct kc_wz_sign_spec){.id = "warm-calf",
+                                              .statement = "A warm calf",
+                                              .cause_id = "clot",
+                                              .action = "Keep still.",
+                                              .source = "src-flag",
+                                              .level = 3,
+                                              .recheck = true});
+  kc_wz_add_sign(d, &(struct kc_wz_sign_spec){.id = "chest",
+                                              .statement = "Chest pain",
+                                              .cause_id = "lungs",
+                                              .source = "src-big",
+                                              .level = 4});
+}
+
 static struct kc_wz_def *base(void) {
   struct kc_wz_def *d = kc_wz_def_new();
   ck_assert_ptr_nonnull(d);
+  add_levels(d);
   ck_assert_int_eq(kc_wz_add_question(d, "flag", "red-flags", "Calf warm?", KC_WZ_ONE, NULL, true),
                    0);
   ck_assert_int_eq(kc_wz_add_question(d, "big", "red-flags", "Chest pain?", KC_WZ_ONE, NULL, true),
@@ -26,10 +54,17 @@ static struct kc_wz_def *base(void) {
                    0);
   ck_assert_int_eq(
       kc_wz_add_question(d, "when", "story", "When?", KC_WZ_ONE, " hurt != yes ", true), 0);
-  kc_wz_add_option(d, "flag", "yes", "Yes", 3, "src-flag", "red-flags");
+  kc_wz_add_cause(d, "alpha", "Alpha", "alpha-art", 1, NULL);
+  kc_wz_add_cause(d, "beta", "Beta", "beta-art", 2, "src-beta");
+  kc_wz_add_cause(d, "gamma", "Gamma", "gamma-art", 1, NULL);
+  add_signs(d);
+  kc_wz_add_option(d, "flag", "yes", "Yes", 0, NULL, "red-flags");
+  kc_wz_option_set(d, "flag", "yes", "warm-calf", 0);
   kc_wz_add_option(d, "flag", "no", "No", 0, NULL, NULL);
-  kc_wz_add_option(d, "flag", "unsure", "Not sure", 3, "src-flag", NULL);
-  kc_wz_add_option(d, "big", "yes", "Yes", 4, "src-big", NULL);
+  kc_wz_add_option(d, "flag", "unsure", "Not sure", 0, NULL, NULL);
+  kc_wz_option_set(d, "flag", "unsure", "warm-calf", 0);
+  kc_wz_add_option(d, "big", "yes", "Yes", 0, NULL, NULL);
+  kc_wz_option_set(d, "big", "yes", "chest", 0);
   kc_wz_add_option(d, "big", "no", "No", 0, NULL, NULL);
   kc_wz_add_option(d, "hurt", "yes", "Yes", 0, NULL, NULL);
   kc_wz_add_option(d, "hurt", "no", "No", 0, NULL, NULL);
@@ -43,9 +78,6 @@ static struct kc_wz_def *base(void) {
   kc_wz_add_option(d, "extra", "c", "C", 0, NULL, NULL);
   kc_wz_add_option(d, "when", "slow", "Slow", 0, NULL, NULL);
   kc_wz_add_option(d, "when", "fast", "Fast", 0, NULL, NULL);
-  kc_wz_add_cause(d, "alpha", "Alpha", "alpha-art", 1, NULL);
-  kc_wz_add_cause(d, "beta", "Beta", "beta-art", 2, "src-beta");
-  kc_wz_add_cause(d, "gamma", "Gamma", "gamma-art", 1, NULL);
   kc_wz_add_evidence(d, "where", "inner", "alpha", 3, "inner says alpha");
   kc_wz_add_evidence(d, "where", "inner", "gamma", 3, "inner says gamma too");
   kc_wz_add_evidence(d, "where", "outer", "beta", 3, "outer says beta");
@@ -57,7 +89,7 @@ static struct kc_wz_def *base(void) {
   kc_wz_add_evidence(d, "when", "slow", "alpha", 1, "slow says alpha");
   kc_wz_add_evidence(d, "when", "fast", "beta", -2, "fast speaks against beta");
   kc_wz_add_evidence(d, "flag", "yes", "beta", 1, "flag says beta");
-  kc_wz_add_rule(d, "no-match", 2, "Nothing fits", "src-rule");
+  kc_wz_add_rule(d, "unclear", 2, "Nothing fits", "src-rule", 0, 0, 1);
   kc_wz_add_read(d, 1, "first-days");
   kc_wz_add_read(d, 3, "red-flags");
   kc_wz_add_read(d, 4, "emergency-signs");
@@ -104,9 +136,16 @@ START_TEST(accessors) {
   ck_assert_str_eq(q->options[1].label, "B");
   ck_assert_ptr_null(kc_wz_question_at(d, N_Q));
   ck_assert_ptr_null(kc_wz_option_at(d, Q_EXTRA, 3));
-  ck_assert_str_eq(kc_wz_option_at(d, Q_FLAG, 0)->source, "src-flag");
-  ck_assert_int_eq(kc_wz_option_at(d, Q_BIG, 0)->level, KC_LEVEL_ED);
-  ck_assert_uint_eq(kc_wz_cause_count(d), 3);
+  /* a sign's option takes its level and source from the sign */
+  ck_assert_int_eq(kc_wz_option_at(d, Q_FLAG, 0)->sign, kc_wz_find_sign(d, "warm-calf"));
+  ck_assert_ptr_null(kc_wz_option_at(d, Q_FLAG, 0)->source);
+  ck_assert_int_eq(kc_wz_option_level(d, Q_FLAG, 0), KC_LEVEL_24H);
+  ck_assert_int_eq(kc_wz_option_level(d, Q_BIG, 0), KC_LEVEL_ED);
+  ck_assert_int_eq(kc_wz_question_level(d, Q_BIG), KC_LEVEL_ED);
+  ck_assert_str_eq(kc_wz_sign_at(d, 0)->source, "src-flag");
+  ck_assert_int_eq(kc_wz_sign_question(d, 0), Q_FLAG);
+  ck_assert_uint_eq(kc_wz_sign_count(d), 2);
+  ck_assert_uint_eq(kc_wz_cause_count(d), 5);
   ck_assert_str_eq(kc_wz_cause_at(d, 1)->article_id, "beta-art");
   ck_assert_int_eq(kc_wz_find_question(d, "where"), Q_WHERE);
   ck_assert_int_eq(kc_wz_find_question(d, "nope"), -1);
@@ -141,8 +180,10 @@ START_TEST(unsure_counts_as_most_urgent) {
   /* even when the data forgot to give "unsure" the level (validate also
    * refuses that, see below) */
   d = kc_wz_def_new();
+  add_signs(d);
   kc_wz_add_question(d, "rf", "red-flags", "Flag?", KC_WZ_ONE, NULL, true);
-  kc_wz_add_option(d, "rf", "yes", "Yes", 4, "src", NULL);
+  kc_wz_add_option(d, "rf", "yes", "Yes", 0, NULL, NULL);
+  kc_wz_option_set(d, "rf", "yes", "chest", 0);
   kc_wz_add_option(d, "rf", "unsure", "Not sure", 0, NULL, NULL);
   ck_assert_int_eq(kc_wz_option_level(d, 0, 1), KC_LEVEL_ED);
   kc_wz_def_free(d);
@@ -192,6 +233,7 @@ END_TEST
 
 START_TEST(condition_alternatives) {
   struct kc_wz_def *d = kc_wz_def_new();
+  add_levels(d);
   kc_wz_add_question(d, "a", "story", "A?", KC_WZ_MANY, NULL, true);
   kc_wz_add_question(d, "b", "story", "B?", KC_WZ_ONE, "a=x|z", true);
   kc_wz_add_question(d, "c", "story", "C?", KC_WZ_ONE, "a!=x|y", true);
@@ -617,10 +659,16 @@ START_TEST(level_rules) {
   score_text(d, "flag=yes\nbig=no\nhurt=no\nwhere=inner\nwhen=slow\n", &r);
   ck_assert_int_eq(r.level, KC_LEVEL_24H);
   ck_assert_int_eq(r.flag_level, KC_LEVEL_24H);
-  ck_assert_int_eq(r.why[0].kind, KC_WZ_WHY_ANSWER);
-  ck_assert_str_eq(r.why[0].text, "Calf warm?");
+  ck_assert_int_eq(r.why[0].kind, KC_WZ_WHY_SIGN);
+  ck_assert_str_eq(r.why[0].text, "A warm calf");
   ck_assert_str_eq(r.why[0].label, "Yes");
   ck_assert_str_eq(r.why[0].source, "src-flag");
+  /* ... and its danger leads the causes, before the story's */
+  ck_assert_uint_eq(r.n_dangers, 1);
+  ck_assert_str_eq(kc_wz_cause_at(d, r.causes[0].cause)->id, "clot");
+  ck_assert_int_eq(r.causes[0].sign, 0);
+  ck_assert_str_eq(kc_wz_cause_at(d, r.causes[1].cause)->id, "alpha");
+  ck_assert_int_eq(r.causes[1].sign, -1);
   kc_wz_result_free(&r);
   /* "not sure" counts as yes */
   score_text(d, "flag=unsure\nbig=no\nhurt=no\nwhere=inner\nwhen=slow\n", &r);
@@ -630,8 +678,11 @@ START_TEST(level_rules) {
   /* the most urgent answer sets it; every one is listed, most urgent first */
   score_text(d, "flag=yes\nbig=yes\nhurt=yes\nhow=blow\nwhere=outer\n", &r);
   ck_assert_int_eq(r.level, KC_LEVEL_ED);
-  ck_assert_uint_eq(r.n_why, 3); /* big, flag, blow; top cause gamma is self-care */
-  ck_assert_uint_eq(r.causes[0].cause, 2);
+  ck_assert_uint_eq(r.n_why, 3);     /* big, flag, blow; top cause gamma is self-care */
+  ck_assert_uint_eq(r.n_dangers, 2); /* the most urgent sign's danger first */
+  ck_assert_str_eq(kc_wz_cause_at(d, r.causes[0].cause)->id, "lungs");
+  ck_assert_str_eq(kc_wz_cause_at(d, r.causes[1].cause)->id, "clot");
+  ck_assert_uint_eq(r.causes[2].cause, 2);
   ck_assert_int_eq(r.why[0].level, KC_LEVEL_ED);
   ck_assert_str_eq(r.why[0].source, "src-big");
   ck_assert_int_eq(r.why[1].level, KC_LEVEL_24H);
@@ -640,7 +691,7 @@ START_TEST(level_rules) {
   kc_wz_result_free(&r);
   /* a red flag is not lowered by a lower-level top cause */
   score_text(d, "flag=yes\nbig=no\nhurt=no\nwhere=outer\nwhen=slow\n", &r);
-  ck_assert_uint_eq(r.causes[0].cause, 1);
+  ck_assert_uint_eq(r.causes[1].cause, 1);
   ck_assert_int_eq(r.level, KC_LEVEL_24H);
   kc_wz_result_free(&r);
   /* nothing matched: at least "soon", with the rule's text and source */
@@ -661,8 +712,9 @@ START_TEST(level_rules) {
 END_TEST
 
 START_TEST(no_match_without_rule_data) {
-  /* The "soon" floor holds even when the data has no no-match rule. */
+  /* The "soon" floor holds even when the data has no "unclear" rule. */
   struct kc_wz_def *d = kc_wz_def_new();
+  add_levels(d);
   kc_wz_add_question(d, "q", "story", "Q?", KC_WZ_ONE, NULL, true);
   kc_wz_add_option(d, "q", "a", "A", 0, NULL, NULL);
   kc_wz_add_option(d, "q", "b", "B", 0, NULL, NULL);
@@ -762,6 +814,23 @@ START_TEST(validate_sources_and_levels) {
   d = base();
   kc_wz_add_option(d, "where", "mid", "Mid", 7, "src", NULL);
   expect_invalid(d, "question 'where' option 'mid'", "level 7");
+  /* above "soon" only through a warning sign */
+  d = base();
+  kc_wz_add_option(d, "where", "mid", "Mid", 3, "src", NULL);
+  expect_invalid(d, "question 'where' option 'mid'", "must report a warning sign");
+  /* a sign's option carries no level or source of its own */
+  d = base();
+  kc_wz_add_option(d, "where", "mid", "Mid", 2, "src", NULL);
+  kc_wz_option_set(d, "where", "mid", "warm-calf", 0);
+  expect_invalid(d, "question 'where' option 'mid'", "sign 'warm-calf'");
+  /* every level has its words */
+  d = base();
+  kc_wz_def_free(d);
+  d = kc_wz_def_new();
+  kc_wz_set_level(d, 1, "self-care", "Self-care", "Look after it.", "src");
+  kc_wz_add_question(d, "q", "story", "Q?", KC_WZ_ONE, NULL, true);
+  kc_wz_add_option(d, "q", "a", "A", 0, NULL, NULL);
+  expect_invalid(d, "level 'soon'", "needs the name");
   d = base();
   kc_wz_add_cause(d, "delta", "Delta", "alpha-art", 3, NULL);
   kc_wz_add_evidence(d, "where", "inner", "delta", 1, "r");
@@ -770,21 +839,30 @@ START_TEST(validate_sources_and_levels) {
   kc_wz_add_cause(d, "delta", "Delta", "alpha-art", 9, "src");
   expect_invalid(d, "cause 'delta'", "min_level 9");
   d = base();
-  kc_wz_add_rule(d, "always-soon", 2, "x", "src");
+  kc_wz_add_rule(d, "always-soon", 2, "x", "src", 0, 0, 1);
   expect_invalid(d, "rule 'always-soon'", "unknown rule");
   d = kc_wz_def_new();
+  add_levels(d);
   kc_wz_add_question(d, "q", "story", "Q?", KC_WZ_ONE, NULL, true);
   kc_wz_add_option(d, "q", "a", "A", 0, NULL, NULL);
   kc_wz_add_cause(d, "k", "K", "alpha-art", 1, NULL);
   kc_wz_add_evidence(d, "q", "a", "k", 1, "r");
-  kc_wz_add_rule(d, "no-match", 3, "x", NULL);
-  expect_invalid(d, "rule 'no-match'", "missing source");
-  /* "not sure" on a red flag must carry the question's top level */
+  kc_wz_add_rule(d, "unclear", 2, "x", NULL, 0, 0, 1);
+  expect_invalid(d, "rule 'unclear'", "missing source");
+  /* "not sure" must carry the question's top level: its own, or through
+   * the question's most urgent sign */
   d = base();
   kc_wz_add_question(d, "u", "story", "U?", KC_WZ_ONE, NULL, true);
-  kc_wz_add_option(d, "u", "yes", "Yes", 3, "src", NULL);
-  kc_wz_add_option(d, "u", "unsure", "Not sure", 2, "src", NULL);
+  kc_wz_add_option(d, "u", "yes", "Yes", 2, "src", NULL);
+  kc_wz_add_option(d, "u", "unsure", "Not sure", 1, "src", NULL);
   expect_invalid(d, "question 'u' option 'unsure'", "highest level");
+  d = base();
+  kc_wz_add_question(d, "u", "story", "U?", KC_WZ_ONE, NULL, true);
+  kc_wz_add_option(d, "u", "yes", "Yes", 0, NULL, NULL);
+  kc_wz_option_set(d, "u", "yes", "chest", 0);
+  kc_wz_add_option(d, "u", "unsure", "Not sure", 0, NULL, NULL);
+  kc_wz_option_set(d, "u", "unsure", "warm-calf", 0);
+  expect_invalid(d, "question 'u' option 'unsure'", "most urgent sign");
 }
 END_TEST
 
@@ -849,8 +927,8 @@ START_TEST(validate_duplicates_and_ids) {
   kc_wz_add_option(d, "where", "a=b", "Odd", 0, NULL, NULL);
   expect_invalid(d, "option 'a=b'", "lower-case");
   d = base();
-  kc_wz_add_rule(d, "no-match", 2, "again", "src");
-  expect_invalid(d, "rule 'no-match'", "duplicate");
+  kc_wz_add_rule(d, "unclear", 2, "again", "src", 0, 0, 1);
+  expect_invalid(d, "rule 'unclear'", "duplicate");
 }
 END_TEST
 
@@ -903,21 +981,37 @@ START_TEST(validate_red_flags) {
   /* red flags come first */
   struct kc_wz_def *d = base();
   kc_wz_add_question(d, "rf-late", "red-flags", "Late flag?", KC_WZ_ONE, NULL, true);
-  kc_wz_add_option(d, "rf-late", "yes", "Yes", 3, "src", NULL);
+  kc_wz_add_option(d, "rf-late", "yes", "Yes", 0, NULL, NULL);
+  kc_wz_option_set(d, "rf-late", "yes", "warm-calf", 0);
   expect_invalid(d, "question 'rf-late'", "before all others");
-  /* always asked */
+  /* always asked, unless only "about" answers decide */
   d = kc_wz_def_new();
+  add_levels(d);
+  add_signs(d);
   kc_wz_add_question(d, "rf-a", "red-flags", "A?", KC_WZ_ONE, NULL, true);
   kc_wz_add_question(d, "rf-b", "red-flags", "B?", KC_WZ_ONE, "rf-a=no", true);
-  kc_wz_add_option(d, "rf-a", "yes", "Yes", 3, "src", NULL);
+  kc_wz_add_option(d, "rf-a", "yes", "Yes", 0, NULL, NULL);
+  kc_wz_option_set(d, "rf-a", "yes", "warm-calf", 0);
   kc_wz_add_option(d, "rf-a", "no", "No", 0, NULL, NULL);
-  kc_wz_add_option(d, "rf-b", "yes", "Yes", 3, "src", NULL);
+  kc_wz_add_option(d, "rf-b", "yes", "Yes", 0, NULL, NULL);
+  kc_wz_option_set(d, "rf-b", "yes", "warm-calf", 0);
   expect_invalid(d, "question 'rf-b'", "always be asked");
-  /* and carry a level */
+  /* and carry a level, through a warning sign */
   d = kc_wz_def_new();
+  add_levels(d);
   kc_wz_add_question(d, "rf-a", "red-flags", "A?", KC_WZ_ONE, NULL, true);
   kc_wz_add_option(d, "rf-a", "yes", "Yes", 0, NULL, NULL);
   expect_invalid(d, "question 'rf-a'", "needs an option with a level");
+  d = kc_wz_def_new();
+  add_levels(d);
+  kc_wz_add_question(d, "rf-a", "red-flags", "A?", KC_WZ_ONE, NULL, true);
+  kc_wz_add_option(d, "rf-a", "yes", "Yes", 2, "src", NULL);
+  expect_invalid(d, "question 'rf-a'", "must report a warning sign");
+  /* "about" questions come first */
+  d = base();
+  kc_wz_add_question(d, "age", "about", "Age?", KC_WZ_ONE, NULL, true);
+  kc_wz_add_option(d, "age", "old", "Old", 0, NULL, NULL);
+  expect_invalid(d, "question 'age'", "must come first");
 }
 END_TEST
 
