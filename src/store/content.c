@@ -144,6 +144,48 @@ static int declares_generated(const char *sql) {
   return o + 1 >= sizeof skel || strstr(skel, "as(") || strstr(skel, "generatedalways");
 }
 
+/* Steps *p over blanks and SQL comments; 1 when it moved. */
+static int skip_blank(const char **pp) {
+  const char *p = *pp;
+  if (p[0] == '-' && p[1] == '-')
+    while (*p && *p != '\n') p++;
+  else if (p[0] == '/' && p[1] == '*') {
+    p += 2;
+    while (*p && !(p[0] == '*' && p[1] == '/')) p++;
+    if (*p) p += 2;
+  } else if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    p++;
+  int moved = p != *pp;
+  *pp = p;
+  return moved;
+}
+
+/* The first word of an item into name (unquoted); 1 when it was quoted. */
+static int item_name(const char **pp, char *name, size_t cap) {
+  const char *p = *pp;
+  size_t n = 0;
+  char close = *p == '"' ? '"' : *p == '[' ? ']' : *p == '`' ? '`' : 0;
+  if (close) {
+    for (p++; *p && *p != close; p++)
+      if (n + 1 < cap) name[n++] = *p;
+    if (*p) p++;
+  } else {
+    for (; *p && (*p == '_' || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z'));
+         p++)
+      if (n + 1 < cap) name[n++] = *p;
+  }
+  name[n] = '\0';
+  *pp = p;
+  return close != 0;
+}
+
+static int is_table_constraint(const char *word) {
+  static const char *constraints[] = {"constraint", "primary", "unique", "check", "foreign"};
+  for (size_t k = 0; k < sizeof constraints / sizeof constraints[0]; k++)
+    if (strcasecmp(word, constraints[k]) == 0) return 1;
+  return 0;
+}
+
 /* The column names of a CREATE TABLE statement, space-separated, into out:
  * the first word of each top-level item between the brackets that is not a
  * table constraint. Comments are skipped; quoted names are unquoted. */
@@ -155,41 +197,13 @@ static void table_columns(const char *sql, char *out, size_t outlen) {
   p++;
   int depth = 0, at_item = 1;
   while (*p && depth >= 0) {
-    if (p[0] == '-' && p[1] == '-') {
-      while (*p && *p != '\n') p++;
-      continue;
-    }
-    if (p[0] == '/' && p[1] == '*') {
-      p += 2;
-      while (*p && !(p[0] == '*' && p[1] == '/')) p++;
-      if (*p) p += 2;
-      continue;
-    }
-    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-      p++;
-      continue;
-    }
-    if (at_item && depth == 0) { /* the first word of an item */
+    if (skip_blank(&p)) continue;
+    if (at_item && depth == 0) {
       char name[128];
-      size_t n = 0;
-      char close = *p == '"' ? '"' : *p == '[' ? ']' : *p == '`' ? '`' : 0;
-      if (close) {
-        for (p++; *p && *p != close; p++)
-          if (n + 1 < sizeof name) name[n++] = *p;
-        if (*p) p++;
-      } else {
-        for (; *p &&
-               (*p == '_' || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z'));
-             p++)
-          if (n + 1 < sizeof name) name[n++] = *p;
-      }
-      name[n] = '\0';
+      int quoted = item_name(&p, name, sizeof name);
+      size_t n = strlen(name);
       at_item = 0;
-      static const char *constraints[] = {"constraint", "primary", "unique", "check", "foreign"};
-      int is_constraint = 0;
-      for (size_t k = 0; !close && k < sizeof constraints / sizeof constraints[0]; k++)
-        is_constraint |= strcasecmp(name, constraints[k]) == 0;
-      if (n && !is_constraint && o + n + 2 < outlen) {
+      if (n && (quoted || !is_table_constraint(name)) && o + n + 2 < outlen) {
         if (o) out[o++] = ' ';
         memcpy(out + o, name, n + 1);
         o += n;
@@ -202,23 +216,35 @@ static void table_columns(const char *sql, char *out, size_t outlen) {
       if (*p) p++;
       continue;
     }
-    if (*p == '(')
-      depth++;
-    else if (*p == ')')
-      depth--;
-    else if (*p == ',' && depth == 0)
-      at_item = 1;
+    depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+    if (*p == ',' && depth == 0) at_item = 1;
     p++;
   }
 }
 
-/* The O(schema) checks of a file given with --content: one pass over
- * sqlite_schema (views, generated columns, our tables' columns, our FTS
- * definitions) and one over meta. */
-static int check_schema(sqlite3 *db, char *err, size_t errlen) {
+/* Why one schema entry is refused, into why (empty when it is fine). */
+static void judge_entry(int entries, const char *type, const char *name, const char *sql,
+                        int too_long, char *why, size_t n) {
+  if (entries > 200)
+    snprintf(why, n, "over 200 schema entries; ours has about 75");
+  else if (too_long)
+    snprintf(why, n, "the statement of '%.60s' is over 4,000 bytes", name);
+  else if (strcmp(type, "view") == 0)
+    snprintf(why, n, "it has a view, '%.60s'", name);
+  /* A generated column is computed on every read, by any expression:
+   * one row can make gigabytes (printf('%.*c', 16000000, 'x')). */
+  else if (strcmp(type, "table") == 0 && sql && declares_generated(sql))
+    snprintf(why, n, "generated column in '%.60s'", name);
+}
+
+#define N_TABLES (sizeof TABLES / sizeof TABLES[0])
+#define N_FTS (sizeof FTS_TABLES / sizeof FTS_TABLES[0])
+
+/* One pass over sqlite_schema: refuses views, generated columns and
+ * oversized entries, and keeps our tables' columns and FTS statements. */
+static int scan_schema(sqlite3 *db, char fts_sql[][1024], char table_cols[][512], char *err,
+                       size_t errlen) {
   sqlite3_stmt *st = NULL;
-  char fts_sql[sizeof FTS_TABLES / sizeof FTS_TABLES[0]][1024] = {{0}};
-  char table_cols[sizeof TABLES / sizeof TABLES[0]][512] = {{0}};
   int entries = 0, rc;
   /* Our longest statement is under 1 KB; a longer one could hide a
    * generated column past what is looked at, so it is refused. */
@@ -233,30 +259,26 @@ static int check_schema(sqlite3 *db, char *err, size_t errlen) {
     const char *sql = (const char *)sqlite3_column_text(st, 2);
     char why[160] = "";
     if (!type || !name) continue;
-    if (++entries > 200)
-      snprintf(why, sizeof why, "over 200 schema entries; ours has about 75");
-    else if (sqlite3_column_int(st, 3))
-      snprintf(why, sizeof why, "the statement of '%.60s' is over 4,000 bytes", name);
-    else if (strcmp(type, "view") == 0)
-      snprintf(why, sizeof why, "it has a view, '%.60s'", name);
-    /* A generated column is computed on every read, by any expression:
-     * one row can make gigabytes (printf('%.*c', 16000000, 'x')). */
-    else if (strcmp(type, "table") == 0 && sql && declares_generated(sql))
-      snprintf(why, sizeof why, "generated column in '%.60s'", name);
-    for (size_t i = 0; !why[0] && sql && i < sizeof FTS_TABLES / sizeof FTS_TABLES[0]; i++)
-      if (strcmp(name, FTS_TABLES[i].name) == 0) snprintf(fts_sql[i], sizeof fts_sql[i], "%s", sql);
-    for (size_t i = 0; !why[0] && i < sizeof TABLES / sizeof TABLES[0]; i++)
-      if (strcmp(type, "table") == 0 && strcmp(name, TABLES[i].name) == 0)
-        table_columns(sql, table_cols[i], sizeof table_cols[i]);
+    judge_entry(++entries, type, name, sql, sqlite3_column_int(st, 3), why, sizeof why);
     if (why[0]) {
       sqlite3_finalize(st);
       return refuse(err, errlen, "%s", why, NULL);
     }
+    for (size_t i = 0; sql && i < N_FTS; i++)
+      if (strcmp(name, FTS_TABLES[i].name) == 0) snprintf(fts_sql[i], sizeof fts_sql[i], "%s", sql);
+    for (size_t i = 0; i < N_TABLES; i++)
+      if (strcmp(type, "table") == 0 && strcmp(name, TABLES[i].name) == 0)
+        table_columns(sql, table_cols[i], sizeof table_cols[i]);
   }
   sqlite3_finalize(st);
   if (rc != SQLITE_DONE)
     return snprintf(err, errlen, "cannot read content: %s", sqlite3_errmsg(db)), -1;
+  return 0;
+}
 
+/* The packer's marks in meta: format, version, search data, checksum. */
+static int check_meta(sqlite3 *db, char *err, size_t errlen) {
+  sqlite3_stmt *st = NULL;
   char format[64] = "", version[64] = "", search[64] = "", checksum[64] = "";
   if (sqlite3_prepare_v2(db,
                          "SELECT key, substr(value, 1, 60) FROM meta WHERE key IN ('format', "
@@ -285,13 +307,22 @@ static int check_schema(sqlite3 *db, char *err, size_t errlen) {
                   "made by another version of kcpack: its search data or record of checks "
                   "is missing",
                   NULL, NULL);
+  return 0;
+}
 
+/* The O(schema) checks of a file given with --content: one pass over
+ * sqlite_schema (views, generated columns, our tables' columns, our FTS
+ * definitions) and one over meta. */
+static int check_schema(sqlite3 *db, char *err, size_t errlen) {
+  char fts_sql[N_FTS][1024] = {{0}};
+  char table_cols[N_TABLES][512] = {{0}};
+  if (scan_schema(db, fts_sql, table_cols, err, errlen) || check_meta(db, err, errlen)) return -1;
   /* Our tables with our columns, read from the statements SQLite parsed. */
-  for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++)
+  for (size_t i = 0; i < N_TABLES; i++)
     if (strcmp(table_cols[i], TABLES[i].columns) != 0)
       return refuse(err, errlen, "missing or different tables: '%s' has columns '%.100s'",
                     TABLES[i].name, table_cols[i]);
-  for (size_t i = 0; i < sizeof FTS_TABLES / sizeof FTS_TABLES[0]; i++) {
+  for (size_t i = 0; i < N_FTS; i++) {
     char want[1024], got[1024];
     normalise_sql(FTS_TABLES[i].sql, want, sizeof want);
     normalise_sql(fts_sql[i], got, sizeof got);
