@@ -1,7 +1,8 @@
-/* What the content store's two files share: the handle behind struct
- * kc_content and the helpers both use. content.c opens the database and
- * reads topics and articles; content_search.c ranks and quotes search
- * results. Not part of the public interface. */
+/* What the content store's files share: the handle behind struct
+ * kc_content and the helpers they use. content.c opens the database and
+ * reads topics and articles; content_search.c runs searches; content_fts.c
+ * holds the FTS5 functions that rank and quote them. Not part of the
+ * public interface. */
 #ifndef KC_CONTENT_INT_H
 #define KC_CONTENT_INT_H
 
@@ -9,12 +10,17 @@
 #include <stddef.h>
 
 #include "kneecare/content.h"
+#include "kneecare/query.h"
 
 /* A limit from content.h as SQL text, for substr() in a statement. */
 #define KC_STR_(x) #x
 #define KC_STR(x) KC_STR_(x)
 
 struct kc_search_state; /* prepared statements, made on the first search */
+
+/* Phrases of one search expression: "(rare words) AND (any word)" names
+ * each twice (content_search.c builds it, kc_rank reads it). */
+#define KC_MAX_PHRASES (2 * KC_QUERY_MAX_GROUPS * KC_QUERY_MAX_ALTS)
 
 struct kc_content {
   sqlite3 *db;
@@ -33,5 +39,8 @@ int kc_content_prepare(struct kc_content *c, const char *sql, sqlite3_stmt **st)
 char *kc_content_col(sqlite3_stmt *st, int i, size_t cap, int keep_newlines, int *cut);
 
 void kc_content_search_free_state(struct kc_search_state *s);
+
+/* Registers kc_rank and kc_snippet (content_fts.c) on db; 0 or -1. */
+int kc_content_fts_register(sqlite3 *db);
 
 #endif

@@ -41,7 +41,6 @@
 #define KC_VOCAB_SCAN 5000   /* words starting with one letter looked at for a correction */
 #define KC_LEXICON_ROWS 4000 /* stop words and synonym rows read from the content */
 /* Phrases of one expression: "(rare words) AND (any word)" names each twice. */
-#define KC_MAX_PHRASES (2 * KC_QUERY_MAX_GROUPS * KC_QUERY_MAX_ALTS)
 #define KC_EXPR_MAX (2 * KC_QUERY_EXPR_MAX + 16)
 
 enum {
@@ -117,253 +116,6 @@ struct kc_search_priv {
   sqlite3_int64 *rowids;        /* of each hit */
 };
 
-/* ---- kc_rank: the rank function ------------------------------------------- */
-
-/* kc_rank(fts, spec): spec is "FULL LEVELS W0 W1 W2 | weight per group... |
- * group per phrase...", parsed once per query (FTS5 aux data). The rank,
- * negated as FTS5 sorts ascending, is
- *   groups covered * 1e6 + level * 1e4 + score,
- * level 2 when every covered group is in the first two columns (title,
- * summary), 1 when in the third too and LEVELS is 2 (search_head's
- * headings), else 0; score is BM25 (k1 1.2, b 0.75) over the column weights
- * W with the group weights as IDF, with document lengths when FULL. */
-struct rank_spec {
-  int full, levels, n_groups, n_phrases;
-  double col_w[3], group_w[KC_QUERY_MAX_GROUPS];
-  unsigned char group_of[KC_MAX_PHRASES];
-  double avg_len;
-};
-
-static struct rank_spec *parse_spec(const Fts5ExtensionApi *api, Fts5Context *fts, const char *s) {
-  struct rank_spec *r = kc_xcalloc(1, sizeof *r);
-  char *end;
-  r->full = (int)strtol(s, &end, 10);
-  r->levels = (int)strtol(end, &end, 10);
-  for (int c = 0; c < 3; c++) r->col_w[c] = strtod(end, &end);
-  while (*end == ' ') end++;
-  if (*end == '|') end++;
-  while (r->n_groups < KC_QUERY_MAX_GROUPS) {
-    char *next;
-    double w = strtod(end, &next);
-    if (next == end) break;
-    r->group_w[r->n_groups++] = w;
-    end = next;
-  }
-  while (*end == ' ') end++;
-  if (*end == '|') end++;
-  while (r->n_phrases < (int)sizeof r->group_of) {
-    char *next;
-    long g = strtol(end, &next, 10);
-    if (next == end) break;
-    r->group_of[r->n_phrases++] = (unsigned char)(g >= 0 && g < r->n_groups ? g : 0);
-    end = next;
-  }
-  if (r->full) {
-    sqlite3_int64 rows = 0, tokens = 0;
-    if (api->xRowCount(fts, &rows) == SQLITE_OK &&
-        api->xColumnTotalSize(fts, -1, &tokens) == SQLITE_OK && rows > 0)
-      r->avg_len = (double)tokens / (double)rows;
-    if (r->avg_len <= 0) r->full = 0;
-  }
-  return r;
-}
-
-static void kc_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nv,
-                    sqlite3_value **v) {
-  struct rank_spec *r = api->xGetAuxdata(fts, 0);
-  if (!r) {
-    const char *s = nv > 0 ? (const char *)sqlite3_value_text(v[0]) : NULL;
-    r = parse_spec(api, fts, s ? s : "0 0 10 4 1 | 1 | 0");
-    if (api->xSetAuxdata(fts, r, free) != SQLITE_OK) {
-      sqlite3_result_error_code(ctx, SQLITE_NOMEM);
-      return;
-    }
-  }
-  int nphrase = api->xPhraseCount(fts);
-  double tf[KC_MAX_PHRASES] = {0};
-  int best_col[KC_QUERY_MAX_GROUPS];
-  for (int g = 0; g < KC_QUERY_MAX_GROUPS; g++) best_col[g] = 9;
-  for (int p = 0; p < nphrase && p < r->n_phrases; p++) {
-    Fts5PhraseIter it;
-    int col, off;
-    for (api->xPhraseFirst(fts, p, &it, &col, &off); col >= 0;
-         api->xPhraseNext(fts, &it, &col, &off)) {
-      if (col > 2) continue;
-      tf[p] += r->col_w[col];
-      int g = r->group_of[p];
-      if (col < best_col[g]) best_col[g] = col;
-    }
-  }
-  double norm = 1.0;
-  if (r->full) {
-    int len = 0;
-    if (api->xColumnSize(fts, -1, &len) == SQLITE_OK) norm = 0.25 + 0.75 * len / r->avg_len;
-  }
-  double score = 0;
-  for (int p = 0; p < nphrase && p < r->n_phrases; p++)
-    if (tf[p] > 0) score += fabs(r->group_w[r->group_of[p]]) * tf[p] * 2.2 / (tf[p] + 1.2 * norm);
-  /* A common word (negative weight) adds to the score but not to coverage
-   * or level: "run" in a runner's guide says nothing about the article. */
-  int covered = 0, worst = 0;
-  for (int g = 0; g < r->n_groups; g++)
-    if (best_col[g] < 9 && r->group_w[g] > 0) {
-      covered++;
-      if (best_col[g] > worst) worst = best_col[g];
-    }
-  int level = worst <= 1 ? 2 : worst == 2 && r->levels == 2 ? 1 : 0;
-  if (score > 9999) score = 9999;
-  sqlite3_result_double(ctx, -(covered * 1e6 + level * 1e4 + score));
-}
-
-/* ---- kc_snippet: the words around the best match --------------------------- */
-
-/* kc_snippet(fts, column, tokens): like FTS5's snippet() with char(2) and
- * char(3) around matches and "..." where text was cut, but at the cost of
- * the words up to the snippet instead of the whole column. snippet()
- * tokenises every body it quotes, through porter, to score sentences (80 us
- * an article here, half of each keystroke); this picks the window of
- * `tokens` words holding the most different query phrases from FTS5's
- * instance list alone, then splits the text with plain unicode61 (the same
- * word boundaries as the index; no stemming needed) and stops after the
- * window. */
-struct snip_tok {
-  const Fts5ExtensionApi *api;
-  fts5_tokenizer tok;
-  Fts5Tokenizer *t;
-};
-
-#define SNIP_INST 64 /* instances looked at when choosing the window */
-
-struct snip_walk {
-  int first, last;        /* token window */
-  int n_tok;              /* tokens seen */
-  int start, end;         /* byte range of the window */
-  int mark[SNIP_INST][2]; /* token ranges of matches inside the window */
-  int n_mark;
-  int mark_byte[SNIP_INST][2];
-};
-
-static int snip_cb(void *ctx, int flags, const char *tok, int n, int start, int end) {
-  (void)tok, (void)n;
-  struct snip_walk *w = ctx;
-  if (flags & FTS5_TOKEN_COLOCATED) return SQLITE_OK;
-  int i = w->n_tok++;
-  if (i == w->first) w->start = start;
-  if (i >= w->first && i <= w->last) w->end = end;
-  for (int m = 0; m < w->n_mark; m++) {
-    if (i == w->mark[m][0]) w->mark_byte[m][0] = start;
-    if (i == w->mark[m][1]) w->mark_byte[m][1] = end;
-  }
-  return i >= w->last ? SQLITE_DONE : SQLITE_OK; /* the rest is not needed */
-}
-
-static void kc_snippet(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nv,
-                       sqlite3_value **v) {
-  struct snip_tok *st = api->xUserData(fts);
-  int col = nv > 0 ? sqlite3_value_int(v[0]) : 0, len = nv > 1 ? sqlite3_value_int(v[1]) : 14;
-  const char *text;
-  int ntext;
-  if (len < 1 || api->xColumnText(fts, col, &text, &ntext) != SQLITE_OK || !text) {
-    sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
-    return;
-  }
-  /* Instances in this column, in position order (phrase, start, end). */
-  int inst[SNIP_INST][3], ni = 0, count = 0;
-  api->xInstCount(fts, &count);
-  for (int i = 0; i < count && ni < SNIP_INST; i++) {
-    int ph, c, off;
-    if (api->xInst(fts, i, &ph, &c, &off) != SQLITE_OK || c != col) continue;
-    inst[ni][0] = ph;
-    inst[ni][1] = off;
-    inst[ni][2] = off + api->xPhraseSize(fts, ph) - 1;
-    ni++;
-  }
-  for (int i = 1; i < ni; i++) /* insertion sort by position: at most SNIP_INST */
-    for (int k = i; k > 0 && inst[k][1] < inst[k - 1][1]; k--) {
-      int t[3] = {inst[k][0], inst[k][1], inst[k][2]};
-      memcpy(inst[k], inst[k - 1], sizeof t);
-      memcpy(inst[k - 1], t, sizeof t);
-    }
-  /* The window with the most different phrases, starting two words before
-   * a match; the earliest wins a tie. */
-  int best = 0, best_score = -1;
-  for (int i = 0; i < ni; i++) {
-    int from = inst[i][1] > 2 ? inst[i][1] - 2 : 0, score = 0;
-    unsigned long long seen = 0;
-    for (int k = i; k < ni && inst[k][2] < from + len; k++)
-      if (!(seen & (1ull << (inst[k][0] & 63)))) seen |= 1ull << (inst[k][0] & 63), score++;
-    if (score > best_score) best_score = score, best = from;
-  }
-  struct snip_walk w = {.first = best, .last = best + len - 1, .start = -1, .end = -1};
-  for (int i = 0; i < ni && w.n_mark < SNIP_INST; i++)
-    if (inst[i][1] >= w.first && inst[i][2] <= w.last) {
-      w.mark[w.n_mark][0] = inst[i][1];
-      w.mark[w.n_mark][1] = inst[i][2];
-      w.mark_byte[w.n_mark][0] = w.mark_byte[w.n_mark][1] = -1;
-      w.n_mark++;
-    }
-  int rc = st->tok.xTokenize(st->t, &w, FTS5_TOKENIZE_AUX, text, ntext, snip_cb);
-  if ((rc != SQLITE_OK && rc != SQLITE_DONE) || w.start < 0 || w.end < w.start) {
-    sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
-    return;
-  }
-  /* Text of the window with the matches marked. */
-  size_t cap = (size_t)(w.end - w.start) + 2 * (size_t)w.n_mark + 8, o = 0;
-  char *out = sqlite3_malloc64(cap);
-  if (!out) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  if (w.first > 0) o += (size_t)snprintf(out, cap, "\xE2\x80\xA6");
-  int m = 0;
-  for (int b = w.start; b < w.end; b++) {
-    while (m < w.n_mark && w.mark_byte[m][1] >= 0 && w.mark_byte[m][1] <= b) m++;
-    for (int k = m; k < w.n_mark; k++)
-      if (w.mark_byte[k][0] == b && w.mark_byte[k][1] > b) {
-        out[o++] = KC_MARK_ON;
-        break;
-      }
-    out[o++] = text[b];
-    for (int k = m; k < w.n_mark; k++)
-      if (w.mark_byte[k][1] == b + 1 && w.mark_byte[k][0] >= 0) {
-        out[o++] = KC_MARK_OFF;
-        break;
-      }
-  }
-  if (w.end < ntext) {
-    memcpy(out + o, "\xE2\x80\xA6", 3);
-    o += 3;
-  }
-  sqlite3_result_text(ctx, out, (int)o, sqlite3_free);
-}
-
-static void snip_free(void *p) {
-  struct snip_tok *st = p;
-  if (st && st->t) st->tok.xDelete(st->t);
-  free(st);
-}
-
-static int register_functions(sqlite3 *db) {
-  fts5_api *api = NULL;
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK) return -1;
-  sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-  sqlite3_step(st);
-  sqlite3_finalize(st);
-  if (!api || api->iVersion < 2) return -1;
-  if (api->xCreateFunction(api, "kc_rank", NULL, kc_rank, NULL) != SQLITE_OK) return -1;
-  /* The index's word boundaries without its stemming. */
-  struct snip_tok *t = kc_xcalloc(1, sizeof *t);
-  void *ud = NULL;
-  const char *args[] = {"remove_diacritics", "2"};
-  if (api->xFindTokenizer(api, "unicode61", &ud, &t->tok) != SQLITE_OK ||
-      t->tok.xCreate(ud, args, 2, &t->t) != SQLITE_OK) {
-    free(t);
-    return -1;
-  }
-  return api->xCreateFunction(api, "kc_snippet", t, kc_snippet, snip_free) == SQLITE_OK ? 0 : -1;
-}
-
 /* ---- state: statements and the lexicon, made on the first search --------------- */
 
 void kc_content_search_free_state(struct kc_search_state *s) {
@@ -406,7 +158,7 @@ static struct kc_search_state *state(struct kc_content *c, char *err, size_t err
     return NULL;
   }
   if (c->search) return c->search;
-  if (register_functions(c->db) != 0) {
+  if (kc_content_fts_register(c->db) != 0) {
     snprintf(err, errlen, "search failed: FTS5 is not available");
     return NULL;
   }
@@ -717,92 +469,78 @@ static void expr_and_tail(const struct kc_query *q, unsigned mask, int all, cons
   spec_tail(weights, pg, np, tail, taillen);
 }
 
-int kc_content_find(struct kc_content *c, const struct kc_search_req *req,
-                    struct kc_search_res *res, char *err, size_t errlen) {
-  memset(res, 0, sizeof *res);
-  err[0] = '\0';
-  struct kc_search_state *s = state(c, err, errlen);
-  if (!s) return -1;
-  res->priv = kc_xcalloc(1, sizeof *res->priv);
-  const char *input = req->query ? req->query : "";
-  struct kc_query *q = kc_xmalloc(sizeof *q);
-  kc_query_parse(input, strlen(input), req->prefix, s->lex, q);
-  res->capped = q->capped;
-  struct run r = {c, s, req->topic, 0, INT64_MAX, 0};
-  if (req->topic) { /* a topic's articles are one rowid range (the packer's record) */
-    char key[128];
-    snprintf(key, sizeof key, "topic_rowids:%s", req->topic);
-    sqlite3_stmt *m = reset(&r, ST_META);
-    sqlite3_bind_text(m, 1, key, -1, SQLITE_TRANSIENT);
-    long long lo, hi;
-    if (step_ok(&r, sqlite3_step(m)) &&
-        sscanf((const char *)sqlite3_column_text(m, 0), "%lld %lld", &lo, &hi) == 2)
-      r.lo = lo, r.hi = hi;
-    else
-      r.lo = 1, r.hi = 0; /* a topic without articles */
-    sqlite3_reset(m);
-  }
-  if (q->n == 0) goto done;
-  complete(&r, q);
+/* A topic's articles are one rowid range (the packer's record). */
+static void topic_range(struct run *r, const char *topic) {
+  char key[128];
+  snprintf(key, sizeof key, "topic_rowids:%s", topic);
+  sqlite3_stmt *m = reset(r, ST_META);
+  sqlite3_bind_text(m, 1, key, -1, SQLITE_TRANSIENT);
+  long long lo, hi;
+  if (step_ok(r, sqlite3_step(m)) &&
+      sscanf((const char *)sqlite3_column_text(m, 0), "%lld %lld", &lo, &hi) == 2)
+    r->lo = lo, r->hi = hi;
+  else
+    r->lo = 1, r->hi = 0; /* a topic without articles */
+  sqlite3_reset(m);
+}
 
-  unsigned all = (1u << q->n) - 1, live = all;
+/* The words that match something: all of them when some article has every
+ * word; else each word alone, a word that matches nothing corrected. */
+static unsigned live_words(struct run *r, struct kc_query *q) {
+  unsigned all = (1u << q->n) - 1, live = 0;
   char expr[KC_EXPR_MAX];
   kc_query_expr(q, all, 1, expr, sizeof expr, NULL);
-  /* Nothing has every word: look at each word alone, correct those that
-   * match nothing, and keep the ones that match something. */
-  if (count_upto(&r, expr, 1) == 0) {
-    live = 0;
-    for (int g = 0; g < q->n; g++) {
-      char one[KC_QUERY_EXPR_MAX], fix[KC_QUERY_MAX_PHRASE];
-      kc_query_expr(q, 1u << g, 1, one, sizeof one, NULL);
-      if (count_upto(&r, one, 1) == 0 && correct_word(&r, q->g[g].word, q->g[g].unfinished, fix)) {
-        kc_query_correct(q, g, fix, s->lex);
-        kc_query_expr(q, 1u << g, 1, one, sizeof one, NULL);
-      }
-      if (count_upto(&r, one, 1) > 0) live |= 1u << g;
-    }
-    if (live == 0) goto done;
-  }
-  /* Word weights: log(articles / articles with the word), counted up to a
-   * bound so a common word costs no more than a rare one. */
-  /* A word in nearly every article ("knee", "run" in a runner's knee
-   * guide) tells little: the title tier does not require it in a title
-   * (only somewhere in the article). Known only while the count is exact. */
-  char weights[256] = "";
-  size_t wo = 0;
-  unsigned common = 0, rarest = 0;
-  int min_df = INT_MAX;
+  if (count_upto(r, expr, 1) > 0) return all;
   for (int g = 0; g < q->n; g++) {
-    double w = 1.0;
+    char one[KC_QUERY_EXPR_MAX], fix[KC_QUERY_MAX_PHRASE];
+    kc_query_expr(q, 1u << g, 1, one, sizeof one, NULL);
+    if (count_upto(r, one, 1) == 0 && correct_word(r, q->g[g].word, q->g[g].unfinished, fix)) {
+      kc_query_correct(q, g, fix, r->s->lex);
+      kc_query_expr(q, 1u << g, 1, one, sizeof one, NULL);
+    }
+    if (count_upto(r, one, 1) > 0) live |= 1u << g;
+  }
+  return live;
+}
+
+/* Word weights, " w0 w1 ...", into weights: log(articles / articles with
+ * the word), counted up to a bound so a common word costs no more than a
+ * rare one. A word in nearly every article ("knee", "run" in a runner's
+ * knee guide) tells little: its weight is negative, which kc_rank counts
+ * in the score only, never as coverage. Returns the common words' mask. */
+static unsigned word_weights(struct run *r, const struct kc_query *q, unsigned live, char *weights,
+                             size_t cap) {
+  unsigned all = (1u << q->n) - 1, common = 0, rarest = 0;
+  int min_df = INT_MAX;
+  double w[KC_QUERY_MAX_GROUPS];
+  for (int g = 0; g < q->n; g++) {
+    w[g] = 1.0;
     if (q->n > 1 && (live & (1u << g))) {
       char one[KC_QUERY_EXPR_MAX];
       kc_query_expr(q, 1u << g, 1, one, sizeof one, NULL);
-      int df = count_upto(&r, one, KC_CANDIDATES);
-      w = log(1.0 + s->n_articles / (df > 0 ? df : 1));
-      if (s->n_articles < KC_CANDIDATES && df >= 0.8 * s->n_articles) common |= 1u << g;
+      int df = count_upto(r, one, KC_CANDIDATES);
+      w[g] = log(1.0 + r->s->n_articles / (df > 0 ? df : 1));
+      /* Known only while the count is exact. */
+      if (r->s->n_articles < KC_CANDIDATES && df >= 0.8 * r->s->n_articles) common |= 1u << g;
       if (df < min_df) min_df = df, rarest = 0;
       if (df == min_df) rarest |= 1u << g;
     }
-    wo += (size_t)snprintf(weights + wo, sizeof weights - wo, " %.3f", w);
   }
   if (common == all) common = all & ~rarest; /* the least common word still counts */
-  if (common) { /* common words weigh in the score only (kc_rank: negative weight) */
-    char again[256] = "";
-    size_t ao = 0;
-    char *save = NULL;
-    int g = 0;
-    for (char *tok = strtok_r(weights, " ", &save); tok; tok = strtok_r(NULL, " ", &save), g++)
-      ao += (size_t)snprintf(again + ao, sizeof again - ao, " %s%s",
-                             (common & (1u << g)) ? "-" : "", tok);
-    memcpy(weights, again, ao + 1);
-  }
+  size_t o = 0;
+  weights[0] = '\0';
+  for (int g = 0; g < q->n && o < cap; g++)
+    o += (size_t)snprintf(weights + o, cap - o, " %s%.3f", (common & (1u << g)) ? "-" : "", w[g]);
+  return common;
+}
 
-  struct found f = {.n = 0,
-                    .limit = req->limit < 1                    ? 1
-                             : req->limit > KC_SEARCH_MAX_HITS ? KC_SEARCH_MAX_HITS
-                                                               : req->limit};
-  char tail[1024];
-  int in_head = 0;
+/* Ranks the tiers into f: every meaningful word in the title, summary or
+ * headings; every word anywhere; then, if the page is not full, some of the
+ * words by how many. *in_head counts the first tier's hits, *n_all both. */
+static void rank_tiers(struct run *r, const struct kc_query *q, unsigned live, unsigned common,
+                       const char *weights, struct found *f, int *in_head, size_t *n_all) {
+  unsigned all = (1u << q->n) - 1;
+  char expr[KC_EXPR_MAX], tail[1024];
   if (live == all) {
     /* "Every word" means every meaningful word: a word in 80 % or more of
      * the articles ("knee", "run") is not required, only ranked. */
@@ -817,32 +555,32 @@ int kc_content_find(struct kc_content *c, const struct kc_search_req *req,
       snprintf(expr, sizeof expr, "(%s) AND (%s)", must, any);
       spec_tail(weights, pg, n1 + n2, tail, sizeof tail);
     }
-    rank_tier(&r, 1, expr, tail, 2, &f); /* in the title, summary or headings */
-    in_head = f.n;
-    rank_tier(&r, 0, expr, tail, 0, &f); /* anywhere */
-    res->n_all = (size_t)f.n;
+    rank_tier(r, 1, expr, tail, 2, f); /* in the title, summary or headings */
+    *in_head = f->n;
+    rank_tier(r, 0, expr, tail, 0, f); /* anywhere */
+    *n_all = (size_t)f->n;
   }
-  /* Not enough with every word: articles with some of them, by how many. */
-  if (f.n < f.limit) {
+  if (f->n < f->limit) {
     expr_and_tail(q, live, __builtin_popcount(live) == 1, weights, expr, sizeof expr, tail,
                   sizeof tail);
-    rank_tier(&r, 0, expr, tail, 0, &f);
+    rank_tier(r, 0, expr, tail, 0, f);
   }
-  if (r.failed) goto done;
+}
 
-  /* The hits: ids, titles with every word of the query marked. */
-  kc_query_expr(q, live, 0, res->priv->expr, sizeof res->priv->expr, NULL);
-  res->hits = kc_xcalloc((size_t)f.n + 1, sizeof *res->hits);
-  res->priv->rowids = kc_xcalloc((size_t)f.n + 1, sizeof *res->priv->rowids);
+/* The hits: ids and plain titles; an article whose title is the query
+ * comes first. */
+static void collect_hits(struct run *r, const struct found *f, int in_head, const char *input,
+                         const struct kc_query *q, struct kc_search_res *res) {
+  res->hits = kc_xcalloc((size_t)f->n + 1, sizeof *res->hits);
+  res->priv->rowids = kc_xcalloc((size_t)f->n + 1, sizeof *res->priv->rowids);
   int first_exact = -1;
-  for (int i = 0; i < f.n; i++) {
-    if (!fetch_hit(&r, f.rowid[i], &res->hits[res->n])) continue;
+  for (int i = 0; i < f->n; i++) {
+    if (!fetch_hit(r, f->rowid[i], &res->hits[res->n])) continue;
     if (first_exact < 0 && i < in_head &&
-        title_is_query(s->lex, res->hits[res->n].title, input, q->used))
+        title_is_query(r->s->lex, res->hits[res->n].title, input, q->used))
       first_exact = (int)res->n;
-    res->priv->rowids[res->n++] = f.rowid[i];
+    res->priv->rowids[res->n++] = f->rowid[i];
   }
-  /* An article whose title is the query comes first. */
   if (first_exact > 0) {
     struct kc_hit h = res->hits[first_exact];
     sqlite3_int64 id = res->priv->rowids[first_exact];
@@ -851,20 +589,58 @@ int kc_content_find(struct kc_content *c, const struct kc_search_req *req,
     res->hits[0] = h;
     res->priv->rowids[0] = id;
   }
-  if (res->n_all > res->n) res->n_all = res->n;
-  res->more = f.n == f.limit;
+}
+
+/* "Showing results for ..." when a word was corrected. */
+static void note_corrections(const struct kc_query *q, const char *input,
+                             struct kc_search_res *res) {
   for (int g = 0; g < q->n; g++)
     if (q->g[g].corrected) {
       char shown[512];
       kc_query_display(q, input, shown, sizeof shown);
       res->showing_for = kc_xstrdup(shown);
-      break;
+      return;
     }
-  if (!r.failed) {
-    size_t want = req->snippets < 0 ? res->n : (size_t)req->snippets;
-    if (kc_content_find_snippets(c, res, 0, want) != 0) r.failed = 1;
+}
+
+int kc_content_find(struct kc_content *c, const struct kc_search_req *req,
+                    struct kc_search_res *res, char *err, size_t errlen) {
+  memset(res, 0, sizeof *res);
+  err[0] = '\0';
+  struct kc_search_state *s = state(c, err, errlen);
+  if (!s) return -1;
+  res->priv = kc_xcalloc(1, sizeof *res->priv);
+  const char *input = req->query ? req->query : "";
+  struct kc_query *q = kc_xmalloc(sizeof *q);
+  kc_query_parse(input, strlen(input), req->prefix, s->lex, q);
+  res->capped = q->capped;
+  struct run r = {c, s, req->topic, 0, INT64_MAX, 0};
+  if (req->topic) topic_range(&r, req->topic);
+  unsigned live = 0;
+  if (q->n > 0) {
+    complete(&r, q);
+    live = live_words(&r, q);
   }
-done:
+  if (live) {
+    char weights[256];
+    unsigned common = word_weights(&r, q, live, weights, sizeof weights);
+    struct found f = {.n = 0,
+                      .limit = req->limit < 1                    ? 1
+                               : req->limit > KC_SEARCH_MAX_HITS ? KC_SEARCH_MAX_HITS
+                                                                 : req->limit};
+    int in_head = 0;
+    rank_tiers(&r, q, live, common, weights, &f, &in_head, &res->n_all);
+    if (!r.failed) {
+      /* Every word of the query is marked in titles and snippets. */
+      kc_query_expr(q, live, 0, res->priv->expr, sizeof res->priv->expr, NULL);
+      collect_hits(&r, &f, in_head, input, q, res);
+      if (res->n_all > res->n) res->n_all = res->n;
+      res->more = f.n == f.limit;
+      note_corrections(q, input, res);
+      size_t want = req->snippets < 0 ? res->n : (size_t)req->snippets;
+      if (!r.failed && kc_content_find_snippets(c, res, 0, want) != 0) r.failed = 1;
+    }
+  }
   free(q);
   if (r.failed) {
     snprintf(err, errlen, "search failed: %s", sqlite3_errmsg(c->db));
