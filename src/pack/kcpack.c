@@ -403,9 +403,12 @@ static void usage(FILE *fp) {
               "[--require-reviewed]\n");
 }
 
-int main(int argc, char **argv) {
-  const char *assets = NULL, *dbdir = NULL, *out = NULL, *embed = NULL;
-  struct pack P = {0};
+struct args {
+  const char *assets, *dbdir, *out, *embed;
+};
+
+/* The options; -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, struct args *a, struct pack *P) {
   static const struct option opts[] = {{"assets", required_argument, 0, 'a'},
                                        {"db", required_argument, 0, 'd'},
                                        {"out", required_argument, 0, 'o'},
@@ -416,21 +419,66 @@ int main(int argc, char **argv) {
   int c;
   while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
     switch (c) {
-    case 'a': assets = optarg; break;
-    case 'd': dbdir = optarg; break;
-    case 'o': out = optarg; break;
-    case 'e': embed = optarg; break;
-    case 'r': P.require_reviewed = 1; break;
+    case 'a': a->assets = optarg; break;
+    case 'd': a->dbdir = optarg; break;
+    case 'o': a->out = optarg; break;
+    case 'e': a->embed = optarg; break;
+    case 'r': P->require_reviewed = 1; break;
     case 'h': usage(stdout); return 0;
     default: usage(stderr); return 2;
     }
   }
-  if (!assets || !dbdir || !out || optind != argc) {
+  if (!a->assets || !a->dbdir || !a->out || optind != argc) {
     usage(stderr);
     return 2;
   }
+  return -1;
+}
+
+/* Every article file: parsed, checked on its own and inserted; then the
+ * links between them, the data, the clinical rules, the return-to-running
+ * programme and the search tables. Returns the number of articles. */
+static size_t pack_articles(struct pack *P, const char *assets, const char *dbdir) {
+  char adir[4096];
+  snprintf(adir, sizeof adir, "%s/articles", assets);
+  struct files md = {0};
+  collect(adir, ".md", 1, &md);
+  if (md.n == 0) report(adir, 0, "no articles (*.md) found");
+  struct loaded *all = calloc(md.n ? md.n : 1, sizeof *all);
+  for (size_t i = 0; i < md.n && !errors; i++) load_article(P, md.v[i], &all[i]);
+  if (!errors)
+    for (size_t i = 0; i < md.n; i++) check_links(P->db, &all[i]);
+  if (!errors) kc_pack_check_data(P->db, dbdir, report);
+  if (!errors) kc_clinical_check_data(P->clin, P->db, dbdir, report);
+  if (!errors) kc_pack_check_runplan(P->db, dbdir, report);
+  if (!errors) kc_pack_search(P->db, dbdir, report);
+  for (size_t i = 0; i < md.n; i++) loaded_free(&all[i]);
+  free(all);
+  size_t n = md.n;
+  files_free(&md);
+  return n;
+}
+
+/* The full-text index built and compacted, and the file made ready to be
+ * embedded (sqlite3_deserialize needs it out of WAL mode; VACUUM makes it
+ * compact). */
+static void seal(sqlite3 *db) {
+  exec(db, "INSERT INTO article_fts (article_fts) VALUES ('rebuild')");
+  exec(db, "INSERT INTO article_fts (article_fts) VALUES ('optimize')");
+  /* Ranking: bm25 with the title counting 10x and the summary 4x. */
+  exec(db, "INSERT INTO article_fts (article_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)')");
+  exec(db, "COMMIT");
+  exec(db, "PRAGMA journal_mode = DELETE");
+  exec(db, "VACUUM");
+}
+
+int main(int argc, char **argv) {
+  struct args a = {0};
+  struct pack P = {0};
+  int rc = parse_args(argc, argv, &a, &P);
+  if (rc >= 0) return rc;
   char tmp_db[4096];
-  snprintf(tmp_db, sizeof tmp_db, "%s.tmp", out);
+  snprintf(tmp_db, sizeof tmp_db, "%s.tmp", a.out);
   unlink(tmp_db);
   sqlite3 *db = NULL;
   if (sqlite3_open(tmp_db, &db) != SQLITE_OK) {
@@ -438,47 +486,19 @@ int main(int argc, char **argv) {
     return 1;
   }
   exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN");
-
   struct files sql = {0};
-  collect(dbdir, ".sql", 0, &sql);
-  if (sql.n == 0) report(dbdir, 0, "no .sql files");
+  collect(a.dbdir, ".sql", 0, &sql);
+  if (sql.n == 0) report(a.dbdir, 0, "no .sql files");
   for (size_t i = 0; i < sql.n && !errors; i++) run_sql_file(db, sql.v[i]);
+  files_free(&sql);
   P.db = db;
   P.clin = errors ? NULL : kc_clinical_load(db);
-
-  char adir[4096];
-  snprintf(adir, sizeof adir, "%s/articles", assets);
-  struct files md = {0};
-  collect(adir, ".md", 1, &md);
-  if (md.n == 0) report(adir, 0, "no articles (*.md) found");
-  struct loaded *all = calloc(md.n ? md.n : 1, sizeof *all);
-  for (size_t i = 0; i < md.n && !errors; i++) load_article(&P, md.v[i], &all[i]);
-  if (!errors)
-    for (size_t i = 0; i < md.n; i++) check_links(db, &all[i]);
-  if (!errors) kc_pack_check_data(db, dbdir, report);
-  if (!errors) kc_clinical_check_data(P.clin, db, dbdir, report);
-  if (!errors) kc_pack_check_runplan(db, dbdir, report);
-  if (!errors) kc_pack_search(db, dbdir, report);
+  size_t n = pack_articles(&P, a.assets, a.dbdir);
   kc_clinical_free(P.clin);
-  for (size_t i = 0; i < md.n; i++) loaded_free(&all[i]);
-  free(all);
-
-  if (!errors) {
-    exec(db, "INSERT INTO article_fts (article_fts) VALUES ('rebuild')");
-    exec(db, "INSERT INTO article_fts (article_fts) VALUES ('optimize')");
-    /* Ranking: bm25 with the title counting 10x and the summary 4x. */
-    exec(db, "INSERT INTO article_fts (article_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)')");
-    exec(db, "COMMIT");
-    /* The embedded image is opened with sqlite3_deserialize: it must not be
-     * in WAL mode, and VACUUM makes it compact. */
-    exec(db, "PRAGMA journal_mode = DELETE");
-    exec(db, "VACUUM");
-  }
+  if (!errors) seal(db);
   sqlite3_close(db);
-  if (!errors && rename(tmp_db, out) != 0) report(out, 0, "cannot write: %s", strerror(errno));
-  if (!errors && embed) write_embed(out, dbdir, embed);
-  files_free(&sql);
-  files_free(&md);
+  if (!errors && rename(tmp_db, a.out) != 0) report(a.out, 0, "cannot write: %s", strerror(errno));
+  if (!errors && a.embed) write_embed(a.out, a.dbdir, a.embed);
   if (errors) {
     unlink(tmp_db);
     fprintf(stderr, "kcpack: %d error%s; content not packed\n", errors, errors == 1 ? "" : "s");
@@ -488,6 +508,6 @@ int main(int argc, char **argv) {
     printf("kcpack: note: %d articles have no 'reviewed:' date, so the clinical rules were not "
            "applied to them (--require-reviewed makes that an error)\n",
            P.unreviewed);
-  printf("kcpack: %zu articles packed into %s\n", md.n, out);
+  printf("kcpack: %zu articles packed into %s\n", n, a.out);
   return 0;
 }
