@@ -12,7 +12,8 @@
  *  - a sign given another level next to it: a {level:}/{action:} tag in the
  *    same sentence or list item, or the heading it sits under,
  *  - a red-flags article without every sign,
- *  - a source without an http(s) address, on the deny list, or without
+ *  - a source without an http(s) address, on the deny list, not on the
+ *    allow list of primary and authoritative publishers, or without
  *    "(checked YYYY-MM-DD)".
  * Articles without a `reviewed:` date (not yet revised this round) are left
  * to kcpack's --require-reviewed; the sources of the tables are always
@@ -149,17 +150,54 @@ static const char *const denied[] = {"droracle.ai",
                                      "fitro.info",
                                      "gizmo.ai",
                                      "healthwell.eani.org.uk",
-                                     "hsceduaffweb.health.usf.edu"};
+                                     "hsceduaffweb.health.usf.edu",
+                                     "cks.nhs.uk"};
 
-/* Whether host (host[0..n)) is a denied domain or one of its subdomains. */
+/* Primary or authoritative publishers (DESIGN.md "Sources"): a source's
+ * address must be one of these domains or a subdomain of one. nhs.uk takes
+ * in the NHS trusts' own sites (*.nhs.uk, *.scot.nhs.uk); ncbi.nlm.nih.gov
+ * PubMed, PMC and the NCBI Bookshelf (StatPearls there is preferred to
+ * statpearls.com, which is accepted); bmj.com the BMJ journals (BJSM, PMJ).
+ * The deny list is checked first, so a denied subdomain of an allowed
+ * domain (beta.nhs.uk, the retired cks.nhs.uk) is still refused. */
+static const char *const allowed[] = {"nhs.uk",
+                                      "nhsinform.scot",
+                                      "nice.org.uk",
+                                      "nidirect.gov.uk",
+                                      "medlineplus.gov",
+                                      "ncbi.nlm.nih.gov",
+                                      "orthoinfo.aaos.org",
+                                      "bmj.com",
+                                      "jospt.org",
+                                      "aafp.org",
+                                      "patient.info",
+                                      "msdmanuals.com",
+                                      "merckmanuals.com",
+                                      "statpearls.com",
+                                      "versusarthritis.org",
+                                      "cochrane.org",
+                                      "cochranelibrary.com",
+                                      "jamanetwork.com",
+                                      "dovepress.com",
+                                      "doi.org"};
+
+/* Whether host (host[0..n)) is domain or one of its subdomains. */
+static bool in_domain(const char *host, size_t n, const char *domain) {
+  size_t d = strlen(domain);
+  return n >= d && strncasecmp(host + n - d, domain, d) == 0 && (n == d || host[n - d - 1] == '.');
+}
+
+/* The denied domain host (host[0..n)) falls in, or NULL. */
 static const char *denied_host(const char *host, size_t n) {
-  for (size_t i = 0; i < sizeof denied / sizeof denied[0]; i++) {
-    size_t d = strlen(denied[i]);
-    if (n >= d && strncasecmp(host + n - d, denied[i], d) == 0 &&
-        (n == d || host[n - d - 1] == '.'))
-      return denied[i];
-  }
+  for (size_t i = 0; i < sizeof denied / sizeof denied[0]; i++)
+    if (in_domain(host, n, denied[i])) return denied[i];
   return NULL;
+}
+
+static bool allowed_host(const char *host, size_t n) {
+  for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+    if (in_domain(host, n, allowed[i])) return true;
+  return false;
 }
 
 static bool valid_date(const char *p) {
@@ -186,6 +224,14 @@ static int check_source(const char *s, size_t n, const char *file, int line, con
   const char *bad = denied_host(host, hn);
   if (bad) {
     report(file, line, "%s: source address on the deny list (%s): %.60s", what, bad, addr + 3);
+    return 1;
+  }
+  if (!allowed_host(host, hn)) {
+    report(file, line,
+           "%s: source address '%.*s' is not a primary or authoritative publisher on the allow "
+           "list (NHS, NICE, MedlinePlus, PubMed/PMC/NCBI Bookshelf, AAOS, BMJ, JOSPT, AAFP, "
+           "...: src/pack/pack_clinical.c)",
+           what, (int)(hn < 80 ? hn : 80), host);
     return 1;
   }
   const char *checked = strstr(one, "(checked ");

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -26,6 +27,22 @@ static const char *good_a =
     "source: NHS - https://www.nhs.uk/\n---\nSee [beta](beta) for more.\n";
 static const char *good_b = "id: beta\ntitle: Beta\ntopic: first-aid\nsummary: Second.\nrelated:\n"
                             "source: NHS\n---\nBody of beta.\n";
+
+/* The 1-based line of the tree's file rel that starts with prefix, or 0. */
+static int line_of(const char *rel, const char *prefix) {
+  char path[512], buf[16384];
+  snprintf(path, sizeof path, "%s/%s", dir, rel);
+  FILE *f = fopen(path, "r");
+  ck_assert_ptr_nonnull(f);
+  int n = 0, found = 0;
+  while (!found && fgets(buf, sizeof buf, f)) {
+    n++;
+    if (strncmp(buf, prefix, strlen(prefix)) == 0) found = n;
+  }
+  fclose(f);
+  ck_assert_int_gt(found, 0);
+  return found;
+}
 
 static void setup(void) {
   snprintf(dir, sizeof dir, "/tmp/kc-pack-XXXXXX");
@@ -59,6 +76,13 @@ static int pack(char *err, size_t errlen) {
   err[n] = '\0';
   if (f) fclose(f);
   return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Removes the database a successful pack left, before expecting a failure. */
+static void remove_out(void) {
+  char out[256];
+  snprintf(out, sizeof out, "%s/out.db", dir);
+  ck_assert_int_eq(unlink(out), 0);
 }
 
 static void expect_error(const char *file_line, const char *message) {
@@ -277,12 +301,94 @@ START_TEST(source_rules) {
   /* the tables' own sources, pinned to their row */
   char cmd[1024];
   snprintf(cmd, sizeof cmd,
-           "sed -i \"s|'hot-swollen', 19,\\(.*\\)(checked 2026-11-30)', NULL);|"
-           "'hot-swollen', 19,\\1', NULL);|\" %s/db/15_triage.sql",
+           "sed -i \"s|\\('hot-swollen', [0-9]*,.*\\)(checked 2026-11-30)', NULL);|"
+           "\\1', NULL);|\" %s/db/15_triage.sql",
            dir);
   ck_assert_int_eq(system(cmd), 0);
   write_gamma("Gamma", nhs, "Rest it.\n");
-  expect_error("db/15_triage.sql:97:", "sign 'hot-swollen': source");
+  char where[64];
+  snprintf(where, sizeof where, "db/15_triage.sql:%d:",
+           line_of("db/15_triage.sql",
+                   "INSERT INTO sign (id, position, level, statement, cause_id, "
+                   "action, recheck, keywords, source, positive_if) VALUES "
+                   "('hot-swollen'"));
+  expect_error(where, "sign 'hot-swollen': source");
+}
+END_TEST
+
+/* The allow list: primary and authoritative publishers pass, NHS trusts'
+ * own sites among them; any other address is refused; the deny list wins
+ * over the allow list (a denied subdomain of nhs.uk). */
+START_TEST(source_allow_list) {
+  static const char *const ok[] = {
+      "nidirect (Northern Ireland government), Dislocated kneecap - "
+      "https://www.nidirect.gov.uk/conditions/dislocated-kneecap (checked 2026-01-10)",
+      "East Lancashire Hospitals NHS Trust, Traumatic knee injury - "
+      "https://elht.nhs.uk/services/x (checked 2026-01-10)",
+      "NHS Tayside, Knee pain - https://www.nhstayside.scot.nhs.uk/a (checked 2026-01-10)",
+      "StatPearls (NCBI Bookshelf), Pes anserine bursitis - "
+      "https://www.ncbi.nlm.nih.gov/books/NBK532941/ (checked 2026-01-10)",
+      "StatPearls, Gout - https://www.statpearls.com/ArticleLibrary/viewarticle/22376 "
+      "(checked 2026-01-10)",
+      "Stiell IG et al., JAMA 1996 - https://jamanetwork.com/journals/jama/article-abstract/397187 "
+      "(checked 2026-01-10)",
+      "Merck Manual Professional, Popliteus tendinitis - "
+      "http://www.merckmanuals.com/professional/x (checked 2026-01-10)",
+  };
+  char err[4096];
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+    write_gamma("Gamma", ok[i], "Rest it.\n");
+    ck_assert_msg(pack(err, sizeof err) == 0, "%s refused:\n%s", ok[i], err);
+  }
+  remove_out();
+  write_gamma("Gamma",
+              "A clinic, Knee pain - https://www.knee-clinic.example.com/pain (checked 2026-01-10)",
+              "Rest it.\n");
+  expect_error("causes/gamma.md:6:",
+               "source address 'www.knee-clinic.example.com' is not a primary "
+               "or authoritative publisher on the allow list");
+  /* a look-alike is not the domain itself */
+  write_gamma("Gamma", "Fake, Knee - https://notnhs.uk/x (checked 2026-01-10)", "Rest it.\n");
+  expect_error("causes/gamma.md:6:", "'notnhs.uk' is not a primary");
+  write_gamma("Gamma", "NHS, DVT - https://beta.nhs.uk/conditions/dvt/ (checked 2026-01-10)",
+              "Rest it.\n");
+  expect_error("causes/gamma.md:6:", "deny list (beta.nhs.uk)");
+  write_gamma("Gamma", "NHS CKS, Sciatica - http://www.cks.nhs.uk/sciatica (checked 2026-01-10)",
+              "Rest it.\n");
+  expect_error("causes/gamma.md:6:", "deny list (cks.nhs.uk)");
+  write_gamma("Gamma", "AI answers, Knee - https://www.droracle.ai/articles/1 (checked 2026-01-10)",
+              "Rest it.\n");
+  expect_error("causes/gamma.md:6:", "deny list (droracle.ai)");
+}
+END_TEST
+
+/* The urgency words are checked in what people read: not in the addresses
+ * of the sources, the related list or a link's target; a link's text is
+ * read, so it is checked. */
+START_TEST(urgency_not_in_addresses) {
+  write_file("assets/articles/first-aid/emergency-signs.md",
+             "id: emergency-signs\ntitle: B\ntopic: first-aid\nsummary: S.\nsource: x\n---\nB.\n");
+  char text[2048];
+  snprintf(
+      text, sizeof text,
+      "id: gamma\ntitle: Gamma\ntopic: causes\nsummary: Third.\nreviewed: 2026-01-10\n"
+      "related: emergency-signs\n"
+      "source: NHS, Urgent and emergency care services - "
+      "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/ (checked 2026-01-10)\n"
+      "source: %s\n---\nRest it. If it changes, see [what to do now](emergency-signs).\n"
+      "- See [a list of the signs](emergency-signs) too.\n",
+      nhs);
+  write_file("assets/articles/causes/gamma.md", text);
+  char err[4096];
+  ck_assert_msg(pack(err, sizeof err) == 0, "%s", err);
+  remove_out();
+  /* the words of a link are read */
+  snprintf(text, sizeof text,
+           "id: gamma\ntitle: Gamma\ntopic: causes\nsummary: Third.\nreviewed: 2026-01-10\n"
+           "source: %s\n---\nRest it.\n\nSee [the emergency signs](emergency-signs).\n",
+           nhs);
+  write_file("assets/articles/causes/gamma.md", text);
+  expect_error("causes/gamma.md:10:", "'emergency' states an urgency in the article's own words");
 }
 END_TEST
 
@@ -354,6 +460,8 @@ static Suite *suite(void) {
   tcase_add_test(cl, unknown_tags);
   tcase_add_test(cl, one_sign_one_level);
   tcase_add_test(cl, source_rules);
+  tcase_add_test(cl, source_allow_list);
+  tcase_add_test(cl, urgency_not_in_addresses);
   tcase_add_test(cl, red_flags_lists_every_sign);
   tcase_add_test(cl, require_reviewed);
   suite_add_tcase(s, cl);

@@ -17,7 +17,15 @@
   "rf-kneecap-out=no\nrf-locked=no\nrf-fever=no\nrf-cannot-straighten=no\nrf-thinners=no\n"        \
   "rf-calf=no\nrf-hot-knee=no\nrf-fast-swelling=no\nrf-rest-pain=no\nrf-night=no\nrf-lump=no\n"    \
   "rf-weight-loss=no\nrf-groin=no\n"
-#define OT_NO "ot-kneecap=no\not-other-bone=no\not-fibula=no\not-can-bend=yes\not-excluded=no\n"
+/* the same with a hot, swollen knee (the knee replacement question follows it) */
+#define RF_HOT                                                                                     \
+  "rf-chest=no\nrf-foot-cold=no\nrf-deformed=no\nrf-wound=no\nrf-no-weight=no\nrf-foot-numb=no\n"  \
+  "rf-kneecap-out=no\nrf-locked=no\nrf-fever=no\nrf-cannot-straighten=no\nrf-thinners=no\n"        \
+  "rf-calf=no\nrf-hot-knee=yes\nrf-fast-swelling=no\nrf-rest-pain=no\nrf-night=no\nrf-lump=no\n"   \
+  "rf-weight-loss=no\nrf-groin=no\n"
+#define OT_NO                                                                                      \
+  "ot-kneecap=no\not-other-bone=no\not-fibula=no\not-can-bend=yes\not-excluded=no\n"               \
+  "inj-unstable=no\n"
 #define REST                                                                                       \
   "feel=dull-ache\nrun=after\nswelling=none\nmechanical=none\nstiffness=none\njoints=none\n"       \
   "duration=3-days-2-weeks\nhome-care=not-yet\n"
@@ -55,6 +63,16 @@ static const struct {
      "age=30-44\nside=left\n" RF_NO "injury=weeks\nmechanism=twist\nlocation=inner-joint-line\n"
      "worse=squatting\n" REST "hop=no\ncontrol=no\n",
      false, false},
+    {"back",
+     "age=45-54\nside=right\n" RF_NO "injury=no\nonset=gradual\nlocation=all-over\nworse=sitting\n"
+     "feel=dull-ache\nrun=no-change\nswelling=none\nmechanical=none\nstiffness=none\n"
+     "joints=back\nback-nerves=no\nduration=2-6-weeks\nhome-care=not-yet\nhop=no\ncontrol=no\n",
+     false, false},
+    {"hot-knee",
+     "age=55-plus\nside=left\n" RF_HOT "replacement=no\ninjury=no\nonset=sudden\n"
+     "location=all-over\nworse=walking\nfeel=throbbing\nrun=not-running\nswelling=no-injury\n"
+     "mechanical=none\nstiffness=short\njoints=none\nduration=under-3-days\nhome-care=not-yet\n",
+     false, false},
     {"vague",
      "age=30-44\nside=left\n" RF_NO "injury=no\nonset=gradual\nlocation=all-over\nworse=nothing\n"
      "feel=dull-ache\nrun=no-change\nswelling=none\nmechanical=none\nstiffness=none\n"
@@ -75,6 +93,12 @@ struct model {
     int level, position;
     char allowed[8][48]; /* its cause, then sign_cause */
     int n_allowed;
+    /* positive_if (other than the age rule): every clause holds */
+    struct {
+      size_t q;
+      uint64_t mask;
+    } when[4];
+    int n_when;
   } sign[MAX_SIGNS];
   int n_signs, age_sign;
 };
@@ -83,6 +107,29 @@ static int model_sign(const struct model *m, const char *id) {
   for (int i = 0; i < m->n_signs; i++)
     if (strcmp(m->sign[i].id, id) == 0) return i;
   return -1;
+}
+
+/* positive_if as the SQL writes it: "q=a|b & q2=c", read by the test. */
+static void model_positive_if(struct model *m, int si, const char *text) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", text);
+  for (char *save = NULL, *cl = strtok_r(buf, "&", &save); cl; cl = strtok_r(NULL, "&", &save)) {
+    while (*cl == ' ') cl++;
+    char *eq = strchr(cl, '=');
+    ck_assert_ptr_nonnull(eq);
+    *eq = '\0';
+    int qi = kc_wz_find_question(def, cl);
+    ck_assert_int_ge(qi, 0);
+    ck_assert_int_lt(m->sign[si].n_when, 4);
+    uint64_t mask = 0;
+    for (char *s2 = NULL, *o = strtok_r(eq + 1, "| ", &s2); o; o = strtok_r(NULL, "| ", &s2)) {
+      int oj = kc_wz_find_option(def, (size_t)qi, o);
+      ck_assert_int_ge(oj, 0);
+      mask |= (uint64_t)1 << oj;
+    }
+    m->sign[si].when[m->sign[si].n_when].q = (size_t)qi;
+    m->sign[si].when[m->sign[si].n_when++].mask = mask;
+  }
 }
 
 static void model_load(struct model *m) {
@@ -109,6 +156,13 @@ static void model_load(struct model *m) {
   sqlite3_finalize(st);
   m->age_sign = model_sign(m, "ottawa-age");
   ck_assert_int_ge(m->age_sign, 0);
+  sqlite3_prepare_v2(db, "SELECT id, positive_if FROM sign WHERE positive_if IS NOT NULL", -1, &st,
+                     NULL);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int si = model_sign(m, (const char *)sqlite3_column_text(st, 0));
+    if (si != m->age_sign) model_positive_if(m, si, (const char *)sqlite3_column_text(st, 1));
+  }
+  sqlite3_finalize(st);
   ck_assert_uint_le(kc_wz_question_count(def), MAX_Q);
   sqlite3_prepare_v2(db, "SELECT question_id, id, sign_id, level FROM wizard_option", -1, &st,
                      NULL);
@@ -170,6 +224,23 @@ static void expected(const struct safety *S, int *want, int *top, size_t *first_
            m->sign[si].position < m->sign[*top].position))
         *top = si;
     }
+  }
+  /* signs made positive by a combination of answers (positive_if) */
+  for (int si = 0; si < m->n_signs; si++) {
+    if (!m->sign[si].n_when) continue;
+    bool all = true;
+    size_t last = 0;
+    for (int c = 0; c < m->sign[si].n_when && all; c++) {
+      size_t q = m->sign[si].when[c].q;
+      all = kc_wz_is_asked(def, S->a, q) && (kc_wz_answers_get(S->a, q) & m->sign[si].when[c].mask);
+      if (q > last) last = q;
+    }
+    if (!all) continue;
+    if (m->sign[si].level > *want) *want = m->sign[si].level;
+    if (last < *first_sign_q) *first_sign_q = last;
+    if (*top < 0 || m->sign[si].level > m->sign[*top].level ||
+        (m->sign[si].level == m->sign[*top].level && m->sign[si].position < m->sign[*top].position))
+      *top = si;
   }
 }
 
