@@ -623,7 +623,7 @@ int tui_open_checklist(struct kc_pty *p) {
       if (!wait_changed(p, before, 10000)) return 0;
       kc_pty_wait_quiet(p, 30, 1000);
     } else if (kc_pty_has(p, "Today's safety check")) {
-      /* one question per warning sign marked recheck (17 now): each answer
+      /* one question per warning sign marked recheck (19 now; the count comes from the data): each answer
        * is progress, so the time limit runs from the last one */
       if (answered++ > 40) return 0;
       char *before = kc_pty_screen(p);
