@@ -119,6 +119,10 @@ int kc_run_restart(struct kc_app *app, struct kc_run_view *v, int week, time_t n
 size_t kc_run_check_signs(const struct kc_wz_def *def, const struct kc_rp_content *c, size_t *si,
                           size_t cap);
 
+/* Seconds in a minute of the walk-run timer: 60, or (builds with the
+ * tests only) KNEECARE_RUN_MINUTE_SECONDS. */
+int kc_run_minute_seconds(void);
+
 /* ---- words --------------------------------------------------------------------- */
 
 /* "Mon 30 Nov" */

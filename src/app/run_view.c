@@ -514,3 +514,14 @@ int kc_run_weeks(const struct kc_run_view *v, struct kc_run_week *out, int cap) 
   }
   return span;
 }
+
+int kc_run_minute_seconds(void) {
+#ifdef KC_TEST_HOOKS
+  const char *t = getenv("KNEECARE_RUN_MINUTE_SECONDS");
+  if (t && *t) {
+    int v = atoi(t);
+    if (v >= 1 && v <= 60) return v;
+  }
+#endif
+  return 60;
+}

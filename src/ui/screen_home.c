@@ -7,7 +7,7 @@
 
 #include "ui.h"
 
-enum home_kind { H_TOPIC, H_SEARCH, H_HELP, H_WIZARD, H_PLAN, H_HISTORY, H_PROFILES };
+enum home_kind { H_TOPIC, H_SEARCH, H_HELP, H_WIZARD, H_PLAN, H_HISTORY, H_PROFILES, H_RUN };
 
 struct home {
   struct kc_view base;
@@ -73,6 +73,7 @@ static void open_item(struct home *s, struct kc_ui *ui) {
   case H_HELP: kc_ui_push(ui, kc_help_new(ui, 0)); break;
   case H_WIZARD: kc_ui_push(ui, kc_wizard_new(ui)); break;
   case H_PLAN: kc_plan_open(ui); break;
+  case H_RUN: kc_ui_push(ui, kc_run_open(ui)); break;
   case H_HISTORY: kc_ui_push(ui, kc_history_new(ui)); break;
   case H_PROFILES: kc_ui_push(ui, kc_profiles_new(ui)); break;
   }
@@ -108,6 +109,7 @@ struct kc_view *kc_home_new(struct kc_ui *ui) {
   add(s, "Check and recover", NULL, H_WIZARD, 0, 1);
   add(s, "Check my symptoms", "red flags first, then likely causes", H_WIZARD, 0, 0);
   add(s, "3-day recovery plan", "rest, ice, compression, elevation", H_PLAN, 0, 0);
+  add(s, "Return to running", "walk-run steps, strength, pain rule", H_RUN, 0, 0);
   add(s, "Past symptom checks", NULL, H_HISTORY, 0, 0);
   add(s, "Read", NULL, H_TOPIC, 0, 1);
   for (size_t i = 0; i < s->n_topics; i++) {
