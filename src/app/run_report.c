@@ -136,7 +136,8 @@ void kc_run_report_md(const struct kc_run_view *v, struct kc_strbuf *b) {
 static void csv_field(struct kc_strbuf *b, const char *s) {
   bool quote = strpbrk(s, ",\"\n\r") != NULL;
   /* A cell starting with = + - @ is read as a formula by spreadsheets. */
-  bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
+  const char *f = s + strspn(s, " \t");
+  bool formula = *f == '=' || *f == '+' || *f == '-' || *f == '@';
   if (!quote && !formula) {
     kc_strbuf_put(b, s);
     return;
