@@ -97,8 +97,8 @@ static void summary_md(const struct kc_run_view *v, struct kc_strbuf *b) {
   char d[KC_DAY_BUF], st[160];
   kc_strbuf_printf(b, "- Started: %s", day_iso(v->prog.start_day, d));
   if (v->prog.cause_id[0]) {
-    kc_strbuf_put(b, ", after a 3-day plan for ");
-    kc_strbuf_put_md(b, v->prog.cause_id);
+    /* a content id ([a-z0-9-], checked by the store): a code span needs no escaping */
+    kc_strbuf_printf(b, ", after a 3-day plan for `%s`", v->prog.cause_id);
   }
   kc_strbuf_put(b, "\n");
   if (v->prog.clinician_ok)
