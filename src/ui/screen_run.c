@@ -157,7 +157,7 @@ static int during_done(struct kc_view *vw, struct kc_ui *ui, int yes, const char
   if (!yes) return 0;
   int pain = pain_of(text);
   if (pain < 0) {
-    kc_ui_message(ui, ROLE_WARNING, "Type a number from 0 (no pain) to 10 (worst).");
+    kc_ui_message(ui, ROLE_WARNING, "Type a number from 0 to 10.");
     return 1;
   }
   char err[512];
@@ -169,7 +169,7 @@ static int during_done(struct kc_view *vw, struct kc_ui *ui, int yes, const char
   }
   ui->writes++;
   s->writes = ui->writes;
-  kc_ui_message(ui, ROLE_OK, "Run %d saved: pain %d/10. Tomorrow morning press n.", seq, pain);
+  kc_ui_message(ui, ROLE_OK, "Run %d saved (pain %d/10).", seq, pain);
   return 0;
 }
 
@@ -178,7 +178,7 @@ static int morning_done(struct kc_view *vw, struct kc_ui *ui, int yes, const cha
   if (!yes) return 0;
   int pain = pain_of(text);
   if (pain < 0) {
-    kc_ui_message(ui, ROLE_WARNING, "Type a number from 0 (no pain) to 10 (worst).");
+    kc_ui_message(ui, ROLE_WARNING, "Type a number from 0 to 10.");
     return 1;
   }
   char err[512];
@@ -189,8 +189,7 @@ static int morning_done(struct kc_view *vw, struct kc_ui *ui, int yes, const cha
   ui->writes++;
   s->writes = ui->writes;
   s->top = 0;
-  kc_ui_message(ui, ROLE_OK, "Saved: %d/10 this morning. What happens next is on the screen.",
-                pain);
+  kc_ui_message(ui, ROLE_OK, "Saved. What happens next is below.");
   return 0;
 }
 
@@ -202,7 +201,7 @@ static int end_done(struct kc_view *vw, struct kc_ui *ui, int yes, const char *t
   if (kc_run_end(ui->app, &s->view, kc_app_now(), err, sizeof err) != KC_UDB_OK)
     kc_ui_message(ui, ROLE_WARNING, "%s", err);
   else
-    kc_ui_message(ui, ROLE_OK, "The programme has ended (kept as history).");
+    kc_ui_message(ui, ROLE_OK, "Ended (kept as history).");
   ui->writes++;
   s->writes = ui->writes;
   return 0;
@@ -243,7 +242,7 @@ static int pause_done(struct kc_view *vw, struct kc_ui *ui, int yes, const char 
   for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
     if (text && strcmp(text, reasons[i].word) == 0) r = reasons[i].r;
   if (!r) {
-    kc_ui_message(ui, ROLE_WARNING, "Type 1 illness, 2 travel, 3 injury or 4 other.");
+    kc_ui_message(ui, ROLE_WARNING, "Type 1, 2, 3 or 4.");
     return 1;
   }
   char err[512];
@@ -279,14 +278,18 @@ static enum kc_result run_command(struct kc_view *vw, struct kc_ui *ui, enum kc_
       kc_ui_message(ui, ROLE_NORMAL, "No run is due today.");
       return V_HANDLED;
     }
-    kc_prompt(ui, vw, "Pain during the run (0-10):", "", 2, during_done);
+    kc_prompt(ui, vw, "Pain during (0-10):", "", 2, during_done);
     return V_HANDLED;
   case CMD_PAIN_MORNING:
     if (!v->active || v->n_sessions == 0) {
-      kc_ui_message(ui, ROLE_NORMAL, "Log a run first; the next morning comes after it.");
+      kc_ui_message(ui, ROLE_NORMAL, "Log a run first.");
       return V_HANDLED;
     }
-    kc_prompt(ui, vw, "Pain this morning (0-10):", "", 2, morning_done);
+    if (v->sessions[v->n_sessions - 1].planned_day >= v->today) {
+      kc_ui_message(ui, ROLE_NORMAL, "Log the morning pain tomorrow.");
+      return V_HANDLED;
+    }
+    kc_prompt(ui, vw, "Morning pain (0-10):", "", 2, morning_done);
     return V_HANDLED;
   case CMD_STRENGTH: kc_ui_push(ui, kc_run_strength_new(ui, s->content)); return V_HANDLED;
   case CMD_WEEK: kc_ui_push(ui, kc_run_week_new(ui, s->content)); return V_HANDLED;
@@ -301,7 +304,8 @@ static enum kc_result run_command(struct kc_view *vw, struct kc_ui *ui, enum kc_
       ui->writes++;
       s->writes = ui->writes;
     } else {
-      kc_prompt(ui, vw, "Pause: 1 illness, 2 travel, 3 injury, 4 other:", "", 1, pause_done);
+      kc_ui_message(ui, ROLE_NORMAL, "1 illness, 2 travel, 3 injury, 4 other");
+      kc_prompt(ui, vw, "Pause reason (1-4):", "", 1, pause_done);
     }
     return V_HANDLED;
   case CMD_RESTART:
@@ -434,16 +438,24 @@ static const char *check_text(const struct run_check *r, size_t i) {
 static void check_draw(struct kc_view *vw, struct kc_ui *ui, int y, int h, int w) {
   (void)ui;
   struct run_check *r = (struct run_check *)vw;
-  int row = y + (h >= 16);
-  kc_puts(row++, 2, w - 4, "Before you run: safety check", kc_attr(ROLE_HEADING));
-  row += kc_put_wrapped(row, 2, 3, w - 4,
-                        "Is this true today? Any yes stops the programme. y yes, n no, u not sure.",
-                        kc_attr(ROLE_SAFETY));
-  char count[64];
-  snprintf(count, sizeof count, "Question %zu of %zu", r->at + 1, r->n);
-  kc_puts(row++, 2, w - 4, count, kc_attr(ROLE_NORMAL));
+  int row = y + (h >= 16), end = y + h;
+  char count[96];
   if (r->at < r->n)
-    kc_put_wrapped(row, 2, y + h - row, w - 4, check_text(r, r->at), kc_attr(ROLE_STRONG));
+    snprintf(count, sizeof count, "Safety check: question %zu of %zu", r->at + 1, r->n);
+  else
+    snprintf(count, sizeof count, "Safety check: every question answered");
+  row += kc_put_wrapped(row, 2, 2, w - 4, count, kc_attr(ROLE_HEADING));
+  if (h >= 16) row++;
+  const char *text =
+      r->at < r->n ? check_text(r, r->at)
+                   : "For this result a physio or doctor must agree first. Has one said you may "
+                     "start running again? y yes, n no.";
+  row += kc_put_wrapped(row, 2, end - row, w - 4, text, kc_attr(ROLE_STRONG));
+  if (row < end && h >= 16) row++;
+  if (row < end && r->at < r->n)
+    kc_put_wrapped(row, 2, end - row, w - 4,
+                   "Is this true today? Any yes (or not sure) stops the programme.",
+                   kc_attr(ROLE_SAFETY));
 }
 
 /* The stop page: the level as title, the danger named, its action. */
@@ -486,7 +498,7 @@ static void start_now(struct run_check *r, struct kc_ui *ui, bool go_ahead) {
     return;
   }
   ui->writes++;
-  kc_ui_message(ui, ROLE_OK, "Programme started. Enter starts today's run.");
+  kc_ui_message(ui, ROLE_OK, "Started. Enter starts today's run.");
   kc_ui_replace(ui, kc_run_screen_new(ui));
 }
 
@@ -494,8 +506,7 @@ static int go_ahead_done(struct kc_view *vw, struct kc_ui *ui, int yes, const ch
   (void)text;
   struct run_check *r = (struct run_check *)vw;
   if (!yes) {
-    kc_ui_message(ui, ROLE_WARNING,
-                  "Not started: for this result, ask a physio or GP first whether you may run.");
+    kc_ui_message(ui, ROLE_WARNING, "Not started: ask a physio or GP first.");
     kc_viewstack_pop(&ui->stack);
     return 0;
   }
@@ -546,8 +557,7 @@ static void check_finish(struct run_check *r, struct kc_ui *ui) {
     start_now(r, ui, false);
   } else if (st == KC_RP_START_GO_AHEAD) {
     r->at = r->n; /* the question is done; the confirm is next */
-    kc_confirm(ui, &r->base, "Has a physio or doctor said you may start running again?",
-               go_ahead_done);
+    kc_confirm(ui, &r->base, "Physio or GP said you may run?", go_ahead_done);
   } else {
     kc_ui_replace(ui, kc_reader_new_text(ui, "Return to running", "Not now", why));
   }

@@ -154,7 +154,7 @@ static int timer_pain_done(struct kc_view *vw, struct kc_ui *ui, int yes, const 
   char *end;
   long pain = text && *text ? strtol(text, &end, 10) : -1;
   if (!text || !*text || *end || pain < 0 || pain > 10) {
-    kc_ui_message(ui, ROLE_WARNING, "Type a number from 0 (no pain) to 10 (worst).");
+    kc_ui_message(ui, ROLE_WARNING, "Type a number from 0 to 10.");
     return 1;
   }
   char err[512];
@@ -172,8 +172,7 @@ static int timer_pain_done(struct kc_view *vw, struct kc_ui *ui, int yes, const 
     return 0;
   }
   ui->writes++;
-  kc_ui_message(ui, ROLE_OK, "Run %d saved: pain %ld/10, %d min run. Tomorrow morning press n.",
-                seq, pain, run_min);
+  kc_ui_message(ui, ROLE_OK, "Run %d saved (pain %ld/10, %d min).", seq, pain, run_min);
   kc_viewstack_pop(&ui->stack); /* back to the programme screen */
   return 0;
 }
@@ -207,7 +206,7 @@ static enum kc_result timer_command(struct kc_view *vw, struct kc_ui *ui, enum k
       credit(t, t->ph[t->at].seconds - phase_left(t));
       t->done = 1;
     }
-    kc_prompt(ui, vw, "Pain during the run (0-10):", "", 2, timer_pain_done);
+    kc_prompt(ui, vw, "Pain during (0-10):", "", 2, timer_pain_done);
     return V_HANDLED;
   default: return V_IGNORED;
   }

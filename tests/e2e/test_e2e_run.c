@@ -63,13 +63,12 @@ static void plan_ready(void) {
 
 /* Answers "no" to every question of the safety check before a run. */
 static void check_all_no(struct kc_pty *p) {
-  e2e_expect(p, "Before you run: safety check");
-  for (int i = 1; i < 60 && kc_pty_has(p, "Before you run: safety check"); i++) {
+  e2e_expect(p, "Safety check: question");
+  for (int i = 1; i < 60 && kc_pty_has(p, "Safety check: question"); i++) {
     char next[48];
-    snprintf(next, sizeof next, "Question %d of", i + 1);
+    snprintf(next, sizeof next, "question %d of", i + 1);
     kc_pty_send_str(p, "n");
-    for (int k = 0;
-         k < 250 && kc_pty_has(p, "Before you run: safety check") && !kc_pty_has(p, next); k++)
+    for (int k = 0; k < 250 && kc_pty_has(p, "Safety check: question") && !kc_pty_has(p, next); k++)
       kc_pty_pump(p, 20);
   }
 }
@@ -112,12 +111,12 @@ START_TEST(session_timer_rep_counter_pain_next_morning) {
   /* 1 s per minute: the run's minute ends and the walk begins by itself */
   e2e_expect(p, "WALK 1 of 6");
   kc_pty_send_str(p, "f");
-  e2e_expect(p, "Pain during the run (0-10):");
+  e2e_expect(p, "Pain during (0-10):");
   kc_pty_send_str(p, "12" KEY_ENTER_S); /* not a score: asked again */
   e2e_expect(p, "Type a number from 0");
   kc_pty_send_str(p, "\x15"
                      "2" KEY_ENTER_S);
-  e2e_expect(p, "Run 1 saved: pain 2/10");
+  e2e_expect(p, "Run 1 saved (pain 2/10, ");
   e2e_expect(p, "Log the pain the next morning");
   /* strength: the rep counter and the next exercise's hold timer */
   kc_pty_send_str(p, "s");
@@ -125,7 +124,8 @@ START_TEST(session_timer_rep_counter_pain_next_morning) {
   e2e_expect(p, "Set 1 of 2 - rep 0 of 10");
   kc_pty_send_str(p, "   ");
   e2e_expect(p, "Set 1 of 2 - rep 3 of 10");
-  kc_pty_send_str(p, "n");
+  kc_pty_send_str(p, KEY_ENTER_S); /* recorded, and on to the next */
+  e2e_expect(p, "Straight-leg raise recorded: 1 set.");
   e2e_expect(p, "Wall sit (2 of");
   e2e_expect(p, "hold 0:20 of 0:20 (Space starts)");
   kc_pty_send_str(p, " ");
@@ -135,7 +135,7 @@ START_TEST(session_timer_rep_counter_pain_next_morning) {
   p = open_running(1, 24, 80);
   e2e_expect(p, "How is the knee this morning?");
   kc_pty_send_str(p, "n");
-  e2e_expect(p, "Pain this morning (0-10):");
+  e2e_expect(p, "Morning pain (0-10):");
   kc_pty_send_str(p, "1" KEY_ENTER_S);
   e2e_expect(p, "was 2/10 and 1/10 the next"); /* wrapped at 80 columns */
   e2e_expect(p, "That is 1 good run in a row");
@@ -154,13 +154,13 @@ START_TEST(third_good_run_moves_up_a_step) {
   struct kc_pty *p = open_running(4, 24, 80);
   e2e_expect(p, "Step 1 of 6");
   kc_pty_send_str(p, "d"); /* ran without the timer */
-  e2e_expect(p, "Pain during the run (0-10):");
+  e2e_expect(p, "Pain during (0-10):");
   kc_pty_send_str(p, "3" KEY_ENTER_S);
-  e2e_expect(p, "Run 3 saved: pain 3/10");
+  e2e_expect(p, "Run 3 saved (pain 3/10).");
   quit();
   p = open_running(5, 24, 80);
   kc_pty_send_str(p, "n");
-  e2e_expect(p, "Pain this morning (0-10):");
+  e2e_expect(p, "Morning pain (0-10):");
   kc_pty_send_str(p, "1" KEY_ENTER_S); /* no higher than the 1/10 after the last run */
   e2e_expect(p, "Step 2 of 6: run 2 minutes");
   e2e_expect(p, "step 2");
@@ -176,7 +176,7 @@ START_TEST(pause_and_resume_across_a_restart) {
   plan_ready();
   struct kc_pty *p = start_programme(0);
   kc_pty_send_str(p, "p");
-  e2e_expect(p, "Pause: 1 illness, 2 travel");
+  e2e_expect(p, "Pause reason (1-4):");
   kc_pty_send_str(p, "2" KEY_ENTER_S);
   e2e_expect(p, "Paused (travel)");
   e2e_expect(p, "Paused. p resumes.");
@@ -215,18 +215,17 @@ START_TEST(warning_sign_stops_the_programme) {
   plan_ready();
   struct kc_pty *p = start_programme(0);
   kc_pty_send_str(p, KEY_ENTER_S);
-  e2e_expect(p, "Before you run: safety check");
+  e2e_expect(p, "Safety check: question");
   /* The first sign asked is the first marked recheck in the sign table:
    * breathless-chest, level ambulance. */
   e2e_expect(p, "short of breath");
   kc_pty_send_str(p, "y");
-  e2e_expect(p, "Question 2 of");
-  for (int i = 2; i < 60 && kc_pty_has(p, "Before you run: safety check"); i++) {
+  e2e_expect(p, "question 2 of");
+  for (int i = 2; i < 60 && kc_pty_has(p, "Safety check: question"); i++) {
     char next[48];
-    snprintf(next, sizeof next, "Question %d of", i + 1);
+    snprintf(next, sizeof next, "question %d of", i + 1);
     kc_pty_send_str(p, "n");
-    for (int k = 0;
-         k < 250 && kc_pty_has(p, "Before you run: safety check") && !kc_pty_has(p, next); k++)
+    for (int k = 0; k < 250 && kc_pty_has(p, "Safety check: question") && !kc_pty_has(p, next); k++)
       kc_pty_pump(p, 20);
   }
   char danger[256];
@@ -277,7 +276,29 @@ START_TEST(no_plan_no_programme) {
   /* Without a plan from a symptom check, the programme does not start. */
   struct kc_pty *p = open_running(0, 24, 80);
   e2e_expect(p, "Check your symptoms first");
-  e2e_expect_not(p, "Before you run");
+  e2e_expect_not(p, "Safety check: question");
+}
+END_TEST
+
+START_TEST(soon_needs_a_clinicians_go_ahead) {
+  /* mcl-injury is at "see a physio or GP soon" in the data: the programme
+   * starts only once the person confirms a clinician's go-ahead. */
+  plan_ready();
+  char path[512];
+  snprintf(path, sizeof path, "%s/.local/share/kneecare/kneecare.db", T.home);
+  sql(path, "UPDATE plan SET cause_id = 'mcl-injury';");
+  struct kc_pty *p = open_running(0, 24, 80);
+  check_all_no(p);
+  e2e_expect(p, "Physio or GP said you may run? (y/n)");
+  kc_pty_send_str(p, "n");
+  e2e_expect(p, "Not started: ask a physio or GP first.");
+  e2e_expect_not(p, "Step 1 of 6");
+  ck_assert_int_eq(cli_at(0, "run status --json | grep -q '\"programme\":null'"), 0);
+  kc_pty_send_str(p, KEY_ENTER_S); /* Home: Return to running again */
+  check_all_no(p);
+  e2e_expect(p, "Physio or GP said you may run? (y/n)");
+  kc_pty_send_str(p, "y");
+  e2e_expect(p, "Step 1 of 6: run 1 minute, walk 2 minutes, 6 times");
 }
 END_TEST
 
@@ -292,6 +313,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, warning_sign_stops_the_programme);
   tcase_add_test(tc, chart_at_80x24_and_40x12);
   tcase_add_test(tc, no_plan_no_programme);
+  tcase_add_test(tc, soon_needs_a_clinicians_go_ahead);
   suite_add_tcase(s, tc);
   return s;
 }
