@@ -166,6 +166,11 @@ char *kc_run_due_text(const struct kc_run_due *d, char *buf, size_t n);
 /* The programme's section of the clinician report (Markdown, "## Return
  * to running"); nothing when the profile has none. */
 void kc_run_report_md(const struct kc_run_view *v, struct kc_strbuf *b);
+/* The same in one call for the report renderer: loads the content and the
+ * current profile's programme for `today`, appends the section (nothing
+ * when there is no programme). Returns a kc_udb_status; err on failure. */
+int kc_run_report_section(struct kc_app *app, int today, struct kc_strbuf *b, char *err,
+                          size_t errlen);
 enum kc_run_format { KC_RUN_MARKDOWN = 0, KC_RUN_CSV = 1 };
 /* Every session, pause and decision of the programme. */
 void kc_run_export(const struct kc_run_view *v, enum kc_run_format f, struct kc_strbuf *b);

@@ -133,6 +133,22 @@ void kc_run_report_md(const struct kc_run_view *v, struct kc_strbuf *b) {
   pauses_md(v, b);
 }
 
+int kc_run_report_section(struct kc_app *app, int today, struct kc_strbuf *b, char *err,
+                          size_t errlen) {
+  struct kc_run_view v;
+  int rc = kc_run_view_load(app, NULL, today, &v, err, errlen);
+  bool has = rc == KC_UDB_OK && v.has;
+  kc_run_view_free(&v);
+  if (!has) return rc;
+  struct kc_rp_content *c = kc_run_content(app, err, errlen);
+  if (!c) return KC_UDB_EIO;
+  rc = kc_run_view_load(app, c, today, &v, err, errlen);
+  if (rc == KC_UDB_OK) kc_run_report_md(&v, b);
+  kc_run_view_free(&v);
+  kc_rp_content_free(c);
+  return rc;
+}
+
 static void csv_field(struct kc_strbuf *b, const char *s) {
   bool quote = strpbrk(s, ",\"\n\r") != NULL;
   /* A cell starting with = + - @ is read as a formula by spreadsheets. */

@@ -90,6 +90,10 @@ START_TEST(nothing_without_a_plan) {
   struct kc_run_view v;
   load(&v, D0);
   ck_assert(!v.has);
+  struct kc_strbuf b = {0};
+  ck_assert_int_eq(kc_run_report_section(&app, D0, &b, err, sizeof err), KC_UDB_OK);
+  ck_assert_str_eq(kc_strbuf_str(&b), "");
+  kc_strbuf_free(&b);
   struct kc_run_due d;
   kc_run_due_from(&v, &d);
   char line[256];
@@ -316,6 +320,13 @@ START_TEST(report_export_json_weeks) {
   ck_assert_ptr_nonnull(strstr(s, "| 2 | 2026-03-11 | 1 | "));
   ck_assert_ptr_nonnull(strstr(s, "- Runs logged: 2\n"));
   kc_strbuf_free(&b);
+  /* the one call the report renderer makes gives the same section */
+  ck_assert_int_eq(kc_run_report_section(&app, D0 + 10, &b, err, sizeof err), KC_UDB_OK);
+  struct kc_strbuf b2 = {0};
+  kc_run_report_md(&v, &b2);
+  ck_assert_str_eq(kc_strbuf_str(&b), kc_strbuf_str(&b2));
+  kc_strbuf_free(&b);
+  kc_strbuf_free(&b2);
   kc_run_export(&v, KC_RUN_CSV, &b);
   s = kc_strbuf_str(&b);
   ck_assert_ptr_nonnull(strstr(s, "kind,seq,date,step,"));
