@@ -287,6 +287,10 @@ struct run_strength {
   int hold_left;   /* seconds, while not holding */
   int top;         /* first row of the page shown */
   int more;
+  struct kc_strength *log; /* the last 120 days' exercises, oldest first */
+  int n_log;
+  size_t cap_log;
+  int last; /* index into log of this exercise's latest, or -1 */
 };
 
 static const struct kc_binding strength_rows[] = {
@@ -317,6 +321,22 @@ static const struct kc_rp_exercise *cur_ex(const struct run_strength *s) {
 static void set_exercise(struct run_strength *s, int at) {
   s->at = at;
   s->dose = kc_ex_first_dose(&cur_ex(s)->dose);
+  /* where the person left it: the dose and version recorded last time */
+  s->last = -1;
+  for (int i = 0; i < s->n_log; i++)
+    if (strcmp(s->log[i].exercise_id, cur_ex(s)->id) == 0) s->last = i;
+  if (s->last >= 0) {
+    const struct kc_strength *l = &s->log[s->last];
+    const struct kc_ex_limits *lim = &cur_ex(s)->dose;
+    if (l->sets >= lim->sets_min && l->sets <= lim->sets_max) s->dose.sets = l->sets;
+    if (l->reps >= lim->reps_min && l->reps <= lim->reps_max && lim->reps_max > 0)
+      s->dose.reps = l->reps;
+    if (l->hold_seconds >= lim->hold_min && l->hold_seconds <= lim->hold_max && lim->hold_max > 0)
+      s->dose.hold_s = l->hold_seconds;
+    s->dose.version = l->variant == KC_STRENGTH_EASIER   ? KC_EX_EASIER
+                      : l->variant == KC_STRENGTH_HARDER ? KC_EX_HARDER
+                                                         : KC_EX_STANDARD;
+  }
   s->set = 1;
   s->rep = 0;
   s->holding = 0;
@@ -395,6 +415,16 @@ static void strength_draw(struct kc_view *vw, struct kc_ui *ui, int y, int h, in
   row += kc_put_wrapped(row, 2, 2, w - 4, line, kc_attr(ROLE_TIMER));
   int body = row;
   struct pager p = {.y = row, .end = y + h, .skip = s->top};
+  if (s->last >= 0) {
+    char d[32];
+    snprintf(line, sizeof line, "Last time %s: %d set%s%s",
+             kc_run_day_text(s->log[s->last].cal_day, d, sizeof d), s->log[s->last].sets,
+             s->log[s->last].sets == 1 ? "" : "s",
+             s->log[s->last].variant == KC_STRENGTH_EASIER   ? ", easier version"
+             : s->log[s->last].variant == KC_STRENGTH_HARDER ? ", harder version"
+                                                             : "");
+    pg_text(&p, w, line, kc_attr(ROLE_DIM));
+  }
   /* the drawing: box-drawing lines, ASCII outside UTF-8 */
   char *const *art = kc_ascii ? e->ascii : e->art;
   int n_art = kc_ascii ? e->n_ascii : e->n_art;
@@ -500,6 +530,8 @@ static enum kc_result strength_command(struct kc_view *vw, struct kc_ui *ui, enu
       return V_HANDLED;
     }
     ui->writes++;
+    KC_GROW(s->log, s->cap_log, (size_t)s->n_log + 1);
+    s->log[s->n_log++] = rec;
     kc_ui_message(ui, ROLE_OK, "%s recorded: %d set%s.", e->name, sets, sets == 1 ? "" : "s");
     if (s->at + 1 < s->content->n_ex) set_exercise(s, s->at + 1);
     return V_HANDLED;
@@ -515,6 +547,7 @@ static const char *strength_title(struct kc_view *vw) {
 
 static void strength_destroy(struct kc_view *vw) {
   struct run_strength *s = (struct run_strength *)vw;
+  free(s->log);
   kc_rp_content_free(s->content);
   free(s);
 }
@@ -538,6 +571,15 @@ struct kc_view *kc_run_strength_new(struct kc_ui *ui, const struct kc_rp_content
   struct run_strength *s = kc_xcalloc(1, sizeof *s);
   s->base.ops = &strength_ops;
   s->content = own;
+  char err[512];
+  struct kc_userdb *db = kc_app_user(ui->app, err, sizeof err);
+  int today = kc_app_today();
+  if (db && kc_userdb_strength_list(db, ui->app->profile.id, today - 120, today, &s->log,
+                                    &s->n_log) != KC_UDB_OK) {
+    s->log = NULL;
+    s->n_log = 0;
+  }
+  s->cap_log = (size_t)s->n_log;
   set_exercise(s, 0);
   return &s->base;
 }

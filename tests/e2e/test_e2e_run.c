@@ -140,6 +140,10 @@ START_TEST(session_timer_rep_counter_pain_next_morning) {
   e2e_expect(p, "was 2/10 and 1/10 the next"); /* wrapped at 80 columns */
   e2e_expect(p, "That is 1 good run in a row");
   e2e_expect_not(p, "How is the knee this morning?");
+  /* the strength exercise recorded yesterday is remembered */
+  kc_pty_send_str(p, "s");
+  e2e_expect(p, "Straight-leg raise (1 of");
+  e2e_expect(p, "Last time Mon 2 Mar: 1 set");
 }
 END_TEST
 
