@@ -230,9 +230,11 @@ void kc_run_status_json(const struct kc_run_view *v, struct kc_strbuf *b) {
   const struct kc_rp_plan *p = &v->plan;
   kc_strbuf_printf(b, "{\"programme\":%lld,\"active\":%s,\"status\":", (long long)v->prog.id,
                    v->active ? "true" : "false");
-  json_str(b, v->active ? kc_rp_status_name(p->status)
-                        : (v->prog.end == KC_RUN_WARNING_SIGN ? "stopped"
-                                                              : kc_run_end_name(v->prog.end)));
+  json_str(b, v->active                            ? kc_rp_status_name(p->status)
+              : v->prog.end == KC_RUN_WARNING_SIGN ? "stopped"
+              : v->prog.end == KC_RUN_FINISHED     ? "finished"
+              : v->prog.end == KC_RUN_RESTARTED    ? "restarted"
+                                                   : "ended");
   kc_strbuf_printf(b, ",\"level\":");
   json_str(b, kc_level_name(p->level));
   kc_strbuf_printf(b, ",\"start\":\"%s\",\"cause\":", day_iso(v->prog.start_day, d));

@@ -160,7 +160,9 @@ static void print_status(const struct run_cmd *r, const char *profile) {
   }
   printf("Started %s\n", kc_run_day_text(v->prog.start_day, d, sizeof d));
   if (!v->active && v->prog.end != KC_RUN_WARNING_SIGN) {
-    printf("Status: %s\n", kc_run_end_name(v->prog.end));
+    printf("Status: %s\n", v->prog.end == KC_RUN_FINISHED    ? "finished"
+                           : v->prog.end == KC_RUN_RESTARTED ? "restarted"
+                                                             : "ended");
   } else {
     printf("Status: %s\n", kc_rp_status_name(p->status));
   }

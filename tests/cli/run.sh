@@ -159,7 +159,9 @@ expect_rc 0 "end"
 run "$K" run end
 expect_rc 1 "end twice"
 run "$K" run status
-has "Status: stopped" "ended by the person"
+has "Status: ended" "ended by the person"
+run "$K" run status --json
+has '"status":"ended"' "ended by the person (JSON)"
 
 # ---- a warning sign stops it for good ---------------------------------------------
 sqlite3 "$DB" "INSERT INTO run_programme (profile_id, programme_id, cause_id, level_at_start,
@@ -168,6 +170,7 @@ sqlite3 "$DB" "INSERT INTO run_programme (profile_id, programme_id, cause_id, le
   FROM profile;" || fail "seeding a stopped programme"
 run "$K" run status
 expect_rc 0 "status after a warning sign"
+has "Status: stopped" "a warning sign stops"
 has "SEE A DOCTOR WITHIN 24 HOURS" "the sign's level"
 run "$K" run log --during 1
 expect_rc 1 "no run after a warning sign"
