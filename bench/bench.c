@@ -820,7 +820,7 @@ static struct kc_pty *open_running(double *ff) {
   const char *argv[] = {kneecare_path(), NULL};
   struct kc_pty *p = start(argv, "? help", ff);
   if (!p) return NULL;
-  measure(p, "g\033OB\033OB\r", NULL); /* Check my symptoms, plan, Return to running */
+  measure(p, "G\033OA\033OA\r", NULL); /* Help, Profiles, Return to running (Tools) */
   if (!kc_pty_wait_text(p, "Running", 2000) || !kc_pty_wait_text(p, "Step ", 2000)) {
     fprintf(stderr, "bench: the programme screen did not open\n");
     kc_pty_free(p);

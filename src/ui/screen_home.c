@@ -109,7 +109,6 @@ struct kc_view *kc_home_new(struct kc_ui *ui) {
   add(s, "Check and recover", NULL, H_WIZARD, 0, 1);
   add(s, "Check my symptoms", "red flags first, then likely causes", H_WIZARD, 0, 0);
   add(s, "3-day recovery plan", "rest, ice, compression, elevation", H_PLAN, 0, 0);
-  add(s, "Return to running", "walk-run steps, strength, pain rule", H_RUN, 0, 0);
   add(s, "Past symptom checks", NULL, H_HISTORY, 0, 0);
   add(s, "Read", NULL, H_TOPIC, 0, 1);
   for (size_t i = 0; i < s->n_topics; i++) {
@@ -119,6 +118,7 @@ struct kc_view *kc_home_new(struct kc_ui *ui) {
   }
   add(s, "Tools", NULL, H_SEARCH, 0, 1);
   add(s, "Search all articles", "/", H_SEARCH, 0, 0);
+  add(s, "Return to running", "walk-run steps, strength, pain rule", H_RUN, 0, 0);
   add(s, "Profiles", NULL, H_PROFILES, 0, 0);
   add(s, "Help, keys and safety notice", "?", H_HELP, 0, 0);
   kc_list_select_first(&s->list);

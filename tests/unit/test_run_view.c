@@ -173,6 +173,14 @@ START_TEST(good_runs_move_up_and_the_store_keeps_the_outcome) {
   ck_assert_int_eq(last->actual_run_minutes, kc_rp_stage_run_total(&def->stage[0]));
   ck_assert_int_eq(last->pain_during, def->rule.during_max);
   ck_assert_int_eq(last->pain_next_morning, 0);
+  /* logging the first run again, later, replaces its pain but keeps its
+   * place in the history: the decisions stay the same */
+  int64_t first_done = v.sessions[0].done_at;
+  ck_assert_int_eq(kc_run_log_during(&app, &v, 1, 1, -1, -1, AT(day), NULL, err, sizeof err),
+                   KC_UDB_OK);
+  ck_assert_int_eq(v.sessions[0].done_at, first_done);
+  ck_assert_int_eq(v.sessions[0].pain_during, 1);
+  ck_assert_int_eq(v.plan.stage, 2);
   /* Home's line */
   struct kc_run_due d;
   kc_run_due_from(&v, &d);
