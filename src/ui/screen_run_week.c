@@ -115,7 +115,17 @@ struct kc_view *kc_run_week_new(struct kc_ui *ui, const struct kc_rp_content *c)
              kc_rp_stage_text(&v.plan.session, st, sizeof st));
     kc_list_add(&s->list, text, NULL, -1, 0);
   } else {
-    kc_list_add(&s->list, v.has ? kc_rp_status_name(v.plan.status) : "no programme", NULL, -1, 0);
+    static const char *const words[] = {[KC_RP_ACTIVE] = "No run planned yet",
+                                        [KC_RP_PAUSED] = "Paused: p resumes",
+                                        [KC_RP_FINISHED] = "Finished",
+                                        [KC_RP_ENDED] = "Ended",
+                                        [KC_RP_STOPPED] =
+                                            "Stopped by a warning sign: no more runs"};
+    const char *w = !v.has ? "No programme"
+                    : v.plan.status >= KC_RP_ACTIVE && v.plan.status <= KC_RP_STOPPED
+                        ? words[v.plan.status]
+                        : "Stopped";
+    kc_list_add(&s->list, w, NULL, -1, 0);
   }
   kc_list_select_first(&s->list);
   kc_run_view_free(&v);
