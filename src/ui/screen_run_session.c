@@ -100,7 +100,9 @@ static void timer_draw(struct kc_view *vw, struct kc_ui *ui, int y, int h, int w
                         kc_attr(ROLE_NORMAL));
   if (h >= 16) row++;
   if (t->done) {
-    kc_puts(row++, 2, w - 4, "Session complete. Well done.", kc_attr(ROLE_OK));
+    kc_puts(row++, 2, w - 4,
+            t->at >= t->n ? "Session complete. Well done." : "Session ended early.",
+            kc_attr(ROLE_OK));
     kc_put_wrapped(row, 2, y + h - row, w - 4, "Press f to log the pain during the run.",
                    kc_attr(ROLE_STRONG));
     return;
