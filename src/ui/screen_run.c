@@ -352,6 +352,14 @@ static const char *run_hint_word(struct kc_view *vw, enum kc_cmd cmd) {
   return NULL;
 }
 
+/* Past midnight the screen shows the new day (a rest day becomes a run day). */
+static int run_tick(struct kc_view *vw, struct kc_ui *ui) {
+  struct run_screen *s = (struct run_screen *)vw;
+  if (kc_app_today() == s->view.today) return 0;
+  reload(s, ui);
+  return 1;
+}
+
 static const char *run_title(struct kc_view *vw) {
   (void)vw;
   return "Running";
@@ -369,6 +377,7 @@ static const struct kc_view_ops run_ops = {.draw = run_draw,
                                            .command = run_command,
                                            .enabled = run_enabled,
                                            .hint_word = run_hint_word,
+                                           .tick = run_tick,
                                            .destroy = run_destroy,
                                            .title = run_title};
 
