@@ -119,6 +119,19 @@ int kc_run_restart(struct kc_app *app, struct kc_run_view *v, int week, time_t n
 size_t kc_run_check_signs(const struct kc_wz_def *def, const struct kc_rp_content *c, size_t *si,
                           size_t cap);
 
+/* A strength exercise's dose for today by the pain rule (core/exercise):
+ * from the latest of `log` (the profile's strength records, oldest first)
+ * for this exercise, with the pain during it as recorded and the knee's
+ * pain the next morning when a run of that day had its next-morning pain
+ * logged (else the dose is kept: the rule needs both, unless the pain
+ * during it was already over the limit, which no morning undoes). good sessions in a
+ * row count back over this exercise's records. Without a record: the first
+ * dose and KC_EX_KEEP with why "". Returns the step. */
+enum kc_ex_step kc_run_strength_dose(const struct kc_rp_content *c, const struct kc_rp_exercise *e,
+                                     const struct kc_strength *log, int n_log,
+                                     const struct kc_run_view *v, struct kc_ex_dose *dose,
+                                     char *why, size_t n);
+
 /* Seconds in a minute of the walk-run timer: 60, or (builds with the
  * tests only) KNEECARE_RUN_MINUTE_SECONDS. */
 int kc_run_minute_seconds(void);

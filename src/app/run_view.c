@@ -525,3 +525,43 @@ int kc_run_minute_seconds(void) {
 #endif
   return 60;
 }
+
+/* The knee's pain the morning after `day`, from a run logged that day. */
+static int morning_after(const struct kc_run_view *v, int day) {
+  for (int i = v ? v->n_sessions - 1 : -1; i >= 0; i--)
+    if (v->sessions[i].done_at && v->sessions[i].planned_day == day)
+      return v->sessions[i].pain_next_morning;
+  return KC_RP_NOT_LOGGED;
+}
+
+static struct kc_ex_dose dose_of(const struct kc_strength *l) {
+  return (struct kc_ex_dose){.sets = l->sets,
+                             .reps = l->reps,
+                             .hold_s = l->hold_seconds,
+                             .version = l->variant == KC_STRENGTH_EASIER   ? KC_EX_EASIER
+                                        : l->variant == KC_STRENGTH_HARDER ? KC_EX_HARDER
+                                                                           : KC_EX_STANDARD};
+}
+
+enum kc_ex_step kc_run_strength_dose(const struct kc_rp_content *c, const struct kc_rp_exercise *e,
+                                     const struct kc_strength *log, int n_log,
+                                     const struct kc_run_view *v, struct kc_ex_dose *dose,
+                                     char *why, size_t n) {
+  *dose = kc_ex_first_dose(&e->dose);
+  if (why && n) why[0] = '\0';
+  const int max = c ? c->def.rule.during_max : 3;
+  int last = -1, good = 0;
+  for (int i = n_log - 1; i >= 0; i--) {
+    if (strcmp(log[i].exercise_id, e->id) != 0) continue;
+    if (last < 0) last = i;
+    const int m = morning_after(v, log[i].cal_day);
+    if (log[i].pain < 0 || log[i].pain > max || m < 0 || m > max) break;
+    good++;
+  }
+  if (last < 0) return KC_EX_KEEP;
+  const struct kc_ex_dose cur = dose_of(&log[last]);
+  int during = log[last].pain, morning = morning_after(v, log[last].cal_day);
+  /* Pain over the limit during it decides already: no morning can undo it. */
+  if (during > max && morning < 0) morning = during;
+  return kc_ex_next(&e->dose, &cur, during, morning, max, good, KC_LEVEL_NONE, dose, why, n);
+}

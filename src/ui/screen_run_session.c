@@ -292,7 +292,9 @@ struct run_strength {
   struct kc_strength *log; /* the last 120 days' exercises, oldest first */
   int n_log;
   size_t cap_log;
-  int last; /* index into log of this exercise's latest, or -1 */
+  int last;                /* index into log of this exercise's latest, or -1 */
+  struct kc_run_view view; /* the runs, for the next morning's pain */
+  char why[KC_RP_WHY_MAX]; /* what the pain rule made of last time */
 };
 
 static const struct kc_binding strength_rows[] = {
@@ -323,22 +325,12 @@ static const struct kc_rp_exercise *cur_ex(const struct run_strength *s) {
 static void set_exercise(struct run_strength *s, int at) {
   s->at = at;
   s->dose = kc_ex_first_dose(&cur_ex(s)->dose);
-  /* where the person left it: the dose and version recorded last time */
+  /* where the person left it, moved on by the pain rule */
   s->last = -1;
   for (int i = 0; i < s->n_log; i++)
     if (strcmp(s->log[i].exercise_id, cur_ex(s)->id) == 0) s->last = i;
-  if (s->last >= 0) {
-    const struct kc_strength *l = &s->log[s->last];
-    const struct kc_ex_limits *lim = &cur_ex(s)->dose;
-    if (l->sets >= lim->sets_min && l->sets <= lim->sets_max) s->dose.sets = l->sets;
-    if (l->reps >= lim->reps_min && l->reps <= lim->reps_max && lim->reps_max > 0)
-      s->dose.reps = l->reps;
-    if (l->hold_seconds >= lim->hold_min && l->hold_seconds <= lim->hold_max && lim->hold_max > 0)
-      s->dose.hold_s = l->hold_seconds;
-    s->dose.version = l->variant == KC_STRENGTH_EASIER   ? KC_EX_EASIER
-                      : l->variant == KC_STRENGTH_HARDER ? KC_EX_HARDER
-                                                         : KC_EX_STANDARD;
-  }
+  kc_run_strength_dose(s->content, cur_ex(s), s->log, s->n_log, &s->view, &s->dose, s->why,
+                       sizeof s->why);
   s->set = 1;
   s->rep = 0;
   s->holding = 0;
@@ -426,6 +418,7 @@ static void strength_draw(struct kc_view *vw, struct kc_ui *ui, int y, int h, in
              : s->log[s->last].variant == KC_STRENGTH_HARDER ? ", harder version"
                                                              : "");
     pg_text(&p, w, line, kc_attr(ROLE_DIM));
+    if (s->why[0]) pg_text(&p, w, s->why, kc_attr(ROLE_DIM));
   }
   /* the drawing: box-drawing lines, ASCII outside UTF-8 */
   char *const *art = kc_ascii ? e->ascii : e->art;
@@ -481,6 +474,52 @@ static int strength_tick(struct kc_view *vw, struct kc_ui *ui) {
   return 1;
 }
 
+static int strength_pain_done(struct kc_view *vw, struct kc_ui *ui, int yes, const char *text) {
+  struct run_strength *s = (struct run_strength *)vw;
+  if (!yes) return 0;
+  int pain = -1;
+  if (text && *text) {
+    char *endp;
+    long v = strtol(text, &endp, 10);
+    if (*endp || v < 0 || v > 10) {
+      kc_ui_message(ui, ROLE_WARNING, "Type a number from 0 to 10, or nothing.");
+      return 1;
+    }
+    pain = (int)v;
+  }
+  char err[512];
+  struct kc_userdb *db = kc_app_user(ui->app, err, sizeof err);
+  if (!db) {
+    kc_ui_message(ui, ROLE_WARNING, "%s", err);
+    return 0;
+  }
+  struct kc_run_programme prog;
+  int64_t pid = kc_userdb_run_active(db, ui->app->profile.id, &prog) == KC_UDB_OK ? prog.id : 0;
+  const struct kc_rp_exercise *e = cur_ex(s);
+  int sets = s->set > s->dose.sets ? s->dose.sets : s->set - 1;
+  if (sets < 1) sets = 1;
+  struct kc_strength rec = {.programme_id = pid,
+                            .variant = s->dose.version < 0   ? KC_STRENGTH_EASIER
+                                       : s->dose.version > 0 ? KC_STRENGTH_HARDER
+                                                             : KC_STRENGTH_STANDARD,
+                            .cal_day = kc_app_today(),
+                            .sets = sets,
+                            .reps = s->dose.hold_s > 0 ? 0 : s->dose.reps,
+                            .hold_seconds = s->dose.hold_s > 0 ? s->dose.hold_s : 0,
+                            .pain = pain};
+  snprintf(rec.exercise_id, sizeof rec.exercise_id, "%s", e->id);
+  if (kc_userdb_strength_add(db, ui->app->profile.id, &rec, kc_app_now()) != KC_UDB_OK) {
+    kc_ui_message(ui, ROLE_WARNING, "Not saved: %s", kc_userdb_errmsg(db));
+    return 0;
+  }
+  ui->writes++;
+  KC_GROW(s->log, s->cap_log, (size_t)s->n_log + 1);
+  s->log[s->n_log++] = rec;
+  kc_ui_message(ui, ROLE_OK, "%s recorded: %d set%s.", e->name, sets, sets == 1 ? "" : "s");
+  if (s->at + 1 < s->content->n_ex) set_exercise(s, s->at + 1);
+  return 0;
+}
+
 static enum kc_result strength_command(struct kc_view *vw, struct kc_ui *ui, enum kc_cmd cmd,
                                        const struct kc_event *ev) {
   (void)ev;
@@ -505,39 +544,9 @@ static enum kc_result strength_command(struct kc_view *vw, struct kc_ui *ui, enu
   case CMD_UP:
     if (s->top > 0) s->top--;
     return V_HANDLED;
-  case CMD_OPEN: {
-    char err[512];
-    struct kc_userdb *db = kc_app_user(ui->app, err, sizeof err);
-    if (!db) {
-      kc_ui_message(ui, ROLE_WARNING, "%s", err);
-      return V_HANDLED;
-    }
-    struct kc_run_programme prog;
-    int64_t pid = kc_userdb_run_active(db, ui->app->profile.id, &prog) == KC_UDB_OK ? prog.id : 0;
-    const struct kc_rp_exercise *e = cur_ex(s);
-    int sets = s->set > s->dose.sets ? s->dose.sets : s->set - 1;
-    if (sets < 1) sets = 1;
-    struct kc_strength rec = {.programme_id = pid,
-                              .variant = s->dose.version < 0   ? KC_STRENGTH_EASIER
-                                         : s->dose.version > 0 ? KC_STRENGTH_HARDER
-                                                               : KC_STRENGTH_STANDARD,
-                              .cal_day = kc_app_today(),
-                              .sets = sets,
-                              .reps = s->dose.hold_s > 0 ? 0 : s->dose.reps,
-                              .hold_seconds = s->dose.hold_s > 0 ? s->dose.hold_s : 0,
-                              .pain = -1};
-    snprintf(rec.exercise_id, sizeof rec.exercise_id, "%s", e->id);
-    if (kc_userdb_strength_add(db, ui->app->profile.id, &rec, kc_app_now()) != KC_UDB_OK) {
-      kc_ui_message(ui, ROLE_WARNING, "Not saved: %s", kc_userdb_errmsg(db));
-      return V_HANDLED;
-    }
-    ui->writes++;
-    KC_GROW(s->log, s->cap_log, (size_t)s->n_log + 1);
-    s->log[s->n_log++] = rec;
-    kc_ui_message(ui, ROLE_OK, "%s recorded: %d set%s.", e->name, sets, sets == 1 ? "" : "s");
-    if (s->at + 1 < s->content->n_ex) set_exercise(s, s->at + 1);
+  case CMD_OPEN:
+    kc_prompt(ui, vw, "Pain during (0-10):", "", 2, strength_pain_done);
     return V_HANDLED;
-  }
   default: return V_IGNORED;
   }
 }
@@ -550,6 +559,7 @@ static const char *strength_title(struct kc_view *vw) {
 static void strength_destroy(struct kc_view *vw) {
   struct run_strength *s = (struct run_strength *)vw;
   free(s->log);
+  kc_run_view_free(&s->view);
   kc_rp_content_free(s->content);
   free(s);
 }
@@ -582,6 +592,8 @@ struct kc_view *kc_run_strength_new(struct kc_ui *ui, const struct kc_rp_content
     s->n_log = 0;
   }
   s->cap_log = (size_t)s->n_log;
+  if (kc_run_view_load(ui->app, own, today, &s->view, err, sizeof err) != KC_UDB_OK)
+    memset(&s->view, 0, sizeof s->view);
   set_exercise(s, 0);
   return &s->base;
 }

@@ -124,7 +124,9 @@ START_TEST(session_timer_rep_counter_pain_next_morning) {
   e2e_expect(p, "Set 1 of 2 - rep 0 of 10");
   kc_pty_send_str(p, "   ");
   e2e_expect(p, "Set 1 of 2 - rep 3 of 10");
-  kc_pty_send_str(p, KEY_ENTER_S); /* recorded, and on to the next */
+  kc_pty_send_str(p, KEY_ENTER_S); /* recorded with its pain, and on to the next */
+  e2e_expect(p, "Pain during (0-10):");
+  kc_pty_send_str(p, "1" KEY_ENTER_S);
   e2e_expect(p, "Straight-leg raise recorded: 1 set.");
   e2e_expect(p, "Wall sit (2 of");
   e2e_expect(p, "hold 0:20 of 0:20 (Space starts)");
@@ -144,6 +146,9 @@ START_TEST(session_timer_rep_counter_pain_next_morning) {
   kc_pty_send_str(p, "s");
   e2e_expect(p, "Straight-leg raise (1 of");
   e2e_expect(p, "Last time Mon 2 Mar: 1 set");
+  /* pain 1/10 during it and 1/10 the next morning: within the limit, a
+   * first good session keeps the dose */
+  e2e_expect(p, "keep the same dose");
 }
 END_TEST
 

@@ -380,6 +380,48 @@ START_TEST(safety_check_asks_every_recheck_sign_and_the_programmes) {
 }
 END_TEST
 
+static struct kc_strength strength(const char *id, int day, int sets, int reps, int pain) {
+  struct kc_strength x = {.cal_day = day, .sets = sets, .reps = reps, .pain = pain};
+  snprintf(x.exercise_id, sizeof x.exercise_id, "%s", id);
+  return x;
+}
+
+START_TEST(strength_dose_follows_the_pain_rule) {
+  /* sit-to-stand in the data: 2-3 sets of 8-12 reps; two good sessions
+   * in a row (pain within the limit during it and the next morning) add
+   * a few reps; pain over the limit at the bottom of the range means the
+   * easier version; within the limit without the next morning, kept. */
+  const struct kc_rp_exercise *e = kc_rp_find_exercise(C, "sit-to-stand");
+  ck_assert_ptr_nonnull(e);
+  ck_assert_int_eq(e->dose.reps_min, 8);
+  ck_assert_int_eq(e->dose.sets_min, 2);
+  start();
+  run_on(D0, 1, 1);
+  run_on(D0 + 2, 1, 1);
+  struct kc_run_view v;
+  load(&v, D0 + 4);
+  struct kc_ex_dose d;
+  char why[256];
+  struct kc_strength log[3] = {strength("sit-to-stand", D0, 2, 8, 1),
+                               strength("sit-to-stand", D0 + 2, 2, 8, 1)};
+  ck_assert_int_eq(kc_run_strength_dose(C, e, log, 0, &v, &d, why, sizeof why), KC_EX_KEEP);
+  ck_assert_int_eq(d.reps, 8);
+  ck_assert_int_eq(kc_run_strength_dose(C, e, log, 1, &v, &d, why, sizeof why), KC_EX_KEEP);
+  ck_assert_int_eq(kc_run_strength_dose(C, e, log, 2, &v, &d, why, sizeof why), KC_EX_UP);
+  ck_assert_int_eq(d.reps, 8 + KC_EX_REPS_STEP);
+  ck_assert_int_eq(d.sets, 2);
+  log[2] = strength("sit-to-stand", D0 + 4, 2, 8, C->def.rule.during_max + 2);
+  /* over the limit during it: easier at once, whatever the morning */
+  ck_assert_int_eq(kc_run_strength_dose(C, e, log, 3, &v, &d, why, sizeof why), KC_EX_DOWN);
+  ck_assert_int_eq(d.version, KC_EX_EASIER);
+  /* within the limit but no next morning known (no run that day): kept */
+  log[2] = strength("sit-to-stand", D0 + 4, 2, 8, 1);
+  ck_assert_int_eq(kc_run_strength_dose(C, e, log, 3, &v, &d, why, sizeof why), KC_EX_KEEP);
+  ck_assert_int_eq(d.reps, 8);
+  kc_run_view_free(&v);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("run_view");
   TCase *tc = tcase_create("run_view");
@@ -394,6 +436,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, restart_from_a_week_and_end);
   tcase_add_test(tc, report_export_json_weeks);
   tcase_add_test(tc, safety_check_asks_every_recheck_sign_and_the_programmes);
+  tcase_add_test(tc, strength_dose_follows_the_pain_rule);
   suite_add_tcase(s, tc);
   return s;
 }
