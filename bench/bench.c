@@ -748,6 +748,153 @@ static void bench_userdata_scale(void) {
   printf("  (target: 5 years within 1 ms of 1 day; generator: kc_bench --gen-userdb DIR DAYS)\n");
 }
 
+static void row(const char *name, double kc, double other, const char *target);
+
+/* ---- the return to running --------------------------------------------------
+ * gen_run adds a return-to-running programme to a data directory with the
+ * template: started `days` ago, a run every 3 days up to yesterday (pain
+ * during and next morning; every third run over the limit, so it stays
+ * active), yesterday's run waiting for its next-morning pain. The plan it
+ * follows is for runner's knee with its readiness check passed. */
+static int gen_run(const char *dir, int days) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/kneecare.db", dir);
+  sqlite3 *db;
+  if (sqlite3_open(path, &db) != SQLITE_OK) return -1;
+  sqlite3_busy_timeout(db, 5000);
+  const int64_t now = (int64_t)time(NULL), today = now / 86400;
+  char sql[1024];
+  snprintf(sql, sizeof sql,
+           "BEGIN;"
+           "INSERT INTO plan (profile_id, start_day, started_at, cause_id) SELECT id, %lld, %lld, "
+           "'runners-knee' FROM profile LIMIT 1;"
+           "INSERT INTO plan_readiness (plan_id, check_id, passed, at) VALUES "
+           "(last_insert_rowid(), 'walk-pain-free', 1, %lld);"
+           "INSERT INTO run_programme (profile_id, programme_id, cause_id, level_at_start, "
+           "start_day, started_at) SELECT id, 'walk-run', 'runners-knee', 1, %lld, %lld FROM "
+           "profile LIMIT 1;",
+           (long long)(today - days - 3), (long long)((today - days - 3) * 86400),
+           (long long)((today - days) * 86400), (long long)(today - days),
+           (long long)((today - days) * 86400 + 3600));
+  int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+  const int64_t prog = sqlite3_last_insert_rowid(db);
+  sqlite3_stmt *st = NULL;
+  rc |= sqlite3_prepare_v2(
+      db,
+      "INSERT INTO run_session (programme_id, seq, week, planned_day, planned_run_minutes, "
+      "planned_walk_minutes, planned_repeats, done_at, actual_run_minutes, actual_walk_minutes, "
+      "pain_during, pain_next_morning, outcome) VALUES (?1, ?2, 1, ?3, 1, 2, 6, ?4, 6, 10, ?5, "
+      "?6, ?7)",
+      -1, &st, NULL);
+  int seq = 0;
+  for (int64_t d = today - days; rc == SQLITE_OK && d < today; d += 3) {
+    const int last = d + 3 >= today;
+    const int bad = ++seq % 3 == 0;
+    sqlite3_bind_int64(st, 1, prog);
+    sqlite3_bind_int(st, 2, seq);
+    sqlite3_bind_int64(st, 3, last ? today - 1 : d);
+    sqlite3_bind_int64(st, 4, (last ? today - 1 : d) * 86400 + 9 * 3600);
+    sqlite3_bind_int(st, 5, bad ? 5 : 2);
+    if (last) {
+      sqlite3_bind_null(st, 6);
+      sqlite3_bind_null(st, 7);
+    } else {
+      sqlite3_bind_int(st, 6, bad ? 4 : 1);
+      sqlite3_bind_text(st, 7, "repeat", -1, SQLITE_STATIC);
+    }
+    rc |= sqlite3_step(st) != SQLITE_DONE;
+    sqlite3_reset(st);
+    if (last) break;
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_OK) fprintf(stderr, "gen_run: %s\n", sqlite3_errmsg(db));
+  rc |= sqlite3_exec(db, rc == SQLITE_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  sqlite3_close(db);
+  return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Opens Home's "Return to running" (the Home list: select by moving down
+ * until the row is reverse video is the e2e way; here the row's position). */
+static struct kc_pty *open_running(double *ff) {
+  const char *argv[] = {kneecare_path(), NULL};
+  struct kc_pty *p = start(argv, "? help", ff);
+  if (!p) return NULL;
+  measure(p, "G\033OA\033OA\r", NULL); /* Help, Profiles, Return to running (Tools) */
+  if (!kc_pty_wait_text(p, "Running", 2000) || !kc_pty_wait_text(p, "Step ", 2000)) {
+    fprintf(stderr, "bench: the programme screen did not open\n");
+    kc_pty_free(p);
+    return NULL;
+  }
+  kc_pty_wait_quiet(p, QUIET_MS, 1000);
+  return p;
+}
+
+/* Key to the next strength exercise, the morning's pain logged to the
+ * reason on screen, with a year of runs in the user database; the TUI's
+ * first frame without a programme and with a year of runs, interleaved. */
+static void bench_run(void) {
+  char none[sizeof data_dir], year[sizeof data_dir];
+  prepare_data_dir("run-none");
+  snprintf(none, sizeof none, "%s", data_dir);
+  int ok = userdb_template() == 0;
+  prepare_data_dir("run-year");
+  snprintf(year, sizeof year, "%s", data_dir);
+  ok = ok && userdb_template() == 0 && gen_run(data_dir, 365) == 0;
+  if (!ok) {
+    printf("\nreturn to running: could not make the user data\n");
+    return;
+  }
+  const char *warm[] = {kneecare_path(), "run", "status", NULL};
+  run_cli(warm);
+  double ff[2][RUNS], next[RUNS * 4], logs[RUNS * 2], status[RUNS];
+  int nf[2] = {0, 0}, nn = 0, nl = 0, ns = 0;
+  for (int r = 0; r < RUNS; r++)
+    for (int k = 0; k < 2; k++) {
+      const int which = (r + k) % 2; /* the order swapped every run */
+      snprintf(data_dir, sizeof data_dir, "%s", which ? year : none);
+      const char *argv[] = {kneecare_path(), NULL};
+      double f;
+      struct kc_pty *p = start(argv, "? help", &f);
+      if (p) ff[which][nf[which]++] = f;
+      kc_pty_free(p);
+    }
+  snprintf(data_dir, sizeof data_dir, "%s", year);
+  for (int r = 0; r < RUNS; r++) {
+    double t = run_cli(warm);
+    if (t >= 0) status[ns++] = t;
+  }
+  double f;
+  struct kc_pty *p = open_running(&f);
+  if (p) {
+    measure(p, "s", NULL);
+    if (!kc_pty_wait_text(p, "Straight-leg raise (1 of", 2000))
+      fprintf(stderr, "bench: the strength screen did not open\n");
+    for (int i = 0; i < RUNS * 4 && kc_pty_has(p, "Strength"); i++) {
+      double t = measure(p, i % 2 ? "p" : "n", NULL);
+      if (t >= 0) next[nn++] = t;
+    }
+    measure(p, "\033", NULL);
+    for (int i = 0; i < RUNS * 2; i++) {
+      measure(p, "n", NULL); /* the prompt */
+      if (!kc_pty_has(p, "Morning pain (0-10):")) {
+        fprintf(stderr, "bench: the morning's prompt did not open\n");
+        break;
+      }
+      measure(p, i % 2 ? "1" : "2", NULL);
+      double t = measure(p, "\r", NULL); /* saved, replayed, the reason drawn */
+      if (t >= 0 && kc_pty_has(p, "What happens next and why")) logs[nl++] = t;
+    }
+    kc_pty_free(p);
+  }
+  printf("\nreturn to running (a year of runs: %s)\n", ok ? "122 sessions" : "-");
+  row("strength: key to next exercise (ms)", median(next, nn), -1, "< 5");
+  row("morning pain: Enter to the reason (ms)", median(logs, nl), -1, "< 5");
+  row("run status, whole process (ms)", median(status, ns), -1, "");
+  row("first frame: no programme, year (ms)", median(ff[0], nf[0]), median(ff[1], nf[1]),
+      "within noise");
+}
+
 static void scale_row(const char *name, const struct scale_figures *f, size_t off,
                       const char *target) {
   printf("%-36s", name);
@@ -795,6 +942,14 @@ int main(int argc, char **argv) {
     /* kc_bench --gen-userdb DIR DAYS: DIR must hold a data file with one
      * saved symptom check (kneecare --data DIR wizard --answers F --save). */
     return gen_userdb(argv[2], atoi(argv[3])) == 0 ? 0 : 1;
+  }
+  if (getenv("KC_BENCH_RUN_ONLY")) { /* quick: only the return-to-running figures */
+    snprintf(home, sizeof home, "/tmp/kc-bench-XXXXXX");
+    if (!mkdtemp(home)) return 1;
+    bench_run();
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
+    return system(cmd) != 0;
   }
   if (getenv("KC_BENCH_USERDATA_ONLY")) { /* quick: only the user-data scale table */
     snprintf(home, sizeof home, "/tmp/kc-bench-XXXXXX");
@@ -864,6 +1019,7 @@ int main(int argc, char **argv) {
   row("checklist: Space to ticked on screen (ms)", wf.tick_ms, -1, "< 5");
   if (!have_dialog) printf("\n(dialog is not installed: apt-get install dialog to compare)\n");
   bench_userdata_scale();
+  bench_run();
   char cmd[128];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
   if (system(cmd) != 0) return 1;

@@ -50,6 +50,10 @@ struct kc_rp_content {
  * run_cause but missing from wizard_cause is an error. Returns 0, or -1
  * with a message in err (*out is then NULL). Out of memory follows mem.h. */
 int kc_rp_load(sqlite3 *db, const char *id, struct kc_rp_content **out, char *err, size_t errlen);
+/* The same from the content handle (NULL fails cleanly). */
+struct kc_content;
+int kc_rp_load_content(struct kc_content *content, const char *id, struct kc_rp_content **out,
+                       char *err, size_t errlen);
 void kc_rp_content_free(struct kc_rp_content *c);
 
 /* The exercise with this id, or NULL. */

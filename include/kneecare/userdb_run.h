@@ -108,7 +108,8 @@ struct kc_run_plan {
 int kc_userdb_run_session_plan(struct kc_userdb *db, int64_t programme_id,
                                const struct kc_run_plan *p, int64_t *id_out);
 /* Logs a session done now: minutes (0..300), pain during (0..10), a note
- * (kc_note_check; NULL for none). Logging again replaces it. */
+ * (kc_note_check; NULL for none). Logging again replaces the minutes, pain
+ * and note but keeps the time it was first done (the history's order). */
 int kc_userdb_run_session_log(struct kc_userdb *db, int64_t session_id, int run_minutes,
                               int walk_minutes, int pain_during, const char *note, time_t now);
 /* The next morning's pain (0..10) and what the pain rule decided; the

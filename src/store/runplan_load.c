@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content_db.h"
 #include "kneecare/mem.h"
 #include "kneecare/text.h"
 
@@ -327,4 +328,15 @@ const struct kc_rp_exercise *kc_rp_find_exercise(const struct kc_rp_content *c, 
   for (int i = 0; c && id && i < c->n_ex; i++)
     if (strcmp(c->ex[i].id, id) == 0) return &c->ex[i];
   return NULL;
+}
+
+int kc_rp_load_content(struct kc_content *content, const char *id, struct kc_rp_content **out,
+                       char *err, size_t errlen) {
+  sqlite3 *db = kc_content_db(content);
+  if (!db) {
+    if (out) *out = NULL;
+    if (err && errlen) snprintf(err, errlen, "the content database is not open");
+    return -1;
+  }
+  return kc_rp_load(db, id, out, err, errlen);
 }

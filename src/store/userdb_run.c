@@ -379,10 +379,11 @@ int kc_userdb_run_session_log(struct kc_userdb *db, int64_t session_id, int run_
   sqlite3_stmt *st = NULL;
   struct kc_run_session r;
   if ((rc = session_locked(db, session_id, &r)) != KC_UDB_OK) goto out;
-  if ((rc = udb_prep(db,
-                     "UPDATE run_session SET done_at = ?2, actual_run_minutes = ?3, "
-                     "actual_walk_minutes = ?4, pain_during = ?5, note = ?6 WHERE id = ?1",
-                     &st, doing)) != KC_UDB_OK)
+  if ((rc = udb_prep(
+           db,
+           "UPDATE run_session SET done_at = COALESCE(done_at, ?2), actual_run_minutes = ?3, "
+           "actual_walk_minutes = ?4, pain_during = ?5, note = ?6 WHERE id = ?1",
+           &st, doing)) != KC_UDB_OK)
     goto out;
   sqlite3_bind_int64(st, 1, session_id);
   sqlite3_bind_int64(st, 2, (sqlite3_int64)now);

@@ -63,6 +63,17 @@ enum kc_cmd {
   CMD_START_PLAN,
   CMD_CLEAR,
   CMD_DELETE_WORD,
+  /* the return to running (screen_run*.c) */
+  CMD_RUN_PAUSE,
+  CMD_WEEK,
+  CMD_STRENGTH,
+  CMD_EASIER,
+  CMD_HARDER,
+  CMD_RESTART,
+  CMD_PAIN_DURING,
+  CMD_PAIN_MORNING,
+  CMD_NEXT,
+  CMD_PREV,
   CMD_MOUSE_EVENT, /* a click or the wheel (details in the event) */
   /* Left/h and Right/l as the screens not yet converted receive them (they
    * decide; the loop then treats Left as Back). */

@@ -155,6 +155,12 @@ const struct kc_keymap *const kc_keymaps[] = {
     &kc_keys_plan_start,
     &kc_keys_chart,
     &kc_keys_profiles,
+    &kc_keys_run,
+    &kc_keys_run_check,
+    &kc_keys_run_timer,
+    &kc_keys_run_strength,
+    &kc_keys_run_week,
+    &kc_keys_run_chart,
     NULL,
 };
 

@@ -7,7 +7,7 @@
 
 #include "ui.h"
 
-enum home_kind { H_TOPIC, H_SEARCH, H_HELP, H_WIZARD, H_PLAN, H_HISTORY, H_PROFILES };
+enum home_kind { H_TOPIC, H_SEARCH, H_HELP, H_WIZARD, H_PLAN, H_HISTORY, H_PROFILES, H_RUN };
 
 struct home {
   struct kc_view base;
@@ -73,6 +73,7 @@ static void open_item(struct home *s, struct kc_ui *ui) {
   case H_HELP: kc_ui_push(ui, kc_help_new(ui, 0)); break;
   case H_WIZARD: kc_ui_push(ui, kc_wizard_new(ui)); break;
   case H_PLAN: kc_plan_open(ui); break;
+  case H_RUN: kc_ui_push(ui, kc_run_open(ui)); break;
   case H_HISTORY: kc_ui_push(ui, kc_history_new(ui)); break;
   case H_PROFILES: kc_ui_push(ui, kc_profiles_new(ui)); break;
   }
@@ -117,6 +118,7 @@ struct kc_view *kc_home_new(struct kc_ui *ui) {
   }
   add(s, "Tools", NULL, H_SEARCH, 0, 1);
   add(s, "Search all articles", "/", H_SEARCH, 0, 0);
+  add(s, "Return to running", "walk-run steps, strength, pain rule", H_RUN, 0, 0);
   add(s, "Profiles", NULL, H_PROFILES, 0, 0);
   add(s, "Help, keys and safety notice", "?", H_HELP, 0, 0);
   kc_list_select_first(&s->list);

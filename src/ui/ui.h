@@ -297,6 +297,17 @@ void kc_plan_open(struct kc_ui *ui);
 struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id);
 struct kc_view *kc_chart_new(struct kc_ui *ui, int64_t plan_id);
 struct kc_view *kc_profiles_new(struct kc_ui *ui);
+/* The return to running (screen_run*.c). kc_run_start_new starts a
+ * programme following plan_id (the plan screen calls it once the day-3
+ * readiness checks passed; 0: the active or latest plan, whose recorded
+ * readiness checks must all have passed): the session's safety check, a
+ * clinician's go-ahead for a result at "soon" or above, then the programme
+ * screen; or a page saying why not. kc_run_open: the programme screen, or
+ * the start when there is none. */
+struct kc_view *kc_run_start_new(struct kc_ui *ui, int64_t plan_id);
+struct kc_view *kc_run_open(struct kc_ui *ui);
+extern const struct kc_keymap kc_keys_run, kc_keys_run_check, kc_keys_run_timer,
+    kc_keys_run_strength, kc_keys_run_week, kc_keys_run_chart;
 
 /* ---- for the screens not yet converted (wizard, result, history) ---- */
 #define kc_action kc_cmd
