@@ -39,7 +39,8 @@ struct kc_plan_snapshot {
    * names (the sign's cause title) and the sign's own action; NULL when
    * none (or the wizard cannot be read). Borrowed from the app's wizard. */
   const char *stop_danger, *stop_action;
-  bool stopped; /* a warning sign answered yes: home care has stopped */
+  bool stopped;       /* a warning sign answered yes: home care has stopped */
+  int last_check_day; /* calendar day of the latest safety check; KC_DAY_INVALID if none */
 };
 
 /* Loads the snapshot of `plan` for calendar day `today`. Returns a

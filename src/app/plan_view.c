@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kneecare/day.h"
 #include "kneecare/mem.h"
 
 void kc_plan_snapshot_free(struct kc_plan_snapshot *s) {
@@ -85,6 +86,9 @@ int kc_plan_snapshot_load(struct kc_app *app, const struct kc_plan *plan, int to
     s->worst_redflag = KC_LEVEL_NONE;
   s->level = kc_plan_level(s->worst_redflag, plan->checkin);
   s->stopped = kc_redflag_stops_plan(s->worst_redflag);
+  struct kc_redflag_check last;
+  s->last_check_day =
+      kc_userdb_redflag_last(udb, plan->id, &last) == KC_UDB_OK ? last.cal_day : KC_DAY_INVALID;
   if (kc_redflag_stops_plan(s->worst_redflag)) find_danger(app, udb, plan->id, s);
 
   for (size_t t = 0; t < s->n_tasks; t++) {

@@ -214,7 +214,7 @@ static void draw_task(struct checklist *c, size_t t, int row, int w, int selecte
       snprintf(extra, sizeof extra, "done %s", hm);
     }
   }
-  if (task->target == 0 && task->kind == KC_TASK_CHECK)
+  if (task->target == 0 && task->kind != KC_TASK_PAIN)
     strncat(extra, extra[0] ? " (optional)" : "(optional)", sizeof extra - strlen(extra) - 1);
   if (cell->state == KC_TASK_DONE_LATE) strncat(extra, " late", sizeof extra - strlen(extra) - 1);
   int x = 2;

@@ -135,7 +135,7 @@ static int cli(const char *const args[], const char *extra_env) {
 START_TEST(second_instance_sees_first_ticks) {
   /* A plan started by the command line; the guide shows it; a tick made by
    * another process appears after the guide's next refresh. */
-  ck_assert_int_eq(cli((const char *const[]){"plan", "start", NULL}, NULL), 0);
+  ck_assert_int_eq(cli((const char *const[]){"plan", "start", "--checked", NULL}, NULL), 0);
   /* The command line made the data file; the guide's notice still shows once. */
   struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, NULL);
   e2e_expect(p, "Safety notice");
@@ -156,7 +156,8 @@ START_TEST(day_three_checkin) {
   struct tm tm;
   localtime_r(&t, &tm);
   strftime(date, sizeof date, "%Y-%m-%d", &tm);
-  ck_assert_int_eq(cli((const char *const[]){"plan", "start", "--date", date, NULL}, NULL), 0);
+  ck_assert_int_eq(
+      cli((const char *const[]){"plan", "start", "--checked", "--date", date, NULL}, NULL), 0);
   struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, NULL);
   e2e_expect(p, "Safety notice");
   kc_pty_send_str(p, KEY_ESC_S);

@@ -215,7 +215,7 @@ static void full_disk(void) {
   struct envb e;
   env_init(&e, DATA);
   struct proc_result r;
-  kc(&r, &e, "--data", DATA, "--user", "disk", "--create", "plan", "start", "--date",
+  kc(&r, &e, "--data", DATA, "--user", "disk", "--create", "plan", "start", "--checked", "--date",
      today_minus(2), NULL);
   proc_free(&r);
   kc(&r, &e, "--data", DATA, "--user", "disk", "--create", "plan", "tick", "compression", "--day",

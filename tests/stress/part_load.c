@@ -221,8 +221,8 @@ static void cli_shared(int n, int iters) {
   for (int i = 0; i < n; i++) {
     snprintf(user[i], sizeof user[i], "w%02d", i);
     struct proc_result r;
-    kc(&r, &e, "--data", data, "--user", user[i], "--create", "plan", "start", "--date",
-       today_minus(2), NULL);
+    kc(&r, &e, "--data", data, "--user", user[i], "--create", "plan", "start", "--checked",
+       "--date", today_minus(2), NULL);
     proc_free(&r);
     jobs[i] = (struct job){data, user[i], iters, 0, {i % 15, (i + 7) % 15}};
   }
@@ -268,8 +268,8 @@ static void one_user(int n, int iters) {
   env_init(&e, data);
   env_set(&e, "KNEECARE_ICE_SECONDS=1");
   struct proc_result r;
-  kc(&r, &e, "--data", data, "--user", USER, "--create", "plan", "start", "--date", today_minus(2),
-     NULL);
+  kc(&r, &e, "--data", data, "--user", USER, "--create", "plan", "start", "--checked", "--date",
+     today_minus(2), NULL);
   proc_free(&r);
   /* The guides, each on the checklist's ice row. */
   struct kc_pty **p = calloc((size_t)n, sizeof *p);
