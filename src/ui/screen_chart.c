@@ -59,7 +59,7 @@ static void chart_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w)
   (void)ui;
   struct chart *c = (struct chart *)v;
   int top = y;
-  if (c->has_snap) top += kc_plan_banner(&c->snap, y, w);
+  if (c->has_snap) top += kc_plan_banner(&c->snap, y, w, h);
   kc_puts(top + (h >= 16), 2, w - 4, "Pain morning and evening (0 none, 10 worst)",
           kc_attr(ROLE_HEADING));
   const int bottom = y + h, first = top + 1 + 2 * (h >= 16);

@@ -241,13 +241,14 @@ static int task_rows(void *ctx, size_t t) {
 
 /* ---- the stop banner, on every plan screen --------------------------------- */
 
-static void banner_text(const struct kc_plan_snapshot *s, char *buf, size_t n) {
+static void banner_text(const struct kc_plan_snapshot *s, int h, char *buf, size_t n) {
   buf[0] = '\0';
   if (s->level < KC_LEVEL_SOON) return;
+  const char *action = h >= 20 ? s->stop_action : NULL;
   if (s->stopped)
     snprintf(buf, n, "!! %s: %s. Home care has stopped.%s%s", kc_level_title(s->level),
-             s->stop_danger ? s->stop_danger : "a warning sign was reported",
-             s->stop_action ? " " : "", s->stop_action ? s->stop_action : "");
+             s->stop_danger ? s->stop_danger : "a warning sign was reported", action ? " " : "",
+             action ? action : "");
   else if (s->plan.checkin == KC_CHECKIN_WORSE)
     snprintf(buf, n, "!! %s: the knee is getting worse after 3 days of home care.",
              kc_level_title(s->level));
@@ -256,15 +257,15 @@ static void banner_text(const struct kc_plan_snapshot *s, char *buf, size_t n) {
              kc_level_title(s->level));
 }
 
-int kc_plan_banner_rows(const struct kc_plan_snapshot *s, int w) {
+int kc_plan_banner_rows(const struct kc_plan_snapshot *s, int w, int h) {
   char text[640];
-  banner_text(s, text, sizeof text);
+  banner_text(s, h, text, sizeof text);
   return text[0] ? kc_wrapped_rows(text, w - 2) : 0;
 }
 
-int kc_plan_banner(const struct kc_plan_snapshot *s, int y, int w) {
+int kc_plan_banner(const struct kc_plan_snapshot *s, int y, int w, int h) {
   char text[640];
-  banner_text(s, text, sizeof text);
+  banner_text(s, h, text, sizeof text);
   if (!text[0]) return 0;
   int n = kc_wrapped_rows(text, w - 2);
   /* reverse video on top of the colour: a banner even without colour */
@@ -279,13 +280,13 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
   int row = y + (h >= 16);
   char head[160], date[KC_DAY_BUF];
   kc_day_format(kc_plan_day_date(c->snap.plan.start_day, c->day), date);
-  snprintf(head, sizeof head, "%s: day %d of 3  %s  %s %s%s", kc_plan_kind_title(c->snap.kind),
-           c->day, kc_glyph(G_DOT),
+  snprintf(head, sizeof head, "Day %d of 3  %s  %s %s%s  %s  %s", c->day, kc_glyph(G_DOT),
            kc_day_weekday_name(kc_plan_day_date(c->snap.plan.start_day, c->day)), date,
            c->day == c->snap.day_index  ? "  (today)"
            : c->day > c->snap.day_index ? "  (still to come: read-only)"
-                                        : "  (past: ticks are marked late)");
-  row += kc_put_wrapped(row, 2, 2, w - 4, head, kc_attr(ROLE_HEADING));
+                                        : "  (past: ticks are marked late)",
+           h >= 16 ? kc_glyph(G_DOT) : "", h >= 16 ? kc_plan_kind_title(c->snap.kind) : "");
+  row += kc_put_wrapped(row, 2, 3, w - 4, head, kc_attr(ROLE_HEADING));
   /* Day tabs, readable without colour: the shown day in brackets; the
    * progress after them when it fits (never over the heading). */
   int x = 2;
@@ -301,7 +302,7 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
   if ((int)strlen(prog) <= w - x - 3) kc_puts(row, x + 1, w - x - 3, prog, kc_attr(ROLE_DIM));
   row += 1 + (h >= 16);
   if (c->snap.level >= KC_LEVEL_SOON) {
-    row += kc_plan_banner(&c->snap, row, w) + 1;
+    row += kc_plan_banner(&c->snap, row, w, h) + (h >= 16);
   } else if (kc_checkin_due(c->snap.day_index) && c->snap.plan.checkin == KC_CHECKIN_NONE) {
     row += kc_put_wrapped(row, 2, 2, w - 4,
                           "Day 3 check-in: is the pain easing?  b better  s same  w worse",
@@ -315,7 +316,9 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
   }
   /* The selected task's instructions are safety text: shown whole under
    * the tasks, which scroll in what is left (at least two rows). */
-  const char *detail = c->cur.sel < c->snap.n_tasks ? c->snap.tasks[c->cur.sel].detail : "";
+  /* Once home care has stopped the tasks are off: no instructions. */
+  const char *detail =
+      c->cur.sel < c->snap.n_tasks && !c->snap.stopped ? c->snap.tasks[c->cur.sel].detail : "";
   int drows = kc_wrapped_rows(detail, w - 4), bottom = y + h;
   int tasks = bottom - row - (drows ? drows + 1 : 0);
   if (tasks < 2) tasks = 2;
@@ -391,7 +394,7 @@ static int pain_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *t
   struct kc_pain old;
   int had =
       kc_userdb_pain_get_slot(udb, c->snap.plan.id, c->day, c->pending_slot, &old) == KC_UDB_OK;
-  kc_prompt(ui, v, "Note (optional; Enter keeps it):", had ? old.note : "", KC_NOTE_MAX, note_done);
+  kc_prompt(ui, v, "Note (optional):", had ? old.note : "", KC_NOTE_MAX, note_done);
   return 0;
 }
 
@@ -450,8 +453,9 @@ static void activate(struct checklist *c, struct kc_ui *ui) {
     time_t now = kc_app_now();
     struct tm tm;
     int hour = localtime_r(&now, &tm) ? tm.tm_hour : 12;
-    kc_prompt(ui, &c->base, "Which score? m = morning, e = evening:",
-              kc_pain_slot_at(hour) == KC_PAIN_MORNING ? "m" : "e", 1, slot_done);
+    kc_prompt(ui, &c->base,
+              "Score: m morning, e evening:", kc_pain_slot_at(hour) == KC_PAIN_MORNING ? "m" : "e",
+              1, slot_done);
   }
   reload(c, ui);
 }
@@ -492,10 +496,9 @@ static void checkin(struct checklist *c, struct kc_ui *ui, enum kc_checkin answe
   }
   if (refuse_stopped(c, ui)) return;
   pending_checkin = answer;
-  static const char *const q[] = {
-      [KC_CHECKIN_BETTER] = "Record that the pain is easing (better)? Then five checks.",
-      [KC_CHECKIN_SAME] = "Record that the pain is the same after 3 days?",
-      [KC_CHECKIN_WORSE] = "Record that the knee is worse? The warning signs are asked again."};
+  static const char *const q[] = {[KC_CHECKIN_BETTER] = "Record: better?",
+                                  [KC_CHECKIN_SAME] = "Record: the same?",
+                                  [KC_CHECKIN_WORSE] = "Record: worse?"};
   kc_confirm(ui, &c->base, q[answer], checkin_done);
 }
 
@@ -556,8 +559,7 @@ static void ice_stop(struct checklist *c, struct kc_ui *ui) {
     return;
   }
   char q[128];
-  snprintf(q, sizeof q, "Record the %d minute%s so far as a session? (n discards it)",
-           (used + 59) / 60, (used + 59) / 60 == 1 ? "" : "s");
+  snprintf(q, sizeof q, "Record %d min of ice? n discards", (used + 59) / 60);
   kc_confirm(ui, &c->base, q, stop_done);
 }
 
@@ -581,7 +583,7 @@ static void ice_edit(struct checklist *c, struct kc_ui *ui, int add) {
       kc_ui_message(ui, ROLE_NORMAL, "No ice session on day %d to remove", c->day);
       return;
     }
-    kc_confirm(ui, &c->base, "Remove the day's last ice session?", remove_done);
+    kc_confirm(ui, &c->base, "Remove the last ice session?", remove_done);
     return;
   }
   reload(c, ui);
@@ -608,9 +610,7 @@ static enum kc_result checklist_command(struct kc_view *v, struct kc_ui *ui, enu
       kc_strbuf_free(&md);
     }
     return V_HANDLED;
-  case CMD_END:
-    kc_confirm(ui, v, "End this plan? It is kept in your history.", end_done);
-    return V_HANDLED;
+  case CMD_END: kc_confirm(ui, v, "End this plan? (kept in history)", end_done); return V_HANDLED;
   case CMD_BETTER: checkin(c, ui, KC_CHECKIN_BETTER); return V_HANDLED;
   case CMD_SAME: checkin(c, ui, KC_CHECKIN_SAME); return V_HANDLED;
   case CMD_WORSE: checkin(c, ui, KC_CHECKIN_WORSE); return V_HANDLED;
@@ -692,8 +692,7 @@ static void offer_resume(struct checklist *c, struct kc_ui *ui, struct kc_userdb
   }
   char hm[16], q[160];
   fmt_time(t.started_at, hm, sizeof hm);
-  snprintf(q, sizeof q, "An ice timer started at %s did not finish. Resume it? (n discards it)",
-           hm);
+  snprintf(q, sizeof q, "Resume ice timer from %s?", hm);
   kc_confirm(ui, &c->base, q, resume_done);
 }
 

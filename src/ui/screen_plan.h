@@ -11,9 +11,10 @@
  * plan stands above self-care: the level's title and the danger the
  * warning sign names (readable without colour: "!!" and reverse video).
  * Draws from row y in w columns; returns the rows used (0 when none). */
-int kc_plan_banner(const struct kc_plan_snapshot *s, int y, int w);
-/* Rows kc_plan_banner would use. */
-int kc_plan_banner_rows(const struct kc_plan_snapshot *s, int w);
+int kc_plan_banner(const struct kc_plan_snapshot *s, int y, int w, int h);
+/* Rows kc_plan_banner would use; the sign's own action is left out of
+ * the banner on screens under 20 rows (it is on the stop page). */
+int kc_plan_banner_rows(const struct kc_plan_snapshot *s, int w, int h);
 
 /* kc_plan_open (ui.h) for a plan started from a result: the cause's plan
  * kind (NONE asks the one question) and id (recorded with the plan). */

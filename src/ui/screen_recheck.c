@@ -29,6 +29,11 @@ static const struct kc_binding recheck_rows[] = {
     {CMD_YES, {'y', 'Y'}, "yes", "yes", NULL},
     {CMD_NO, {'n', 'N'}, "no", "no", NULL},
     {CMD_UNSURE, {'u', 'U'}, "not sure (counts as yes)", "not sure", NULL},
+    {CMD_OPEN,
+     {'\r', KC_KEY(KEY_ENTER)},
+     "read the red flags (when the safety questions cannot be loaded)",
+     NULL,
+     NULL},
 };
 const struct kc_keymap kc_keys_recheck =
     KC_KEYMAP("Today's safety check",

@@ -1,7 +1,13 @@
 /* End-to-end: profiles and the 3-day recovery plan in a pseudo-terminal:
- * create a profile, start a plan, pass the daily safety check, tick, log
- * pain, run a (short, test-only) ice timer, quit, start again and find it
- * all; a "yes" in the safety check stops home care at once. */
+ * create a profile, start a plan (the one question picks the injury or the
+ * overuse plan), pass the daily safety check, tick, log morning and
+ * evening pain, run a (short, test-only) ice timer, quit, start again and
+ * find it all; a "yes" in the safety check stops home care at once and
+ * names the danger; the check fails closed when the signs cannot be
+ * loaded; a stored timer is offered again after a restart; the day-3
+ * answers are confirmed, "better" asks the readiness checks and "worse"
+ * the warning signs. At 80x24 and 40x12. */
+#include <sqlite3.h>
 #include <time.h>
 
 #include "e2e.h"
@@ -16,6 +22,35 @@ static const char *const short_ice[] = {"KNEECARE_ICE_SECONDS=2", NULL};
 static void open_plan(struct kc_pty *p) {
   e2e_select(p, "3-day recovery plan");
   kc_pty_send_str(p, KEY_ENTER_S);
+}
+
+/* After "Today" in the starter: the one question, answered yes (injury). */
+static void answer_kind_injury(struct kc_pty *p) {
+  e2e_expect(p, "Did the pain start");
+  e2e_select(p, "Yes: a fall");
+  kc_pty_send_str(p, KEY_ENTER_S);
+}
+
+/* The pain prompts: which score (the hour's slot is offered: replaced
+ * here, so the test does not depend on the time of day), the score, the
+ * note (NULL: Enter keeps the earlier one). */
+static void log_pain(struct kc_pty *p, const char *slot, const char *score, const char *note) {
+  e2e_select(p, "Pain: morning");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Score: m morning");
+  kc_pty_send_str(p, "\x15");
+  kc_pty_send_str(p, slot);
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, slot[0] == 'm' ? "Morning pain, 0-10:" : "Evening pain, 0-10:");
+  kc_pty_send_str(p, score);
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Note (optional");
+  if (note) {
+    kc_pty_send_str(p, "\x15");
+    kc_pty_send_str(p, note);
+  }
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect_not(p, "Note (optional");
 }
 
 START_TEST(profile_plan_ticks_pain_timer_persist) {
@@ -34,34 +69,53 @@ START_TEST(profile_plan_ticks_pain_timer_persist) {
   e2e_expect(p, "Now using the profile");
   kc_pty_send_str(p, KEY_ESC_S);
   e2e_expect(p, "Check my symptoms");
-  /* Start a plan today. */
+  /* Start a plan today: no symptom check, so the one question. */
   open_plan(p);
   e2e_expect(p, "Start a 3-day recovery plan");
   e2e_select(p, "Today");
   kc_pty_send_str(p, KEY_ENTER_S);
+  answer_kind_injury(p);
   /* Today's safety check comes first. */
   e2e_safety_check_all_no(p);
   e2e_expect(p, "Day 1 of 3");
   e2e_expect(p, "(today)");
+  e2e_expect(p, "First days after an injury");
+  /* The injury plan: protect, raise the leg, gentle loading; ice optional. */
+  e2e_expect(p, "Raise the leg");
+  e2e_expect(p, "Gentle leg exercises");
+  e2e_expect_not(p, "of 4");
   /* Tick compression. */
   e2e_select(p, "Compression bandage");
   kc_pty_send_str(p, " ");
   e2e_expect(p, "[x] Compression bandage");
-  /* Log pain 4 with a note. */
-  e2e_select(p, "Pain score");
+  /* Pain in the evening, a bad value re-asked, then the morning too. */
+  e2e_select(p, "Pain: morning");
   kc_pty_send_str(p, KEY_ENTER_S);
-  e2e_expect(p, "Pain now, 0 (none) to 10");
-  kc_pty_send_str(p, "4" KEY_ENTER_S);
-  e2e_expect(p, "Note (optional):");
+  e2e_expect(p, "Score: m morning");
+  kc_pty_send_str(p, "\x15"
+                     "e" KEY_ENTER_S);
+  e2e_expect(p, "Evening pain, 0-10:");
+  kc_pty_send_str(p, "11" KEY_ENTER_S);
+  e2e_expect(p, "whole number from 0 to 10");
+  e2e_expect(p, "Evening pain, 0-10:"); /* still asking: keys do not fall through */
+  kc_pty_send_str(p, "\x15"
+                     "4" KEY_ENTER_S);
+  e2e_expect(p, "Note (optional");
   kc_pty_send_str(p, "sore on stairs" KEY_ENTER_S);
-  e2e_expect(p, "Pain score 4/10");
+  e2e_expect(p, "Pain: morning -, evening 4/10");
+  e2e_expect(p, "sore on stairs");
+  log_pain(p, "m", "3", "stiff");
+  e2e_expect(p, "Pain: morning 3/10, evening 4/10");
+  /* A new evening score keeps the evening note unless it is changed. */
+  log_pain(p, "e", "5", NULL);
+  e2e_expect(p, "Pain: morning 3/10, evening 5/10");
   e2e_expect(p, "sore on stairs");
   /* The ice timer: counts down in the status line, records when done. */
-  e2e_select(p, "Ice 0 of 4");
+  e2e_select(p, "Ice, if it eases");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "ICE 00:0");
-  e2e_expect(p, "Ice 1 of 4");
   e2e_expect(p, "Ice session recorded");
+  e2e_expect(p, "used 1 time");
   /* Future days are read-only. */
   kc_pty_send_str(p, ">"); /* next day (Left and Right no longer change days: issue 12) */
   e2e_expect(p, "Day 2 of 3");
@@ -82,21 +136,47 @@ START_TEST(profile_plan_ticks_pain_timer_persist) {
   e2e_expect(p, "Day 1 of 3");
   ck_assert(!kc_pty_has(p, "Today's safety check"));
   e2e_expect(p, "[x] Compression bandage");
-  e2e_expect(p, "Pain score 4/10");
-  e2e_expect(p, "Ice 1 of 4");
-  /* The pain chart, readable without colour. */
+  e2e_expect(p, "Pain: morning 3/10, evening 5/10");
+  e2e_expect(p, "used 1 time");
+  /* The pain chart: both scores of the day, readable without colour. */
   kc_pty_send_str(p, "c");
-  e2e_expect(p, "Pain score by day");
-  e2e_expect(p, "4/10");
+  e2e_expect(p, "Pain morning and evening");
+  e2e_expect(p, "Day 1 morning");
+  e2e_expect(p, "3/10  stiff");
+  e2e_expect(p, "5/10  sore on stairs");
 }
 END_TEST
 
-START_TEST(safety_check_yes_stops_home_care) {
+/* Without a symptom check, "No" to the one question gives the overuse
+ * plan: relative rest and loading, no compression or raising the leg. */
+START_TEST(overuse_plan_from_the_question) {
   struct kc_pty *p = e2e_start(&T, 24, 80);
+  open_plan(p);
+  e2e_select(p, "Today");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Did the pain start");
+  e2e_select(p, "No: it came on");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_safety_check_all_no(p);
+  e2e_expect(p, "Easing an overuse problem");
+  e2e_expect(p, "Ease off: no running");
+  e2e_expect(p, "Hip and thigh strength exercises");
+  e2e_expect(p, "Ice, if it eases the pain");
+  e2e_expect_not(p, "Compression");
+  e2e_expect_not(p, "Raise the leg");
+}
+END_TEST
+
+/* A yes in the daily check stops home care at once with the sign's level
+ * and names the danger; the banner stays on every plan screen and the
+ * tasks and the timer are off. At 80x24 and at 40x12. */
+static void yes_stops_home_care(int rows, int cols) {
+  struct kc_pty *p = e2e_start(&T, rows, cols);
   open_plan(p);
   e2e_expect(p, "Start a 3-day recovery plan");
   e2e_select(p, "Yesterday");
   kc_pty_send_str(p, KEY_ENTER_S);
+  answer_kind_injury(p);
   e2e_expect(p, "Today's safety check");
   kc_pty_send_str(p, "y"); /* the first sign: short of breath, chest pain */
   e2e_expect(p, "Question 2 of");
@@ -108,16 +188,77 @@ START_TEST(safety_check_yes_stops_home_care) {
       kc_pty_pump(p, 20);
   }
   e2e_expect(p, "Stop home care");
-  e2e_expect(p, "blood clot in the lungs");
+  e2e_expect(p, "blood clot in the"); /* the danger named */
   /* Back on the checklist: self-care has stopped, whatever the day. */
   kc_pty_send_str(p, KEY_ESC_S);
   e2e_expect(p, "Day 2 of 3");
   e2e_expect(p, "!! Call an ambulance now");
+  e2e_expect(p, "Home care has");
+  /* the banner is drawn in reverse video: a banner without colour too */
+  int row, col;
+  struct kc_cell_attr a;
+  ck_assert(kc_pty_find(p, "!! Call an ambulance", &row, &col));
+  kc_pty_attr(p, row, col, &a);
+  ck_assert(a.reverse);
+  /* the tasks and the ice timer are off */
+  e2e_select(p, "Ice, if it eases");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Home care has stopped (");
+  e2e_expect_not(p, "ICE ");
+  /* the chart shows the banner too */
+  kc_pty_send_str(p, "c");
+  e2e_expect(p, "Pain morning and evening");
+  e2e_expect(p, "!! Call an ambulance now");
+  kc_pty_send_str(p, KEY_ESC_S);
   /* And it stays so after leaving and coming back. */
   kc_pty_send_str(p, KEY_ESC_S);
   e2e_expect(p, "Check my symptoms");
   open_plan(p);
   e2e_expect(p, "!! Call an ambulance now");
+}
+
+START_TEST(safety_check_yes_stops_home_care) { yes_stops_home_care(24, 80); }
+END_TEST
+
+START_TEST(safety_check_yes_stops_home_care_40x12) { yes_stops_home_care(12, 40); }
+END_TEST
+
+/* Security review F5: when the warning signs cannot be used (here none is
+ * marked for the daily check) the checklist does not open as passed: a
+ * blocking message, a way to the red flags, and Esc leaves the plan. */
+START_TEST(safety_check_fails_closed) {
+  char content[300];
+  snprintf(content, sizeof content, "%s/no-recheck.db", T.home);
+  sqlite3 *db = NULL;
+  ck_assert_int_eq(sqlite3_open(KC_BINARY_DIR "/content.db", &db), SQLITE_OK);
+  char sql[400];
+  snprintf(sql, sizeof sql, "VACUUM INTO '%s'", content);
+  ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  ck_assert_int_eq(sqlite3_open(content, &db), SQLITE_OK);
+  ck_assert_int_eq(sqlite3_exec(db, "UPDATE sign SET recheck = 0", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  const char *args[] = {"--content", content, NULL};
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, args, NULL);
+  e2e_past_notice(p);
+  open_plan(p);
+  e2e_select(p, "Today");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  answer_kind_injury(p);
+  e2e_expect(p, "could not be loaded");
+  e2e_expect(p, "press Enter");
+  e2e_expect_not(p, "Day 1 of 3");
+  kc_pty_send_str(p, KEY_ENTER_S); /* the red flags */
+  e2e_expect(p, "Red flags: warning signs");
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "could not be loaded");
+  kc_pty_send_str(p, KEY_ESC_S); /* leaves without the checklist */
+  e2e_expect(p, "Check my symptoms");
+  e2e_expect_not(p, "Day 1 of 3");
+  /* Opening the plan again: still blocked. */
+  open_plan(p);
+  e2e_expect(p, "could not be loaded");
+  e2e_expect_not(p, "Protect the knee");
 }
 END_TEST
 
@@ -142,15 +283,17 @@ START_TEST(second_instance_sees_first_ticks) {
   kc_pty_send_str(p, KEY_ESC_S);
   e2e_expect(p, "Check my symptoms");
   open_plan(p);
-  e2e_safety_check_all_no(p);
-  e2e_expect(p, "[ ] Leg raised above heart level");
+  /* --checked recorded the day's safety check: not asked again today */
+  e2e_expect(p, "[ ] Raise the leg");
+  ck_assert(!kc_pty_has(p, "Today's safety check"));
   ck_assert_int_eq(cli((const char *const[]){"plan", "tick", "elevation", NULL}, NULL), 0);
-  e2e_expect(p, "[x] Leg raised above heart level");
+  e2e_expect(p, "[x] Raise the leg");
 }
 END_TEST
 
-START_TEST(day_three_checkin) {
-  /* Started two days ago: today is day 3 and the check-in is asked. */
+/* A plan started two days ago from the command line (--checked: today's
+ * check answered), opened in the guide at rows x cols: today is day 3. */
+static struct kc_pty *day_three(int rows, int cols, const char *const *env) {
   char date[32];
   time_t t = time(NULL) - 2 * 86400;
   struct tm tm;
@@ -158,18 +301,118 @@ START_TEST(day_three_checkin) {
   strftime(date, sizeof date, "%Y-%m-%d", &tm);
   ck_assert_int_eq(
       cli((const char *const[]){"plan", "start", "--checked", "--date", date, NULL}, NULL), 0);
-  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, NULL);
+  struct kc_pty *p = e2e_start_env(&T, rows, cols, NULL, env);
   e2e_expect(p, "Safety notice");
   kc_pty_send_str(p, KEY_ESC_S);
   e2e_expect(p, "Check my symptoms");
   open_plan(p);
-  e2e_safety_check_all_no(p);
   e2e_expect(p, "Day 3 of 3");
+  return p;
+}
+
+START_TEST(day_three_checkin) {
+  struct kc_pty *p = day_three(24, 80, NULL);
   e2e_expect(p, "Day 3 check-in: is the pain easing?");
-  kc_pty_send_str(p, "s"); /* the same */
+  /* a single key records nothing: it asks first */
+  kc_pty_send_str(p, "s");
+  e2e_expect(p, "Record: the same?");
+  kc_pty_send_str(p, "n");
+  e2e_expect(p, "Day 3 check-in: is the pain easing?");
+  e2e_expect_not(p, "!! See a physio");
+  kc_pty_send_str(p, "s");
+  e2e_expect(p, "Record: the same?");
+  kc_pty_send_str(p, "y");
   e2e_expect(p, "See a physio or GP soon");
   kc_pty_send_str(p, KEY_ESC_S);
   e2e_expect(p, "!! See a physio or GP soon");
+}
+END_TEST
+
+/* "worse" asks the warning signs again; with none, at least a same-day
+ * review. */
+START_TEST(day_three_worse) {
+  struct kc_pty *p = day_three(24, 80, NULL);
+  kc_pty_send_str(p, "w");
+  e2e_expect(p, "Record: worse?");
+  kc_pty_send_str(p, "y");
+  e2e_expect(p, "Worse: the warning signs again");
+  for (int i = 1; i < 60 && kc_pty_has(p, "Worse: the warning signs"); i++) {
+    char next[48];
+    snprintf(next, sizeof next, "Question %d of", i + 1);
+    kc_pty_send_str(p, "n");
+    for (int k = 0; k < 250 && kc_pty_has(p, "Worse: the warning") && !kc_pty_has(p, next); k++)
+      kc_pty_pump(p, 20);
+  }
+  e2e_expect(p, "Getting worse after 3 days");
+  e2e_expect(p, "See a doctor within 24 hours");
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "!! See a doctor within 24 hours");
+}
+END_TEST
+
+/* "better": the five readiness checks; all pass opens the return to
+ * running, one failure says what to do instead (a painful hop is the
+ * shin-bone warning sign, with its level). */
+static void readiness(int rows, int cols, int pass) {
+  struct kc_pty *p = day_three(rows, cols, NULL);
+  kc_pty_send_str(p, "b");
+  e2e_expect(p, "Record: better?");
+  kc_pty_send_str(p, "y");
+  e2e_expect(p, "Five checks");
+  for (int i = 1; i <= 5; i++) {
+    char next[32];
+    snprintf(next, sizeof next, "Check %d of 5", i);
+    e2e_expect(p, next);
+    kc_pty_send_str(p, i == 5 && !pass ? "n" : "y");
+    for (int k = 0; k < 250 && kc_pty_has(p, next); k++) kc_pty_pump(p, 20);
+  }
+  if (pass) {
+    e2e_expect(p, "Getting back to running"); /* the article */
+    e2e_expect_not(p, "Not ready");
+  } else {
+    e2e_expect(p, "Not ready to run yet");
+    /* what to do instead, and the sign's level: page down to it */
+    for (int i = 0; i < 8 && !kc_pty_has(p, "See a physio or GP"); i++) {
+      kc_pty_send_str(p, KEY_PGDN_S);
+      kc_pty_wait_quiet(p, 30, 500);
+    }
+    e2e_expect(p, "See a physio or GP");
+  }
+}
+
+START_TEST(readiness_pass) { readiness(24, 80, 1); }
+END_TEST
+START_TEST(readiness_fail_40x12) { readiness(12, 40, 0); }
+END_TEST
+START_TEST(readiness_pass_40x12) { readiness(12, 40, 1); }
+END_TEST
+
+/* The timer's start is stored: x at once cancels without recording; a
+ * quit keeps it and reopening offers to resume it. */
+START_TEST(timer_cancel_and_resume) {
+  static const char *const long_ice[] = {"KNEECARE_ICE_SECONDS=600", NULL};
+  struct kc_pty *p = day_three(24, 80, long_ice);
+  e2e_select(p, "Ice, if it eases");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "ICE 09:5");
+  kc_pty_send_str(p, "x"); /* an accidental start */
+  e2e_expect(p, "nothing recorded");
+  e2e_expect_not(p, "ICE 0");
+  e2e_expect_not(p, "used 1 time");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "ICE 09:5");
+  kc_pty_send_str(p, "Q");
+  e2e_expect(p, "offered again when you reopen");
+  kc_pty_send_str(p, "y");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
+  kc_pty_free(p);
+  p = T.pty = e2e_start_env(&T, 12, 40, NULL, long_ice);
+  e2e_past_notice(p);
+  open_plan(p);
+  e2e_expect(p, "Resume ice timer from");
+  kc_pty_send_str(p, "y");
+  e2e_expect(p, "ICE 09:");
+  e2e_expect(p, "Ice timer resumed");
 }
 END_TEST
 
@@ -182,6 +425,14 @@ static Suite *suite(void) {
   tcase_add_test(tc, safety_check_yes_stops_home_care);
   tcase_add_test(tc, second_instance_sees_first_ticks);
   tcase_add_test(tc, day_three_checkin);
+  tcase_add_test(tc, overuse_plan_from_the_question);
+  tcase_add_test(tc, safety_check_yes_stops_home_care_40x12);
+  tcase_add_test(tc, safety_check_fails_closed);
+  tcase_add_test(tc, day_three_worse);
+  tcase_add_test(tc, readiness_pass);
+  tcase_add_test(tc, readiness_fail_40x12);
+  tcase_add_test(tc, readiness_pass_40x12);
+  tcase_add_test(tc, timer_cancel_and_resume);
   suite_add_tcase(s, tc);
   return s;
 }
