@@ -416,6 +416,57 @@ START_TEST(timer_cancel_and_resume) {
 }
 END_TEST
 
+/* `kneecare plan start` on a terminal asks the same safety check: a yes
+ * prints the sign's level and the danger and starts nothing; all no and
+ * the one question start the plan that fits. */
+static struct kc_pty *cli_start_in_pty(void) {
+  const char *args[] = {"plan", "start", NULL};
+  return e2e_start_env(&T, 24, 80, args, NULL);
+}
+
+static void cli_answer_signs(struct kc_pty *p, const char *first) {
+  e2e_expect(p, "Safety check: is any of these true today?");
+  for (int i = 1; i < 60; i++) {
+    char q[32], next[32];
+    snprintf(q, sizeof q, "%d of ", i);
+    snprintf(next, sizeof next, "%d of ", i + 1);
+    if (!kc_pty_wait_text(p, q, 2000)) break;
+    kc_pty_send_str(p, i == 1 ? first : "n");
+    kc_pty_send_str(p, KEY_ENTER_S);
+    if (i == 1 && first[0] == 'y') break; /* nothing stops after a yes: all asked */
+    for (int k = 0; k < 100 && !kc_pty_has(p, next) && !kc_pty_has(p, "fall, a twist"); k++)
+      kc_pty_pump(p, 20);
+    if (kc_pty_has(p, "fall, a twist")) break;
+  }
+}
+
+START_TEST(cli_plan_start_on_a_terminal) {
+  struct kc_pty *p = cli_start_in_pty();
+  cli_answer_signs(p, "y");
+  /* the rest answered no */
+  for (int i = 0; i < 60 && !kc_pty_has(p, "No plan was started"); i++) {
+    kc_pty_send_str(p, "n" KEY_ENTER_S);
+    kc_pty_wait_quiet(p, 30, 500);
+  }
+  e2e_expect(p, "CALL AN AMBULANCE NOW");
+  e2e_expect(p, "This can mean: Possible blood clot in the lungs");
+  e2e_expect(p, "No plan was started");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 1);
+  kc_pty_free(p);
+  T.pty = NULL;
+  ck_assert_int_ne(cli((const char *const[]){"plan", "status", NULL}, NULL), 0);
+
+  p = T.pty = cli_start_in_pty();
+  cli_answer_signs(p, "n");
+  e2e_expect(p, "fall, a twist");
+  kc_pty_send_str(p, "n" KEY_ENTER_S);
+  e2e_expect(p, "Plan: Easing an overuse problem");
+  e2e_expect(p, "Safety check: no to every warning sign");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
+  ck_assert_int_eq(cli((const char *const[]){"plan", "status", NULL}, NULL), 0);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_plan");
   TCase *tc = tcase_create("plan");
@@ -433,6 +484,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, readiness_fail_40x12);
   tcase_add_test(tc, readiness_pass_40x12);
   tcase_add_test(tc, timer_cancel_and_resume);
+  tcase_add_test(tc, cli_plan_start_on_a_terminal);
   suite_add_tcase(s, tc);
   return s;
 }
