@@ -319,10 +319,15 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
   /* Once home care has stopped the tasks are off: no instructions. */
   const char *detail =
       c->cur.sel < c->snap.n_tasks && !c->snap.stopped ? c->snap.tasks[c->cur.sel].detail : "";
-  int drows = kc_wrapped_rows(detail, w - 4), bottom = y + h;
-  int tasks = bottom - row - (drows ? drows + 1 : 0);
-  if (tasks < 2) tasks = 2;
+  /* The instructions at a reading width, right under the tasks. */
+  const int dw = w - 4 > 76 ? 76 : w - 4;
+  int drows = kc_wrapped_rows(detail, dw), bottom = y + h;
   c->w = w;
+  int need = 0; /* rows every task takes */
+  for (size_t t = 0; t < c->snap.n_tasks; t++) need += task_rows(c, t);
+  int tasks = bottom - row - (drows ? drows + 1 : 0);
+  if (tasks > need) tasks = need;
+  if (tasks < 2) tasks = 2;
   c->cur.ctx = c;
   c->cur.height = task_rows;
   kc_cursor_set(&c->cur, c->snap.n_tasks);
@@ -335,9 +340,9 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
     kc_puts(row + tasks - 1, w - 1, 1, kc_glyph(G_DOWN), kc_attr(ROLE_DIM));
   int room = bottom - row - tasks - 1;
   if (drows <= room) {
-    kc_put_wrapped(row + tasks + 1, 2, room, w - 4, detail, kc_attr(ROLE_SAFETY));
+    kc_put_wrapped(row + tasks + 1, 2, room, dw, detail, kc_attr(ROLE_SAFETY));
   } else if (room > 0) { /* too small to show it whole: say where it is */
-    kc_put_wrapped(row + tasks + 1, 2, room - 1, w - 4, detail, kc_attr(ROLE_SAFETY));
+    kc_put_wrapped(row + tasks + 1, 2, room - 1, dw, detail, kc_attr(ROLE_SAFETY));
     kc_puts(bottom - 1, 2, w - 4, "(more: i shows all of it)", kc_attr(ROLE_WARNING));
   }
 }

@@ -178,6 +178,20 @@ static void yes_stops_home_care(int rows, int cols) {
   kc_pty_send_str(p, KEY_ENTER_S);
   answer_kind_injury(p);
   e2e_expect(p, "Today's safety check");
+  /* every sign marked recheck in the sign table is asked */
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  ck_assert_int_eq(sqlite3_open(KC_BINARY_DIR "/content.db", &db), SQLITE_OK);
+  ck_assert_int_eq(
+      sqlite3_prepare_v2(db, "SELECT count(*) FROM sign WHERE recheck = 1", -1, &st, NULL),
+      SQLITE_OK);
+  ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+  char count[48];
+  snprintf(count, sizeof count, "Question 1 of %d", sqlite3_column_int(st, 0));
+  ck_assert_int_ge(sqlite3_column_int(st, 0), 17);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  e2e_expect(p, count);
   kc_pty_send_str(p, "y"); /* the first sign: short of breath, chest pain */
   e2e_expect(p, "Question 2 of");
   for (int i = 2; i < 60 && kc_pty_has(p, "Today's safety check"); i++) {
