@@ -183,6 +183,16 @@ struct kc_redflag_answer {
  * the highest level among the "yes" answers, and never below KC_LEVEL_SOON
  * (a "yes" to any red flag is never self-care, whatever the data says). */
 enum kc_level kc_redflag_recheck(const struct kc_redflag_answer *answers, size_t n);
+/* The questions of the daily safety check: every warning sign marked
+ * recheck in the sign table, in table order. Fails closed (security review
+ * F5): returns -1 with a sentence in why, and *n = 0, when def is NULL
+ * (the signs could not be loaded), when no sign is marked recheck, or when
+ * a marked sign has a level outside SOON..MAX or no danger to name; the
+ * caller must then block the checklist, never treat the check as passed.
+ * Otherwise 0 with the sign indexes in *out (malloc'd, free()). */
+struct kc_wz_def;
+int kc_recheck_signs(const struct kc_wz_def *def, size_t **out, size_t *n, char *why,
+                     size_t whylen);
 /* A re-check result that ends the self-care path (any "yes"). */
 bool kc_redflag_stops_plan(enum kc_level result);
 /* The re-check is asked at the first visit of each calendar day: due when

@@ -227,25 +227,24 @@ static int ask_yes_no(const char *question, int unsure_is_yes) {
  * the signs cannot be loaded (said why: fail closed) or input ended. */
 static int ask_signs(struct kc_app *app, enum kc_level *level, const char **danger,
                      const char **action, struct kc_strbuf *text) {
-  char err[512];
+  char err[512], reason[256];
   const struct kc_wz_def *def = kc_app_wizard(app, err, sizeof err);
-  size_t n = def ? kc_wz_sign_count(def) : 0, asked = 0;
-  for (size_t i = 0; i < n; i++) asked += kc_wz_sign_at(def, i)->recheck;
-  if (!def || asked == 0) {
-    kc_err("plan: the warning signs could not be loaded (%s), so the safety check cannot be "
-           "asked and no plan was started. Read them with: kneecare show red-flags",
-           def ? "none is marked for the daily check" : err);
+  size_t *si = NULL, asked = 0;
+  if (kc_recheck_signs(def, &si, &asked, reason, sizeof reason) != 0) {
+    kc_err("plan: the warning signs could not be used (%s), so the safety check cannot be "
+           "asked and nothing was recorded. Read them with: kneecare show red-flags",
+           def ? reason : err);
     return -1;
   }
   printf("Safety check: is any of these true today? Any yes means home care is not enough.\n\n");
-  struct kc_redflag_answer *ans = kc_xcalloc(n, sizeof *ans);
+  struct kc_redflag_answer *ans = kc_xcalloc(asked, sizeof *ans);
   size_t k = 0;
   int rc = 0;
   *danger = *action = NULL;
   enum kc_level top = KC_LEVEL_NONE;
-  for (size_t i = 0; i < n; i++) {
+  for (size_t j = 0; j < asked; j++) {
+    const size_t i = si[j];
     const struct kc_wz_sign *sg = kc_wz_sign_at(def, i);
-    if (!sg->recheck) continue;
     int qi = kc_wz_sign_question(def, i);
     const struct kc_wz_question *q = qi >= 0 ? kc_wz_question_at(def, (size_t)qi) : NULL;
     const char *words =
@@ -274,6 +273,7 @@ static int ask_signs(struct kc_app *app, enum kc_level *level, const char **dang
   }
   *level = rc ? KC_LEVEL_NONE : kc_redflag_recheck(ans, k);
   free(ans);
+  free(si);
   return rc;
 }
 

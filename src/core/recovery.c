@@ -6,9 +6,12 @@
 #include "kneecare/recovery.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kneecare/day.h"
+#include "kneecare/mem.h"
+#include "kneecare/wizard.h"
 
 /* ---- plan days ----------------------------------------------------------- */
 
@@ -315,6 +318,36 @@ enum kc_level kc_redflag_recheck(const struct kc_redflag_answer *answers, size_t
     result = max_level(result, l);
   }
   return result;
+}
+
+int kc_recheck_signs(const struct kc_wz_def *def, size_t **out, size_t *n, char *why,
+                     size_t whylen) {
+  char buf[256];
+  const char *msg = NULL;
+  *out = NULL;
+  *n = 0;
+  const size_t total = def ? kc_wz_sign_count(def) : 0;
+  size_t *v = kc_xcalloc(total + 1, sizeof *v), k = 0;
+  if (!def) msg = "The warning signs could not be loaded.";
+  for (size_t i = 0; !msg && i < total; i++) {
+    const struct kc_wz_sign *sg = kc_wz_sign_at(def, i);
+    if (!sg || !sg->recheck) continue;
+    if (sg->level < KC_LEVEL_SOON || sg->level > KC_LEVEL_MAX || !kc_wz_cause_at(def, sg->cause)) {
+      snprintf(buf, sizeof buf, "The warning sign '%.64s' has no valid level or danger.", sg->id);
+      msg = buf;
+      break;
+    }
+    v[k++] = i;
+  }
+  if (!msg && k == 0) msg = "No warning sign is marked for the daily check.";
+  if (msg) {
+    free(v);
+    if (why && whylen) snprintf(why, whylen, "%s", msg);
+    return -1;
+  }
+  *out = v;
+  *n = k;
+  return 0;
 }
 
 bool kc_redflag_stops_plan(enum kc_level result) { return result >= KC_LEVEL_SOON; }

@@ -228,33 +228,24 @@ struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id) {
 struct kc_view *kc_recheck_new_mode(struct kc_ui *ui, int64_t plan_id, int worse) {
   static char why[512];
   const struct kc_wz_def *def = kc_app_wizard(ui->app, why, sizeof why);
-  size_t n_signs = def ? kc_wz_sign_count(def) : 0;
   struct recheck *r = kc_xcalloc(1, sizeof *r);
   r->base.ops = &recheck_ops;
   r->plan_id = plan_id;
   r->def = def;
   r->worse = worse;
-  r->si = kc_xcalloc(n_signs + 1, sizeof *r->si);
-  r->answer = kc_xcalloc(n_signs + 1, sizeof *r->answer);
-  for (size_t i = 0; i < n_signs; i++) {
-    const struct kc_wz_sign *sg = kc_wz_sign_at(def, i);
-    if (!sg || !sg->recheck) continue;
-    /* A sign with an unknown level or danger cannot be asked honestly. */
-    if (sg->level < KC_LEVEL_SOON || sg->level > KC_LEVEL_MAX || !kc_wz_cause_at(def, sg->cause)) {
-      snprintf(why, sizeof why, "The warning sign '%s' has no valid level or danger.", sg->id);
-      r->failed = why;
-      break;
-    }
-    r->si[r->n] = i;
-    r->answer[r->n] = -1;
-    r->n++;
+  char reason[256];
+  /* Fail closed (security review F5): signs that cannot be loaded, none
+   * marked recheck, or one without a level or danger block the checklist
+   * with a message instead of passing the check. */
+  if (kc_recheck_signs(def, &r->si, &r->n, reason, sizeof reason) != 0) {
+    if (def)
+      snprintf(why, sizeof why, "%s", reason);
+    else if (!why[0])
+      snprintf(why, sizeof why, "%s", reason);
+    r->failed = why;
   }
-  /* Fail closed (security review F5): no signs, or none marked recheck,
-   * blocks the checklist with a message instead of passing the check. */
-  if (!def)
-    r->failed = why[0] ? why : "The warning signs could not be read.";
-  else if (!r->failed && r->n == 0)
-    r->failed = "The content database has no warning signs marked for the daily check.";
+  r->answer = kc_xcalloc(r->n + 1, sizeof *r->answer);
+  for (size_t i = 0; i < r->n; i++) r->answer[i] = -1;
   r->cur.ctx = r;
   r->cur.height = question_rows;
   r->text_w = 40;

@@ -10,6 +10,7 @@
 #include "kneecare/day.h"
 #include "kneecare/profile.h"
 #include "kneecare/recovery.h"
+#include "kneecare/wizard.h"
 
 static const int S = 19884; /* 2024-06-10, an arbitrary start day */
 
@@ -351,6 +352,55 @@ START_TEST(redflag_due_daily) {
 }
 END_TEST
 
+/* Security review F5: the daily check fails closed. */
+static struct kc_wz_def *signs_def(int n_recheck, int bad_level) {
+  struct kc_wz_def *d = kc_wz_def_new();
+  kc_wz_add_cause(d, "pulmonary-embolism", "Possible blood clot in the lungs", "red-flags", 5,
+                  "src");
+  kc_wz_add_cause(d, "dvt", "Possible blood clot in the leg", "red-flags", 3, "src");
+  const struct kc_wz_sign_spec s1 = {
+      "breathless-chest", "Short of breath", "pulmonary-embolism", "", "src", NULL,
+      bad_level ? 1 : 5,  n_recheck >= 1};
+  const struct kc_wz_sign_spec s2 = {"calf-clot", "A swollen calf", "dvt", "", "src", NULL,
+                                     3,           n_recheck >= 2};
+  const struct kc_wz_sign_spec s3 = {"ottawa-age", "Aged 55 or over", "dvt", "", "src", NULL, 4,
+                                     false};
+  kc_wz_add_sign(d, &s1);
+  kc_wz_add_sign(d, &s3);
+  kc_wz_add_sign(d, &s2);
+  return d;
+}
+
+START_TEST(recheck_fails_closed) {
+  size_t *si = (size_t *)1, n = 9;
+  char why[256] = "";
+  /* the signs could not be loaded */
+  ck_assert_int_eq(kc_recheck_signs(NULL, &si, &n, why, sizeof why), -1);
+  ck_assert_ptr_null(si);
+  ck_assert_int_eq(n, 0);
+  ck_assert_ptr_nonnull(strstr(why, "could not be loaded"));
+  /* an empty list (none marked recheck) */
+  struct kc_wz_def *d = signs_def(0, 0);
+  ck_assert_int_eq(kc_recheck_signs(d, &si, &n, why, sizeof why), -1);
+  ck_assert_int_eq(n, 0);
+  ck_assert_ptr_nonnull(strstr(why, "No warning sign"));
+  kc_wz_def_free(d);
+  /* a marked sign without a usable level */
+  d = signs_def(2, 1);
+  ck_assert_int_eq(kc_recheck_signs(d, &si, &n, why, sizeof why), -1);
+  ck_assert_ptr_nonnull(strstr(why, "'breathless-chest'"));
+  kc_wz_def_free(d);
+  /* every marked sign, in table order, and only those */
+  d = signs_def(2, 0);
+  ck_assert_int_eq(kc_recheck_signs(d, &si, &n, why, sizeof why), 0);
+  ck_assert_int_eq(n, 2);
+  ck_assert_str_eq(kc_wz_sign_at(d, si[0])->id, "breathless-chest");
+  ck_assert_str_eq(kc_wz_sign_at(d, si[1])->id, "calf-clot");
+  free(si);
+  kc_wz_def_free(d);
+}
+END_TEST
+
 START_TEST(plan_levels) {
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_NONE, KC_CHECKIN_NONE), KC_LEVEL_SELF_CARE);
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_NONE, KC_CHECKIN_BETTER), KC_LEVEL_SELF_CARE);
@@ -577,6 +627,7 @@ static Suite *recovery_suite(void) {
   tcase_add_test(checkin, redflag_bad_data_never_lowers);
   tcase_add_test(checkin, redflag_due_daily);
   tcase_add_test(checkin, plan_levels);
+  tcase_add_test(checkin, recheck_fails_closed);
   suite_add_tcase(s, checkin);
   TCase *names = tcase_create("names");
   tcase_add_test(names, profile_names_accepted);
