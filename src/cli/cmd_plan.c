@@ -1,4 +1,4 @@
-/* `kneecare plan ...`: the 3-day RICE recovery plan of the current profile
+/* `kneecare plan ...`: the 3-day recovery plan (injury or overuse) of the current profile
  * from the command line.
  *
  *   start [--date YYYY-MM-DD] [--checked] [--kind injury|overuse]

@@ -196,6 +196,21 @@ void kc_plan_print_json(const char *profile, const struct kc_plan_snapshot *s) {
   printf(",\"today\":\"%s\",\"day_index\":%d,\"shown_day\":%d,\"day_label\":",
          date_of(s->today, date), s->day_index, s->shown_day);
   kc_json_str(stdout, kc_plan_day_label(s->day_index, label, sizeof label));
+  printf(",\"kind\":\"%s\",\"kind_title\":", kc_plan_kind_name(s->kind));
+  kc_json_str(stdout, kc_plan_kind_title(s->kind));
+  /* "level" stays for readers of earlier files; "assessed" says whether a
+   * warning sign or the check-in set it (self-care alone is no clearance). */
+  printf(",\"assessed\":%s,\"stopped\":%s,\"danger\":",
+         s->level > KC_LEVEL_SELF_CARE ? "true" : "false", s->stopped ? "true" : "false");
+  if (s->stop_danger)
+    kc_json_str(stdout, s->stop_danger);
+  else
+    printf("null");
+  printf(",\"last_safety_check\":");
+  if (kc_day_valid(s->last_check_day))
+    printf("\"%s\"", date_of(s->last_check_day, date));
+  else
+    printf("null");
   printf(",\"level\":\"%s\",\"level_title\":", kc_level_name(s->level));
   kc_json_str(stdout, kc_level_title(s->level));
   printf(",\"worst_redflag\":\"%s\",\"checkin_due\":%s,\"checkin\":",

@@ -642,6 +642,8 @@ static int checklist_enabled(struct kc_view *v, enum kc_cmd cmd) {
   struct checklist *c = (struct checklist *)v;
   const struct kc_plan_task *t = sel_task(c);
   int ice = t && t->kind == KC_TASK_ICE;
+  if (c->snap.stopped && (cmd == CMD_TOGGLE || cmd == CMD_ICE_ADD || cmd == CMD_ICE_STOP))
+    return 0; /* home care has stopped: not offered */
   switch (cmd) {
   case CMD_ICE_STOP:
   case CMD_ICE_ADD:

@@ -69,6 +69,9 @@ run "$K" plan status --json
 expect_rc 0 "status --json"
 json_ok "status --json"
 has '"day_label":"Day 2 of 3"' "status --json"
+has '"kind":"injury"' "status --json: the plan kind"
+has '"assessed":false' "status --json: self-care is not an assessed level"
+has '"last_safety_check":"2026-03-01"' "status --json: the --checked answers"
 
 # ---- bad input: exit 2, nothing written ----------------------------------------
 run "$K" plan export
