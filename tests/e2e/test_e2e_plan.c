@@ -481,6 +481,40 @@ START_TEST(cli_plan_start_on_a_terminal) {
 }
 END_TEST
 
+/* The plan follows the result: `p` on a self-care result starts the plan
+ * of its leading cause's kind, without the question. */
+static void plan_from_result(const char *answers, const char *kind_words, const char *task) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/tests/cases/%s.answers", KC_SOURCE_DIR, answers);
+  ck_assert_int_eq(cli((const char *const[]){"wizard", "--answers", path, "--save", NULL}, NULL),
+                   0);
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, NULL);
+  e2e_past_notice(p);
+  e2e_select(p, "Past symptom checks");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  kc_pty_wait_quiet(p, 30, 1000);
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Self-care");
+  kc_pty_send_str(p, "p");
+  e2e_expect(p, "Start a 3-day recovery plan");
+  e2e_select(p, "Today");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_safety_check_all_no(p); /* no kind question: the result decided */
+  e2e_expect(p, kind_words);
+  e2e_expect(p, task);
+}
+
+START_TEST(overuse_result_gets_the_overuse_plan) {
+  plan_from_result("runners-knee-new-hills", "Easing an overuse problem", "Hip and thigh strength");
+  e2e_expect_not(T.pty, "Compression");
+}
+END_TEST
+
+START_TEST(injury_result_gets_the_injury_plan) {
+  plan_from_result("bone-bruise-fall", "First days after an injury", "Raise the leg");
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_plan");
   TCase *tc = tcase_create("plan");
@@ -499,6 +533,8 @@ static Suite *suite(void) {
   tcase_add_test(tc, readiness_pass_40x12);
   tcase_add_test(tc, timer_cancel_and_resume);
   tcase_add_test(tc, cli_plan_start_on_a_terminal);
+  tcase_add_test(tc, overuse_result_gets_the_overuse_plan);
+  tcase_add_test(tc, injury_result_gets_the_injury_plan);
   suite_add_tcase(s, tc);
   return s;
 }
