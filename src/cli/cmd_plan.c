@@ -159,6 +159,19 @@ static int open_plan(struct plan_cmd *p, struct kc_app *app, int need_active) {
   return KC_EXIT_OK;
 }
 
+/* Home care has stopped (a warning sign answered yes): its tasks and ice
+ * are not recorded any more; says why (exit 1). */
+static int refuse_stopped(struct plan_cmd *p) {
+  enum kc_level worst = KC_LEVEL_NONE;
+  if (kc_userdb_redflag_worst(p->udb, p->plan.id, &worst) != KC_UDB_OK ||
+      !kc_redflag_stops_plan(worst))
+    return KC_EXIT_OK;
+  kc_err("plan %s: home care has stopped: a warning sign was answered yes (%s). Get help as "
+         "'kneecare plan status' says; nothing was recorded.",
+         sub_name, kc_level_title(worst));
+  return KC_EXIT_FAIL;
+}
+
 static int store_err(struct plan_cmd *p, int rc) {
   kc_err("%s", kc_userdb_errmsg(p->udb));
   return rc == KC_UDB_EINVAL ? KC_EXIT_USAGE : KC_EXIT_FAIL;
@@ -464,6 +477,7 @@ static int cmd_tick(struct kc_app *app, int argc, char **argv, int on) {
   struct plan_cmd p;
   int rc = open_plan(&p, app, 1);
   if (rc) return rc;
+  if (on && (rc = refuse_stopped(&p))) return rc;
   if (!kc_task_fits(task->plan_kind, p.plan.kind)) {
     snprintf(msg, sizeof msg, "'%s' is not a task of this plan (%s): see 'kneecare plan status'",
              id, kc_plan_kind_title(p.plan.kind));
@@ -510,6 +524,7 @@ static int cmd_ice(struct kc_app *app, int argc, char **argv) {
   struct plan_cmd p;
   int rc = open_plan(&p, app, 1);
   if (rc) return rc;
+  if ((rc = refuse_stopped(&p))) return rc;
   int day;
   if ((rc = resolve_day(&p, o.day, &day))) return rc;
   rc = kc_userdb_ice_add(p.udb, p.plan.id, day, p.now, KC_ICE_MINUTES, NULL);

@@ -332,4 +332,29 @@ expect_rc 0 "old-style plan: status"
 has "Plan: First days after an injury" "old-style plan: the injury version (its RICE plan)"
 grep -qE '^  compression +done ' <<<"$OUT" || fail "old-style plan: the tick shows"
 
+# ---- a warning sign answered yes (in the guide) stops home care ------------------------------
+run "$K" --user Stop --create plan start --checked
+python3 - "$KNEECARE_DATA_DIR/kneecare.db" <<'PY' || fail "stopped plan: could not record the check"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+pid = db.execute("SELECT plan.id FROM plan JOIN profile ON profile.id = plan.profile_id "
+                 "WHERE profile.name = 'Stop'").fetchone()[0]
+db.execute("INSERT INTO redflag_check (plan_id, cal_day, at, level, answers) "
+           "VALUES (?, 20513, 1772366400, 5, 'breathless-chest=yes\ncalf-clot=no\n')", (pid,))
+db.commit()
+PY
+run "$K" --user Stop plan status
+expect_rc 0 "stopped plan: status"
+has "CALL AN AMBULANCE NOW (level: ambulance)" "stopped plan: the sign's level"
+has "This can mean: Possible blood clot in the lungs" "stopped plan: the danger named"
+has "Home care has stopped" "stopped plan: said"
+run "$K" --user Stop plan tick rest-move
+expect_rc 1 "stopped plan: no more ticks"
+err_has "home care has stopped" "stopped plan: why"
+run "$K" --user Stop plan ice
+expect_rc 1 "stopped plan: no ice"
+run "$K" --user Stop plan next
+has "home care has stopped: Call an ambulance now" "stopped plan: plan next says so, nothing else"
+lacks "task" "stopped plan: plan next lists no tasks"
+
 echo "plan: ok"

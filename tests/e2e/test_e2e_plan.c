@@ -519,7 +519,7 @@ static Suite *suite(void) {
   Suite *s = suite_create("e2e_plan");
   TCase *tc = tcase_create("plan");
   tcase_add_checked_fixture(tc, setup, teardown);
-  tcase_set_timeout(tc, 60);
+  tcase_set_timeout(tc, 120);
   tcase_add_test(tc, profile_plan_ticks_pain_timer_persist);
   tcase_add_test(tc, safety_check_yes_stops_home_care);
   tcase_add_test(tc, second_instance_sees_first_ticks);

@@ -277,7 +277,7 @@ static void one_user(int n, int iters) {
   int ready = 0;
   for (int i = 0; i < n; i++) p[i] = tui_start(&e, args, 24, 80);
   for (int i = 0; i < n; i++)
-    ready += tui_home(p[i]) && tui_open_checklist(p[i]) && tui_select(p[i], "Ice ");
+    ready += tui_home(p[i]) && tui_open_checklist(p[i]) && tui_select(p[i], "Ice, if it eases");
   /* The workers start; meanwhile every guide runs two 1-second ice timers. */
   struct job *jobs = calloc((size_t)n, sizeof *jobs);
   int expect_ticks = 0; /* each worker leaves its own task/day combos ticked */
