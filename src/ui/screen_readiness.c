@@ -87,7 +87,7 @@ static void finish(struct readiness *r, struct kc_ui *ui) {
     if (r->answer[i] == 1) continue;
     kc_strbuf_put(&md, "- **");
     kc_strbuf_put_md(&md, r->checks[i].question);
-    kc_strbuf_put(&md, "** ");
+    kc_strbuf_put(&md, "** Not yet: ");
     kc_strbuf_put_md(&md, r->checks[i].if_not);
     int si = def && r->checks[i].sign_id ? kc_wz_find_sign(def, r->checks[i].sign_id) : -1;
     if (si >= 0) {
