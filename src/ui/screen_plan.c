@@ -725,7 +725,9 @@ static int checklist_tick(struct kc_view *v, struct kc_ui *ui) {
     int last_day = kc_userdb_redflag_last(udb, c->snap.plan.id, &last) == KC_UDB_OK
                        ? last.cal_day
                        : KC_DAY_INVALID;
-    if (kc_redflag_due(last_day, today)) kc_ui_push(ui, kc_recheck_new(ui, c->snap.plan.id));
+    /* once home care has stopped, the banner says what to do: no more checks */
+    if (!c->snap.stopped && kc_redflag_due(last_day, today))
+      kc_ui_push(ui, kc_recheck_new(ui, c->snap.plan.id));
     return 1;
   }
   if ((kc_userdb_data_version(udb, &dv) == KC_UDB_OK && dv != c->data_version) ||
@@ -904,7 +906,8 @@ void kc_plan_open_for(struct kc_ui *ui, enum kc_plan_kind kind, const char *caus
     struct kc_redflag_check last;
     int last_day =
         kc_userdb_redflag_last(udb, plan.id, &last) == KC_UDB_OK ? last.cal_day : KC_DAY_INVALID;
-    if (kc_redflag_due(last_day, kc_app_today())) kc_ui_push(ui, kc_recheck_new(ui, plan.id));
+    if (!((struct checklist *)c)->snap.stopped && kc_redflag_due(last_day, kc_app_today()))
+      kc_ui_push(ui, kc_recheck_new(ui, plan.id));
     return;
   }
   if (rc != KC_UDB_ENOTFOUND) {
