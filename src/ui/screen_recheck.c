@@ -32,7 +32,7 @@ static const struct kc_binding recheck_rows[] = {
     {CMD_OPEN,
      {'\r', KC_KEY(KEY_ENTER)},
      "read the red flags (when the safety questions cannot be loaded)",
-     NULL,
+     "red flags",
      NULL},
 };
 const struct kc_keymap kc_keys_recheck =
@@ -215,7 +215,17 @@ static void recheck_destroy(struct kc_view *v) {
   free(r);
 }
 
+/* The hints offer the answers, or, when the questions cannot be loaded,
+ * only the way to the red flags. */
+static int recheck_enabled(struct kc_view *v, enum kc_cmd cmd) {
+  const struct recheck *r = (const struct recheck *)v;
+  if (cmd == CMD_OPEN) return r->failed != NULL;
+  if (cmd == CMD_YES || cmd == CMD_NO || cmd == CMD_UNSURE) return r->failed == NULL;
+  return 1;
+}
+
 static const struct kc_view_ops recheck_ops = {.draw = recheck_draw,
+                                               .enabled = recheck_enabled,
                                                .keys = &kc_keys_recheck,
                                                .command = recheck_command,
                                                .destroy = recheck_destroy,
