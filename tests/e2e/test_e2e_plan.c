@@ -512,6 +512,56 @@ START_TEST(cli_plan_start_on_a_terminal) {
 }
 END_TEST
 
+/* `kneecare plan checkin` on a terminal: "worse" asks the warning signs
+ * (all no: at least a same-day review); "better" asks the five readiness
+ * checks and offers the return to running only when all pass. */
+static struct kc_pty *cli_in_pty(const char *answer) {
+  const char *args[] = {"plan", "checkin", answer, NULL};
+  return T.pty = e2e_start_env(&T, 24, 80, args, NULL);
+}
+
+START_TEST(cli_checkin_on_a_terminal) {
+  char date[32];
+  time_t t = time(NULL) - 2 * 86400;
+  struct tm tm;
+  localtime_r(&t, &tm);
+  strftime(date, sizeof date, "%Y-%m-%d", &tm);
+  ck_assert_int_eq(
+      cli((const char *const[]){"plan", "start", "--checked", "--date", date, NULL}, NULL), 0);
+  struct kc_pty *p = cli_in_pty("worse");
+  e2e_expect(p, "Safety check: is any of these true today?");
+  for (int i = 0; i < 60 && !kc_pty_has(p, "Check-in saved"); i++) {
+    kc_pty_send_str(p, "n" KEY_ENTER_S);
+    kc_pty_wait_quiet(p, 30, 500);
+  }
+  e2e_expect(p, "Check-in saved: worse");
+  e2e_expect(p, "SEE A DOCTOR WITHIN 24 HOURS (level: 24h)");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
+  kc_pty_free(p);
+
+  p = cli_in_pty("better");
+  for (int i = 1; i <= 5; i++) {
+    e2e_expect(p, "[y]es / [n]o");
+    kc_pty_send_str(p, "y" KEY_ENTER_S);
+    kc_pty_wait_quiet(p, 30, 500);
+  }
+  e2e_expect(p, "All five pass");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
+  kc_pty_free(p);
+
+  p = cli_in_pty("better");
+  for (int i = 1; i <= 5; i++) {
+    e2e_expect(p, "[y]es / [n]o");
+    kc_pty_send_str(p, i == 5 ? "n" KEY_ENTER_S : "y" KEY_ENTER_S);
+    kc_pty_wait_quiet(p, 30, 500);
+  }
+  e2e_expect(p, "Not yet: Stop running and jumping.");
+  e2e_expect(p, "Not ready to run yet");
+  e2e_expect_not(p, "All five pass");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
+}
+END_TEST
+
 /* The plan follows the result: `p` on a self-care result starts the plan
  * of its leading cause's kind, without the question. */
 static void plan_from_result(const char *answers, const char *kind_words, const char *task) {
@@ -565,6 +615,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, readiness_pass_40x12);
   tcase_add_test(tc, timer_cancel_and_resume);
   tcase_add_test(tc, cli_plan_start_on_a_terminal);
+  tcase_add_test(tc, cli_checkin_on_a_terminal);
   tcase_add_test(tc, overuse_result_gets_the_overuse_plan);
   tcase_add_test(tc, injury_result_gets_the_injury_plan);
   suite_add_tcase(s, tc);
