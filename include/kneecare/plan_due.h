@@ -18,15 +18,18 @@
 #define KC_PAIN_EVENING_HOUR 18
 
 struct kc_plan_due {
-  bool active;       /* the profile has an active plan */
-  int day_index;     /* kc_plan_day_index of today */
-  bool safety_check; /* today's warning-sign check not done yet */
-  bool checkin;      /* the day-3 check-in is due and not answered */
-  bool plan_over;    /* past day 3 with the check-in answered: end the plan */
+  bool active;         /* the profile has an active plan */
+  bool stopped;        /* a warning sign stopped home care: nothing else is due */
+  enum kc_level level; /* the plan's level (kc_plan_level) */
+  int day_index;       /* kc_plan_day_index of today */
+  bool safety_check;   /* today's warning-sign check not done yet */
+  bool checkin;        /* the day-3 check-in is due and not answered */
+  bool plan_over;      /* past day 3 with the check-in answered: end the plan */
   bool timer_running;
   int timer_left; /* seconds left on the running ice timer (0: time is up) */
-  bool ice_now;   /* fewer sessions than the target today and none in the last two hours */
-  int ice_done, ice_target;
+  bool ice_now;   /* never for optional ice (every plan since issue 9); older content with a
+                     target: fewer sessions than it today and none in the last two hours */
+  int ice_done, ice_target;        /* ice_target 0: optional */
   bool pain_morning, pain_evening; /* that score of today not given yet, and it is its time */
   int tasks_left;                  /* required check tasks of today not ticked */
 };

@@ -12,10 +12,13 @@
 struct kc_plan_task {
   char *id, *label, *detail, *article_id;
   enum kc_task_kind kind;
-  int target; /* 0 = optional */
+  int target;                  /* 0 = optional */
+  enum kc_plan_kind plan_kind; /* the plan version it belongs to; NONE = both */
 };
 
-/* The tasks in plan order (*out, free with kc_plan_tasks_free). A row with
+/* Every task of both plan versions in plan order (kc_task_fits picks a
+ * plan's); content without plan_task.plan_kind (older versions) gives
+ * tasks of both. The tasks in plan order (*out, free with kc_plan_tasks_free). A row with
  * an odd id or kind (a foreign database) is skipped, not trusted; text is
  * sanitised. Returns 0, or -1 with a reason in err when there are none. */
 int kc_plan_tasks_load(struct kc_content *c, struct kc_plan_task **out, size_t *n, char *err,

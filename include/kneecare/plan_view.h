@@ -19,10 +19,11 @@ struct kc_task_day {
 
 struct kc_plan_snapshot {
   struct kc_plan plan;
-  int today;                        /* calendar day */
-  int day_index;                    /* kc_plan_day_index (may be > 3 or < 1) */
-  int shown_day;                    /* 1..3 */
-  const struct kc_plan_task *tasks; /* borrowed from the app */
+  int today;                  /* calendar day */
+  int day_index;              /* kc_plan_day_index (may be > 3 or < 1) */
+  int shown_day;              /* 1..3 */
+  enum kc_plan_kind kind;     /* kc_plan_kind_effective(plan.kind) */
+  struct kc_plan_task *tasks; /* this plan version's tasks (strings borrowed from the app) */
   size_t n_tasks;
   struct kc_task_day *cells;  /* n_tasks * KC_PLAN_DAYS, [task * 3 + day - 1] */
   struct kc_ice_session *ice; /* every session of the plan, by time */
@@ -34,6 +35,12 @@ struct kc_plan_snapshot {
   struct kc_progress progress[KC_PLAN_DAYS];
   enum kc_level worst_redflag; /* KC_LEVEL_NONE when no re-check said yes */
   enum kc_level level;         /* kc_plan_level() */
+  /* When a re-check stopped home care: the danger its most urgent yes
+   * names (the sign's cause title) and the sign's own action; NULL when
+   * none (or the wizard cannot be read). Borrowed from the app's wizard. */
+  const char *stop_danger, *stop_action;
+  bool stopped;       /* a warning sign answered yes: home care has stopped */
+  int last_check_day; /* calendar day of the latest safety check; KC_DAY_INVALID if none */
 };
 
 /* Loads the snapshot of `plan` for calendar day `today`. Returns a

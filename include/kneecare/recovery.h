@@ -15,9 +15,12 @@
 
 #define KC_PLAN_DAYS 3         /* the plan runs for days 1..3 */
 #define KC_PLAN_MAX_BACKDATE 7 /* a plan may start up to 7 days before today */
-#define KC_ICE_TARGET 4        /* sessions a day aimed for */
-#define KC_ICE_MINIMUM 3       /* sessions a day that count as done */
-#define KC_ICE_MINUTES 20      /* one session, at most */
+/* Ice is an optional comfort measure (ice.md, peace-and-love.md): there is
+ * no daily target. These stay as the most sessions a day the advice allows
+ * (every 2-3 hours while awake), used to warn, never to mark a day. */
+#define KC_ICE_TARGET 4
+#define KC_ICE_MINIMUM 3
+#define KC_ICE_MINUTES 20 /* one session, at most */
 #define KC_ICE_SKIN_CHECK_MINUTES 5
 #define KC_PAIN_MIN 0
 #define KC_PAIN_MAX 10
@@ -80,13 +83,15 @@ const char *kc_task_state_name(enum kc_task_state state); /* "done", "late"... *
 /* ---- ice ----------------------------------------------------------------- */
 
 struct kc_ice_progress {
-  int count;   /* sessions recorded that day */
-  int target;  /* aimed for (plan_task.target, else KC_ICE_TARGET) */
-  int minimum; /* enough to count as done: min(KC_ICE_MINIMUM, target) */
-  bool met;    /* count >= minimum */
-  bool full;   /* count >= target */
+  int count;     /* sessions recorded that day */
+  int target;    /* 0: optional (every plan since issue 9); > 0 only in old content */
+  int minimum;   /* enough to count as done: min(KC_ICE_MINIMUM, target); 0 when optional */
+  bool met;      /* optional: at least one session used; else count >= minimum */
+  bool full;     /* optional: same as met; else count >= target */
+  bool optional; /* target 0: recorded when used, never makes a day incomplete */
 };
-/* target <= 0 means "use KC_ICE_TARGET". */
+/* target <= 0: optional ice (no target, never counted in the day's
+ * progress); a positive target (content of older versions) is kept. */
 struct kc_ice_progress kc_ice_progress(int count, int target);
 
 /* ---- day progress -------------------------------------------------------- */
@@ -126,9 +131,25 @@ enum kc_pain_slot kc_pain_slot_at(int local_hour);
 enum kc_plan_kind { KC_PLAN_KIND_NONE = 0, KC_PLAN_INJURY = 1, KC_PLAN_OVERUSE = 2 };
 bool kc_plan_kind_parse(const char *text, enum kc_plan_kind *out); /* injury|overuse */
 const char *kc_plan_kind_name(enum kc_plan_kind k);                /* "" for NONE */
+/* The version of the plan a plan follows: its kind, and for a plan saved by
+ * an older version (no kind) the injury plan, which is the RICE plan it
+ * was started with, so its ticks keep their meaning. */
+enum kc_plan_kind kc_plan_kind_effective(enum kc_plan_kind k);
+/* "First days after an injury" / "Easing an overuse problem". */
+const char *kc_plan_kind_title(enum kc_plan_kind k);
+/* Whether a task of `task_kind` (NONE: a task of both versions) belongs to
+ * a plan of kind `plan` (kc_plan_kind_effective applied). */
+bool kc_task_fits(enum kc_plan_kind task_kind, enum kc_plan_kind plan);
+/* A plan started without a check asks one question: did it start with a
+ * fall, twist, knock or blow, or is the knee swollen? Yes or not sure give
+ * the injury plan (protecting a knee that may be injured, then loading it
+ * gently, is the cautious choice; an overuse plan would load an injury too
+ * soon); no gives the overuse plan. */
+extern const char *const kc_plan_kind_question;
+enum kc_plan_kind kc_plan_kind_from_answer(int answer); /* 1 yes, 0 no, -1 not sure */
 
 struct kc_checkin_advice {
-  enum kc_level level;         /* SELF_CARE for better, SOON otherwise */
+  enum kc_level level;         /* SELF_CARE for better, SOON for same, 24H for worse */
   const char *title;           /* short headline */
   const char *advice;          /* a few sentences */
   const char *const *articles; /* article ids to link, in order */
@@ -136,6 +157,21 @@ struct kc_checkin_advice {
 };
 /* Advice for an answer; false for KC_CHECKIN_NONE or an unknown value. */
 bool kc_checkin_advice(enum kc_checkin c, struct kc_checkin_advice *out);
+
+/* ---- day-3 readiness checks (before any return to running) ----------------- */
+
+/* The five checks of return-to-running.md ("Are you ready? Five checks"):
+ * a "better" check-in offers the return to running only when all pass. */
+struct kc_readiness_check {
+  const char *id;       /* stored in plan_readiness.check_id */
+  const char *question; /* asked as yes = passes */
+  const char *if_not;   /* what to do instead when it fails */
+  const char *sign_id;  /* a warning sign a failure is (NULL for none) */
+};
+const struct kc_readiness_check *kc_readiness_checks(size_t *n);
+/* answers[i]: 1 passed, 0 failed, -1 not answered. True only when every
+ * check is answered and passed. */
+bool kc_readiness_all_pass(const int *answers, size_t n);
 
 /* ---- red flags, re-checked daily ------------------------------------------ */
 
@@ -147,6 +183,16 @@ struct kc_redflag_answer {
  * the highest level among the "yes" answers, and never below KC_LEVEL_SOON
  * (a "yes" to any red flag is never self-care, whatever the data says). */
 enum kc_level kc_redflag_recheck(const struct kc_redflag_answer *answers, size_t n);
+/* The questions of the daily safety check: every warning sign marked
+ * recheck in the sign table, in table order. Fails closed (security review
+ * F5): returns -1 with a sentence in why, and *n = 0, when def is NULL
+ * (the signs could not be loaded), when no sign is marked recheck, or when
+ * a marked sign has a level outside SOON..MAX or no danger to name; the
+ * caller must then block the checklist, never treat the check as passed.
+ * Otherwise 0 with the sign indexes in *out (malloc'd, free()). */
+struct kc_wz_def;
+int kc_recheck_signs(const struct kc_wz_def *def, size_t **out, size_t *n, char *why,
+                     size_t whylen);
 /* A re-check result that ends the self-care path (any "yes"). */
 bool kc_redflag_stops_plan(enum kc_level result);
 /* The re-check is asked at the first visit of each calendar day: due when

@@ -370,6 +370,9 @@ int kc_userdb_redflag_record(struct kc_userdb *db, int64_t plan_id, int cal_day,
 int kc_userdb_redflag_last(struct kc_userdb *db, int64_t plan_id, struct kc_redflag_check *out);
 /* The highest level recorded for the plan (KC_LEVEL_NONE if none). */
 int kc_userdb_redflag_worst(struct kc_userdb *db, int64_t plan_id, enum kc_level *out);
+/* The answers text of the most urgent re-check that said yes (the newest of
+ * equals), "" copied into buf; ENOTFOUND when none said yes. */
+int kc_userdb_redflag_worst_answers(struct kc_userdb *db, int64_t plan_id, char *buf, size_t n);
 
 /* ---- wizard runs --------------------------------------------------------- */
 

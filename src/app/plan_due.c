@@ -16,11 +16,13 @@ static void ice_due(const struct kc_plan_snapshot *s, time_t now, struct kc_plan
       d->ice_done++;
       if (s->ice[i].at > last) last = s->ice[i].at;
     }
-  d->ice_target = KC_ICE_TARGET;
+  /* Ice is optional (recorded when used, never a target): no reminder,
+   * except for content of older versions that still sets a target. */
+  d->ice_target = 0;
   for (size_t t = 0; t < s->n_tasks; t++)
     if (s->tasks[t].kind == KC_TASK_ICE && s->tasks[t].target > 0)
       d->ice_target = s->tasks[t].target;
-  d->ice_now = !d->timer_running && d->ice_done < d->ice_target &&
+  d->ice_now = d->ice_target > 0 && !d->timer_running && d->ice_done < d->ice_target &&
                (last == 0 || (int64_t)now - last >= KC_ICE_GAP_SECONDS);
 }
 
@@ -55,6 +57,12 @@ int kc_plan_due_load(struct kc_app *app, time_t now, struct kc_plan_due *out, ch
   if ((rc = kc_plan_snapshot_load(app, &plan, today, &s, err, errlen)) != KC_UDB_OK) return rc;
   out->active = true;
   out->day_index = s.day_index;
+  out->level = s.level;
+  if (s.stopped) { /* home care has stopped: nothing else is due */
+    out->stopped = true;
+    kc_plan_snapshot_free(&s);
+    return KC_UDB_OK;
+  }
   struct kc_redflag_check last;
   out->safety_check =
       s.day_index >= 1 && s.day_index <= KC_PLAN_DAYS &&
@@ -79,8 +87,9 @@ int kc_plan_due_load(struct kc_app *app, time_t now, struct kc_plan_due *out, ch
 }
 
 bool kc_plan_due_any(const struct kc_plan_due *d) {
-  return d->active && (d->safety_check || d->checkin || d->plan_over || d->timer_running ||
-                       d->ice_now || d->pain_morning || d->pain_evening || d->tasks_left > 0);
+  return d->active &&
+         (d->stopped || d->safety_check || d->checkin || d->plan_over || d->timer_running ||
+          d->ice_now || d->pain_morning || d->pain_evening || d->tasks_left > 0);
 }
 
 static void add(char *buf, size_t n, size_t *len, const char *text) {
@@ -98,7 +107,13 @@ char *kc_plan_due_text(const struct kc_plan_due *d, char *buf, size_t n) {
                     ? snprintf(buf, n, "Knee plan, day %d of %d:", d->day_index, KC_PLAN_DAYS)
                     : snprintf(buf, n, "Knee plan:");
   len = w > 0 && (size_t)w < n ? (size_t)w : n - 1;
-  char part[96];
+  char part[160];
+  if (d->stopped) {
+    snprintf(part, sizeof part, "home care has stopped: %s (open kneecare)",
+             kc_level_title(d->level));
+    add(buf, n, &len, part);
+    return buf;
+  }
   if (d->safety_check) add(buf, n, &len, "today's safety check (open kneecare)");
   if (d->timer_running && d->timer_left == 0) add(buf, n, &len, "ice timer done, log it");
   if (d->timer_running && d->timer_left > 0) {

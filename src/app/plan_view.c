@@ -6,11 +6,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kneecare/day.h"
+#include "kneecare/mem.h"
+
 void kc_plan_snapshot_free(struct kc_plan_snapshot *s) {
+  free(s->tasks);
   free(s->cells);
   free(s->ice);
   free(s->pains);
   memset(s, 0, sizeof *s);
+}
+
+/* The danger named by the most urgent yes of the worst re-check. */
+static void find_danger(struct kc_app *app, struct kc_userdb *udb, int64_t plan_id,
+                        struct kc_plan_snapshot *s) {
+  char answers[4096], werr[256];
+  const struct kc_wz_def *def = kc_app_wizard(app, werr, sizeof werr);
+  if (!def || kc_userdb_redflag_worst_answers(udb, plan_id, answers, sizeof answers) != KC_UDB_OK)
+    return;
+  enum kc_level top = KC_LEVEL_NONE;
+  for (char *line = answers, *next; line && *line; line = next) {
+    next = strchr(line, '\n');
+    if (next) *next++ = '\0';
+    char *eq = strchr(line, '=');
+    if (!eq || strcmp(eq + 1, "yes") != 0) continue;
+    *eq = '\0';
+    int si = kc_wz_find_sign(def, line);
+    if (si < 0) continue;
+    const struct kc_wz_sign *sign = kc_wz_sign_at(def, (size_t)si);
+    if (sign->level <= top) continue;
+    top = sign->level;
+    s->stop_danger = kc_wz_cause_at(def, sign->cause)->title;
+    s->stop_action = sign->action && *sign->action ? sign->action : NULL;
+  }
 }
 
 int kc_plan_snapshot_load(struct kc_app *app, const struct kc_plan *plan, int today,
@@ -23,13 +51,11 @@ int kc_plan_snapshot_load(struct kc_app *app, const struct kc_plan *plan, int to
   s->today = today;
   s->day_index = kc_plan_day_index(plan->start_day, today);
   s->shown_day = kc_plan_display_day(s->day_index);
-  s->tasks = app->tasks;
-  s->n_tasks = app->n_tasks;
-  s->cells = calloc(s->n_tasks * KC_PLAN_DAYS, sizeof *s->cells);
-  if (!s->cells) {
-    snprintf(err, errlen, "out of memory");
-    return KC_UDB_ENOMEM;
-  }
+  s->kind = kc_plan_kind_effective(plan->kind);
+  s->tasks = kc_xcalloc(app->n_tasks ? app->n_tasks : 1, sizeof *s->tasks);
+  for (size_t i = 0; i < app->n_tasks; i++)
+    if (kc_task_fits(app->tasks[i].plan_kind, s->kind)) s->tasks[s->n_tasks++] = app->tasks[i];
+  s->cells = kc_xcalloc(s->n_tasks * KC_PLAN_DAYS + 1, sizeof *s->cells);
   struct kc_tick *ticks = NULL;
   int n_ticks = 0, rc;
   if ((rc = kc_userdb_ticks(udb, plan->id, &ticks, &n_ticks)) != KC_UDB_OK ||
@@ -59,6 +85,11 @@ int kc_plan_snapshot_load(struct kc_app *app, const struct kc_plan *plan, int to
   if (kc_userdb_redflag_worst(udb, plan->id, &s->worst_redflag) != KC_UDB_OK)
     s->worst_redflag = KC_LEVEL_NONE;
   s->level = kc_plan_level(s->worst_redflag, plan->checkin);
+  s->stopped = kc_redflag_stops_plan(s->worst_redflag);
+  struct kc_redflag_check last;
+  s->last_check_day =
+      kc_userdb_redflag_last(udb, plan->id, &last) == KC_UDB_OK ? last.cal_day : KC_DAY_INVALID;
+  if (kc_redflag_stops_plan(s->worst_redflag)) find_danger(app, udb, plan->id, s);
 
   for (size_t t = 0; t < s->n_tasks; t++) {
     const struct kc_plan_task *task = &s->tasks[t];

@@ -1,7 +1,8 @@
-/* `kneecare plan ...`: the 3-day RICE recovery plan of the current profile
+/* `kneecare plan ...`: the 3-day recovery plan (injury or overuse) of the current profile
  * from the command line.
  *
- *   start [--date YYYY-MM-DD]      status [--json]
+ *   start [--date YYYY-MM-DD] [--checked] [--kind injury|overuse]
+ *                                  status [--json]
  *   tick TASK [--day N]            untick TASK [--day N]
  *   ice [--day N]                  pain SCORE [--note TEXT] [--day N]
  *   checkin better|same|worse      end
@@ -19,11 +20,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "kneecare/day.h"
+#include "kneecare/mem.h"
 #include "kneecare/plan_view.h"
 #include "kneecare/profile.h"
+#include "kneecare/strbuf.h"
 #include "kneecare/text.h"
 
 struct plan_cmd {
@@ -41,6 +45,8 @@ struct plan_opts {
   int day; /* 0 = not given */
   int json;
   enum kc_pain_slot slot; /* --morning / --evening; NONE = by the hour */
+  int checked;            /* --checked: the person answered no to every warning sign */
+  enum kc_plan_kind kind; /* --kind */
 };
 
 static const char *sub_name; /* for messages */
@@ -58,7 +64,8 @@ static int parse_opts(int argc, char **argv, const char *allowed, struct plan_op
       {"day", required_argument, 0, 'd'},  {"note", required_argument, 0, 'n'},
       {"date", required_argument, 0, 'D'}, {"format", required_argument, 0, 'f'},
       {"json", no_argument, 0, 'j'},       {"morning", no_argument, 0, 'm'},
-      {"evening", no_argument, 0, 'e'},    {0, 0, 0, 0}};
+      {"evening", no_argument, 0, 'e'},    {"checked", no_argument, 0, 'c'},
+      {"kind", required_argument, 0, 'k'}, {0, 0, 0, 0}};
   memset(o, 0, sizeof *o);
   int c;
   kc_getopt_reset();
@@ -93,6 +100,13 @@ static int parse_opts(int argc, char **argv, const char *allowed, struct plan_op
     case 'D': o->date = optarg; break;
     case 'f': o->format = optarg; break;
     case 'j': o->json = 1; break;
+    case 'c': o->checked = 1; break;
+    case 'k':
+      if (!kc_plan_kind_parse(optarg, &o->kind)) {
+        kc_err("plan %s: --kind is injury or overuse, not '%s'", sub_name, optarg);
+        return -1;
+      }
+      break;
     case 'm':
     case 'e':
       if (o->slot) {
@@ -145,6 +159,19 @@ static int open_plan(struct plan_cmd *p, struct kc_app *app, int need_active) {
   return KC_EXIT_OK;
 }
 
+/* Home care has stopped (a warning sign answered yes): its tasks and ice
+ * are not recorded any more; says why (exit 1). */
+static int refuse_stopped(struct plan_cmd *p) {
+  enum kc_level worst = KC_LEVEL_NONE;
+  if (kc_userdb_redflag_worst(p->udb, p->plan.id, &worst) != KC_UDB_OK ||
+      !kc_redflag_stops_plan(worst))
+    return KC_EXIT_OK;
+  kc_err("plan %s: home care has stopped: a warning sign was answered yes (%s). Get help as "
+         "'kneecare plan status' says; nothing was recorded.",
+         sub_name, kc_level_title(worst));
+  return KC_EXIT_FAIL;
+}
+
 static int store_err(struct plan_cmd *p, int rc) {
   kc_err("%s", kc_userdb_errmsg(p->udb));
   return rc == KC_UDB_EINVAL ? KC_EXIT_USAGE : KC_EXIT_FAIL;
@@ -186,14 +213,117 @@ static const char *late_note(const struct plan_cmd *p, int day) {
   return kc_task_is_late(p->plan.start_day, day, p->today) ? " (recorded late)" : "";
 }
 
+/* ---- the warning signs, asked on a terminal ------------------------------------ */
+
+/* One answer from stdin: 1 yes (or not sure), 0 no, -1 end of input. */
+static int ask_yes_no(const char *question, int unsure_is_yes) {
+  char line[64];
+  for (;;) {
+    kc_print_wrapped(stdout, question, kc_out_width(0), "", "");
+    printf("  [y]es / [n]o / [u] not sure: ");
+    fflush(stdout);
+    if (!fgets(line, sizeof line, stdin)) {
+      putchar('\n');
+      return -1;
+    }
+    const char c = line[strspn(line, " \t")];
+    if (c == 'y' || c == 'Y') return 1;
+    if (c == 'n' || c == 'N') return 0;
+    if (c == 'u' || c == 'U') return unsure_is_yes ? 1 : 2;
+    printf("Please answer y, n or u.\n");
+  }
+}
+
+/* The daily safety check of the plan (every sign marked recheck), asked
+ * one at a time. Returns 0 with *level (NONE when every answer is no), the
+ * danger and action of the most urgent yes, and the answers text; -1 when
+ * the signs cannot be loaded (said why: fail closed) or input ended. */
+static int ask_signs(struct kc_app *app, enum kc_level *level, const char **danger,
+                     const char **action, struct kc_strbuf *text) {
+  char err[512], reason[256];
+  const struct kc_wz_def *def = kc_app_wizard(app, err, sizeof err);
+  size_t *si = NULL, asked = 0;
+  if (kc_recheck_signs(def, &si, &asked, reason, sizeof reason) != 0) {
+    kc_err("plan: the warning signs could not be used (%s), so the safety check cannot be "
+           "asked and nothing was recorded. Read them with: kneecare show red-flags",
+           def ? reason : err);
+    return -1;
+  }
+  printf("Safety check: is any of these true today? Any yes means home care is not enough.\n\n");
+  struct kc_redflag_answer *ans = kc_xcalloc(asked, sizeof *ans);
+  size_t k = 0;
+  int rc = 0;
+  *danger = *action = NULL;
+  enum kc_level top = KC_LEVEL_NONE;
+  for (size_t j = 0; j < asked; j++) {
+    const size_t i = si[j];
+    const struct kc_wz_sign *sg = kc_wz_sign_at(def, i);
+    int qi = kc_wz_sign_question(def, i);
+    const struct kc_wz_question *q = qi >= 0 ? kc_wz_question_at(def, (size_t)qi) : NULL;
+    const char *words =
+        q && strcmp(q->section, KC_WZ_SECTION_RED_FLAGS) == 0 ? q->text : sg->statement;
+    char head[32];
+    snprintf(head, sizeof head, "%zu of %zu. ", k + 1, asked);
+    struct kc_strbuf qb = {0};
+    kc_strbuf_put(&qb, head);
+    kc_strbuf_put(&qb, words);
+    int a = ask_yes_no(kc_strbuf_str(&qb), 1);
+    kc_strbuf_free(&qb);
+    if (a < 0) {
+      kc_err("plan: the safety check was not finished; nothing was recorded");
+      rc = -1;
+      break;
+    }
+    ans[k].level = sg->level;
+    ans[k].yes = a == 1;
+    kc_strbuf_printf(text, "%s=%s\n", sg->id, a ? "yes" : "no");
+    if (a && sg->level > top) {
+      top = sg->level;
+      *danger = kc_wz_cause_at(def, sg->cause)->title;
+      *action = sg->action && *sg->action ? sg->action : NULL;
+    }
+    k++;
+  }
+  *level = rc ? KC_LEVEL_NONE : kc_redflag_recheck(ans, k);
+  free(ans);
+  free(si);
+  return rc;
+}
+
+/* A yes: home care is not enough. The level and the danger, as the wizard. */
+static void print_stop(struct kc_app *app, enum kc_level level, const char *danger,
+                       const char *action) {
+  int width = kc_out_width(0);
+  char err[256];
+  const struct kc_wz_def *def = kc_app_wizard(app, err, sizeof err);
+  putchar('\n');
+  kc_print_level_words(stdout, level, def ? kc_wz_level_title(def, level) : kc_level_title(level),
+                       def ? kc_wz_level_action(def, level) : kc_level_advice(level), width);
+  if (danger) {
+    printf("This can mean: ");
+    kc_put_safe(stdout, danger);
+    putchar('\n');
+  }
+  if (action) kc_print_wrapped(stdout, action, width, "", "");
+  printf("Home care is not enough. Read more: kneecare show red-flags\n");
+}
+
 /* ---- start ---------------------------------------------------------------- */
 
 static int cmd_start(struct kc_app *app, int argc, char **argv) {
   struct plan_opts o;
-  if (parse_opts(argc, argv, "D", &o) || positional(argc, 0, "nothing")) return KC_EXIT_USAGE;
+  if (parse_opts(argc, argv, "Dck", &o) || positional(argc, 0, "nothing")) return KC_EXIT_USAGE;
   int start = KC_DAY_INVALID;
   if (o.date && !kc_day_parse(o.date, &start))
     return usage_err("--date must be a real date written YYYY-MM-DD, e.g. 2026-03-01");
+  /* A plan is home care: it starts only after the warning signs have been
+   * answered. From a script nobody can answer them, so --checked must say
+   * that the person answered no to every one (nothing is written without). */
+  const int terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+  if (!o.checked && !terminal)
+    return usage_err("the warning signs must be answered first: run it on a terminal, or add "
+                     "--checked to record that the person answered no to every warning sign "
+                     "(see them with: kneecare show red-flags). Nothing was started.");
   struct plan_cmd p;
   int rc = open_plan(&p, app, 0);
   if (rc) return rc;
@@ -207,13 +337,57 @@ static int cmd_start(struct kc_app *app, int argc, char **argv) {
            app->profile.name, date_of(cur.start_day, date));
     return KC_EXIT_FAIL;
   }
-  rc = kc_userdb_plan_start(p.udb, app->profile.id, start, p.now, &p.plan);
+  struct kc_strbuf answers = {0};
+  if (o.checked) {
+    kc_strbuf_put(&answers, "checked=no-to-every-sign\n");
+  } else {
+    enum kc_level level;
+    const char *danger, *action;
+    if (ask_signs(app, &level, &danger, &action, &answers) != 0) {
+      kc_strbuf_free(&answers);
+      return KC_EXIT_FAIL;
+    }
+    if (kc_redflag_stops_plan(level)) {
+      print_stop(app, level, danger, action);
+      printf("No plan was started.\n");
+      kc_strbuf_free(&answers);
+      return KC_EXIT_FAIL;
+    }
+  }
+  /* Which plan: --kind, else one question on a terminal; from a script the
+   * injury plan (protect, then load gently: the cautious choice when the
+   * start is not known, and the plan older versions started). */
+  enum kc_plan_kind kind = o.kind;
+  if (!kind && terminal && !o.checked) {
+    putchar('\n');
+    int a = ask_yes_no(kc_plan_kind_question, 0);
+    if (a < 0) {
+      kc_strbuf_free(&answers);
+      kc_err("plan start: no answer; nothing was started");
+      return KC_EXIT_FAIL;
+    }
+    kind = kc_plan_kind_from_answer(a == 2 ? -1 : a);
+  }
+  if (!kind) kind = KC_PLAN_INJURY;
+  const struct kc_plan_origin origin = {kind, NULL, 0};
+  rc = kc_userdb_plan_start_ex(p.udb, app->profile.id, start, p.now, &origin, &p.plan);
+  if (rc != KC_UDB_OK) {
+    kc_strbuf_free(&answers);
+    return store_err(&p, rc);
+  }
+  /* The answers count as the start day's safety check. */
+  rc = kc_userdb_redflag_record(p.udb, p.plan.id, p.today, p.now, KC_LEVEL_NONE,
+                                kc_strbuf_str(&answers));
+  kc_strbuf_free(&answers);
   if (rc != KC_UDB_OK) return store_err(&p, rc);
   char label[64];
   kc_plan_day_label(kc_plan_day_index(start, p.today), label, sizeof label);
   printf("Started the 3-day recovery plan for profile \"");
   kc_put_safe(stdout, app->profile.name);
   printf("\" on %s (%s). Today is %s.\n", date_of(start, date), kc_day_weekday_name(start), label);
+  printf("Plan: %s (--kind %s).\n", kc_plan_kind_title(kind), kc_plan_kind_name(kind));
+  printf("Safety check: %s.\n", o.checked ? "recorded as no to every warning sign (--checked)"
+                                          : "no to every warning sign");
   printf("See today's checklist with: kneecare plan status\n");
   /* Home care does not replace an urgent result from the last check. */
   struct kc_wizard_run *runs = NULL;
@@ -303,6 +477,12 @@ static int cmd_tick(struct kc_app *app, int argc, char **argv, int on) {
   struct plan_cmd p;
   int rc = open_plan(&p, app, 1);
   if (rc) return rc;
+  if (on && (rc = refuse_stopped(&p))) return rc;
+  if (!kc_task_fits(task->plan_kind, p.plan.kind)) {
+    snprintf(msg, sizeof msg, "'%s' is not a task of this plan (%s): see 'kneecare plan status'",
+             id, kc_plan_kind_title(p.plan.kind));
+    return usage_err(msg);
+  }
   int day;
   if ((rc = resolve_day(&p, o.day, &day))) return rc;
   /* What was there, to say whether anything changed. */
@@ -344,6 +524,7 @@ static int cmd_ice(struct kc_app *app, int argc, char **argv) {
   struct plan_cmd p;
   int rc = open_plan(&p, app, 1);
   if (rc) return rc;
+  if ((rc = refuse_stopped(&p))) return rc;
   int day;
   if ((rc = resolve_day(&p, o.day, &day))) return rc;
   rc = kc_userdb_ice_add(p.udb, p.plan.id, day, p.now, KC_ICE_MINUTES, NULL);
@@ -352,6 +533,17 @@ static int cmd_ice(struct kc_app *app, int argc, char **argv) {
   kc_userdb_ice_count(p.udb, p.plan.id, day, &count);
   struct kc_ice_progress ip = kc_ice_progress(count, task->target);
   char clock[16], date[KC_DAY_BUF];
+  if (ip.optional) {
+    printf("Ice session of %d minutes recorded at %s for day %d (%s)%s: %d that day. Ice is "
+           "optional: use it only if it helps.\n",
+           KC_ICE_MINUTES, kc_cli_clock(p.now, clock, sizeof clock), day,
+           date_of(kc_plan_day_date(p.plan.start_day, day), date), late_note(&p, day), ip.count);
+    if (ip.count > KC_ICE_TARGET)
+      printf("That is more than %d sessions in a day: leave 2-3 hours between sessions and check "
+             "the skin after %d minutes.\n",
+             KC_ICE_TARGET, KC_ICE_SKIN_CHECK_MINUTES);
+    return KC_EXIT_OK;
+  }
   printf("Ice session of %d minutes recorded at %s for day %d (%s)%s: %d of %d that day%s.\n",
          KC_ICE_MINUTES, kc_cli_clock(p.now, clock, sizeof clock), day,
          date_of(kc_plan_day_date(p.plan.start_day, day), date), late_note(&p, day), ip.count,
@@ -427,16 +619,66 @@ static int cmd_checkin(struct kc_app *app, int argc, char **argv) {
              date_of(kc_plan_day_date(p.plan.start_day, KC_PLAN_DAYS), date), p.day_index);
     return usage_err(msg);
   }
-  rc = kc_userdb_plan_checkin(p.udb, p.plan.id, answer, p.now);
+  const int terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+  enum kc_level level = KC_LEVEL_NONE;
+  const char *danger = NULL, *action = NULL;
+  if (answer == KC_CHECKIN_WORSE && terminal) {
+    /* worse: the warning signs again, on a terminal; the answers are kept
+     * with the check-in and as a safety check. */
+    struct kc_strbuf text = {0};
+    if (ask_signs(app, &level, &danger, &action, &text) != 0) {
+      kc_strbuf_free(&text);
+      return KC_EXIT_FAIL;
+    }
+    rc = kc_userdb_plan_checkin_worse(p.udb, p.plan.id, level, kc_strbuf_str(&text), p.now);
+    if (rc == KC_UDB_OK)
+      rc = kc_userdb_redflag_record(p.udb, p.plan.id, p.today, p.now, level, kc_strbuf_str(&text));
+    kc_strbuf_free(&text);
+  } else {
+    rc = kc_userdb_plan_checkin(p.udb, p.plan.id, answer, p.now);
+  }
   if (rc != KC_UDB_OK) return store_err(&p, rc);
   struct kc_checkin_advice adv;
   if (!kc_checkin_advice(answer, &adv)) return KC_EXIT_FAIL;
   int width = kc_out_width(0);
   printf("Check-in saved: %s.\n\n", kc_checkin_name(answer));
+  if (kc_redflag_stops_plan(level)) {
+    print_stop(app, level, danger, action);
+    return KC_EXIT_OK;
+  }
   printf("%s\n", adv.title);
   kc_print_wrapped(stdout, adv.advice, width, "", "");
   printf("\n");
   kc_print_level(stdout, adv.level, width);
+  if (answer == KC_CHECKIN_WORSE && !terminal)
+    printf("\nCheck the warning signs now, and act on any at once: kneecare show red-flags\n");
+  if (answer == KC_CHECKIN_BETTER) {
+    /* the five readiness checks: asked on a terminal, listed otherwise */
+    size_t n;
+    const struct kc_readiness_check *rc5 = kc_readiness_checks(&n);
+    int ans[8], all = terminal;
+    printf("\nReady to run? Five checks%s:\n", terminal ? "" : " (answer them in the guide)");
+    for (size_t i = 0; i < n && i < 8; i++) {
+      if (!terminal) {
+        printf("  %zu. ", i + 1);
+        kc_print_wrapped(stdout, rc5[i].question, width - 5, "", "     ");
+        continue;
+      }
+      int a = ask_yes_no(rc5[i].question, 0);
+      if (a < 0) return KC_EXIT_FAIL;
+      ans[i] = a == 1;
+      kc_userdb_readiness_record(p.udb, p.plan.id, rc5[i].id, a == 1, p.now);
+      if (a != 1) {
+        printf("  Not yet: ");
+        kc_print_wrapped(stdout, rc5[i].if_not, width - 12, "", "  ");
+      }
+    }
+    if (all && kc_readiness_all_pass(ans, n))
+      printf("\nAll five pass: start the return to running: kneecare show return-to-running\n");
+    else if (all)
+      printf("\nNot ready to run yet: keep walking and doing the exercises, and answer again in "
+             "a few days.\n");
+  }
   printf("\nRead next (kneecare show ID):\n");
   for (int i = 0; i < adv.n_articles; i++) {
     char *t = kc_content_title(app->content, adv.articles[i]);

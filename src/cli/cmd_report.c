@@ -144,7 +144,7 @@ static void plan_part(struct kc_app *app, struct kc_userdb *udb, int today) {
     if (rc == KC_UDB_OK) plan = hist[0];
     free(hist);
   }
-  printf("\n## Home care (3-day RICE plan)\n\n");
+  printf("\n## Home care (3-day plan)\n\n");
   if (rc == KC_UDB_ENOTFOUND) {
     printf("No recovery plan recorded.\n");
     return;

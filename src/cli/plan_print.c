@@ -23,6 +23,8 @@ static void cell_text(const struct kc_plan_snapshot *s, size_t t, int d, char *b
   if (task->kind == KC_TASK_ICE) {
     if (c->state == KC_TASK_FUTURE && c->ice.count == 0)
       snprintf(buf, n, "future");
+    else if (c->ice.optional) /* recorded when used, never a target */
+      snprintf(buf, n, c->ice.count ? "%d used" : "-", c->ice.count);
     else
       snprintf(buf, n, "%d/%d%s%s", c->ice.count, c->ice.target, c->done ? " " : "",
                c->done ? state : "");
@@ -128,6 +130,17 @@ static void print_checkin(const struct kc_plan_snapshot *s) {
   }
 }
 
+static void print_safety(const struct kc_plan_snapshot *s) {
+  char date[KC_DAY_BUF];
+  if (s->stopped)
+    printf("Safety check: a warning sign was answered yes.\n");
+  else if (kc_day_valid(s->last_check_day))
+    printf("Safety check: no to every warning sign on %s%s.\n", date_of(s->last_check_day, date),
+           s->last_check_day == s->today ? " (today)" : "; ask it again today in the guide");
+  else
+    printf("Safety check: not answered yet; answer it in the guide (kneecare) before home care.\n");
+}
+
 void kc_plan_print_status(const char *profile, const struct kc_plan_snapshot *s) {
   const int width = kc_out_width(0);
   char date[KC_DAY_BUF], label[64];
@@ -137,12 +150,19 @@ void kc_plan_print_status(const char *profile, const struct kc_plan_snapshot *s)
          kc_day_weekday_name(s->plan.start_day));
   kc_plan_day_label(s->day_index, label, sizeof label);
   printf("%s (today is %s)\n", label, date_of(s->today, date));
+  printf("Plan: %s\n", kc_plan_kind_title(s->kind));
+  /* A level only where one was assessed: a warning sign or the check-in. */
   if (s->level > KC_LEVEL_SELF_CARE) {
     putchar('\n');
     kc_print_level(stdout, s->level, width);
-  } else {
-    printf("Level: %s (level: %s)\n", kc_level_title(s->level), kc_level_name(s->level));
+    if (s->stop_danger) {
+      printf("This can mean: ");
+      kc_put_safe(stdout, s->stop_danger);
+      putchar('\n');
+    }
+    if (s->stopped) printf("Home care has stopped: get help as this says.\n");
   }
+  print_safety(s);
   int idw = 8;
   for (size_t t = 0; t < s->n_tasks; t++)
     if ((int)strlen(s->tasks[t].id) > idw) idw = (int)strlen(s->tasks[t].id);
@@ -176,6 +196,21 @@ void kc_plan_print_json(const char *profile, const struct kc_plan_snapshot *s) {
   printf(",\"today\":\"%s\",\"day_index\":%d,\"shown_day\":%d,\"day_label\":",
          date_of(s->today, date), s->day_index, s->shown_day);
   kc_json_str(stdout, kc_plan_day_label(s->day_index, label, sizeof label));
+  printf(",\"kind\":\"%s\",\"kind_title\":", kc_plan_kind_name(s->kind));
+  kc_json_str(stdout, kc_plan_kind_title(s->kind));
+  /* "level" stays for readers of earlier files; "assessed" says whether a
+   * warning sign or the check-in set it (self-care alone is no clearance). */
+  printf(",\"assessed\":%s,\"stopped\":%s,\"danger\":",
+         s->level > KC_LEVEL_SELF_CARE ? "true" : "false", s->stopped ? "true" : "false");
+  if (s->stop_danger)
+    kc_json_str(stdout, s->stop_danger);
+  else
+    printf("null");
+  printf(",\"last_safety_check\":");
+  if (kc_day_valid(s->last_check_day))
+    printf("\"%s\"", date_of(s->last_check_day, date));
+  else
+    printf("null");
   printf(",\"level\":\"%s\",\"level_title\":", kc_level_name(s->level));
   kc_json_str(stdout, kc_level_title(s->level));
   printf(",\"worst_redflag\":\"%s\",\"checkin_due\":%s,\"checkin\":",
@@ -283,7 +318,14 @@ void kc_plan_print_markdown(const char *profile, const struct kc_plan_snapshot *
     printf("- Ended: %s\n", kc_cli_time(s->plan.ended_at, when, sizeof when));
   else
     printf("- Active: %s\n", kc_plan_day_label(s->day_index, label, sizeof label));
-  printf("- Level: %s (%s)\n", kc_level_title(s->level), kc_level_name(s->level));
+  printf("- Plan: %s (%s)\n", kc_plan_kind_title(s->kind), kc_plan_kind_name(s->kind));
+  if (s->level > KC_LEVEL_SELF_CARE)
+    printf("- Level: %s (%s)\n", kc_level_title(s->level), kc_level_name(s->level));
+  if (s->stop_danger) {
+    printf("- Warning sign: ");
+    md_cell(s->stop_danger);
+    printf("\n");
+  }
   if (s->plan.checkin != KC_CHECKIN_NONE)
     printf("- Day-3 check-in: %s (%s)\n", kc_checkin_name(s->plan.checkin),
            kc_cli_time(s->plan.checkin_at, when, sizeof when));
@@ -299,7 +341,9 @@ void kc_plan_print_markdown(const char *profile, const struct kc_plan_snapshot *
       printf("| ");
       md_cell(task->label);
       printf(" (%s)%s | ", task->id, task->target ? "" : ", optional");
-      if (task->kind == KC_TASK_ICE)
+      if (task->kind == KC_TASK_ICE && c->ice.optional)
+        printf("%d used | ", c->ice.count);
+      else if (task->kind == KC_TASK_ICE)
         printf("%d of %d sessions, %s | ", c->ice.count, c->ice.target,
                kc_task_state_name(c->state));
       else if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1])

@@ -6,9 +6,12 @@
 #include "kneecare/recovery.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kneecare/day.h"
+#include "kneecare/mem.h"
+#include "kneecare/wizard.h"
 
 /* ---- plan days ----------------------------------------------------------- */
 
@@ -118,10 +121,11 @@ const char *kc_task_state_name(enum kc_task_state state) {
 struct kc_ice_progress kc_ice_progress(int count, int target) {
   struct kc_ice_progress p;
   p.count = count < 0 ? 0 : count;
-  p.target = target > 0 ? target : KC_ICE_TARGET;
+  p.optional = target <= 0;
+  p.target = p.optional ? 0 : target;
   p.minimum = p.target < KC_ICE_MINIMUM ? p.target : KC_ICE_MINIMUM;
-  p.met = p.count >= p.minimum;
-  p.full = p.count >= p.target;
+  p.met = p.optional ? p.count > 0 : p.count >= p.minimum;
+  p.full = p.optional ? p.met : p.count >= p.target;
   return p;
 }
 
@@ -200,36 +204,97 @@ const char *kc_plan_kind_name(enum kc_plan_kind k) {
   return k >= KC_PLAN_KIND_NONE && k <= KC_PLAN_OVERUSE ? plan_kind_names[k] : "";
 }
 
+enum kc_plan_kind kc_plan_kind_effective(enum kc_plan_kind k) {
+  return k == KC_PLAN_OVERUSE ? KC_PLAN_OVERUSE : KC_PLAN_INJURY;
+}
+
+const char *kc_plan_kind_title(enum kc_plan_kind k) {
+  return kc_plan_kind_effective(k) == KC_PLAN_OVERUSE ? "Easing an overuse problem"
+                                                      : "First days after an injury";
+}
+
+bool kc_task_fits(enum kc_plan_kind task_kind, enum kc_plan_kind plan) {
+  return task_kind == KC_PLAN_KIND_NONE || task_kind == kc_plan_kind_effective(plan);
+}
+
+const char *const kc_plan_kind_question =
+    "Did the pain start with a fall, a twist, a knock or a blow, or is the knee swollen?";
+
+enum kc_plan_kind kc_plan_kind_from_answer(int answer) {
+  return answer == 0 ? KC_PLAN_OVERUSE : KC_PLAN_INJURY;
+}
+
+/* return-to-running.md, "Are you ready? Five checks" (NHS, JOSPT 2019 and
+ * the BJSM return-to-running sources it cites). */
+static const struct kc_readiness_check readiness[] = {
+    {"brisk-walk", "Can you walk briskly for about 30 minutes without pain?",
+     "Build up your walking first: a little further each day, at a brisk pace.", NULL},
+    {"stairs", "Are stairs comfortable, going up and down, at a normal pace?",
+     "Keep doing your strength exercises and try stairs again in a few days.", NULL},
+    {"no-swelling", "Is the knee free of swelling, including the morning after activity?",
+     "Wait until the swelling has gone. If it keeps coming back, see a physio or GP.", NULL},
+    {"strength",
+     "Do your strength exercises (including the step-down and sit to stand) leave "
+     "the pain no worse?",
+     "Stay at the easier exercises for a few more days before trying again.", NULL},
+    {"hop", "Can you hop gently 10 times on the sore leg with no pain in one spot on the bone?",
+     "Stop running and jumping. Pain in one spot on the bone when you hop can be a stress "
+     "fracture.",
+     "shin-bone-tender"},
+};
+
+const struct kc_readiness_check *kc_readiness_checks(size_t *n) {
+  if (n) *n = sizeof readiness / sizeof readiness[0];
+  return readiness;
+}
+
+bool kc_readiness_all_pass(const int *answers, size_t n) {
+  size_t want;
+  kc_readiness_checks(&want);
+  if (!answers || n != want) return false;
+  for (size_t i = 0; i < n; i++)
+    if (answers[i] != 1) return false;
+  return true;
+}
+
 static const char *const better_articles[] = {"return-to-running", "knee-exercises",
                                               "choosing-running-shoes"};
-static const char *const not_better_articles[] = {"not-getting-better", "what-the-clinician-asks"};
+static const char *const same_articles[] = {"not-getting-better", "what-the-clinician-asks"};
+static const char *const worse_articles[] = {"not-getting-better", "red-flags"};
 
 bool kc_checkin_advice(enum kc_checkin c, struct kc_checkin_advice *out) {
   if (!out) return false;
   switch (c) {
   case KC_CHECKIN_BETTER:
     out->level = KC_LEVEL_SELF_CARE;
-    out->title = "Easing: start a gradual return to running";
-    out->advice = "Keep the knee moving and build up slowly: short, easy runs on flat "
-                  "ground, with strength exercises on the other days. Let pain guide "
-                  "you: mild discomfort that settles by the next day is fine; pain that "
-                  "makes you limp or lasts into the next day means ease off. If it stops "
-                  "improving, see a physio or GP.";
+    out->title = "Easing: check you are ready before you run";
+    out->advice = "Good. Before any running, answer the five readiness checks: a brisk walk, "
+                  "stairs, swelling, your strength exercises and a gentle hop. Start the "
+                  "return to running only when all five pass; until then keep walking and "
+                  "doing the exercises. If it stops improving, see a physio or GP.";
     out->articles = better_articles;
     out->n_articles = (int)(sizeof better_articles / sizeof better_articles[0]);
     return true;
   case KC_CHECKIN_SAME:
-  case KC_CHECKIN_WORSE:
     /* "Not better after 3 days of home care" raises the level to at least
      * "see a physio or GP soon" (design.md, safety rules). */
     out->level = KC_LEVEL_SOON;
-    out->title = "Not easing: see a physio or GP";
-    out->advice = "Three days of home care have not helped, so book an appointment with a "
-                  "physiotherapist or GP in the next few days. Keep resting from running "
-                  "meanwhile, and go sooner if any warning sign appears. Note when the pain "
-                  "started and what makes it worse: they will ask.";
-    out->articles = not_better_articles;
-    out->n_articles = (int)(sizeof not_better_articles / sizeof not_better_articles[0]);
+    out->title = "Not easing after 3 days of home care";
+    out->advice = "Three days of home care have not helped, so the knee should be examined. "
+                  "Keep resting from running meanwhile, and act at once on any warning sign. "
+                  "Note when the pain started and what makes it worse: you will be asked.";
+    out->articles = same_articles;
+    out->n_articles = (int)(sizeof same_articles / sizeof same_articles[0]);
+    return true;
+  case KC_CHECKIN_WORSE:
+    /* A knee that is worse after 3 days of care is reviewed the same day
+     * (clinical review H4); a warning sign answered yes raises it further. */
+    out->level = KC_LEVEL_24H;
+    out->title = "Getting worse after 3 days of home care";
+    out->advice = "A knee that is getting worse despite home care needs to be examined. Stop "
+                  "running, and go sooner if any warning sign appears.";
+    out->articles = worse_articles;
+    out->n_articles = (int)(sizeof worse_articles / sizeof worse_articles[0]);
     return true;
   case KC_CHECKIN_NONE: break;
   }
@@ -253,6 +318,36 @@ enum kc_level kc_redflag_recheck(const struct kc_redflag_answer *answers, size_t
     result = max_level(result, l);
   }
   return result;
+}
+
+int kc_recheck_signs(const struct kc_wz_def *def, size_t **out, size_t *n, char *why,
+                     size_t whylen) {
+  char buf[256];
+  const char *msg = NULL;
+  *out = NULL;
+  *n = 0;
+  const size_t total = def ? kc_wz_sign_count(def) : 0;
+  size_t *v = kc_xcalloc(total + 1, sizeof *v), k = 0;
+  if (!def) msg = "The warning signs could not be loaded.";
+  for (size_t i = 0; !msg && i < total; i++) {
+    const struct kc_wz_sign *sg = kc_wz_sign_at(def, i);
+    if (!sg || !sg->recheck) continue;
+    if (sg->level < KC_LEVEL_SOON || sg->level > KC_LEVEL_MAX || !kc_wz_cause_at(def, sg->cause)) {
+      snprintf(buf, sizeof buf, "The warning sign '%.64s' has no valid level or danger.", sg->id);
+      msg = buf;
+      break;
+    }
+    v[k++] = i;
+  }
+  if (!msg && k == 0) msg = "No warning sign is marked for the daily check.";
+  if (msg) {
+    free(v);
+    if (why && whylen) snprintf(why, whylen, "%s", msg);
+    return -1;
+  }
+  *out = v;
+  *n = k;
+  return 0;
 }
 
 bool kc_redflag_stops_plan(enum kc_level result) { return result >= KC_LEVEL_SOON; }

@@ -24,10 +24,15 @@ int kc_plan_tasks_load(struct kc_content *c, struct kc_plan_task **out, size_t *
   *n = 0;
   sqlite3 *db = kc_content_db(c);
   sqlite3_stmt *st = NULL;
-  if (!db || sqlite3_prepare_v2(db,
-                                "SELECT id, kind, label, detail, article_id, target FROM plan_task "
-                                "ORDER BY position",
-                                -1, &st, NULL) != SQLITE_OK) {
+  /* plan_kind since issue 9; older content has one plan for everyone. */
+  if (!db || (sqlite3_prepare_v2(db,
+                                 "SELECT id, kind, label, detail, article_id, target, plan_kind "
+                                 "FROM plan_task ORDER BY position",
+                                 -1, &st, NULL) != SQLITE_OK &&
+              sqlite3_prepare_v2(db,
+                                 "SELECT id, kind, label, detail, article_id, target, NULL "
+                                 "FROM plan_task ORDER BY position",
+                                 -1, &st, NULL) != SQLITE_OK)) {
     snprintf(err, errlen, "this content database has no recovery plan");
     return -1;
   }
@@ -35,13 +40,18 @@ int kc_plan_tasks_load(struct kc_content *c, struct kc_plan_task **out, size_t *
   size_t count = 0, cap = 0;
   while (sqlite3_step(st) == SQLITE_ROW) {
     enum kc_task_kind kind;
+    enum kc_plan_kind plan = KC_PLAN_KIND_NONE;
     const char *id = (const char *)sqlite3_column_text(st, 0);
+    const char *pk = (const char *)sqlite3_column_text(st, 6);
     if (!id || !kc_task_id_check(id) ||
-        !kc_task_kind_parse((const char *)sqlite3_column_text(st, 1), &kind))
+        !kc_task_kind_parse((const char *)sqlite3_column_text(st, 1), &kind) ||
+        (pk && !kc_plan_kind_parse(pk, &plan)))
       continue; /* a foreign database's odd row is skipped, not trusted */
+    int target = sqlite3_column_int(st, 5);
+    if (target < 0) target = 0;
     KC_GROW(v, cap, count + 1);
-    v[count++] = (struct kc_plan_task){kc_xstrdup(id), col(st, 2), col(st, 3),
-                                       col(st, 4),     kind,       sqlite3_column_int(st, 5)};
+    v[count++] = (struct kc_plan_task){kc_xstrdup(id), col(st, 2), col(st, 3), col(st, 4),
+                                       kind,           target,     plan};
   }
   sqlite3_finalize(st);
   if (count == 0) {

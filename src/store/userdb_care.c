@@ -460,3 +460,21 @@ int kc_userdb_redflag_worst(struct kc_userdb *db, int64_t plan_id, enum kc_level
   sqlite3_finalize(st);
   return rc;
 }
+
+int kc_userdb_redflag_worst_answers(struct kc_userdb *db, int64_t plan_id, char *buf, size_t n) {
+  if (!db || !buf || n == 0) return KC_UDB_EINVAL;
+  buf[0] = '\0';
+  const char *doing = "read the warning-sign checks";
+  sqlite3_stmt *st = NULL;
+  int rc = udb_prep(db,
+                    "SELECT answers FROM redflag_check WHERE plan_id = ?1 AND level > 0 "
+                    "ORDER BY level DESC, at DESC, id DESC LIMIT 1",
+                    &st, doing);
+  if (rc == KC_UDB_OK) {
+    sqlite3_bind_int64(st, 1, plan_id);
+    rc = udb_step_row(db, st, doing);
+  }
+  if (rc == KC_UDB_OK) udb_copy_col(buf, n, st, 0);
+  sqlite3_finalize(st);
+  return rc;
+}

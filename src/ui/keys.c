@@ -136,6 +136,7 @@ const struct kc_keymap kc_keys_history =
     KC_KEYMAP("Past symptom checks", NULL, history_rows, &kc_keys_list);
 
 /* Help and the man page list the screens in this order. */
+/* clang-format off */
 const struct kc_keymap *const kc_keymaps[] = {
     &kc_keys_global,
     &kc_keys_list,
@@ -152,6 +153,7 @@ const struct kc_keymap *const kc_keymaps[] = {
     &kc_keys_history,
     &kc_keys_recheck,
     &kc_keys_checklist,
+    &kc_keys_readiness,
     &kc_keys_plan_start,
     &kc_keys_chart,
     &kc_keys_profiles,
@@ -163,6 +165,7 @@ const struct kc_keymap *const kc_keymaps[] = {
     &kc_keys_run_chart,
     NULL,
 };
+/* clang-format on */
 
 enum kc_cmd kc_keymap_lookup(const struct kc_keymap *km, int key) {
   for (; km; km = km->next)

@@ -4,12 +4,14 @@
 #include <string.h>
 
 #include "kneecare/day.h"
-#include "ui.h"
+#include "screen_plan.h"
 
 struct chart {
   struct kc_view base;
-  struct kc_strbuf text; /* composed once: one line per row */
-  struct kc_cursor cur;  /* scrolling over the lines */
+  struct kc_strbuf text;        /* composed once: one line per row */
+  struct kc_cursor cur;         /* scrolling over the lines */
+  struct kc_plan_snapshot snap; /* the plan shown first, for its stop banner */
+  int has_snap;
 };
 
 static const struct kc_binding chart_rows[] = {
@@ -26,19 +28,28 @@ static void add_plan(struct chart *c, struct kc_userdb *udb, const struct kc_pla
   struct kc_pain *pain = NULL;
   int n = 0;
   if (kc_userdb_pain_list(udb, p->id, &pain, &n) != KC_UDB_OK) n = 0;
+  /* Each day's morning and evening score, in words and as a bar of 10
+   * cells (two columns each) that reads the same without colour. */
   for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-    const struct kc_pain *found = NULL;
-    for (int i = 0; i < n; i++)
-      if (pain[i].day == d) found = &pain[i];
-    if (!found) {
-      kc_strbuf_printf(&c->text, "  Day %d  %-20s  -\n", d, "(no score)");
-      continue;
+    for (int slot = KC_PAIN_MORNING; slot <= KC_PAIN_EVENING; slot++) {
+      const struct kc_pain *found = NULL;
+      for (int i = 0; i < n; i++)
+        if (pain[i].day == d && (int)pain[i].slot == slot) found = &pain[i];
+      char lead[32];
+      if (slot == KC_PAIN_MORNING)
+        snprintf(lead, sizeof lead, "  Day %d %-7s ", d, "morning");
+      else
+        snprintf(lead, sizeof lead, "        %-7s ", "evening");
+      kc_strbuf_put(&c->text, lead);
+      if (!found) {
+        kc_strbuf_printf(&c->text, "%-20s  -\n", "(no score)");
+        continue;
+      }
+      for (int k = 0; k < 10; k++)
+        for (int half = 0; half < 2; half++)
+          kc_strbuf_put(&c->text, k < found->score ? kc_glyph(G_BAR) : kc_glyph(G_DOT));
+      kc_strbuf_printf(&c->text, "  %2d/10  %s\n", found->score, found->note);
     }
-    kc_strbuf_printf(&c->text, "  Day %d  ", d);
-    for (int k = 0; k < 10; k++)
-      for (int half = 0; half < 2; half++)
-        kc_strbuf_put(&c->text, k < found->score ? kc_glyph(G_BAR) : kc_glyph(G_DOT));
-    kc_strbuf_printf(&c->text, "  %2d/10  %s\n", found->score, found->note);
   }
   kc_strbuf_put(&c->text, "\n");
   free(pain);
@@ -47,7 +58,13 @@ static void add_plan(struct chart *c, struct kc_userdb *udb, const struct kc_pla
 static void chart_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   (void)ui;
   struct chart *c = (struct chart *)v;
-  kc_puts(y + 1, 2, w - 4, "Pain score by day (0 none, 10 worst)", kc_attr(ROLE_HEADING));
+  int top = y;
+  if (c->has_snap) top += kc_plan_banner(&c->snap, y, w, h);
+  kc_puts(top + (h >= 16), 2, w - 4, "Pain morning and evening (0 none, 10 worst)",
+          kc_attr(ROLE_HEADING));
+  const int bottom = y + h, first = top + 1 + 2 * (h >= 16);
+  y = first - 3; /* the lines below run from y + 3 to the bottom */
+  h = bottom - y;
   const char *s = kc_strbuf_str(&c->text);
   size_t lines = 0;
   for (const char *p = s; *p; p++) lines += *p == '\n';
@@ -59,7 +76,7 @@ static void chart_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w)
   while (*s && row < y + h) {
     size_t n = strcspn(s, "\n");
     if (line >= c->cur.top)
-      kc_put(row++, 2, w - 4, s, n, line % 5 == 0 ? kc_attr(ROLE_STRONG) : kc_attr(ROLE_NORMAL));
+      kc_put(row++, 2, w - 4, s, n, *s != ' ' ? kc_attr(ROLE_STRONG) : kc_attr(ROLE_NORMAL));
     line++;
     s += n + (s[n] == '\n');
   }
@@ -84,6 +101,7 @@ static const char *chart_title(struct kc_view *v) {
 static void chart_destroy(struct kc_view *v) {
   struct chart *c = (struct chart *)v;
   kc_strbuf_free(&c->text);
+  if (c->has_snap) kc_plan_snapshot_free(&c->snap);
   free(c);
 }
 
@@ -103,10 +121,14 @@ struct kc_view *kc_chart_new(struct kc_ui *ui, int64_t plan_id) {
   struct chart *c = kc_xcalloc(1, sizeof *c);
   c->base.ops = &chart_ops;
   struct kc_plan p;
-  if (plan_id && kc_userdb_plan_get(udb, plan_id, &p) == KC_UDB_OK)
+  if ((plan_id && kc_userdb_plan_get(udb, plan_id, &p) == KC_UDB_OK) ||
+      kc_userdb_plan_active(udb, ui->app->profile.id, &p) == KC_UDB_OK) {
     add_plan(c, udb, &p);
-  else if (kc_userdb_plan_active(udb, ui->app->profile.id, &p) == KC_UDB_OK)
-    add_plan(c, udb, &p);
+    plan_id = p.id;
+    c->has_snap =
+        kc_app_tasks(ui->app, err, sizeof err) == 0 &&
+        kc_plan_snapshot_load(ui->app, &p, kc_app_today(), &c->snap, err, sizeof err) == KC_UDB_OK;
+  }
   struct kc_plan *past = NULL;
   int n = 0;
   if (kc_userdb_plan_history(udb, ui->app->profile.id, &past, &n) == KC_UDB_OK)

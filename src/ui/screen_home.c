@@ -108,7 +108,7 @@ struct kc_view *kc_home_new(struct kc_ui *ui) {
     kc_ui_message(ui, ROLE_WARNING, "Cannot read the topics from the content database");
   add(s, "Check and recover", NULL, H_WIZARD, 0, 1);
   add(s, "Check my symptoms", "red flags first, then likely causes", H_WIZARD, 0, 0);
-  add(s, "3-day recovery plan", "rest, ice, compression, elevation", H_PLAN, 0, 0);
+  add(s, "3-day recovery plan", "home care that fits the problem", H_PLAN, 0, 0);
   add(s, "Past symptom checks", NULL, H_HISTORY, 0, 0);
   add(s, "Read", NULL, H_TOPIC, 0, 1);
   for (size_t i = 0; i < s->n_topics; i++) {

@@ -14,7 +14,7 @@
 #include "kneecare/day.h"
 #include "kneecare/plan_view.h"
 #include "kneecare/text.h"
-#include "ui.h"
+#include "screen_plan.h"
 
 struct checklist {
   struct kc_view base;
@@ -25,7 +25,9 @@ struct checklist {
   unsigned seen_writes;
   int last_today;
   int pending_score;
-  int w; /* width of the last draw */
+  enum kc_pain_slot pending_slot;
+  int resume_asked; /* the stored timer has been offered */
+  int w;            /* width of the last draw */
 };
 
 #define ENTER '\r', KC_KEY(KEY_ENTER)
@@ -36,18 +38,27 @@ static const struct kc_binding checklist_rows[] = {
      "note",
      "tick",
      NULL},
-    {CMD_ICE_STOP, {'x'}, "stop the ice timer early and record the session", "stop timer", NULL},
+    {CMD_ICE_STOP,
+     {'x'},
+     "stop the ice timer: asks whether to record the minutes so far or discard them (under a "
+     "minute is discarded)",
+     "stop timer",
+     NULL},
     {CMD_ICE_ADD, {'+'}, "add a finished ice session", "add", NULL},
-    {CMD_ICE_REMOVE, {'-'}, "remove the day's last ice session", "remove", NULL},
+    {CMD_ICE_REMOVE, {'-'}, "remove the day's last ice session (asks first)", "remove", NULL},
     {CMD_NEXT_DAY, {'>', '.'}, "next day", "day", "< >"},
     {CMD_PREV_DAY, {'<', ','}, "previous day", NULL, NULL},
     {CMD_ARTICLE, {'a'}, "the task's article", "article", NULL},
     {CMD_INFO, {'i'}, "the task's instructions on a page of their own", NULL, NULL},
     {CMD_CHART, {'c'}, "pain chart", "chart", NULL},
     {CMD_END, {'e'}, "end the plan (asks first; it is kept in your history)", "end plan", NULL},
-    {CMD_BETTER, {'b'}, "day-3 check-in: better", NULL, NULL},
-    {CMD_SAME, {'s'}, "day-3 check-in: the same", NULL, NULL},
-    {CMD_WORSE, {'w'}, "day-3 check-in: worse", NULL, NULL},
+    {CMD_BETTER,
+     {'b'},
+     "day-3 check-in: better (asks first, then the five readiness checks)",
+     NULL,
+     NULL},
+    {CMD_SAME, {'s'}, "day-3 check-in: the same (asks first)", NULL, NULL},
+    {CMD_WORSE, {'w'}, "day-3 check-in: worse (asks first, then the warning signs)", NULL, NULL},
 };
 const struct kc_keymap kc_keys_checklist =
     KC_KEYMAP("3-day recovery plan",
@@ -64,13 +75,34 @@ static double mono_now(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-void kc_ice_start(struct kc_ui *ui, int64_t plan_id, int day) {
+/* The timer's start is stored in the user database when it starts, so a
+ * quit or a crash keeps it and reopening the plan offers to resume it
+ * (resume_timer). `left` is the seconds still to run. */
+static void ice_run(struct kc_ui *ui, int64_t plan_id, int day, int total, int left) {
   ui->ice.running = 1;
   ui->ice.plan_id = plan_id;
   ui->ice.day = day;
-  ui->ice.total_seconds = kc_app_ice_seconds();
+  ui->ice.total_seconds = total;
   clock_gettime(CLOCK_MONOTONIC, &ui->ice.end);
-  ui->ice.end.tv_sec += ui->ice.total_seconds;
+  ui->ice.end.tv_sec += left;
+}
+
+void kc_ice_start(struct kc_ui *ui, int64_t plan_id, int day) {
+  char err[256];
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  const int total = kc_app_ice_seconds();
+  if (udb && kc_userdb_ice_timer_start(udb, plan_id, day, kc_app_now(), total) != KC_UDB_OK)
+    kc_ui_message(ui, ROLE_WARNING, "The timer's start is not saved: %s", kc_userdb_errmsg(udb));
+  ice_run(ui, plan_id, day, total, total);
+}
+
+/* Ends the timer without recording a session. */
+static void ice_cancel(struct kc_ui *ui) {
+  char err[256];
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  if (udb) kc_userdb_ice_timer_cancel(udb, ui->ice.plan_id);
+  ui->ice.running = 0;
+  ui->writes++;
 }
 
 int kc_ice_left(const struct kc_ui *ui) {
@@ -87,8 +119,12 @@ int kc_ice_finish(struct kc_ui *ui, int early) {
   ui->ice.running = 0;
   char err[256];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
-  int rc = udb ? kc_userdb_ice_add(udb, ui->ice.plan_id, ui->ice.day, kc_app_now(), minutes, NULL)
-               : KC_UDB_EACCESS;
+  int rc = KC_UDB_EACCESS;
+  if (udb) {
+    rc = kc_userdb_ice_timer_finish(udb, ui->ice.plan_id, kc_app_now(), minutes, NULL);
+    if (rc == KC_UDB_ENOTFOUND) /* its start was not stored: record it anyway */
+      rc = kc_userdb_ice_add(udb, ui->ice.plan_id, ui->ice.day, kc_app_now(), minutes, NULL);
+  }
   if (rc != KC_UDB_OK)
     kc_ui_message(ui, ROLE_WARNING, "Ice session NOT saved: %s", udb ? kc_userdb_errmsg(udb) : err);
   else
@@ -147,16 +183,29 @@ static void draw_task(struct checklist *c, size_t t, int row, int w, int selecte
                             o ? " " : "", hm);
       if (o >= sizeof times) break;
     }
-    snprintf(line, sizeof line, "Ice %d of %d", cell->ice.count, cell->ice.target);
-    snprintf(extra, sizeof extra, "%s%s", times[0] ? "at " : "", times);
+    if (cell->ice.optional) { /* recorded when used, never a target */
+      snprintf(line, sizeof line, "%s", task->label);
+      if (cell->ice.count)
+        snprintf(extra, sizeof extra, "used %d time%s at %s", cell->ice.count,
+                 cell->ice.count == 1 ? "" : "s", times);
+    } else {
+      snprintf(line, sizeof line, "Ice %d of %d", cell->ice.count, cell->ice.target);
+      snprintf(extra, sizeof extra, "%s%s", times[0] ? "at " : "", times);
+    }
   } else if (task->kind == KC_TASK_PAIN) {
-    const struct kc_pain *p = &c->snap.pain[c->day - 1];
-    if (c->snap.has_pain[c->day - 1])
-      snprintf(line, sizeof line, "Pain score %d/10", p->score);
-    else
-      snprintf(line, sizeof line, "Pain score: not logged");
-    if (c->snap.has_pain[c->day - 1] && p->note[0])
-      snprintf(extra, sizeof extra, "\"%s\"", p->note);
+    /* both of the day's scores, in words */
+    const struct kc_pain *am = NULL, *pm = NULL;
+    for (int i = 0; i < c->snap.n_pains; i++)
+      if (c->snap.pains[i].day == c->day) {
+        if (c->snap.pains[i].slot == KC_PAIN_MORNING) am = &c->snap.pains[i];
+        if (c->snap.pains[i].slot == KC_PAIN_EVENING) pm = &c->snap.pains[i];
+      }
+    char ams[16] = "-", pms[16] = "-";
+    if (am) snprintf(ams, sizeof ams, "%d/10", am->score);
+    if (pm) snprintf(pms, sizeof pms, "%d/10", pm->score);
+    snprintf(line, sizeof line, "Pain: morning %s, evening %s", ams, pms);
+    const struct kc_pain *last = pm && (!am || pm->at >= am->at) ? pm : am;
+    if (last && last->note[0]) snprintf(extra, sizeof extra, "\"%.200s\"", last->note);
   } else {
     snprintf(line, sizeof line, "%s", task->label);
     if (cell->done) {
@@ -165,7 +214,7 @@ static void draw_task(struct checklist *c, size_t t, int row, int w, int selecte
       snprintf(extra, sizeof extra, "done %s", hm);
     }
   }
-  if (task->target == 0 && task->kind == KC_TASK_CHECK)
+  if (task->target == 0 && task->kind != KC_TASK_PAIN)
     strncat(extra, extra[0] ? " (optional)" : "(optional)", sizeof extra - strlen(extra) - 1);
   if (cell->state == KC_TASK_DONE_LATE) strncat(extra, " late", sizeof extra - strlen(extra) - 1);
   int x = 2;
@@ -190,18 +239,54 @@ static int task_rows(void *ctx, size_t t) {
   return n > 3 ? 3 : n;
 }
 
+/* ---- the stop banner, on every plan screen --------------------------------- */
+
+static void banner_text(const struct kc_plan_snapshot *s, int h, char *buf, size_t n) {
+  buf[0] = '\0';
+  if (s->level < KC_LEVEL_SOON) return;
+  const char *action = h >= 20 ? s->stop_action : NULL;
+  if (s->stopped)
+    snprintf(buf, n, "!! %s: %s. Home care has stopped.%s%s", kc_level_title(s->level),
+             s->stop_danger ? s->stop_danger : "a warning sign was reported", action ? " " : "",
+             action ? action : "");
+  else if (s->plan.checkin == KC_CHECKIN_WORSE)
+    snprintf(buf, n, "!! %s: the knee is getting worse after 3 days of home care.",
+             kc_level_title(s->level));
+  else
+    snprintf(buf, n, "!! %s: the pain is not easing after 3 days of home care.",
+             kc_level_title(s->level));
+}
+
+int kc_plan_banner_rows(const struct kc_plan_snapshot *s, int w, int h) {
+  char text[640];
+  banner_text(s, h, text, sizeof text);
+  return text[0] ? kc_wrapped_rows(text, w - 2) : 0;
+}
+
+int kc_plan_banner(const struct kc_plan_snapshot *s, int y, int w, int h) {
+  char text[640];
+  banner_text(s, h, text, sizeof text);
+  if (!text[0]) return 0;
+  int n = kc_wrapped_rows(text, w - 2);
+  /* reverse video on top of the colour: a banner even without colour */
+  for (int i = 0; i < n; i++) kc_fill(y + i, 0, w, kc_attr(ROLE_DANGER) | A_REVERSE);
+  kc_put_wrapped(y, 1, n, w - 2, text, kc_attr(ROLE_DANGER) | A_REVERSE | A_BOLD);
+  return n;
+}
+
 static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   (void)ui;
   struct checklist *c = (struct checklist *)v;
   int row = y + (h >= 16);
   char head[160], date[KC_DAY_BUF];
   kc_day_format(kc_plan_day_date(c->snap.plan.start_day, c->day), date);
-  snprintf(head, sizeof head, "Day %d of 3  %s  %s %s%s", c->day, kc_glyph(G_DOT),
+  snprintf(head, sizeof head, "Day %d of 3  %s  %s %s%s  %s  %s", c->day, kc_glyph(G_DOT),
            kc_day_weekday_name(kc_plan_day_date(c->snap.plan.start_day, c->day)), date,
            c->day == c->snap.day_index  ? "  (today)"
            : c->day > c->snap.day_index ? "  (still to come: read-only)"
-                                        : "  (past: ticks are marked late)");
-  row += kc_put_wrapped(row, 2, 2, w - 4, head, kc_attr(ROLE_HEADING));
+                                        : "  (past: ticks are marked late)",
+           h >= 16 ? kc_glyph(G_DOT) : "", h >= 16 ? kc_plan_kind_title(c->snap.kind) : "");
+  row += kc_put_wrapped(row, 2, 3, w - 4, head, kc_attr(ROLE_HEADING));
   /* Day tabs, readable without colour: the shown day in brackets; the
    * progress after them when it fits (never over the heading). */
   int x = 2;
@@ -217,27 +302,32 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
   if ((int)strlen(prog) <= w - x - 3) kc_puts(row, x + 1, w - x - 3, prog, kc_attr(ROLE_DIM));
   row += 1 + (h >= 16);
   if (c->snap.level >= KC_LEVEL_SOON) {
-    char stop[256];
-    snprintf(stop, sizeof stop, "!! %s: %s", kc_level_title(c->snap.level),
-             c->snap.worst_redflag >= KC_LEVEL_SOON
-                 ? "a warning sign was reported; home care is not enough."
-                 : "the pain is not easing; see a physio or GP.");
-    int n = kc_wrapped_rows(stop, w - 2);
-    for (int i = 0; i < n && i < 3; i++) kc_fill(row + i, 0, w, kc_attr(ROLE_DANGER));
-    row += kc_put_wrapped(row, 1, 3, w - 2, stop, kc_attr(ROLE_DANGER) | A_BOLD) + 1;
+    row += kc_plan_banner(&c->snap, row, w, h) + (h >= 16);
   } else if (kc_checkin_due(c->snap.day_index) && c->snap.plan.checkin == KC_CHECKIN_NONE) {
     row += kc_put_wrapped(row, 2, 2, w - 4,
                           "Day 3 check-in: is the pain easing?  b better  s same  w worse",
                           kc_attr(ROLE_WARNING)) +
            1;
+  } else if (c->snap.plan.checkin != KC_CHECKIN_NONE) {
+    char said[96];
+    snprintf(said, sizeof said, "Day 3 check-in answered: %s",
+             kc_checkin_name(c->snap.plan.checkin));
+    row += kc_put_wrapped(row, 2, 2, w - 4, said, kc_attr(ROLE_NORMAL)) + 1;
   }
   /* The selected task's instructions are safety text: shown whole under
    * the tasks, which scroll in what is left (at least two rows). */
-  const char *detail = c->cur.sel < c->snap.n_tasks ? c->snap.tasks[c->cur.sel].detail : "";
-  int drows = kc_wrapped_rows(detail, w - 4), bottom = y + h;
-  int tasks = bottom - row - (drows ? drows + 1 : 0);
-  if (tasks < 2) tasks = 2;
+  /* Once home care has stopped the tasks are off: no instructions. */
+  const char *detail =
+      c->cur.sel < c->snap.n_tasks && !c->snap.stopped ? c->snap.tasks[c->cur.sel].detail : "";
+  /* The instructions at a reading width, right under the tasks. */
+  const int dw = w - 4 > 76 ? 76 : w - 4;
+  int drows = kc_wrapped_rows(detail, dw), bottom = y + h;
   c->w = w;
+  int need = 0; /* rows every task takes */
+  for (size_t t = 0; t < c->snap.n_tasks; t++) need += task_rows(c, t);
+  int tasks = bottom - row - (drows ? drows + 1 : 0);
+  if (tasks > need) tasks = need;
+  if (tasks < 2) tasks = 2;
   c->cur.ctx = c;
   c->cur.height = task_rows;
   kc_cursor_set(&c->cur, c->snap.n_tasks);
@@ -250,9 +340,9 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
     kc_puts(row + tasks - 1, w - 1, 1, kc_glyph(G_DOWN), kc_attr(ROLE_DIM));
   int room = bottom - row - tasks - 1;
   if (drows <= room) {
-    kc_put_wrapped(row + tasks + 1, 2, room, w - 4, detail, kc_attr(ROLE_SAFETY));
+    kc_put_wrapped(row + tasks + 1, 2, room, dw, detail, kc_attr(ROLE_SAFETY));
   } else if (room > 0) { /* too small to show it whole: say where it is */
-    kc_put_wrapped(row + tasks + 1, 2, room - 1, w - 4, detail, kc_attr(ROLE_SAFETY));
+    kc_put_wrapped(row + tasks + 1, 2, room - 1, dw, detail, kc_attr(ROLE_SAFETY));
     kc_puts(bottom - 1, 2, w - 4, "(more: i shows all of it)", kc_attr(ROLE_WARNING));
   }
 }
@@ -280,10 +370,10 @@ static int note_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *t
     kc_ui_message(ui, ROLE_WARNING, "%s", err);
     return 1;
   }
-  saved_or_say(
-      ui, udb,
-      kc_userdb_pain_set(udb, c->snap.plan.id, c->day, c->pending_score, text, kc_app_now()),
-      "Pain score and note");
+  saved_or_say(ui, udb,
+               kc_userdb_pain_set_slot(udb, c->snap.plan.id, c->day, c->pending_slot,
+                                       c->pending_score, text, kc_app_now()),
+               "Pain score and note");
   reload(c, ui);
   return 0;
 }
@@ -299,15 +389,46 @@ static int pain_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *t
     return 1; /* asks again: the next keys must not act on the checklist */
   }
   c->pending_score = (int)val;
-  const struct kc_pain *p = &c->snap.pain[c->day - 1];
-  /* Save the score now: the note is extra, a kill must not lose the score. */
-  saved_or_say(
-      ui, udb,
-      kc_userdb_pain_set(udb, c->snap.plan.id, c->day, c->pending_score, NULL, kc_app_now()),
-      "Pain score");
-  kc_prompt(ui, v, "Note (optional):", c->snap.has_pain[c->day - 1] ? p->note : "", KC_NOTE_MAX,
-            note_done);
+  /* Save the score now (NULL keeps the slot's earlier note): the note is
+   * extra, a kill must not lose the score. The note prompt starts from the
+   * earlier note, so Enter keeps it. */
+  saved_or_say(ui, udb,
+               kc_userdb_pain_set_slot(udb, c->snap.plan.id, c->day, c->pending_slot,
+                                       c->pending_score, NULL, kc_app_now()),
+               "Pain score");
+  struct kc_pain old;
+  int had =
+      kc_userdb_pain_get_slot(udb, c->snap.plan.id, c->day, c->pending_slot, &old) == KC_UDB_OK;
+  kc_prompt(ui, v, "Note (optional):", had ? old.note : "", KC_NOTE_MAX, note_done);
   return 0;
+}
+
+/* Which of the day's two scores: m(orning) or e(vening), the slot of the
+ * hour offered first (Enter takes it). */
+static int slot_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  struct checklist *c = (struct checklist *)v;
+  if (!yes) return 0;
+  if (strcmp(text, "m") == 0 || strcmp(text, "M") == 0)
+    c->pending_slot = KC_PAIN_MORNING;
+  else if (strcmp(text, "e") == 0 || strcmp(text, "E") == 0)
+    c->pending_slot = KC_PAIN_EVENING;
+  else {
+    kc_ui_message(ui, ROLE_WARNING, "Type m for the morning score or e for the evening one");
+    return 1;
+  }
+  char q[96];
+  snprintf(q, sizeof q,
+           "%s pain, 0-10:", c->pending_slot == KC_PAIN_MORNING ? "Morning" : "Evening");
+  kc_prompt(ui, v, q, NULL, 2, pain_done);
+  return 0;
+}
+
+/* Home care has stopped: the tasks and the timer are off. */
+static int refuse_stopped(struct checklist *c, struct kc_ui *ui) {
+  if (!c->snap.stopped) return 0;
+  kc_ui_message(ui, ROLE_WARNING, "Home care has stopped (%s): get help as the banner says",
+                kc_level_title(c->snap.level));
+  return 1;
 }
 
 static void activate(struct checklist *c, struct kc_ui *ui) {
@@ -318,6 +439,7 @@ static void activate(struct checklist *c, struct kc_ui *ui) {
     kc_ui_message(ui, ROLE_WARNING, "Day %d has not come yet: it is read-only", c->day);
     return;
   }
+  if (refuse_stopped(c, ui)) return;
   struct kc_userdb *udb = udb_or_say(ui);
   if (!udb) return;
   if (task->kind == KC_TASK_CHECK) {
@@ -326,49 +448,63 @@ static void activate(struct checklist *c, struct kc_ui *ui) {
     saved_or_say(ui, udb, rc, cell->done ? "Untick" : "Tick");
   } else if (task->kind == KC_TASK_ICE) {
     if (ui->ice.running) {
-      kc_ui_message(ui, ROLE_NORMAL, "The ice timer is running: x stops early and records it");
+      kc_ui_message(ui, ROLE_NORMAL, "The ice timer is running: x stops it");
       return;
     }
     kc_ice_start(ui, c->snap.plan.id, c->day);
     kc_ui_message(ui, ROLE_OK, "Ice timer started: check the skin after %d minutes",
                   KC_ICE_SKIN_CHECK_MINUTES);
   } else {
-    kc_prompt(ui, &c->base, "Pain now, 0 (none) to 10 (worst):", NULL, 2, pain_done);
+    time_t now = kc_app_now();
+    struct tm tm;
+    int hour = localtime_r(&now, &tm) ? tm.tm_hour : 12;
+    kc_prompt(ui, &c->base,
+              "Score: m morning, e evening:", kc_pain_slot_at(hour) == KC_PAIN_MORNING ? "m" : "e",
+              1, slot_done);
   }
   reload(c, ui);
 }
 
-static void checkin(struct checklist *c, struct kc_ui *ui, enum kc_checkin answer) {
-  struct kc_userdb *udb = udb_or_say(ui);
-  if (!udb) return;
-  if (!kc_checkin_due(c->snap.day_index)) {
-    kc_ui_message(ui, ROLE_NORMAL, "The check-in comes on day 3");
-    return;
+/* The day-3 answer, once confirmed: "worse" asks the warning signs again
+ * (the re-check records the check-in with its level); "better" is
+ * recorded and asks the five readiness checks; "same" is recorded and
+ * shows its advice. */
+static enum kc_checkin pending_checkin;
+
+static int checkin_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  (void)text;
+  struct checklist *c = (struct checklist *)v;
+  enum kc_checkin answer = pending_checkin;
+  struct kc_userdb *udb = yes ? udb_or_say(ui) : NULL;
+  if (!udb) return 0;
+  if (answer == KC_CHECKIN_WORSE) {
+    kc_ui_push(ui, kc_recheck_new_mode(ui, c->snap.plan.id, 1));
+    return 0;
   }
   int rc = kc_userdb_plan_checkin(udb, c->snap.plan.id, answer, kc_app_now());
   if (rc != KC_UDB_OK) {
     kc_ui_message(ui, ROLE_WARNING, "NOT saved: %s", kc_userdb_errmsg(udb));
-    return;
+    return 0;
   }
   reload(c, ui);
-  struct kc_checkin_advice adv;
-  if (!kc_checkin_advice(answer, &adv)) return;
-  struct kc_strbuf md = {0};
-  kc_strbuf_put(&md, "## ");
-  kc_strbuf_put_md(&md, adv.title);
-  kc_strbuf_put(&md, "\n\n");
-  kc_strbuf_put_md(&md, adv.advice);
-  kc_strbuf_put(&md, "\n\n## Read next\n\n");
-  for (int i = 0; i < adv.n_articles; i++) {
-    char *t = kc_content_title(kc_app_content(ui->app), adv.articles[i]);
-    kc_strbuf_put(&md, "- [");
-    kc_strbuf_put_md(&md, t ? t : adv.articles[i]);
-    kc_strbuf_printf(&md, "](%s)\n", adv.articles[i]);
-    free(t);
+  if (answer == KC_CHECKIN_BETTER)
+    kc_ui_push(ui, kc_readiness_new(ui, c->snap.plan.id));
+  else
+    kc_ui_push(ui, kc_checkin_page(ui, answer, c->snap.level, NULL));
+  return 0;
+}
+
+static void checkin(struct checklist *c, struct kc_ui *ui, enum kc_checkin answer) {
+  if (!kc_checkin_due(c->snap.day_index)) {
+    kc_ui_message(ui, ROLE_NORMAL, "The check-in comes on day 3");
+    return;
   }
-  kc_ui_push(
-      ui, kc_reader_new_text(ui, "Day 3 check-in", kc_level_title(adv.level), kc_strbuf_str(&md)));
-  kc_strbuf_free(&md);
+  if (refuse_stopped(c, ui)) return;
+  pending_checkin = answer;
+  static const char *const q[] = {[KC_CHECKIN_BETTER] = "Record: better?",
+                                  [KC_CHECKIN_SAME] = "Record: the same?",
+                                  [KC_CHECKIN_WORSE] = "Record: worse?"};
+  kc_confirm(ui, &c->base, q[answer], checkin_done);
 }
 
 static int end_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
@@ -385,10 +521,58 @@ static int end_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *te
   return 0;
 }
 
+static int remove_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  (void)text;
+  struct checklist *c = (struct checklist *)v;
+  struct kc_userdb *udb = yes ? udb_or_say(ui) : NULL;
+  if (!udb) return 0;
+  int64_t last = 0;
+  for (int i = 0; i < c->snap.n_ice; i++)
+    if (c->snap.ice[i].day == c->day) last = c->snap.ice[i].id;
+  if (last) saved_or_say(ui, udb, kc_userdb_ice_delete(udb, last), "Removal");
+  reload(c, ui);
+  return 0;
+}
+
+/* x: a timer stopped within its first minute (an accidental start) is
+ * discarded; later, the minutes so far are recorded or discarded as the
+ * person says. */
+static int stop_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  (void)text;
+  struct checklist *c = (struct checklist *)v;
+  if (!ui->ice.running) return 0;
+  if (yes) {
+    kc_ice_finish(ui, 1);
+  } else {
+    ice_cancel(ui);
+    kc_ui_message(ui, ROLE_OK, "Ice timer cancelled: nothing recorded");
+  }
+  reload(c, ui);
+  return 0;
+}
+
+static void ice_stop(struct checklist *c, struct kc_ui *ui) {
+  if (!ui->ice.running) {
+    kc_ui_message(ui, ROLE_NORMAL, "No ice timer is running");
+    return;
+  }
+  int used = ui->ice.total_seconds - kc_ice_left(ui);
+  if (used < 60) {
+    ice_cancel(ui);
+    kc_ui_message(ui, ROLE_OK, "Ice timer cancelled after %d s: nothing recorded", used);
+    reload(c, ui);
+    return;
+  }
+  char q[128];
+  snprintf(q, sizeof q, "Record %d min of ice? n discards", (used + 59) / 60);
+  kc_confirm(ui, &c->base, q, stop_done);
+}
+
 /* + and - on the ice row: add a finished session, remove the day's last. */
 static void ice_edit(struct checklist *c, struct kc_ui *ui, int add) {
   const struct kc_plan_task *task = &c->snap.tasks[c->cur.sel];
   if (task->kind != KC_TASK_ICE || !kc_plan_day_editable(c->day, c->snap.day_index)) return;
+  if (add && refuse_stopped(c, ui)) return;
   struct kc_userdb *udb = udb_or_say(ui);
   if (!udb) return;
   if (add) {
@@ -400,7 +584,12 @@ static void ice_edit(struct checklist *c, struct kc_ui *ui, int add) {
     int64_t last = 0;
     for (int i = 0; i < c->snap.n_ice; i++)
       if (c->snap.ice[i].day == c->day) last = c->snap.ice[i].id;
-    if (last) saved_or_say(ui, udb, kc_userdb_ice_delete(udb, last), "Removal");
+    if (!last) {
+      kc_ui_message(ui, ROLE_NORMAL, "No ice session on day %d to remove", c->day);
+      return;
+    }
+    kc_confirm(ui, &c->base, "Remove the last ice session?", remove_done);
+    return;
   }
   reload(c, ui);
 }
@@ -410,10 +599,7 @@ static enum kc_result checklist_command(struct kc_view *v, struct kc_ui *ui, enu
   struct checklist *c = (struct checklist *)v;
   const char *art = c->cur.sel < c->snap.n_tasks ? c->snap.tasks[c->cur.sel].article_id : NULL;
   switch (cmd) {
-  case CMD_ICE_STOP:
-    if (ui->ice.running) kc_ice_finish(ui, 1);
-    reload(c, ui);
-    return V_HANDLED;
+  case CMD_ICE_STOP: ice_stop(c, ui); return V_HANDLED;
   case CMD_ICE_ADD:
   case CMD_ICE_REMOVE: ice_edit(c, ui, cmd == CMD_ICE_ADD); return V_HANDLED;
   case CMD_ARTICLE:
@@ -429,9 +615,7 @@ static enum kc_result checklist_command(struct kc_view *v, struct kc_ui *ui, enu
       kc_strbuf_free(&md);
     }
     return V_HANDLED;
-  case CMD_END:
-    kc_confirm(ui, v, "End this plan? It is kept in your history.", end_done);
-    return V_HANDLED;
+  case CMD_END: kc_confirm(ui, v, "End this plan? (kept in history)", end_done); return V_HANDLED;
   case CMD_BETTER: checkin(c, ui, KC_CHECKIN_BETTER); return V_HANDLED;
   case CMD_SAME: checkin(c, ui, KC_CHECKIN_SAME); return V_HANDLED;
   case CMD_WORSE: checkin(c, ui, KC_CHECKIN_WORSE); return V_HANDLED;
@@ -458,6 +642,8 @@ static int checklist_enabled(struct kc_view *v, enum kc_cmd cmd) {
   struct checklist *c = (struct checklist *)v;
   const struct kc_plan_task *t = sel_task(c);
   int ice = t && t->kind == KC_TASK_ICE;
+  if (c->snap.stopped && (cmd == CMD_TOGGLE || cmd == CMD_ICE_ADD || cmd == CMD_ICE_STOP))
+    return 0; /* home care has stopped: not offered */
   switch (cmd) {
   case CMD_ICE_STOP:
   case CMD_ICE_ADD:
@@ -475,11 +661,60 @@ static const char *checklist_hint_word(struct kc_view *v, enum kc_cmd cmd) {
                                    : NULL;
 }
 
+/* A timer stored by an earlier session (quit or crash): resume it, or
+ * record it if its time is up; n discards it without recording. */
+static int resume_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  (void)text;
+  struct checklist *c = (struct checklist *)v;
+  char err[64];
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  struct kc_ice_running t;
+  if (!udb || ui->ice.running || kc_userdb_ice_timer_get(udb, c->snap.plan.id, &t) != KC_UDB_OK)
+    return 0;
+  if (!yes) {
+    kc_userdb_ice_timer_cancel(udb, t.plan_id);
+    kc_ui_message(ui, ROLE_OK, "Ice timer discarded: nothing recorded");
+  } else {
+    long long left = t.started_at + t.seconds - (long long)kc_app_now();
+    if (left < 0) left = 0;
+    if (left > t.seconds) left = t.seconds; /* a clock set back */
+    ice_run(ui, t.plan_id, t.day, t.seconds, (int)left);
+    if (left == 0)
+      kc_ice_finish(ui, 0); /* its time is up: record it */
+    else
+      kc_ui_message(ui, ROLE_OK, "Ice timer resumed");
+  }
+  ui->writes++;
+  reload(c, ui);
+  return 0;
+}
+
+static void offer_resume(struct checklist *c, struct kc_ui *ui, struct kc_userdb *udb) {
+  c->resume_asked = 1;
+  struct kc_ice_running t;
+  if (ui->ice.running || kc_userdb_ice_timer_get(udb, c->snap.plan.id, &t) != KC_UDB_OK) return;
+  if (c->snap.stopped) { /* home care stopped: the timer is off */
+    kc_userdb_ice_timer_cancel(udb, t.plan_id);
+    return;
+  }
+  char hm[16], q[160];
+  fmt_time(t.started_at, hm, sizeof hm);
+  snprintf(q, sizeof q, "Resume ice timer from %s?", hm);
+  kc_confirm(ui, &c->base, q, resume_done);
+}
+
 static int checklist_tick(struct kc_view *v, struct kc_ui *ui) {
   struct checklist *c = (struct checklist *)v;
   char err[64];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
   if (!udb) return 0;
+  if (!c->resume_asked && !ui->modal.active) {
+    offer_resume(c, ui, udb);
+    return 1;
+  }
+  /* Home care stopped while the timer ran: the minutes so far are kept. */
+  if (c->snap.stopped && ui->ice.running && ui->ice.plan_id == c->snap.plan.id)
+    kc_ice_finish(ui, 1);
   int64_t dv = 0;
   int today = kc_app_today();
   if (today != c->last_today) {
@@ -490,7 +725,9 @@ static int checklist_tick(struct kc_view *v, struct kc_ui *ui) {
     int last_day = kc_userdb_redflag_last(udb, c->snap.plan.id, &last) == KC_UDB_OK
                        ? last.cal_day
                        : KC_DAY_INVALID;
-    if (kc_redflag_due(last_day, today)) kc_ui_push(ui, kc_recheck_new(ui, c->snap.plan.id));
+    /* once home care has stopped, the banner says what to do: no more checks */
+    if (!c->snap.stopped && kc_redflag_due(last_day, today))
+      kc_ui_push(ui, kc_recheck_new(ui, c->snap.plan.id));
     return 1;
   }
   if ((kc_userdb_data_version(udb, &dv) == KC_UDB_OK && dv != c->data_version) ||
@@ -545,40 +782,51 @@ static struct kc_view *checklist_new(struct kc_ui *ui, const struct kc_plan *pla
 struct starter {
   struct kc_view base;
   struct kc_list list;
+  enum kc_plan_kind kind; /* from the result's cause; NONE: ask */
+  char cause_id[65];
+  int start_day;   /* chosen; KC_DAY_INVALID until then */
+  int asking_kind; /* the list shows the kind question */
 };
 
 static const struct kc_binding starter_rows[] = {
     {CMD_OPEN,
      {ENTER, KC_KEY(KEY_RIGHT), 'l'},
-     "start the plan on that day (or see past charts)",
-     "start",
+     "choose: the day the pain started (or past charts), then how it started",
+     "choose",
      NULL},
 };
 const struct kc_keymap kc_keys_plan_start =
-    KC_KEYMAP("Start a plan", "When did the pain start?", starter_rows, &kc_keys_list);
+    KC_KEYMAP("Start a plan",
+              "When did the pain start? Started without a symptom check, one more question: did "
+              "it start with a fall, twist, knock or blow, or is the knee swollen? That picks the "
+              "plan for an injury or for an overuse problem.",
+              starter_rows, &kc_keys_list);
 
 static void starter_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   (void)ui;
   struct starter *s = (struct starter *)v;
   kc_puts(y + 1, 2, w - 4, "Start a 3-day recovery plan", kc_attr(ROLE_HEADING));
-  int used =
-      kc_put_wrapped(y + 2, 2, 4, w - 4,
-                     "Three days of rest from running, ice, compression and elevation, with a "
-                     "short safety check each day. When did the pain start?",
-                     kc_attr(ROLE_NORMAL));
+  const char *text =
+      s->asking_kind ? kc_plan_kind_question
+      : s->kind      ? (s->kind == KC_PLAN_OVERUSE
+                            ? "Relative rest, load management and gentle exercise for an overuse "
+                              "problem, with a short safety check each day. When did the pain start?"
+                            : "Protecting the knee for the first days after an injury, then gentle "
+                              "movement, with a short safety check each day. When did the pain "
+                              "start?")
+                     : "Three days of home care that fit the problem, with a short safety check "
+                       "each day. When did the pain start?";
+  int used = kc_put_wrapped(y + 2, 2, 4, w - 4, text, kc_attr(ROLE_NORMAL));
   kc_list_draw(&s->list, y + 3 + used, h - 3 - used, w);
 }
 
-static void start_plan(struct starter *s, struct kc_ui *ui) {
-  if (s->list.sel == s->list.n - 1) {
-    kc_ui_push(ui, kc_chart_new(ui, 0));
-    return;
-  }
-  int today = kc_app_today(), start = today - (int)s->list.sel;
+static void begin(struct starter *s, struct kc_ui *ui) {
   struct kc_userdb *udb = udb_or_say(ui);
   if (!udb) return;
   struct kc_plan plan;
-  int rc = kc_userdb_plan_start(udb, ui->app->profile.id, start, kc_app_now(), &plan);
+  const struct kc_plan_origin origin = {s->kind, s->cause_id, 0};
+  int rc =
+      kc_userdb_plan_start_ex(udb, ui->app->profile.id, s->start_day, kc_app_now(), &origin, &plan);
   if (rc != KC_UDB_OK) {
     kc_ui_message(ui, ROLE_WARNING, "NOT started: %s", kc_userdb_errmsg(udb));
     return;
@@ -587,6 +835,29 @@ static void start_plan(struct starter *s, struct kc_ui *ui) {
   if (!c) return;
   kc_ui_replace(ui, c);
   kc_ui_push(ui, kc_recheck_new(ui, plan.id));
+}
+
+static void start_plan(struct starter *s, struct kc_ui *ui) {
+  if (s->asking_kind) { /* 0 yes, 1 no, 2 not sure */
+    s->kind = kc_plan_kind_from_answer(s->list.sel == 0 ? 1 : s->list.sel == 1 ? 0 : -1);
+    begin(s, ui);
+    return;
+  }
+  if (s->list.sel == s->list.n - 1) {
+    kc_ui_push(ui, kc_chart_new(ui, 0));
+    return;
+  }
+  s->start_day = kc_app_today() - (int)s->list.sel;
+  if (s->kind != KC_PLAN_KIND_NONE) {
+    begin(s, ui);
+    return;
+  }
+  kc_list_free(&s->list);
+  memset(&s->list, 0, sizeof s->list);
+  kc_list_add(&s->list, "Yes: a fall, twist, knock or blow, or it is swollen", NULL, -1, 0);
+  kc_list_add(&s->list, "No: it came on with running, and it is not swollen", NULL, -1, 0);
+  kc_list_add(&s->list, "Not sure", NULL, -1, 0);
+  s->asking_kind = 1;
 }
 
 static enum kc_result starter_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
@@ -616,7 +887,9 @@ static const struct kc_view_ops starter_ops = {.draw = starter_draw,
                                                .destroy = starter_destroy,
                                                .title = starter_title};
 
-void kc_plan_open(struct kc_ui *ui) {
+void kc_plan_open(struct kc_ui *ui) { kc_plan_open_for(ui, KC_PLAN_KIND_NONE, NULL); }
+
+void kc_plan_open_for(struct kc_ui *ui, enum kc_plan_kind kind, const char *cause_id) {
   struct kc_userdb *udb = udb_or_say(ui);
   char err[256];
   if (!udb) return;
@@ -633,7 +906,8 @@ void kc_plan_open(struct kc_ui *ui) {
     struct kc_redflag_check last;
     int last_day =
         kc_userdb_redflag_last(udb, plan.id, &last) == KC_UDB_OK ? last.cal_day : KC_DAY_INVALID;
-    if (kc_redflag_due(last_day, kc_app_today())) kc_ui_push(ui, kc_recheck_new(ui, plan.id));
+    if (!((struct checklist *)c)->snap.stopped && kc_redflag_due(last_day, kc_app_today()))
+      kc_ui_push(ui, kc_recheck_new(ui, plan.id));
     return;
   }
   if (rc != KC_UDB_ENOTFOUND) {
@@ -642,6 +916,8 @@ void kc_plan_open(struct kc_ui *ui) {
   }
   struct starter *s = kc_xcalloc(1, sizeof *s);
   s->base.ops = &starter_ops;
+  s->kind = kind;
+  if (cause_id) snprintf(s->cause_id, sizeof s->cause_id, "%s", cause_id);
   int today = kc_app_today();
   for (int back = 0; back <= 3; back++) {
     char date[KC_DAY_BUF], text[96];

@@ -10,7 +10,7 @@
 
 #include "kneecare/day.h"
 #include "kneecare/text.h"
-#include "ui.h"
+#include "screen_plan.h"
 
 struct recheck {
   struct kc_view base;
@@ -21,12 +21,19 @@ struct recheck {
   size_t n;
   struct kc_cursor cur; /* each question as many rows as it wraps to */
   int text_w;
+  int worse;          /* asked for a day-3 "worse" answer */
+  const char *failed; /* the signs could not be loaded: why (fail closed) */
 };
 
 static const struct kc_binding recheck_rows[] = {
     {CMD_YES, {'y', 'Y'}, "yes", "yes", NULL},
     {CMD_NO, {'n', 'N'}, "no", "no", NULL},
     {CMD_UNSURE, {'u', 'U'}, "not sure (counts as yes)", "not sure", NULL},
+    {CMD_OPEN,
+     {'\r', KC_KEY(KEY_ENTER)},
+     "read the red flags (when the safety questions cannot be loaded)",
+     "red flags",
+     NULL},
 };
 const struct kc_keymap kc_keys_recheck =
     KC_KEYMAP("Today's safety check",
@@ -48,14 +55,29 @@ static int question_rows(void *ctx, size_t i) {
   return kc_wrapped_rows(line_text(r, i), r->text_w);
 }
 
+static const char failed_text[] =
+    "!! The safety questions could not be loaded, so today's check cannot be done and the "
+    "checklist stays closed. Before you carry on with home care, read the red flags: press "
+    "Enter. Any one of them means home care is not enough.";
+
 static void recheck_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   (void)ui;
   struct recheck *r = (struct recheck *)v;
-  kc_puts(y + (h >= 16), 2, w - 4, "Today's safety check", kc_attr(ROLE_HEADING));
+  kc_puts(y + (h >= 16), 2, w - 4,
+          r->worse ? "Worse: the warning signs again" : "Today's safety check",
+          kc_attr(ROLE_HEADING));
   int row = y + 1 + (h >= 16);
+  if (r->failed) {
+    row += kc_put_wrapped(row, 2, y + h - row, w - 4, failed_text, kc_attr(ROLE_DANGER) | A_BOLD);
+    if (row < y + h)
+      kc_put_wrapped(row + 1, 2, y + h - row - 1, w - 4, r->failed, kc_attr(ROLE_DIM));
+    return;
+  }
   row += kc_put_wrapped(row, 2, 3, w - 4,
-                        "Before today's checklist: is any of these true today? Any yes means home "
-                        "care is not enough. y = yes, n = no, u = not sure.",
+                        r->worse ? "Is any of these true now? Any yes changes what to do. y = yes, "
+                                   "n = no, u = not sure."
+                                 : "Before today's checklist: is any of these true today? Any yes "
+                                   "means home care is not enough. y = yes, n = no, u = not sure.",
                         kc_attr(ROLE_SAFETY));
   char count[64];
   snprintf(count, sizeof count, "Question %zu of %zu", r->cur.sel + 1, r->n);
@@ -90,12 +112,14 @@ static void finish(struct recheck *r, struct kc_ui *ui) {
   }
   enum kc_level level = kc_redflag_recheck(ans, r->n);
   /* the danger of the most urgent sign answered yes */
-  const char *danger = NULL;
+  const char *danger = NULL, *action = NULL;
   enum kc_level top = KC_LEVEL_NONE;
   for (size_t i = 0; i < r->n; i++)
     if (ans[i].yes && ans[i].level > top) {
+      const struct kc_wz_sign *sg = kc_wz_sign_at(r->def, r->si[i]);
       top = ans[i].level;
-      danger = kc_wz_cause_at(r->def, kc_wz_sign_at(r->def, r->si[i])->cause)->title;
+      danger = kc_wz_cause_at(r->def, sg->cause)->title;
+      action = sg->action && *sg->action ? sg->action : NULL;
     }
   free(ans);
   char err[256];
@@ -103,8 +127,16 @@ static void finish(struct recheck *r, struct kc_ui *ui) {
   if (udb && kc_userdb_redflag_record(udb, r->plan_id, kc_app_today(), kc_app_now(), level,
                                       kc_strbuf_str(&text)) != KC_UDB_OK)
     kc_ui_message(ui, ROLE_WARNING, "Not saved: %s", kc_userdb_errmsg(udb));
+  if (r->worse && udb &&
+      kc_userdb_plan_checkin_worse(udb, r->plan_id, level, kc_strbuf_str(&text), kc_app_now()) !=
+          KC_UDB_OK)
+    kc_ui_message(ui, ROLE_WARNING, "Check-in NOT saved: %s", kc_userdb_errmsg(udb));
   ui->writes++;
   kc_strbuf_free(&text);
+  if (r->worse && !kc_redflag_stops_plan(level)) {
+    kc_ui_replace(ui, kc_checkin_page(ui, KC_CHECKIN_WORSE, KC_LEVEL_24H, NULL));
+    return;
+  }
   if (kc_redflag_stops_plan(level)) {
     struct kc_strbuf md = {0};
     kc_strbuf_put(&md, "## Stop home care\n\n**One of your answers is a warning sign");
@@ -114,7 +146,12 @@ static void finish(struct recheck *r, struct kc_ui *ui) {
     }
     kc_strbuf_put(&md, ".** ");
     kc_strbuf_put_md(&md, kc_wz_level_action(r->def, level));
-    kc_strbuf_put(&md, "\n\nThe 3-day plan's self-care path has stopped. Do not wait for day 3.\n\n"
+    if (action) {
+      kc_strbuf_put(&md, " ");
+      kc_strbuf_put_md(&md, action);
+    }
+    kc_strbuf_put(&md, "\n\nHome care has stopped: the plan's tasks and the ice timer are turned "
+                       "off. Do not wait for day 3.\n\n"
                        "- [Red flags](red-flags)\n- [Emergency signs](emergency-signs)\n");
     struct kc_view *adv = kc_reader_new_text(ui, kc_wz_level_title(r->def, level),
                                              "From today's safety check", kc_strbuf_str(&md));
@@ -128,6 +165,13 @@ static void finish(struct recheck *r, struct kc_ui *ui) {
 static enum kc_result recheck_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
                                       const struct kc_event *ev) {
   struct recheck *r = (struct recheck *)v;
+  if (r->failed) {
+    if (cmd == CMD_OPEN || cmd == CMD_TOGGLE) {
+      kc_ui_push(ui, kc_reader_new(ui, "red-flags"));
+      return V_HANDLED;
+    }
+    if (cmd != CMD_BACK && cmd != CMD_CLOSE) return V_IGNORED;
+  }
   switch (cmd) {
   case CMD_YES:
   case CMD_NO:
@@ -145,7 +189,9 @@ static enum kc_result recheck_command(struct kc_view *v, struct kc_ui *ui, enum 
   }
   case CMD_BACK:
   case CMD_CLOSE:
-    /* The checklist is not shown before the check is answered. */
+    /* The checklist is not shown before the check is answered (for a
+     * "worse" answer the checklist stays: nothing was recorded). */
+    if (r->worse) return V_POP;
     kc_viewstack_pop(&ui->stack); /* this view */
     return V_POP;                 /* and the checklist under it */
   case CMD_MOUSE_EVENT:
@@ -169,33 +215,47 @@ static void recheck_destroy(struct kc_view *v) {
   free(r);
 }
 
+/* The hints offer the answers, or, when the questions cannot be loaded,
+ * only the way to the red flags. */
+static int recheck_enabled(struct kc_view *v, enum kc_cmd cmd) {
+  const struct recheck *r = (const struct recheck *)v;
+  if (cmd == CMD_OPEN) return r->failed != NULL;
+  if (cmd == CMD_YES || cmd == CMD_NO || cmd == CMD_UNSURE) return r->failed == NULL;
+  return 1;
+}
+
 static const struct kc_view_ops recheck_ops = {.draw = recheck_draw,
+                                               .enabled = recheck_enabled,
                                                .keys = &kc_keys_recheck,
                                                .command = recheck_command,
                                                .destroy = recheck_destroy,
                                                .title = recheck_title};
 
 struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id) {
-  char err[512];
-  const struct kc_wz_def *def = kc_app_wizard(ui->app, err, sizeof err);
-  size_t n_signs = def ? kc_wz_sign_count(def) : 0;
-  if (!def || n_signs == 0) return NULL;
+  return kc_recheck_new_mode(ui, plan_id, 0);
+}
+
+struct kc_view *kc_recheck_new_mode(struct kc_ui *ui, int64_t plan_id, int worse) {
+  static char why[512];
+  const struct kc_wz_def *def = kc_app_wizard(ui->app, why, sizeof why);
   struct recheck *r = kc_xcalloc(1, sizeof *r);
   r->base.ops = &recheck_ops;
   r->plan_id = plan_id;
   r->def = def;
-  r->si = kc_xcalloc(n_signs, sizeof *r->si);
-  r->answer = kc_xcalloc(n_signs, sizeof *r->answer);
-  for (size_t i = 0; i < n_signs; i++) {
-    if (!kc_wz_sign_at(def, i)->recheck) continue;
-    r->si[r->n] = i;
-    r->answer[r->n] = -1;
-    r->n++;
+  r->worse = worse;
+  char reason[256];
+  /* Fail closed (security review F5): signs that cannot be loaded, none
+   * marked recheck, or one without a level or danger block the checklist
+   * with a message instead of passing the check. */
+  if (kc_recheck_signs(def, &r->si, &r->n, reason, sizeof reason) != 0) {
+    if (def)
+      snprintf(why, sizeof why, "%s", reason);
+    else if (!why[0])
+      snprintf(why, sizeof why, "%s", reason);
+    r->failed = why;
   }
-  if (r->n == 0) {
-    recheck_destroy(&r->base);
-    return NULL;
-  }
+  r->answer = kc_xcalloc(r->n + 1, sizeof *r->answer);
+  for (size_t i = 0; i < r->n; i++) r->answer[i] = -1;
   r->cur.ctx = r;
   r->cur.height = question_rows;
   r->text_w = 40;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui.h"
+#include "screen_plan.h"
 
 struct result {
   struct kc_view base;
@@ -16,6 +16,8 @@ struct result {
   enum kc_level level;
   char title[128]; /* the level's words, from the content database */
   char note[256];
+  int plan_kind;     /* the leading cause's plan kind (enum kc_plan_kind), 0 = ask */
+  char cause_id[65]; /* the leading cause, for the plan */
 };
 
 static enum kc_role level_role(enum kc_level l) {
@@ -38,7 +40,7 @@ static enum kc_result result_handle(struct kc_view *v, struct kc_ui *ui,
                                     const struct kc_event *ev) {
   struct result *r = (struct result *)v;
   if (!ev->is_key && ev->ch == 'p' && r->level == KC_LEVEL_SELF_CARE) {
-    kc_plan_open(ui);
+    kc_plan_open_for(ui, (enum kc_plan_kind)r->plan_kind, r->cause_id);
     return V_HANDLED;
   }
   return r->page->ops->handle(r->page, ui, ev);
@@ -214,6 +216,13 @@ struct kc_view *kc_result_new(struct kc_ui *ui, const struct kc_wz_def *def,
   r->level = res->level;
   if (note) snprintf(r->note, sizeof r->note, "%s", note);
   snprintf(r->title, sizeof r->title, "%s", kc_wz_level_title(def, res->level));
+  if (res->lead >= 0 && (size_t)res->lead < res->n_causes) { /* the plan that fits (plan.c) */
+    const struct kc_wz_cause *lc = kc_wz_cause_at(def, res->causes[res->lead].cause);
+    r->plan_kind = lc->plan_kind == KC_WZ_PLAN_INJURY    ? KC_PLAN_INJURY
+                   : lc->plan_kind == KC_WZ_PLAN_OVERUSE ? KC_PLAN_OVERUSE
+                                                         : KC_PLAN_KIND_NONE;
+    if (r->plan_kind) snprintf(r->cause_id, sizeof r->cause_id, "%s", lc->id);
+  }
   struct kc_sb b = {0};
   compose(&b, ui, def, res);
   char head[300];

@@ -342,14 +342,17 @@ static int quit_answer(struct kc_view *v, struct kc_ui *ui, int yes, const char 
   return 0;
 }
 
-/* Quitting loses a running ice timer: ask first. */
+/* Quitting with a running ice timer: ask first (its start is stored, so
+ * reopening the plan offers to resume it). */
 static void quit(struct kc_ui *ui) {
   if (!ui->ice.running) {
     ui->quit = 1;
     return;
   }
   kc_confirm(ui, kc_viewstack_top(&ui->stack),
-             "The ice timer is running; quitting stops it without recording. Quit?", quit_answer);
+             "The ice timer is running; it is kept and offered again when you reopen the plan. "
+             "Quit?",
+             quit_answer);
 }
 
 /* Global commands, applied when the top view did not handle the event. */

@@ -266,7 +266,7 @@ extern const struct kc_keymap *const kc_keymaps[];
 extern const struct kc_keymap kc_keys_prompt, kc_keys_confirm, kc_keys_legacy;
 extern const struct kc_keymap kc_keys_home, kc_keys_topic, kc_keys_reader, kc_keys_search,
     kc_keys_profiles, kc_keys_recheck, kc_keys_checklist, kc_keys_plan_start, kc_keys_chart,
-    kc_keys_wizard, kc_keys_result, kc_keys_history;
+    kc_keys_wizard, kc_keys_result, kc_keys_history, kc_keys_readiness;
 /* Help's key lists as Markdown; the man page's KEYS section as roff. */
 void kc_keys_markdown(struct kc_strbuf *b);
 void kc_keys_roff(struct kc_strbuf *b);

@@ -25,8 +25,8 @@ PY
 fi
 
 # ---- I1, I2: notes in exports ------------------------------------------------------------------
-run "$K" plan start
-expect_rc 0 "plan start"
+run "$K" plan start --checked
+expect_rc 0 "plan start --checked"
 run "$K" plan pain 3 --note "see https://evil.example/login and www.evil.example or me@evil.example"
 expect_rc 0 "a note with links"
 run "$K" plan export
@@ -59,7 +59,7 @@ long="$TMP"
 for _ in 1 2 3 4 5 6; do long="$long/dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"; done
 mkdir -p "$long"
 head -c 8192 /dev/urandom >"$long/kneecare.db"
-run "$K" --data "$long" plan start
+run "$K" --data "$long" plan start --checked
 expect_rc 0 "F7: a fresh file is started"
 moved=$(ls "$long"/kneecare.db.corrupt-* 2>/dev/null | head -1)
 [ -n "$moved" ] || fail "F7: not moved aside"

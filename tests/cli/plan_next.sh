@@ -10,7 +10,7 @@ run "$K" plan next
 expect_rc 0 "no data yet"
 [ -z "$OUT$ERR" ] || fail "no data yet: something printed"
 [ ! -e "$KNEECARE_DATA_DIR" ] || fail "plan next created the data directory"
-run "$K" plan start
+run "$K" plan start --checked
 expect_rc 0 "start"
 run "$K" --user Somebody plan next
 expect_rc 0 "an unknown profile: nothing due"
@@ -23,8 +23,8 @@ export KNEECARE_NOW=$((NOON - 4 * HOUR)) # 08:00
 run "$K" plan next
 expect_rc 0 "08:00"
 has "Knee plan, day 1 of 3:" "08:00: the day"
-has "today's safety check" "08:00: the safety check"
-has "ice now (0 of 4 done)" "08:00: ice"
+lacks "today's safety check" "08:00: answered at the start (--checked)"
+lacks "ice" "08:00: ice is optional, never a reminder"
 has "morning pain score" "08:00: morning pain"
 has "tasks left" "08:00: tasks"
 [ "$(wc -l <<<"$OUT")" = 1 ] || fail "plan next is one line"
@@ -36,7 +36,7 @@ lacks "ice now" "just iced: no ice for two hours"
 lacks "morning pain" "morning pain given"
 export KNEECARE_NOW=$((NOON + 7 * HOUR)) # 19:00
 run "$K" plan next
-has "ice now (1 of 4 done)" "19:00: ice again"
+lacks "ice now" "19:00: ice is optional, never a reminder"
 has "evening pain score" "19:00: evening pain"
 run "$K" plan pain 5 --evening
 has ", evening" "an explicit evening score"
@@ -63,7 +63,7 @@ expect_rc 0 "--notify"
 has "Knee plan, day 1 of 3" "--notify still prints"
 [ -f "$TMP/notified" ] || fail "--notify did not run notify-send"
 grep -qF -- "--app-name=kneecare" "$TMP/notified" || fail "--notify: the app name"
-grep -qF "ice now" "$TMP/notified" || fail "--notify: the line"
+grep -qF "Knee plan, day 1 of 3" "$TMP/notified" || fail "--notify: the line"
 rm -f "$TMP/notified"
 run env PATH="/usr/bin:/bin" "$K" plan next --notify
 expect_rc 0 "--notify without notify-send installed"
@@ -72,6 +72,9 @@ run "$K" plan next --now
 expect_rc 2 "an unknown option"
 
 # ---- later days ---------------------------------------------------------------------------
+export KNEECARE_NOW=$((NOON + DAY)) # day 2: a new day's safety check
+run "$K" plan next
+has "Knee plan, day 2 of 3: today's safety check" "day 2: the safety check first"
 export KNEECARE_NOW=$((NOON + 3 * DAY)) # day 4
 run "$K" plan next
 has "day-3 check-in" "day 4: the check-in"

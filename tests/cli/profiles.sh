@@ -9,7 +9,7 @@ GOOD="$SRC/tests/cases/meniscus-twist.answers"
 count_profiles() { "$K" profiles | wc -l; }
 
 # ---- --user: a typo never makes a profile ---------------------------------------------
-run "$K" --user Zoe --create plan start
+run "$K" --user Zoe --create plan start --checked
 expect_rc 0 "--create makes Zoe"
 before=$(count_profiles)
 run "$K" --user Zeo plan status

@@ -21,8 +21,8 @@ expect_rc 0 "save septic"
 export KNEECARE_NOW=$((NOON + 60))
 run "$K" wizard --answers "$SRC/tests/cases/meniscus-twist-slow-swelling.answers" --save
 expect_rc 0 "save meniscus"
-run "$K" plan start --date 2026-02-28
-expect_rc 0 "plan start"
+run "$K" plan start --checked --date 2026-02-28
+expect_rc 0 "plan start --checked"
 run "$K" plan pain 6 --day 1 --note "first day: *sharp* on stairs"
 expect_rc 0 "pain day 1"
 run "$K" plan pain 4 --note "a little easier"

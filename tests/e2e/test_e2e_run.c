@@ -53,7 +53,7 @@ static void sql(const char *path, const char *q) {
 /* A plan for runner's knee (self-care) started on day 0 whose day-3
  * readiness check passed. */
 static void plan_ready(void) {
-  ck_assert_int_eq(cli_at(0, "plan start"), 0);
+  ck_assert_int_eq(cli_at(0, "plan start --checked"), 0);
   char path[512];
   snprintf(path, sizeof path, "%s/.local/share/kneecare/kneecare.db", T.home);
   sql(path, "UPDATE plan SET cause_id = 'runners-knee';"
@@ -95,6 +95,39 @@ static struct kc_pty *start_programme(int days) {
   e2e_expect(p, "Step 1 of 6: run 1 minute, walk 2 minutes, 6 times");
   return p;
 }
+
+/* The way in a person takes: a plan for runner's knee (the cause a symptom
+ * check gave), the day-3 check-in answered "better", all five readiness
+ * checks passed, and the programme starts with its own safety check. */
+START_TEST(from_a_passing_day_three_checkin) {
+  ck_assert_int_eq(cli_at(0, "plan start --checked"), 0);
+  char path[512];
+  snprintf(path, sizeof path, "%s/.local/share/kneecare/kneecare.db", T.home);
+  sql(path, "UPDATE plan SET cause_id = 'runners-knee';");
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, env_at(2));
+  e2e_past_notice(p);
+  e2e_select(p, "3-day recovery plan");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  /* the day's safety check, then day 3 */
+  for (int i = 0; i < 60 && !kc_pty_has(p, "Day 3 of 3"); i++) {
+    if (kc_pty_has(p, "safety check")) kc_pty_send_str(p, "n");
+    kc_pty_pump(p, 100);
+  }
+  e2e_expect(p, "Day 3 of 3");
+  kc_pty_send_str(p, "b");
+  e2e_expect(p, "Record: better?");
+  kc_pty_send_str(p, "y");
+  for (int i = 1; i <= 5; i++) {
+    char next[32];
+    snprintf(next, sizeof next, "Check %d of 5", i);
+    e2e_expect(p, next);
+    kc_pty_send_str(p, "y");
+    for (int k = 0; k < 250 && kc_pty_has(p, next); k++) kc_pty_pump(p, 20);
+  }
+  check_all_no(p);
+  e2e_expect(p, "Step 1 of 6: run 1 minute, walk 2 minutes, 6 times");
+}
+END_TEST
 
 START_TEST(session_timer_rep_counter_pain_next_morning) {
   plan_ready();
@@ -316,6 +349,7 @@ static Suite *suite(void) {
   TCase *tc = tcase_create("run");
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, from_a_passing_day_three_checkin);
   tcase_add_test(tc, session_timer_rep_counter_pain_next_morning);
   tcase_add_test(tc, third_good_run_moves_up_a_step);
   tcase_add_test(tc, pause_and_resume_across_a_restart);

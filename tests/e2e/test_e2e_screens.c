@@ -131,6 +131,10 @@ START_TEST(plan_text_whole_at_three_sizes) {
   e2e_expect(p, "Start a 3-day recovery plan");
   e2e_select(p, "Today");
   kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Did the pain start"); /* no symptom check: the one question */
+  assert_nothing_cut(p, rows, "plan kind question");
+  e2e_select(p, "Yes: a fall");
+  kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "Today's safety check");
   /* Every sign marked for the daily check, however many the data has. */
   for (int k = 0; k < 64 && kc_pty_has(p, "Today's safety check"); k++) {
@@ -145,9 +149,11 @@ START_TEST(plan_text_whole_at_three_sizes) {
   }
   if (rows >= 24) { /* room for the instructions under the tasks */
     e2e_select(p, "Compression bandage");
-    assert_whole(p, rows, "Ask a pharmacist first if you");
-    e2e_select(p, "Ice 0 of");
-    assert_whole(p, rows, "never ice while asleep or on skin that is already numb.");
+    assert_whole(p, rows, "ask a pharmacist before using one.");
+    e2e_select(p, "Ice, if it eases");
+    assert_whole(p, rows, "not on skin that cannot feel cold.");
+    e2e_select(p, "Pain relief only");
+    assert_whole(p, rows, "Never stop aspirin a doctor prescribed for you.");
   }
 }
 END_TEST
@@ -350,8 +356,10 @@ START_TEST(quit_asks_while_the_ice_timer_runs) {
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_select(p, "Today");
   kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_select(p, "Yes: a fall");
+  kc_pty_send_str(p, KEY_ENTER_S);
   e2e_safety_check_all_no(p);
-  e2e_select(p, "Ice 0 of");
+  e2e_select(p, "Ice, if it eases");
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "ICE 09:5");
   kc_pty_send_str(p, "H");

@@ -307,7 +307,7 @@ static void cli_case(const char *db, const char *data, const char *word, char *s
       {"search", word},
       {"wizard", "--questions"},
       {"wizard", "--answers", answers},
-      {"plan", "start"},
+      {"plan", "start", "--checked"},
       {"plan", "status"},
   };
   const char *names[] = {"topics",           "list",           "show",       "search",

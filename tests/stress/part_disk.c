@@ -146,7 +146,7 @@ static void full_tui(const char *mnt) {
   }
   if (!fail) {
     fill(mnt);
-    if (!tui_select(p, "Rest from running")) fail = "could not select a task";
+    if (!tui_select(p, "Protect the knee")) fail = "could not select a task";
   }
   if (!fail) {
     tui_keys(p, " ");
@@ -155,8 +155,8 @@ static void full_tui(const char *mnt) {
     if (!tui_alive(p))
       fail = "died on the full disk";
     else if (has_row("SELECT count(*) FROM tick WHERE task_id = 'rest-move' AND day = 3"))
-      fail = kc_pty_has(p, "[x] Rest from running") ? NULL : "written but not shown";
-    else if (kc_pty_has(p, "[x] Rest from running"))
+      fail = kc_pty_has(p, "[x] Protect the knee") ? NULL : "written but not shown";
+    else if (kc_pty_has(p, "[x] Protect the knee"))
       fail = "SHOWN AS TICKED BUT NOT SAVED";
     else if (!strstr(status, "NOT saved") && !strstr(status, "full"))
       fail = "no message in the status line";
@@ -174,10 +174,10 @@ static void full_tui(const char *mnt) {
     char filler[800];
     snprintf(filler, sizeof filler, "%s/filler", mnt);
     unlink(filler);
-    tui_select(p, "Rest from running");
+    tui_select(p, "Protect the knee");
     tui_keys(p, " ");
     kc_pty_wait_quiet(p, 200, 3000);
-    recovered = kc_pty_has(p, "[x] Rest from running") &&
+    recovered = kc_pty_has(p, "[x] Protect the knee") &&
                 has_row("SELECT count(*) FROM tick WHERE task_id = 'rest-move' AND day = 3");
     kc_pty_send_str(p, KEY_ESC KEY_ESC "Q");
     if (kc_pty_wait_exit(p, 5000) != 0) fail = "quit failed";
@@ -215,7 +215,7 @@ static void full_disk(void) {
   struct envb e;
   env_init(&e, DATA);
   struct proc_result r;
-  kc(&r, &e, "--data", DATA, "--user", "disk", "--create", "plan", "start", "--date",
+  kc(&r, &e, "--data", DATA, "--user", "disk", "--create", "plan", "start", "--checked", "--date",
      today_minus(2), NULL);
   proc_free(&r);
   kc(&r, &e, "--data", DATA, "--user", "disk", "--create", "plan", "tick", "compression", "--day",

@@ -395,7 +395,7 @@ void part_kills(void) {
   for (int k = 0; k < NKEYS; k++) tick_expect[k] = -1;
   for (int k = 0; k < 3; k++) pain_expect_score[k] = -1;
   struct proc_result r;
-  kc(&r, &ENV, BASE, "plan", "start", "--date", today_minus(2), NULL);
+  kc(&r, &ENV, BASE, "plan", "start", "--checked", "--date", today_minus(2), NULL);
   proc_free(&r);
   const int n = CFG.smoke ? 6 : 100;
   struct tally a = {0}, b = {0}, c = {0}, d = {0}, e = {0};

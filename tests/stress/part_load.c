@@ -221,8 +221,8 @@ static void cli_shared(int n, int iters) {
   for (int i = 0; i < n; i++) {
     snprintf(user[i], sizeof user[i], "w%02d", i);
     struct proc_result r;
-    kc(&r, &e, "--data", data, "--user", user[i], "--create", "plan", "start", "--date",
-       today_minus(2), NULL);
+    kc(&r, &e, "--data", data, "--user", user[i], "--create", "plan", "start", "--checked",
+       "--date", today_minus(2), NULL);
     proc_free(&r);
     jobs[i] = (struct job){data, user[i], iters, 0, {i % 15, (i + 7) % 15}};
   }
@@ -268,8 +268,8 @@ static void one_user(int n, int iters) {
   env_init(&e, data);
   env_set(&e, "KNEECARE_ICE_SECONDS=1");
   struct proc_result r;
-  kc(&r, &e, "--data", data, "--user", USER, "--create", "plan", "start", "--date", today_minus(2),
-     NULL);
+  kc(&r, &e, "--data", data, "--user", USER, "--create", "plan", "start", "--checked", "--date",
+     today_minus(2), NULL);
   proc_free(&r);
   /* The guides, each on the checklist's ice row. */
   struct kc_pty **p = calloc((size_t)n, sizeof *p);
@@ -277,7 +277,7 @@ static void one_user(int n, int iters) {
   int ready = 0;
   for (int i = 0; i < n; i++) p[i] = tui_start(&e, args, 24, 80);
   for (int i = 0; i < n; i++)
-    ready += tui_home(p[i]) && tui_open_checklist(p[i]) && tui_select(p[i], "Ice ");
+    ready += tui_home(p[i]) && tui_open_checklist(p[i]) && tui_select(p[i], "Ice, if it eases");
   /* The workers start; meanwhile every guide runs two 1-second ice timers. */
   struct job *jobs = calloc((size_t)n, sizeof *jobs);
   int expect_ticks = 0; /* each worker leaves its own task/day combos ticked */

@@ -26,7 +26,7 @@ static void make_populated(void) {
   struct envb e;
   env_init(&e, dir);
   struct proc_result r;
-  kc(&r, &e, "--data", dir, "--user", "alice", "--create", "plan", "start", "--date",
+  kc(&r, &e, "--data", dir, "--user", "alice", "--create", "plan", "start", "--checked", "--date",
      today_minus(2), NULL);
   proc_free(&r);
   kc(&r, &e, "--data", dir, "--user", "alice", "--create", "plan", "tick", "compression", "--day",
@@ -416,7 +416,7 @@ void part_userdata(void) {
   struct envb e;
   env_init(&e, dir);
   struct proc_result r;
-  kc(&r, &e, "--data", dir, "--user", "notes", "--create", "plan", "start", NULL);
+  kc(&r, &e, "--data", dir, "--user", "notes", "--create", "plan", "start", "--checked", NULL);
   proc_free(&r);
   env_free(&e);
   char *tenk = repeat("x", 10000), *tenk_w = repeat("\xe8\x86\x9d", 3 * 3333);

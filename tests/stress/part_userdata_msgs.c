@@ -56,7 +56,7 @@ static char *planned_dir(const char *name, struct envb *e) {
   mkdirp(dir, 0700);
   env_init(e, dir);
   struct proc_result r;
-  kc(&r, e, "--data", dir, "plan", "start", NULL);
+  kc(&r, e, "--data", dir, "plan", "start", "--checked", NULL);
   proc_free(&r);
   return dir;
 }
@@ -108,7 +108,7 @@ static void moved_aside_long_path(void) {
   struct envb e;
   env_init(&e, dir);
   struct proc_result r;
-  kc(&r, &e, "--data", dir, "plan", "start", NULL);
+  kc(&r, &e, "--data", dir, "plan", "start", "--checked", NULL);
   char moved[1200];
   moved_copy(dir, moved, sizeof moved);
   const int names = moved[0] && has(&r, moved) && has(&r, "nothing was deleted");
@@ -145,7 +145,7 @@ static void first_use_storm(void) {
         dup2(fd, 2);
         const int null = open("/dev/null", O_WRONLY);
         dup2(null, 1);
-        const char *argv[] = {CFG.kneecare, "--data", dir, "plan", "start", NULL};
+        const char *argv[] = {CFG.kneecare, "--data", dir, "plan", "start", "--checked", NULL};
         execve(argv[0], (char *const *)argv, e.v);
         _exit(127);
       }
@@ -285,7 +285,7 @@ static void exports_and_args(void) {
   char fresh[900];
   snprintf(fresh, sizeof fresh, "%s/hooks", dir);
   env_set(&e, "KNEECARE_NOW=86400");
-  kc(&r, &e, "--data", fresh, "plan", "start", NULL);
+  kc(&r, &e, "--data", fresh, "plan", "start", "--checked", NULL);
   const int honoured = has(&r, "1970-01-02");
   proc_free(&r);
   result("userdata", "test-only environment (I6)", honoured ? ST_NOTE : ST_OK, "%s",

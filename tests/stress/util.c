@@ -615,7 +615,14 @@ int tui_open_checklist(struct kc_pty *p) {
   int answered = 0;
   while (now_ms() < end) {
     if (kc_pty_pump(p, 20) < 0) return 0;
-    if (kc_pty_has(p, "Start a 3-day recovery plan") && kc_pty_has(p, "Today")) {
+    if (kc_pty_has(p, "Did the pain start")) { /* no symptom check: the plan kind question */
+      kc_pty_wait_quiet(p, 30, 500);
+      if (!tui_select(p, "Yes: a fall")) return 0;
+      char *before = kc_pty_screen(p);
+      kc_pty_send_str(p, KEY_ENTER);
+      if (!wait_changed(p, before, 10000)) return 0;
+      kc_pty_wait_quiet(p, 30, 1000);
+    } else if (kc_pty_has(p, "Start a 3-day recovery plan") && kc_pty_has(p, "Today")) {
       kc_pty_wait_quiet(p, 30, 500);
       if (!tui_select(p, "Today")) return 0;
       char *before = kc_pty_screen(p);

@@ -10,6 +10,7 @@
 #include "kneecare/day.h"
 #include "kneecare/profile.h"
 #include "kneecare/recovery.h"
+#include "kneecare/wizard.h"
 
 static const int S = 19884; /* 2024-06-10, an arbitrary start day */
 
@@ -142,13 +143,93 @@ START_TEST(ice_progress) {
   p = kc_ice_progress(6, 4);
   ck_assert(p.met && p.full);
   ck_assert_int_eq(p.count, 6);
-  p = kc_ice_progress(5, 0); /* no target in the data: the default */
-  ck_assert_int_eq(p.target, KC_ICE_TARGET);
+  ck_assert(!p.optional);
+  /* Target 0, every plan since issue 9: ice is an optional comfort measure,
+   * recorded when used and never a target. */
+  p = kc_ice_progress(0, 0);
+  ck_assert(p.optional && !p.met && p.target == 0 && p.minimum == 0);
+  p = kc_ice_progress(5, 0);
+  ck_assert(p.optional && p.met && p.full);
+  ck_assert_int_eq(p.target, 0);
+  ck_assert_int_eq(p.count, 5);
   p = kc_ice_progress(2, 2); /* a smaller target lowers the minimum */
   ck_assert_int_eq(p.minimum, 2);
   ck_assert(p.met && p.full);
   p = kc_ice_progress(-5, 4);
   ck_assert_int_eq(p.count, 0);
+}
+END_TEST
+
+/* Ice never makes a day incomplete: a day with every required task done
+ * and no ice at all is 100%; ice used or not changes nothing. */
+START_TEST(ice_never_blocks_completion) {
+  for (int ice = 0; ice <= 6; ice++) {
+    struct kc_progress p = {0, 0};
+    struct kc_ice_progress ip = kc_ice_progress(ice, 0);
+    kc_progress_add(&p, 0, kc_task_state(1, 1, ip.met, false)); /* ice, target 0 */
+    kc_progress_add(&p, 1, KC_TASK_DONE);                       /* rest-move */
+    kc_progress_add(&p, 1, KC_TASK_DONE);                       /* gentle-load */
+    kc_progress_add(&p, 1, KC_TASK_DONE_LATE);                  /* pain score */
+    ck_assert_int_eq(p.total, 3);
+    ck_assert_int_eq(p.done, 3);
+    ck_assert_int_eq(kc_progress_percent(p), 100);
+  }
+}
+END_TEST
+
+/* Which version of the plan a plan follows, and which tasks belong to it. */
+START_TEST(plan_kinds) {
+  ck_assert_int_eq(kc_plan_kind_effective(KC_PLAN_INJURY), KC_PLAN_INJURY);
+  ck_assert_int_eq(kc_plan_kind_effective(KC_PLAN_OVERUSE), KC_PLAN_OVERUSE);
+  /* a plan saved by an older version keeps its RICE (injury) plan */
+  ck_assert_int_eq(kc_plan_kind_effective(KC_PLAN_KIND_NONE), KC_PLAN_INJURY);
+  ck_assert_int_eq(kc_plan_kind_effective((enum kc_plan_kind)7), KC_PLAN_INJURY);
+  /* shared tasks (ice, pain relief, pain score) belong to both */
+  for (int k = KC_PLAN_KIND_NONE; k <= KC_PLAN_OVERUSE; k++)
+    ck_assert(kc_task_fits(KC_PLAN_KIND_NONE, (enum kc_plan_kind)k));
+  ck_assert(kc_task_fits(KC_PLAN_INJURY, KC_PLAN_INJURY));
+  ck_assert(kc_task_fits(KC_PLAN_INJURY, KC_PLAN_KIND_NONE));
+  ck_assert(!kc_task_fits(KC_PLAN_INJURY, KC_PLAN_OVERUSE));
+  ck_assert(kc_task_fits(KC_PLAN_OVERUSE, KC_PLAN_OVERUSE));
+  ck_assert(!kc_task_fits(KC_PLAN_OVERUSE, KC_PLAN_INJURY));
+  ck_assert(!kc_task_fits(KC_PLAN_OVERUSE, KC_PLAN_KIND_NONE));
+  /* the one question of a plan started without a check: a fall, twist,
+   * knock or swelling (or not sure) is the injury plan */
+  ck_assert_int_eq(kc_plan_kind_from_answer(1), KC_PLAN_INJURY);
+  ck_assert_int_eq(kc_plan_kind_from_answer(-1), KC_PLAN_INJURY);
+  ck_assert_int_eq(kc_plan_kind_from_answer(0), KC_PLAN_OVERUSE);
+  ck_assert_ptr_nonnull(strstr(kc_plan_kind_question, "twist"));
+  ck_assert_ptr_nonnull(strstr(kc_plan_kind_question, "swollen"));
+  enum kc_plan_kind k;
+  ck_assert(kc_plan_kind_parse("overuse", &k) && k == KC_PLAN_OVERUSE);
+  ck_assert(!kc_plan_kind_parse("sprain", &k));
+}
+END_TEST
+
+/* The five checks of return-to-running.md: all must pass. */
+START_TEST(readiness_checks) {
+  size_t n;
+  const struct kc_readiness_check *c = kc_readiness_checks(&n);
+  ck_assert_int_eq(n, 5);
+  static const char *const ids[] = {"brisk-walk", "stairs", "no-swelling", "strength", "hop"};
+  for (size_t i = 0; i < n; i++) {
+    ck_assert_str_eq(c[i].id, ids[i]);
+    ck_assert(kc_task_id_check(c[i].id)); /* storable as plan_readiness.check_id */
+    ck_assert(strlen(c[i].question) > 20 && strlen(c[i].if_not) > 20);
+  }
+  /* a hop that hurts the bone is the shin-bone warning sign */
+  ck_assert_str_eq(c[4].sign_id, "shin-bone-tender");
+  int a[5] = {1, 1, 1, 1, 1};
+  ck_assert(kc_readiness_all_pass(a, 5));
+  for (int i = 0; i < 5; i++) {
+    for (int v = -1; v <= 0; v++) { /* one failed or unanswered check */
+      a[i] = v;
+      ck_assert(!kc_readiness_all_pass(a, 5));
+    }
+    a[i] = 1;
+  }
+  ck_assert(!kc_readiness_all_pass(a, 4));
+  ck_assert(!kc_readiness_all_pass(NULL, 5));
 }
 END_TEST
 
@@ -203,15 +284,18 @@ START_TEST(checkin_advice) {
   static const char *const better[] = {"return-to-running", "knee-exercises",
                                        "choosing-running-shoes"};
   ck_assert(has_articles(&a, better, 3));
-  ck_assert_ptr_nonnull(strstr(a.title, "gradual return"));
+  /* "better" is not a start: the readiness checks come first */
+  ck_assert_ptr_nonnull(strstr(a.title, "ready"));
+  ck_assert_ptr_nonnull(strstr(a.advice, "five readiness checks"));
   static const char *const not_better[] = {"not-getting-better", "what-the-clinician-asks"};
   ck_assert(kc_checkin_advice(KC_CHECKIN_SAME, &a));
   ck_assert_int_eq(a.level, KC_LEVEL_SOON);
   ck_assert(has_articles(&a, not_better, 2));
-  ck_assert_ptr_nonnull(strstr(a.title, "physio or GP"));
+  /* worse is at least a same-day review, with the warning signs to read */
   ck_assert(kc_checkin_advice(KC_CHECKIN_WORSE, &a));
-  ck_assert_int_eq(a.level, KC_LEVEL_SOON);
-  ck_assert(has_articles(&a, not_better, 2));
+  ck_assert_int_eq(a.level, KC_LEVEL_24H);
+  static const char *const worse[] = {"not-getting-better", "red-flags"};
+  ck_assert(has_articles(&a, worse, 2));
   ck_assert(!kc_checkin_advice(KC_CHECKIN_NONE, &a));
   ck_assert(!kc_checkin_advice((enum kc_checkin)9, &a));
   ck_assert(!kc_checkin_advice(KC_CHECKIN_BETTER, NULL));
@@ -268,11 +352,61 @@ START_TEST(redflag_due_daily) {
 }
 END_TEST
 
+/* Security review F5: the daily check fails closed. */
+static struct kc_wz_def *signs_def(int n_recheck, int bad_level) {
+  struct kc_wz_def *d = kc_wz_def_new();
+  kc_wz_add_cause(d, "pulmonary-embolism", "Possible blood clot in the lungs", "red-flags", 5,
+                  "src");
+  kc_wz_add_cause(d, "dvt", "Possible blood clot in the leg", "red-flags", 3, "src");
+  const struct kc_wz_sign_spec s1 = {
+      "breathless-chest", "Short of breath", "pulmonary-embolism", "", "src", NULL,
+      bad_level ? 1 : 5,  n_recheck >= 1};
+  const struct kc_wz_sign_spec s2 = {"calf-clot", "A swollen calf", "dvt", "", "src", NULL,
+                                     3,           n_recheck >= 2};
+  const struct kc_wz_sign_spec s3 = {"ottawa-age", "Aged 55 or over", "dvt", "", "src", NULL, 4,
+                                     false};
+  kc_wz_add_sign(d, &s1);
+  kc_wz_add_sign(d, &s3);
+  kc_wz_add_sign(d, &s2);
+  return d;
+}
+
+START_TEST(recheck_fails_closed) {
+  size_t *si = (size_t *)1, n = 9;
+  char why[256] = "";
+  /* the signs could not be loaded */
+  ck_assert_int_eq(kc_recheck_signs(NULL, &si, &n, why, sizeof why), -1);
+  ck_assert_ptr_null(si);
+  ck_assert_int_eq(n, 0);
+  ck_assert_ptr_nonnull(strstr(why, "could not be loaded"));
+  /* an empty list (none marked recheck) */
+  struct kc_wz_def *d = signs_def(0, 0);
+  ck_assert_int_eq(kc_recheck_signs(d, &si, &n, why, sizeof why), -1);
+  ck_assert_int_eq(n, 0);
+  ck_assert_ptr_nonnull(strstr(why, "No warning sign"));
+  kc_wz_def_free(d);
+  /* a marked sign without a usable level */
+  d = signs_def(2, 1);
+  ck_assert_int_eq(kc_recheck_signs(d, &si, &n, why, sizeof why), -1);
+  ck_assert_ptr_nonnull(strstr(why, "'breathless-chest'"));
+  kc_wz_def_free(d);
+  /* every marked sign, in table order, and only those */
+  d = signs_def(2, 0);
+  ck_assert_int_eq(kc_recheck_signs(d, &si, &n, why, sizeof why), 0);
+  ck_assert_int_eq(n, 2);
+  ck_assert_str_eq(kc_wz_sign_at(d, si[0])->id, "breathless-chest");
+  ck_assert_str_eq(kc_wz_sign_at(d, si[1])->id, "calf-clot");
+  free(si);
+  kc_wz_def_free(d);
+}
+END_TEST
+
 START_TEST(plan_levels) {
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_NONE, KC_CHECKIN_NONE), KC_LEVEL_SELF_CARE);
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_NONE, KC_CHECKIN_BETTER), KC_LEVEL_SELF_CARE);
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_NONE, KC_CHECKIN_SAME), KC_LEVEL_SOON);
-  ck_assert_int_eq(kc_plan_level(KC_LEVEL_NONE, KC_CHECKIN_WORSE), KC_LEVEL_SOON);
+  ck_assert_int_eq(kc_plan_level(KC_LEVEL_NONE, KC_CHECKIN_WORSE), KC_LEVEL_24H);
+  ck_assert_int_eq(kc_plan_level(KC_LEVEL_ED, KC_CHECKIN_WORSE), KC_LEVEL_ED);
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_AMBULANCE, KC_CHECKIN_BETTER), KC_LEVEL_AMBULANCE);
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_24H, KC_CHECKIN_WORSE), KC_LEVEL_24H);
   ck_assert_int_eq(kc_plan_level(KC_LEVEL_SOON, KC_CHECKIN_BETTER), KC_LEVEL_SOON);
@@ -482,6 +616,9 @@ static Suite *recovery_suite(void) {
   tcase_add_test(tasks, task_states);
   tcase_add_test(tasks, ice_progress);
   tcase_add_test(tasks, day_progress);
+  tcase_add_test(tasks, ice_never_blocks_completion);
+  tcase_add_test(tasks, plan_kinds);
+  tcase_add_test(tasks, readiness_checks);
   suite_add_tcase(s, tasks);
   TCase *checkin = tcase_create("checkin_redflags");
   tcase_add_test(checkin, checkin_parse_and_due);
@@ -490,6 +627,7 @@ static Suite *recovery_suite(void) {
   tcase_add_test(checkin, redflag_bad_data_never_lowers);
   tcase_add_test(checkin, redflag_due_daily);
   tcase_add_test(checkin, plan_levels);
+  tcase_add_test(checkin, recheck_fails_closed);
   suite_add_tcase(s, checkin);
   TCase *names = tcase_create("names");
   tcase_add_test(names, profile_names_accepted);

@@ -514,16 +514,20 @@ START_TEST(plan_task_data) {
                                          "rest-and-movement",
                                          "pain-relief-medicines",
                                          "peace-and-love",
+                                         "knee-exercises",
                                          "return-to-running",
                                          "not-getting-better"};
   sqlite3_stmt *st = NULL;
   ck_assert_int_eq(sqlite3_prepare_v2(s,
                                       "SELECT id, position, kind, label, detail, article_id, "
-                                      "target FROM plan_task ORDER BY position",
+                                      "target, plan_kind, source FROM plan_task ORDER BY position",
                                       -1, &st, NULL),
                    SQLITE_OK);
-  int n = 0, ice = 0, pain = 0, required = 0;
-  struct kc_progress prog = {0, 0};
+  /* Per plan version (issue 9 section 3): its tasks, required ones, and
+   * whether it has a loading task linked to the exercises article. */
+  int n = 0, ice = 0, pain = 0, required[3] = {0}, loading[3] = {0}, tasks[3] = {0};
+  bool has_compression[3] = {false}, has_elevation[3] = {false};
+  struct kc_progress prog[3] = {{0, 0}, {0, 0}, {0, 0}};
   while (sqlite3_step(st) == SQLITE_ROW) {
     const char *id = (const char *)sqlite3_column_text(st, 0);
     const char *kind = (const char *)sqlite3_column_text(st, 2);
@@ -531,46 +535,72 @@ START_TEST(plan_task_data) {
     const char *detail = (const char *)sqlite3_column_text(st, 4);
     const char *article = (const char *)sqlite3_column_text(st, 5);
     const int target = sqlite3_column_int(st, 6);
+    const char *pk = (const char *)sqlite3_column_text(st, 7);
+    const char *source = (const char *)sqlite3_column_text(st, 8);
     n++;
     ck_assert_int_eq(sqlite3_column_int(st, 1), n);
     ck_assert_msg(kc_task_id_check(id), "task id %s", id);
     enum kc_task_kind k;
     ck_assert(kc_task_kind_parse(kind, &k));
+    enum kc_plan_kind tk = KC_PLAN_KIND_NONE;
+    ck_assert_msg(!pk || kc_plan_kind_parse(pk, &tk), "plan_kind of %s", id);
     ck_assert_msg(kc_note_check(label, NULL, 0) && strlen(label) <= 72, "label of %s", id);
     ck_assert_msg(strlen(detail) > 40 && !strchr(detail, '\n'), "detail of %s", id);
+    ck_assert_msg(strstr(source, "https://") && strstr(source, "(checked 2026-"), "source of %s",
+                  id);
     bool known = false;
     for (size_t i = 0; i < sizeof articles / sizeof articles[0]; i++)
       known |= strcmp(article, articles[i]) == 0;
     ck_assert_msg(known, "task %s links unknown article %s", id, article);
+    /* no "no stairs": stairs are allowed with the rail, one step at a time */
+    ck_assert_msg(!strstr(detail, "no stairs") && !strstr(detail, "or stairs") &&
+                      !strstr(label, "stairs"),
+                  "task %s forbids stairs", id);
+    if (strstr(detail, "Stairs")) ck_assert_ptr_nonnull(strstr(detail, "rail"));
     if (k == KC_TASK_ICE) {
       ice++;
-      ck_assert_int_eq(target, KC_ICE_TARGET);
+      ck_assert_int_eq(target, 0); /* optional: never a target */
+      ck_assert(!pk);              /* in both versions */
+      ck_assert_ptr_nonnull(strstr(detail, "optional"));
       ck_assert_ptr_nonnull(strstr(detail, "5 minutes"));
       ck_assert_ptr_nonnull(strstr(detail, "asleep"));
     }
     if (k == KC_TASK_PAIN) pain++;
-    if (target > 0) required++;
-    /* a day-2 walk: day 1 all done, some on time */
-    kc_progress_add(&prog, target, kc_task_state(1, 2, true, n % 2 == 0));
+    for (int plan = KC_PLAN_INJURY; plan <= KC_PLAN_OVERUSE; plan++) {
+      if (!kc_task_fits(tk, (enum kc_plan_kind)plan)) continue;
+      tasks[plan]++;
+      if (target > 0) required[plan]++;
+      if (strcmp(article, "knee-exercises") == 0 && target > 0) loading[plan]++;
+      has_compression[plan] |= strstr(label, "ompression") != NULL;
+      has_elevation[plan] |= strstr(label, "Raise the leg") != NULL;
+      /* ice used or not, a day with every required task done is complete */
+      kc_progress_add(&prog[plan], target, kc_task_state(1, 2, target > 0, n % 2 == 0));
+    }
   }
   sqlite3_finalize(st);
-  ck_assert_int_eq(n, 7);
   ck_assert_int_eq(ice, 1);
   ck_assert_int_eq(pain, 1);
-  ck_assert_int_eq(prog.total, required);
-  ck_assert_int_eq(kc_progress_percent(prog), 100);
-  ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM plan_task WHERE kind = 'check' AND target = 0"),
-                   2);
-  ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM plan_task WHERE detail LIKE '%48 hours%' "
-                              "AND detail LIKE '%paracetamol%'"),
+  for (int plan = KC_PLAN_INJURY; plan <= KC_PLAN_OVERUSE; plan++) {
+    ck_assert_int_ge(tasks[plan], 5);
+    ck_assert_int_eq(prog[plan].total, required[plan]);
+    ck_assert_int_eq(kc_progress_percent(prog[plan]), 100);
+    ck_assert_msg(loading[plan] == 1, "plan %d: one loading task linked to the exercises", plan);
+  }
+  /* an injury gets PEACE & LOVE / RICE-style first days; overuse without
+   * swelling no compression or elevation */
+  ck_assert(has_compression[KC_PLAN_INJURY] && has_elevation[KC_PLAN_INJURY]);
+  ck_assert(!has_compression[KC_PLAN_OVERUSE] && !has_elevation[KC_PLAN_OVERUSE]);
+  /* pain relief as NICE NG226 and the NHS say, in both versions */
+  ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM plan_task WHERE id = 'pain-relief' AND "
+                              "plan_kind IS NULL AND target = 0 AND detail LIKE '%pharmacist%' "
+                              "AND detail LIKE '%gel%' AND detail LIKE '%48 hours%' AND detail "
+                              "LIKE '%paracetamol%' AND detail LIKE '%liver%' AND detail LIKE "
+                              "'%aspirin%' AND detail LIKE '%long run%'"),
                    1);
-  /* plan_redflag is filled with wizard question ids (checked by the
-   * packer); here only its shape: positions 1..n, no empty id. */
-  ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM plan_redflag"),
-                   raw_int(s, "SELECT ifnull(max(position), 0) FROM plan_redflag"));
-  ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM plan_redflag WHERE length(question_id) = 0 "
-                              "OR position < 1"),
+  ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM plan_task WHERE detail LIKE '%comes first%'"),
                    0);
+  /* plan_redflag is no longer read (kept empty for one round) */
+  ck_assert_int_eq(raw_int(s, "SELECT count(*) FROM plan_redflag"), 0);
   sqlite3_close(s);
 }
 END_TEST
