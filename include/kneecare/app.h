@@ -29,6 +29,7 @@ struct kc_app {
   /* The TUI defers the user database's integrity check until after its
    * first frame (kc_app_verify_user); commands check at open. */
   int defer_check;
+  int safety_checked; /* kc_app_check_safety passed (a --content file) */
   /* opened or loaded on demand */
   struct kc_content *content;
   struct kc_wz_def *wizard;
@@ -42,6 +43,16 @@ struct kc_app {
   int user_unknown; /* the failure is an unknown --user name (ask, then kc_app_user_create) */
   char user_error[1024];
 };
+
+/* A --content file whose warning signs do not load and validate (the
+ * wizard, and the daily safety check's list) is refused whole: safety
+ * checks fail closed, before any screen or command could give advice
+ * without them. 0, or -1 with "FILE: not usable: ..." in err (the content
+ * is then closed). The built-in content was checked by the packer: 0 at no
+ * cost. The loaded definition is kept for kc_app_wizard. The reading
+ * commands (topics, list, show, search) do not call it: they give no
+ * advice that depends on the signs, and they stay as fast as the file. */
+int kc_app_check_safety(struct kc_app *app, char *err, size_t errlen);
 
 /* Opens the content database named by the options. */
 int kc_app_open_content(struct kc_app *app, char *err, size_t errlen);

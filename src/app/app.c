@@ -9,13 +9,38 @@
 
 #include "kneecare/blob.h"
 #include "kneecare/day.h"
+#include "kneecare/recovery.h"
 #include "kneecare/wizard_load.h"
+
+int kc_app_check_safety(struct kc_app *app, char *err, size_t errlen) {
+  if (!app->content_path || app->safety_checked) return 0; /* built in: the packer checked it */
+  if (kc_app_open_content(app, err, errlen) != 0) return -1;
+  char why[256] = "";
+  size_t *signs = NULL, n = 0;
+  struct kc_wz_def *def = kc_wz_load_content(app->content, why, sizeof why);
+  if (def && kc_recheck_signs(def, &signs, &n, why, sizeof why) == 0) {
+    free(signs);
+    if (app->wizard) /* loaded earlier from the same data: keep that one */
+      kc_wz_def_free(def);
+    else
+      app->wizard = def;
+    app->safety_checked = 1;
+    return 0;
+  }
+  snprintf(err, errlen, "%s: not usable: its warning signs do not load or validate (%s)",
+           app->content_path, why[0] ? why : "no reason given");
+  kc_wz_def_free(def);
+  kc_content_close(app->content);
+  app->content = NULL;
+  return -1;
+}
 
 int kc_app_open_content(struct kc_app *app, char *err, size_t errlen) {
   if (app->content) return 0;
-  return app->content_path ? kc_content_open_file(app->content_path, &app->content, err, errlen)
-                           : kc_content_open_image(kc_content_image, kc_content_image_len,
-                                                   &app->content, err, errlen);
+  if (!app->content_path)
+    return kc_content_open_image(kc_content_image, kc_content_image_len, &app->content, err,
+                                 errlen);
+  return kc_content_open_file(app->content_path, &app->content, err, errlen);
 }
 
 struct kc_content *kc_app_content(struct kc_app *app) {

@@ -116,6 +116,22 @@ static int open_content(struct kc_app *app) {
   return -1;
 }
 
+/* The commands that only read articles; every other one may give advice
+ * that depends on the warning signs, so it checks them first. */
+static int reads_articles_only(const char *name) {
+  static const char *const reading[] = {"topics", "list", "show", "search"};
+  for (size_t i = 0; i < sizeof reading / sizeof reading[0]; i++)
+    if (strcmp(name, reading[i]) == 0) return 1;
+  return 0;
+}
+
+static int check_safety(struct kc_app *app) {
+  char err[1024];
+  if (kc_app_check_safety(app, err, sizeof err) == 0) return 0;
+  kc_err("%s", err);
+  return -1;
+}
+
 /* Every command, one row per usage line, as tmux's cmd_entry: the usage
  * and summary printed by --help come from here, and tests/cli/commands.sh
  * checks the man page's COMMANDS section and the README's command list
@@ -293,6 +309,7 @@ int main(int argc, char **argv) {
   if (!cmd) return code;
   kc_text_ascii_stdio(); /* a terminal that is not UTF-8 gets ASCII */
   if (open_content(&app) != 0) return KC_EXIT_FAIL;
+  if (!reads_articles_only(cmd->name) && check_safety(&app) != 0) return KC_EXIT_FAIL;
   optind += cmd->sub ? 2 : 1;
   int rc = cmd->exec(&app, argc - optind + 1, argv + optind - 1);
   kc_app_close(&app);

@@ -488,6 +488,12 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
         /* Staged start-up: user data is opened (and checked) only once
          * the first frame is on screen; what it changes is drawn at once. */
         started = 1;
+        /* Content given with --content whose warning signs do not
+         * validate is refused whole, before any key is read (fail closed). */
+        if (kc_app_check_safety(ui->app, ui->fatal, sizeof ui->fatal) != 0) {
+          ui->quit = 1;
+          break;
+        }
         first_start(ui, notice_shown);
         /* A warning from opening the data is tied to the screen on top
          * after the next key: Home, once the notice is closed. */
@@ -538,6 +544,10 @@ int kc_tui_run(struct kc_app *app, char *err, size_t errlen) {
   run_loop(&ui, notice);
   kc_viewstack_free(&ui.stack);
   restore_terminal();
+  if (ui.fatal[0]) {
+    snprintf(err, errlen, "%s", ui.fatal);
+    return -1;
+  }
   /* Everything was saved as it was entered; say which signal ended us. */
   return stop_signal;
 }

@@ -180,6 +180,7 @@ struct kc_ui {
   int no_saving;     /* user data cannot be used: a lasting "saving is off" */
   int reading_width; /* columns of article text, 0 = the window's */
   char message[256]; /* one-shot message for the status line */
+  char fatal[1024];  /* why the guide must end (content that fails closed), or "" */
   int message_role;
   time_t message_until;
   const struct kc_view *message_view; /* the message belongs to this screen */

@@ -250,4 +250,33 @@ MD
   lacks "{sign:" "search snippet: no tag"
 fi
 
+# Safety data that does not validate fails closed: a --content file whose
+# wizard names a warning sign it lacks, or that marks none for the daily
+# check, is refused whole (exit 1, the reason named, nothing started).
+DB=$(dirname "$K")/content.db
+if command -v python3 >/dev/null && [ -f "$DB" ]; then
+  python3 - "$DB" "$TMP" <<'PY'
+import shutil, sqlite3, sys
+db, tmp = sys.argv[1], sys.argv[2]
+for name, sql in (("nosign", "DELETE FROM sign WHERE id = 'calf-clot'"),
+                  ("norecheck", "UPDATE sign SET recheck = 0")):
+    shutil.copy(db, f"{tmp}/{name}.db")
+    c = sqlite3.connect(f"{tmp}/{name}.db")
+    c.execute(sql)
+    c.commit()
+    c.close()
+PY
+  run "$K" --content "$TMP/nosign.db" wizard --answers "$GOOD"
+  expect_rc 1 "content missing a warning sign"
+  err_has "not usable: its warning signs do not load or validate" "a missing sign refuses the file"
+  err_has "unknown sign 'calf-clot'" "the missing sign is named"
+  run "$K" --content "$TMP/norecheck.db" --user failclosed plan start --checked
+  expect_rc 1 "content with no daily-check signs"
+  err_has "No warning sign is marked for the daily check" "no daily-check sign refuses the file"
+  run "$K" --user failclosed plan status
+  expect_rc 1 "no plan was started from the refused file"
+else
+  echo "wizard: note: python3 or content.db missing; fail-closed content cases skipped"
+fi
+
 echo "wizard: ok"

@@ -255,9 +255,13 @@ END_TEST
 START_TEST(safety_check_yes_stops_home_care_40x12) { yes_stops_home_care(12, 40); }
 END_TEST
 
+static int cli(const char *const args[], const char *extra_env);
+
 /* Security review F5: when the warning signs cannot be used (here none is
- * marked for the daily check) the checklist does not open as passed: a
- * blocking message, a way to the red flags, and Esc leaves the plan. */
+ * marked for the daily check) no plan screen may open as if the day's check
+ * had passed. A --content file like that is refused whole, at open, with
+ * the reason; nothing is written. (The checklist's own block for a list
+ * that fails later is kc_recheck_signs, unit-tested in test_recovery.) */
 START_TEST(safety_check_fails_closed) {
   char content[300];
   snprintf(content, sizeof content, "%s/no-recheck.db", T.home);
@@ -271,26 +275,17 @@ START_TEST(safety_check_fails_closed) {
   ck_assert_int_eq(sqlite3_exec(db, "UPDATE sign SET recheck = 0", NULL, NULL, NULL), SQLITE_OK);
   sqlite3_close(db);
   const char *args[] = {"--content", content, NULL};
-  struct kc_pty *p = e2e_start_env(&T, 24, 80, args, NULL);
-  e2e_past_notice(p);
-  open_plan(p);
-  e2e_select(p, "Today");
-  kc_pty_send_str(p, KEY_ENTER_S);
-  answer_kind_injury(p);
-  e2e_expect(p, "could not be loaded");
-  e2e_expect(p, "press Enter");
+  struct kc_pty *p = e2e_start_env(&T, 60, 200, args, NULL); /* the message on one row */
+  e2e_expect(p, "not usable: its warning signs do not load or validate");
+  e2e_expect(p, "No warning sign is marked for the daily check");
+  ck_assert_int_eq(kc_pty_wait_exit(p, 10000), 1);
   e2e_expect_not(p, "Day 1 of 3");
-  kc_pty_send_str(p, KEY_ENTER_S); /* the red flags */
-  e2e_expect(p, "Red flags: warning signs");
-  kc_pty_send_str(p, KEY_ESC_S);
-  e2e_expect(p, "could not be loaded");
-  kc_pty_send_str(p, KEY_ESC_S); /* leaves without the checklist */
-  e2e_expect(p, "Check my symptoms");
-  e2e_expect_not(p, "Day 1 of 3");
-  /* Opening the plan again: still blocked. */
-  open_plan(p);
-  e2e_expect(p, "could not be loaded");
-  e2e_expect_not(p, "Protect the knee");
+  /* the command line refuses the same file and starts no plan */
+  int st =
+      cli((const char *const[]){"--content", content, "plan", "start", "--checked", NULL}, NULL);
+  ck_assert_int_eq(WEXITSTATUS(st), 1);
+  st = cli((const char *const[]){"plan", "status", NULL}, NULL); /* "no active plan" */
+  ck_assert_int_eq(WEXITSTATUS(st), 1);
 }
 END_TEST
 
