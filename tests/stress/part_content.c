@@ -228,6 +228,24 @@ static int b_view_bomb(const char *p) {
                     "CREATE VIEW topic AS SELECT id, position, "
                     "printf('%.*c', 16000000, 'x') AS title, summary FROM topic_t;");
 }
+/* Security review F1: a generated column computes any value on every read. */
+static int b_generated(const char *p) {
+  return from_real(p) ||
+         run_sql(p, "ALTER TABLE topic RENAME TO topic_t;"
+                    "CREATE TABLE topic (id TEXT, position INTEGER, summary TEXT, "
+                    "title TEXT GENERATED ALWAYS AS (printf('%.*c', 16000000, 'x')) VIRTUAL);"
+                    "INSERT INTO topic (id, position, summary) "
+                    "SELECT id, position, summary FROM topic_t; DROP TABLE topic_t;");
+}
+/* Security review F5: no warning sign marked for the daily check, and a
+ * wizard option naming a sign that is not there: both refused whole. */
+static int b_no_recheck(const char *p) {
+  return from_real(p) || run_sql(p, "UPDATE sign SET recheck = 0;");
+}
+static int b_missing_sign(const char *p) {
+  return from_real(p) || run_sql(p, "DELETE FROM sign WHERE id = 'calf-clot';");
+}
+
 /* A trigger and a WAL-mode header: opening must not write anything. */
 static int b_wal_mode(const char *p) {
   return from_real(p) || run_sql(p, "PRAGMA journal_mode=WAL; CREATE TABLE t(x);"
@@ -284,6 +302,9 @@ static const struct ccase CASES[] = {
     {"links to nowhere", b_dead_links, "knee", 0},
     {"view with randomblob()", b_view_random, "knee", 0},
     {"view making 16 MB titles", b_view_bomb, "knee", 0},
+    {"generated column (F1)", b_generated, "knee", 1},
+    {"no daily-check signs (F5)", b_no_recheck, "knee", 1},
+    {"a warning sign missing (F5)", b_missing_sign, "knee", 0},
     {"WAL-mode file", b_wal_mode, "knee", 0},
     {"hot journal beside it", b_hot_journal, "knee", 0},
 };
