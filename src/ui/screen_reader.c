@@ -333,8 +333,7 @@ static enum kc_result reader_command(struct kc_view *v, struct kc_ui *ui, enum k
   switch (cmd) {
   case CMD_NEXT_LINK: step_link(r, 1); return V_HANDLED;
   case CMD_PREV_LINK: step_link(r, -1); return V_HANDLED;
-  case CMD_OPEN:
-  case CMD_LEGACY_RIGHT: return open_link(r, ui, v->ops->keys == &kc_keys_notice);
+  case CMD_OPEN: return open_link(r, ui, v->ops->keys == &kc_keys_notice);
   case CMD_FIND:
     kc_prompt(ui, v, "Find in this article:", r->find, 100, find_done);
     return V_HANDLED;
@@ -343,7 +342,6 @@ static enum kc_result reader_command(struct kc_view *v, struct kc_ui *ui, enum k
   case CMD_SEARCH_ALL: kc_ui_push(ui, kc_search_new(ui)); return V_HANDLED;
   case CMD_WIDTH: cycle_width(ui); return V_HANDLED;
   case CMD_MOUSE_EVENT: return mouse(r, ui, ev);
-  case CMD_TOGGLE: cmd = CMD_PGDN; break; /* Space pages, also for the screens not converted */
   default: break;
   }
   if (kc_cursor_command(&r->cur, cmd) == KC_CUR_IGNORED) return V_IGNORED;
@@ -357,12 +355,6 @@ static int reader_enabled(struct kc_view *v, enum kc_cmd cmd) {
   if (cmd == CMD_NEXT_LINK) return r->doc.n_links > 0;
   if (cmd == CMD_OPEN) return r->sel_link >= 0 || v->ops->keys == &kc_keys_notice;
   return 1;
-}
-
-/* The result screen (not yet converted) hands its events to its page. */
-static enum kc_result reader_handle(struct kc_view *v, struct kc_ui *ui,
-                                    const struct kc_event *ev) {
-  return reader_command(v, ui, ev->action, ev);
 }
 
 static const char *reader_title(struct kc_view *v) { return ((struct reader *)v)->art.title; }
@@ -380,7 +372,6 @@ static const struct kc_view_ops reader_ops = {.draw = reader_draw,
                                               .keys = &kc_keys_reader,
                                               .command = reader_command,
                                               .enabled = reader_enabled,
-                                              .handle = reader_handle,
                                               .destroy = reader_destroy,
                                               .title = reader_title};
 
@@ -388,7 +379,6 @@ static const struct kc_view_ops notice_ops = {.draw = reader_draw,
                                               .keys = &kc_keys_notice,
                                               .command = reader_command,
                                               .enabled = reader_enabled,
-                                              .handle = reader_handle,
                                               .destroy = reader_destroy,
                                               .title = reader_title};
 

@@ -308,7 +308,7 @@ static void draw_all(struct kc_ui *ui) {
   erase();
   draw_header(ui, w);
   struct kc_view *v = kc_viewstack_top(&ui->stack);
-  if (ui->modal.active && ui->modal.owner != v) ui->modal.active = 0;
+  if (ui->modal.active && ui->modal.owner != v && ui->modal.host != v) ui->modal.active = 0;
   int mrows = kc_modal_rows(ui);
   if (v) v->ops->draw(v, ui, 1, h - 2 - mrows, w);
   kc_modal_draw(ui, h - 1 - mrows, w);
@@ -342,14 +342,39 @@ static int quit_answer(struct kc_view *v, struct kc_ui *ui, int yes, const char 
   return 0;
 }
 
-/* Quitting loses a running ice timer: ask first. */
+/* An unfinished symptom check (open, or its answers kept from before). */
+static int check_unfinished(struct kc_ui *ui) {
+  if (ui->wizard_open) return 1;
+  char err[64];
+  struct kc_wizard_draft d = {0};
+  struct kc_userdb *udb = ui->app->user_state == 1 ? kc_app_user(ui->app, err, sizeof err) : NULL;
+  if (!udb || kc_userdb_draft_load(udb, ui->app->profile.id, &d) != KC_UDB_OK) return 0;
+  kc_userdb_draft_clear(&d);
+  return 1;
+}
+
+/* Quitting with a running ice timer or an unfinished check: ask first,
+ * saying what is kept. */
 static void quit(struct kc_ui *ui) {
-  if (!ui->ice.running) {
+  char err[64];
+  struct kc_ice_running t;
+  struct kc_userdb *udb = ui->app->user_state == 1 ? kc_app_user(ui->app, err, sizeof err) : NULL;
+  if (ui->ice.running) {
+    int kept = udb && kc_userdb_ice_timer_running(udb, ui->app->profile.id, &t) == KC_UDB_OK;
+    kc_confirm(ui, kc_viewstack_top(&ui->stack),
+               kept ? "The ice timer is running; it is kept and shows when you come back. Quit?"
+                    : "The ice timer is running; quitting stops it without recording. Quit?",
+               quit_answer);
+  } else if (check_unfinished(ui)) {
+    kc_confirm(ui, kc_viewstack_top(&ui->stack),
+               udb ? "The symptom check is unfinished; its answers are kept to carry on next "
+                     "time. Quit?"
+                   : "The symptom check is unfinished and saving is off: its answers are lost. "
+                     "Quit?",
+               quit_answer);
+  } else {
     ui->quit = 1;
-    return;
   }
-  kc_confirm(ui, kc_viewstack_top(&ui->stack),
-             "The ice timer is running; quitting stops it without recording. Quit?", quit_answer);
 }
 
 /* Global commands, applied when the top view did not handle the event. */
@@ -363,8 +388,7 @@ static void apply_global(struct kc_ui *ui, enum kc_cmd cmd) {
       kc_viewstack_pop(&ui->stack);
     break;
   case CMD_QUIT: quit(ui); break;
-  case CMD_BACK:
-  case CMD_LEGACY_LEFT: kc_viewstack_pop(&ui->stack); break;
+  case CMD_BACK: kc_viewstack_pop(&ui->stack); break;
   case CMD_HOME: kc_viewstack_pop_to_root(&ui->stack); break;
   case CMD_SEARCH: kc_ui_push(ui, kc_search_new(ui)); break;
   case CMD_HELP: kc_ui_push(ui, kc_help_new(ui, 0)); break;
@@ -385,12 +409,6 @@ static enum kc_result dispatch(struct kc_ui *ui, struct kc_event *ev) {
   int key = ev->is_key ? KC_KEY((int)ev->ch) : (int)ev->ch;
   enum kc_cmd cmd = ev->cmd;
   if (!v) return V_IGNORED;
-  if (!v->ops->keys) { /* a screen not yet converted */
-    if (cmd != CMD_MOUSE_EVENT) ev->cmd = cmd = kc_keymap_lookup(&kc_keys_legacy, key);
-    enum kc_result r = v->ops->handle(v, ui, ev);
-    if (r == V_IGNORED) apply_global(ui, cmd);
-    return r;
-  }
   if (cmd != CMD_MOUSE_EVENT && v->ops->text && !ev->is_key && ev->ch >= 0x20 && ev->ch != 0x7F &&
       v->ops->text(v, ui, ev->ch))
     return V_HANDLED;

@@ -62,10 +62,7 @@ attr_t kc_attr(enum kc_role role);
 
 /* ---- events ---- */
 struct kc_event {
-  union {
-    enum kc_cmd cmd;
-    enum kc_cmd action; /* the name the screens not yet converted use */
-  };
+  enum kc_cmd cmd;
   int is_key; /* get_wch returned KEY_CODE_YES */
   wint_t ch;  /* the character or key code */
   int mouse_y, mouse_x;
@@ -100,9 +97,6 @@ struct kc_view_ops {
   /* A view with a text field takes printable characters first (returns 1
    * when it used the character). May be NULL. */
   int (*text)(struct kc_view *v, struct kc_ui *ui, wint_t ch);
-  /* Screens not yet converted to keymaps: raw events (keys resolved
-   * against the global and list keymaps into ev->action). */
-  enum kc_result (*handle)(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev);
   void (*destroy)(struct kc_view *v);
   /* Title for the header breadcrumb (may be NULL). */
   const char *(*title)(struct kc_view *v);
@@ -153,6 +147,7 @@ typedef int (*kc_answer_fn)(struct kc_view *v, struct kc_ui *ui, int yes, const 
 struct kc_modal {
   int active, is_prompt;
   struct kc_view *owner;
+  struct kc_view *host; /* the screen on top when it opened (owner or the screen holding it) */
   kc_answer_fn done;
   char question[256];
   struct kc_line line;
@@ -177,6 +172,7 @@ struct kc_ui {
   char who[KC_PROFILE_NAME_BUF]; /* profile shown before user data is open */
   int mouse_on;
   int quit;
+  int wizard_open;   /* a symptom check is open (quitting keeps its answers: say so) */
   int no_saving;     /* user data cannot be used: a lasting "saving is off" */
   int reading_width; /* columns of article text, 0 = the window's */
   char message[256]; /* one-shot message for the status line */
@@ -257,13 +253,11 @@ void kc_list_draw(struct kc_list *l, int y, int h, int w);
  * redrawn in place), V_HANDLED when more changed, V_IGNORED otherwise. */
 enum kc_result kc_list_command(struct kc_list *l, enum kc_cmd cmd, const struct kc_event *ev,
                                int *activated);
-/* The same for the screens not yet converted (the event's action). */
-enum kc_result kc_list_handle(struct kc_list *l, const struct kc_event *ev, int *activated);
 void kc_list_select_first(struct kc_list *l);
 
 /* ---- keymaps of the screens, for help and the man page (keys.c) ---- */
 extern const struct kc_keymap *const kc_keymaps[];
-extern const struct kc_keymap kc_keys_prompt, kc_keys_confirm, kc_keys_legacy;
+extern const struct kc_keymap kc_keys_prompt, kc_keys_confirm;
 extern const struct kc_keymap kc_keys_home, kc_keys_topic, kc_keys_reader, kc_keys_search,
     kc_keys_profiles, kc_keys_recheck, kc_keys_checklist, kc_keys_plan_start, kc_keys_chart,
     kc_keys_wizard, kc_keys_result, kc_keys_history;
@@ -297,34 +291,5 @@ void kc_plan_open(struct kc_ui *ui);
 struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id);
 struct kc_view *kc_chart_new(struct kc_ui *ui, int64_t plan_id);
 struct kc_view *kc_profiles_new(struct kc_ui *ui);
-
-/* ---- for the screens not yet converted (wizard, result, history) ---- */
-#define kc_action kc_cmd
-#define ACT_NONE CMD_NONE
-#define ACT_UP CMD_UP
-#define ACT_DOWN CMD_DOWN
-#define ACT_PGUP CMD_PGUP
-#define ACT_PGDN CMD_PGDN
-#define ACT_HOME CMD_TOP
-#define ACT_END CMD_BOTTOM
-#define ACT_LEFT CMD_LEGACY_LEFT
-#define ACT_RIGHT CMD_LEGACY_RIGHT
-#define ACT_OPEN CMD_OPEN
-#define ACT_BACK CMD_BACK
-#define ACT_QUIT CMD_CLOSE
-#define ACT_SEARCH CMD_SEARCH
-#define ACT_HELP CMD_HELP
-#define ACT_NEXT_LINK CMD_NEXT_LINK
-#define ACT_PREV_LINK CMD_PREV_LINK
-#define ACT_TOGGLE CMD_TOGGLE
-#define ACT_MOUSE_TOGGLE CMD_MOUSE
-#define ACT_REDRAW CMD_REDRAW
-#define ACT_MOUSE CMD_MOUSE_EVENT
-#define kc_sb kc_strbuf
-#define kc_sb_put kc_strbuf_put
-#define kc_sb_printf kc_strbuf_printf
-#define kc_sb_put_md kc_strbuf_put_md
-#define kc_sb_str kc_strbuf_str
-#define kc_sb_free kc_strbuf_free
 
 #endif
