@@ -1,13 +1,47 @@
-/* Home: the symptom check and recovery plan, the topics to read, and the
- * tools (search, profiles, help). The bottom of the stack: Back does
- * nothing here and is not hinted; q quits. */
+/* Home: a dashboard of what matters today, then the menu. First, when
+ * there is one: home care stopped (the level of the warning sign or of the
+ * day-3 check-in), the active plan (day k of 3 and what is left today, from
+ * app/plan_due.h), the last symptom check's level and date, an unfinished
+ * check to carry on, and the article to continue reading; then the symptom
+ * check and plan, the topics to read, and the tools. It fits 80x24 with a
+ * plan, a last check and an article (the title line shows from 30 rows).
+ * The dashboard is read after the first frame (the user data is opened
+ * then) and again whenever Home is drawn whole: a handful of indexed
+ * queries, never on a key that only moves the selection. The bottom of the
+ * stack: Back does nothing here and is not hinted; q quits. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kneecare/plan_due.h"
+#include "kneecare/plan_view.h"
+#include "kneecare/recovery.h"
+#include "kneecare/wizard_run.h"
 #include "ui.h"
 
-enum home_kind { H_TOPIC, H_SEARCH, H_HELP, H_WIZARD, H_PLAN, H_HISTORY, H_PROFILES };
+enum home_kind {
+  H_TOPIC,
+  H_SEARCH,
+  H_HELP,
+  H_WIZARD,
+  H_PLAN,
+  H_HISTORY,
+  H_PROFILES,
+  H_ARTICLE,
+  H_HEADING
+};
+
+/* What the dashboard shows (read from the user data). */
+struct dash {
+  int loaded;
+  char stop[300]; /* home care stopped: "!! level: why", or "" */
+  char plan[300]; /* the active plan's line, or "" */
+  char last[700]; /* the last check, or "" */
+  enum kc_level last_level;
+  char draft[160];  /* an unfinished check, or "" */
+  char reading[80]; /* the article to continue, or "" */
+  char reading_title[300];
+};
 
 struct home {
   struct kc_view base;
@@ -17,6 +51,7 @@ struct home {
   enum home_kind *kinds; /* per list item */
   size_t *index;         /* topic index per list item */
   size_t cap_kinds, cap_index;
+  struct dash dash;
 };
 
 static const struct kc_binding home_rows[] = {
@@ -28,36 +63,163 @@ static const struct kc_binding home_rows[] = {
 };
 const struct kc_keymap kc_keys_home =
     KC_KEYMAP("Home",
-              "The symptom check, the recovery plan, the topics to read, search, profiles and "
-              "help. q quits from here.",
+              "Today first (home care stopped, the plan's day and what is left, the last check, "
+              "an unfinished check, the article to continue), then the symptom check, the "
+              "recovery plan, the topics to read, search, profiles and help. q quits from here.",
               home_rows, &kc_keys_list);
 
 static void add(struct home *h, const char *text, const char *detail, enum home_kind k, size_t idx,
-                int header) {
-  kc_list_add(&h->list, text, detail, -1, header);
+                int header, int role) {
+  kc_list_add(&h->list, text, detail, role, header);
   KC_GROW(h->kinds, h->cap_kinds, h->list.n);
   KC_GROW(h->index, h->cap_index, h->list.n);
-  h->kinds[h->list.n - 1] = k;
+  h->kinds[h->list.n - 1] = header ? H_HEADING : k;
   h->index[h->list.n - 1] = idx;
 }
 
+/* ---- the dashboard ---------------------------------------------------------- */
+
+static void load_plan(struct dash *d, struct kc_ui *ui, struct kc_userdb *udb) {
+  char err[256];
+  struct kc_plan plan;
+  if (kc_userdb_plan_active(udb, ui->app->profile.id, &plan) != KC_UDB_OK) return;
+  enum kc_level worst = KC_LEVEL_NONE;
+  if (kc_userdb_redflag_worst(udb, plan.id, &worst) != KC_UDB_OK) worst = KC_LEVEL_NONE;
+  enum kc_level level = kc_plan_level(worst, plan.checkin);
+  if (level >= KC_LEVEL_SOON)
+    snprintf(d->stop, sizeof d->stop, "%s %s: home care stopped (%s)",
+             level >= KC_LEVEL_24H ? "!!" : "!", kc_level_title(level),
+             worst >= KC_LEVEL_SOON ? "a warning sign was reported" : "the pain is not easing");
+  struct kc_plan_due due;
+  if (kc_plan_due_load(ui->app, time(NULL), &due, err, sizeof err) != KC_UDB_OK || !due.active)
+    return;
+  char text[256];
+  kc_plan_due_text(&due, text, sizeof text);
+  char *cli = strstr(text, " (open kneecare)"); /* the shell prompt's words: here it is open */
+  if (cli) memmove(cli, cli + 16, strlen(cli + 16) + 1);
+  if (text[0])
+    snprintf(d->plan, sizeof d->plan, "%s", text);
+  else if (due.day_index >= 1 && due.day_index <= KC_PLAN_DAYS)
+    snprintf(d->plan, sizeof d->plan, "Knee plan, day %d of %d: nothing left for now",
+             due.day_index, KC_PLAN_DAYS);
+  else
+    snprintf(d->plan, sizeof d->plan, "Knee plan: open it to see where it stands");
+}
+
+static void load_dash(struct home *s, struct kc_ui *ui) {
+  struct dash *d = &s->dash;
+  memset(d, 0, sizeof *d);
+  d->loaded = 1;
+  char err[256];
+  struct kc_userdb *udb =
+      ui->app->user_state == 1 && !ui->no_saving ? kc_app_user(ui->app, err, sizeof err) : NULL;
+  if (!udb) return;
+  int64_t pid = ui->app->profile.id;
+  load_plan(d, ui, udb);
+  struct kc_wizard_summary *runs = NULL;
+  int n = 0;
+  if (kc_userdb_wizard_summaries(udb, pid, 1, &runs, &n) == KC_UDB_OK && n > 0) {
+    char when[32];
+    kc_fmt_time(runs[0].at, "%Y-%m-%d", when, sizeof when);
+    snprintf(d->last, sizeof d->last, "Last check %s: %s", when, kc_level_title(runs[0].level));
+    d->last_level = runs[0].level;
+  }
+  free(runs);
+  struct kc_wizard_draft dr = {0};
+  if (kc_userdb_draft_load(udb, pid, &dr) == KC_UDB_OK) {
+    char when[32];
+    kc_fmt_time(dr.saved_at, "%Y-%m-%d %H:%M", when, sizeof when);
+    snprintf(d->draft, sizeof d->draft, "Carry on with the unfinished symptom check (%s)", when);
+    kc_userdb_draft_clear(&dr);
+  }
+  struct kc_reading *rd = NULL;
+  if (kc_userdb_reading_recent(udb, pid, 1, &rd, &n) == KC_UDB_OK && n > 0 &&
+      rd[0].position < KC_READING_END) {
+    char *t = kc_content_title(kc_app_content(ui->app), rd[0].article_id);
+    if (t) {
+      snprintf(d->reading, sizeof d->reading, "%s", rd[0].article_id);
+      snprintf(d->reading_title, sizeof d->reading_title, "Continue reading: %s", t);
+    }
+    free(t);
+  }
+  free(rd);
+}
+
+/* ---- the list ----------------------------------------------------------------- */
+
+static void build(struct home *s) {
+  struct dash *d = &s->dash;
+  kc_list_clear(&s->list);
+  if (d->stop[0] || d->plan[0] || d->last[0] || d->draft[0] || d->reading[0]) {
+    add(s, "Today", NULL, H_HEADING, 0, 1, -1);
+    if (d->stop[0]) add(s, d->stop, NULL, H_PLAN, 0, 0, ROLE_DANGER);
+    if (d->plan[0]) add(s, d->plan, NULL, H_PLAN, 0, 0, -1);
+    /* RUN-ROW: the return-to-running session of today goes here (lead, at merge) */
+    if (d->draft[0]) add(s, d->draft, NULL, H_WIZARD, 0, 0, ROLE_WARNING);
+    if (d->last[0])
+      add(s, d->last, NULL, H_HISTORY, 0, 0,
+          d->last_level >= KC_LEVEL_24H    ? ROLE_DANGER
+          : d->last_level == KC_LEVEL_SOON ? ROLE_WARNING
+                                           : -1);
+    if (d->reading[0]) add(s, d->reading_title, NULL, H_ARTICLE, 0, 0, -1);
+  }
+  add(s, "Check and recover", NULL, H_WIZARD, 0, 1, -1);
+  add(s, "Check my symptoms", "red flags first, then likely causes", H_WIZARD, 0, 0, -1);
+  if (!d->plan[0])
+    add(s, "3-day recovery plan", "rest, ice, compression, elevation", H_PLAN, 0, 0, -1);
+  if (!d->last[0]) add(s, "Past symptom checks", NULL, H_HISTORY, 0, 0, -1);
+  add(s, "Read", NULL, H_TOPIC, 0, 1, -1);
+  for (size_t i = 0; i < s->n_topics; i++) {
+    char count[32];
+    snprintf(count, sizeof count, "%d", s->topics[i].n_articles);
+    add(s, s->topics[i].title, count, H_TOPIC, i, 0, -1);
+  }
+  add(s, "Tools", NULL, H_SEARCH, 0, 1, -1);
+  add(s, "Search all articles", "/", H_SEARCH, 0, 0, -1);
+  add(s, "Profiles", NULL, H_PROFILES, 0, 0, -1);
+  add(s, "Help, keys and safety notice", "?", H_HELP, 0, 0, -1);
+}
+
+/* Reads the dashboard again and rebuilds the list when it changed,
+ * keeping the selection on the same kind of item. */
+static void refresh_dash(struct home *s, struct kc_ui *ui) {
+  if (ui->app->user_state != 1) return;
+  struct dash before = s->dash;
+  load_dash(s, ui);
+  if (before.loaded && memcmp(&before, &s->dash, sizeof before) == 0) return;
+  size_t sel = s->list.sel;
+  enum home_kind kind = sel < s->list.n ? s->kinds[sel] : H_HEADING;
+  size_t idx = sel < s->list.n ? s->index[sel] : 0;
+  const char *was = sel < s->list.n ? s->list.items[sel].text : NULL;
+  char text[300] = "";
+  if (was) snprintf(text, sizeof text, "%s", was);
+  int first = !before.loaded;
+  build(s);
+  kc_list_select_first(&s->list);
+  if (first) return; /* the first frame's selection: the first item */
+  for (size_t i = 0; i < s->list.n; i++)
+    if (s->kinds[i] == kind && s->index[i] == idx && strcmp(s->list.items[i].text, text) == 0) {
+      s->list.cur.sel = s->list.sel = i;
+      break;
+    }
+}
+
 static void home_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
-  (void)ui;
   struct home *s = (struct home *)v;
-  int top;
-  if (h >= 16) {
+  refresh_dash(s, ui);
+  int top = y;
+  if (h >= 28) {
     kc_puts(y + 1, 2, w - 4, "Inner knee pain after running: a self-care guide",
             kc_attr(ROLE_HEADING));
-    int note = kc_put_wrapped(y + 2, 2, 2, w - 4,
-                              "Not a clinician's advice. In an emergency call your local "
-                              "emergency number.",
-                              kc_attr(ROLE_WARNING));
-    top = y + 3 + note;
-  } else {
-    /* Small terminal: the warning wrapped, the rest for the menu. */
-    top = y + kc_put_wrapped(y, 2, 2, w - 4, "Emergency? Call your local emergency number.",
-                             kc_attr(ROLE_WARNING));
+    top = y + 2;
   }
+  /* The safety line always; wrapped on a narrow terminal. */
+  top += kc_put_wrapped(top, 2, 2, w - 4,
+                        w >= 60 ? "Not a clinician's advice. In an emergency call your local "
+                                  "emergency number."
+                                : "Emergency? Call your local emergency number.",
+                        kc_attr(ROLE_WARNING));
+  if (h >= 28) top++;
   kc_list_draw(&s->list, top, h - (top - y), w);
 }
 
@@ -75,6 +237,8 @@ static void open_item(struct home *s, struct kc_ui *ui) {
   case H_PLAN: kc_plan_open(ui); break;
   case H_HISTORY: kc_ui_push(ui, kc_history_new(ui)); break;
   case H_PROFILES: kc_ui_push(ui, kc_profiles_new(ui)); break;
+  case H_ARTICLE: kc_ui_push(ui, kc_reader_new(ui, s->dash.reading)); break;
+  case H_HEADING: break;
   }
 }
 
@@ -105,20 +269,7 @@ struct kc_view *kc_home_new(struct kc_ui *ui) {
   s->base.ops = &home_ops;
   if (kc_app_topics(ui->app, &s->topics, &s->n_topics) != 0)
     kc_ui_message(ui, ROLE_WARNING, "Cannot read the topics from the content database");
-  add(s, "Check and recover", NULL, H_WIZARD, 0, 1);
-  add(s, "Check my symptoms", "red flags first, then likely causes", H_WIZARD, 0, 0);
-  add(s, "3-day recovery plan", "rest, ice, compression, elevation", H_PLAN, 0, 0);
-  add(s, "Past symptom checks", NULL, H_HISTORY, 0, 0);
-  add(s, "Read", NULL, H_TOPIC, 0, 1);
-  for (size_t i = 0; i < s->n_topics; i++) {
-    char count[32];
-    snprintf(count, sizeof count, "%d", s->topics[i].n_articles);
-    add(s, s->topics[i].title, count, H_TOPIC, i, 0);
-  }
-  add(s, "Tools", NULL, H_SEARCH, 0, 1);
-  add(s, "Search all articles", "/", H_SEARCH, 0, 0);
-  add(s, "Profiles", NULL, H_PROFILES, 0, 0);
-  add(s, "Help, keys and safety notice", "?", H_HELP, 0, 0);
+  build(s);
   kc_list_select_first(&s->list);
   return &s->base;
 }
