@@ -89,25 +89,10 @@ const struct kc_keymap kc_keys_confirm =
 
 /* Help and the man page list the screens in this order. */
 const struct kc_keymap *const kc_keymaps[] = {
-    &kc_keys_global,
-    &kc_keys_list,
-    &kc_keys_scroll,
-    &kc_keys_answer,
-    &kc_keys_prompt,
-    &kc_keys_confirm,
-    &kc_keys_home,
-    &kc_keys_topic,
-    &kc_keys_reader,
-    &kc_keys_search,
-    &kc_keys_wizard,
-    &kc_keys_result,
-    &kc_keys_history,
-    &kc_keys_recheck,
-    &kc_keys_checklist,
-    &kc_keys_plan_start,
-    &kc_keys_chart,
-    &kc_keys_profiles,
-    NULL,
+    &kc_keys_global,    &kc_keys_list,       &kc_keys_scroll, &kc_keys_answer,   &kc_keys_prompt,
+    &kc_keys_confirm,   &kc_keys_home,       &kc_keys_topic,  &kc_keys_reader,   &kc_keys_reading,
+    &kc_keys_search,    &kc_keys_wizard,     &kc_keys_result, &kc_keys_history,  &kc_keys_recheck,
+    &kc_keys_checklist, &kc_keys_plan_start, &kc_keys_chart,  &kc_keys_profiles, NULL,
 };
 
 enum kc_cmd kc_keymap_lookup(const struct kc_keymap *km, int key) {

@@ -18,6 +18,7 @@ static const struct kc_binding history_rows[] = {
      "open",
      NULL},
     {CMD_DELETE, {'d', KC_KEY(KEY_DC)}, "delete the selected check (asks first)", "delete", NULL},
+    {CMD_REPORT, {'r'}, "the report for a physio or doctor (e saves it as a file)", "report", NULL},
 };
 const struct kc_keymap kc_keys_history =
     KC_KEYMAP("Past symptom checks", NULL, history_rows, &kc_keys_list);
@@ -130,6 +131,10 @@ static int delete_answer(struct kc_view *v, struct kc_ui *ui, int yes, const cha
 static enum kc_result history_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
                                       const struct kc_event *ev) {
   struct history *s = (struct history *)v;
+  if (cmd == CMD_REPORT) {
+    kc_ui_push(ui, kc_report_view(ui));
+    return V_HANDLED;
+  }
   if (cmd == CMD_DELETE) {
     if (s->list.sel >= (size_t)s->n) return V_HANDLED;
     char when[64], q[200];

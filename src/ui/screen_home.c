@@ -28,6 +28,7 @@ enum home_kind {
   H_HISTORY,
   H_PROFILES,
   H_ARTICLE,
+  H_READING,
   H_HEADING
 };
 
@@ -150,7 +151,10 @@ static void load_dash(struct home *s, struct kc_ui *ui) {
 static void build(struct home *s) {
   struct dash *d = &s->dash;
   kc_list_clear(&s->list);
-  if (d->stop[0] || d->plan[0] || d->last[0] || d->draft[0] || d->reading[0]) {
+  /* With something to show today, the check and the plan join it (one
+   * heading less: the menu fits 80x24 with a plan and a last check). */
+  int today = d->stop[0] || d->plan[0] || d->last[0] || d->draft[0] || d->reading[0];
+  if (today) {
     add(s, "Today", NULL, H_HEADING, 0, 1, -1);
     if (d->stop[0]) add(s, d->stop, NULL, H_PLAN, 0, 0, ROLE_DANGER);
     if (d->plan[0]) add(s, d->plan, NULL, H_PLAN, 0, 0, -1);
@@ -163,7 +167,7 @@ static void build(struct home *s) {
                                            : -1);
     if (d->reading[0]) add(s, d->reading_title, NULL, H_ARTICLE, 0, 0, -1);
   }
-  add(s, "Check and recover", NULL, H_WIZARD, 0, 1, -1);
+  if (!today) add(s, "Check and recover", NULL, H_WIZARD, 0, 1, -1);
   add(s, "Check my symptoms", "red flags first, then likely causes", H_WIZARD, 0, 0, -1);
   if (!d->plan[0])
     add(s, "3-day recovery plan", "rest, ice, compression, elevation", H_PLAN, 0, 0, -1);
@@ -176,6 +180,7 @@ static void build(struct home *s) {
   }
   add(s, "Tools", NULL, H_SEARCH, 0, 1, -1);
   add(s, "Search all articles", "/", H_SEARCH, 0, 0, -1);
+  add(s, "Bookmarks and recently read", NULL, H_READING, 0, 0, -1);
   add(s, "Profiles", NULL, H_PROFILES, 0, 0, -1);
   add(s, "Help, keys and safety notice", "?", H_HELP, 0, 0, -1);
 }
@@ -238,6 +243,7 @@ static void open_item(struct home *s, struct kc_ui *ui) {
   case H_HISTORY: kc_ui_push(ui, kc_history_new(ui)); break;
   case H_PROFILES: kc_ui_push(ui, kc_profiles_new(ui)); break;
   case H_ARTICLE: kc_ui_push(ui, kc_reader_new(ui, s->dash.reading)); break;
+  case H_READING: kc_ui_push(ui, kc_reading_new(ui)); break;
   case H_HEADING: break;
   }
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kneecare/report.h"
 #include "ui.h"
 
 struct result {
@@ -35,6 +36,7 @@ static void result_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
 }
 
 static const struct kc_binding result_rows[] = {
+    {CMD_REPORT, {'r'}, "the report for a physio or doctor (e saves it as a file)", "report", NULL},
     {CMD_START_PLAN,
      {'p'},
      "start the 3-day recovery plan (self-care results)",
@@ -51,6 +53,10 @@ const struct kc_keymap kc_keys_result =
 static enum kc_result result_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
                                      const struct kc_event *ev) {
   struct result *r = (struct result *)v;
+  if (cmd == CMD_REPORT) {
+    kc_ui_push(ui, kc_report_view(ui));
+    return V_HANDLED;
+  }
   if (cmd == CMD_START_PLAN) {
     if (r->level == KC_LEVEL_SELF_CARE)
       kc_plan_open(ui);
@@ -244,4 +250,20 @@ struct kc_view *kc_result_new(struct kc_ui *ui, const struct kc_wz_def *def,
     return NULL;
   }
   return &r->base;
+}
+
+struct kc_view *kc_report_view(struct kc_ui *ui) {
+  struct kc_strbuf b = {0};
+  char err[512];
+  if (kc_report_markdown(ui->app, kc_app_today(), &b, err, sizeof err) != KC_UDB_OK) {
+    kc_ui_message(ui, ROLE_WARNING, "No report: %s", err);
+    kc_strbuf_free(&b);
+    return NULL;
+  }
+  struct kc_view *v =
+      kc_reader_new_page(ui, "Report for a physio or doctor",
+                         "e saves it as a file to take or send; it is also `kneecare report`",
+                         kc_strbuf_str(&b), "report");
+  kc_strbuf_free(&b);
+  return v;
 }

@@ -260,7 +260,7 @@ extern const struct kc_keymap *const kc_keymaps[];
 extern const struct kc_keymap kc_keys_prompt, kc_keys_confirm;
 extern const struct kc_keymap kc_keys_home, kc_keys_topic, kc_keys_reader, kc_keys_search,
     kc_keys_profiles, kc_keys_recheck, kc_keys_checklist, kc_keys_plan_start, kc_keys_chart,
-    kc_keys_wizard, kc_keys_result, kc_keys_history;
+    kc_keys_wizard, kc_keys_result, kc_keys_history, kc_keys_reading;
 /* Help's key lists as Markdown; the man page's KEYS section as roff. */
 void kc_keys_markdown(struct kc_strbuf *b);
 void kc_keys_roff(struct kc_strbuf *b);
@@ -273,6 +273,14 @@ struct kc_view *kc_topic_new(struct kc_ui *ui, const char *topic_id, const char 
 struct kc_view *kc_reader_new(struct kc_ui *ui, const char *article_id);
 struct kc_view *kc_reader_new_text(struct kc_ui *ui, const char *title, const char *summary,
                                    const char *markdown);
+/* A page that `e` saves as a file, "kneecare-<what>-<profile>-<date>.md"
+ * (the clinician report). */
+struct kc_view *kc_reader_new_page(struct kc_ui *ui, const char *title, const char *summary,
+                                   const char *markdown, const char *what);
+/* The clinician report of the current profile, as such a page. */
+struct kc_view *kc_report_view(struct kc_ui *ui);
+/* Bookmarks and recently read articles (screen_topic.c). */
+struct kc_view *kc_reading_new(struct kc_ui *ui);
 /* A page that Enter closes (the first-start notice). */
 struct kc_view *kc_notice_new(struct kc_ui *ui, const char *title, const char *summary,
                               const char *markdown);
