@@ -1,10 +1,11 @@
-/* Home: a dashboard of what matters today, then the menu. First, when
- * there is one: home care stopped (the level of the warning sign or of the
- * day-3 check-in), the active plan (day k of 3 and what is left today, from
- * app/plan_due.h), the last symptom check's level and date, an unfinished
- * check to carry on, and the article to continue reading; then the symptom
- * check and plan, the topics to read, and the tools. It fits 80x24 with a
- * plan, a last check and an article (the title line shows from 30 rows).
+/* Home: the menu as a dashboard. Its first rows carry today's state: an
+ * unfinished symptom check to carry on, the active plan (day k of 3 and
+ * what is left today, from app/plan_due.h) or that home care stopped (the
+ * level, in its colour, and why), the last check's level and date; the
+ * article to continue reading heads the topics; then the tools. The labels
+ * stay the same ("3-day recovery plan: day 2 of 3, ..."), so the menu
+ * reads alike every day, and it fits 80x24 (the title line shows from 28
+ * rows; nothing wraps on a usual day).
  * The dashboard is read after the first frame (the user data is opened
  * then) and again whenever Home is drawn whole: a handful of indexed
  * queries, never on a key that only moves the selection. The bottom of the
@@ -35,9 +36,9 @@ enum home_kind {
 /* What the dashboard shows (read from the user data). */
 struct dash {
   int loaded;
-  char stop[300]; /* home care stopped: "!! level: why", or "" */
-  char plan[300]; /* the active plan's line, or "" */
-  char last[700]; /* the last check, or "" */
+  enum kc_level stopped; /* home care stopped at this level, or NONE */
+  char plan[300];        /* the active plan's line, or "" */
+  char last[700];        /* the last check, or "" */
   enum kc_level last_level;
   char draft[160];  /* an unfinished check, or "" */
   char reading[80]; /* the article to continue, or "" */
@@ -80,6 +81,29 @@ static void add(struct home *h, const char *text, const char *detail, enum home_
 
 /* ---- the dashboard ---------------------------------------------------------- */
 
+/* "3-day recovery plan: day 2 of 3, safety check, ice now, 2 tasks left":
+ * one row at 80 columns (the pain scores are among the tasks). */
+static void plan_line(const struct kc_plan_due *due, char *out, size_t n) {
+  size_t o = (size_t)snprintf(out, n, "3-day recovery plan: ");
+  if (due->day_index >= 1 && due->day_index <= KC_PLAN_DAYS)
+    o += (size_t)snprintf(out + o, n - o, "day %d of %d", due->day_index, KC_PLAN_DAYS);
+  else
+    o += (size_t)snprintf(out + o, n - o, "%s", due->day_index < 1 ? "starts soon" : "over");
+  const char *sep = ", ";
+  if (due->safety_check) o += (size_t)snprintf(out + o, n - o, "%ssafety check", sep);
+  if (due->checkin) o += (size_t)snprintf(out + o, n - o, "%sday-3 check-in", sep);
+  if (due->timer_running)
+    o += (size_t)snprintf(out + o, n - o, "%sice timer running", sep);
+  else if (due->ice_now)
+    o += (size_t)snprintf(out + o, n - o, "%sice now", sep);
+  else if (due->ice_done < due->ice_target)
+    o += (size_t)snprintf(out + o, n - o, "%snext ice later today", sep);
+  if (due->tasks_left > 0 && o < n)
+    o += (size_t)snprintf(out + o, n - o, "%s%d task%s left", sep, due->tasks_left,
+                          due->tasks_left == 1 ? "" : "s");
+  if (due->plan_over && o < n) snprintf(out + o, n - o, "%send the plan", sep);
+}
+
 static void load_plan(struct dash *d, struct kc_ui *ui, struct kc_userdb *udb) {
   char err[256];
   struct kc_plan plan;
@@ -87,24 +111,16 @@ static void load_plan(struct dash *d, struct kc_ui *ui, struct kc_userdb *udb) {
   enum kc_level worst = KC_LEVEL_NONE;
   if (kc_userdb_redflag_worst(udb, plan.id, &worst) != KC_UDB_OK) worst = KC_LEVEL_NONE;
   enum kc_level level = kc_plan_level(worst, plan.checkin);
-  if (level >= KC_LEVEL_SOON)
-    snprintf(d->stop, sizeof d->stop, "%s %s: home care stopped (%s)",
-             level >= KC_LEVEL_24H ? "!!" : "!", kc_level_title(level),
+  if (level >= KC_LEVEL_SOON) { /* home care stopped: nothing else of the plan matters */
+    snprintf(d->plan, sizeof d->plan, "3-day recovery plan: home care stopped. %s (%s)",
+             kc_level_title(level),
              worst >= KC_LEVEL_SOON ? "a warning sign was reported" : "the pain is not easing");
-  struct kc_plan_due due;
-  if (kc_plan_due_load(ui->app, time(NULL), &due, err, sizeof err) != KC_UDB_OK || !due.active)
+    d->stopped = level;
     return;
-  char text[256];
-  kc_plan_due_text(&due, text, sizeof text);
-  char *cli = strstr(text, " (open kneecare)"); /* the shell prompt's words: here it is open */
-  if (cli) memmove(cli, cli + 16, strlen(cli + 16) + 1);
-  if (text[0])
-    snprintf(d->plan, sizeof d->plan, "%s", text);
-  else if (due.day_index >= 1 && due.day_index <= KC_PLAN_DAYS)
-    snprintf(d->plan, sizeof d->plan, "Knee plan, day %d of %d: nothing left for now",
-             due.day_index, KC_PLAN_DAYS);
-  else
-    snprintf(d->plan, sizeof d->plan, "Knee plan: open it to see where it stands");
+  }
+  struct kc_plan_due due;
+  if (kc_plan_due_load(ui->app, time(NULL), &due, err, sizeof err) == KC_UDB_OK && due.active)
+    plan_line(&due, d->plan, sizeof d->plan);
 }
 
 static void load_dash(struct home *s, struct kc_ui *ui) {
@@ -122,7 +138,8 @@ static void load_dash(struct home *s, struct kc_ui *ui) {
   if (kc_userdb_wizard_summaries(udb, pid, 1, &runs, &n) == KC_UDB_OK && n > 0) {
     char when[32];
     kc_fmt_time(runs[0].at, "%Y-%m-%d", when, sizeof when);
-    snprintf(d->last, sizeof d->last, "Last check %s: %s", when, kc_level_title(runs[0].level));
+    snprintf(d->last, sizeof d->last, "Past symptom checks: last %s, %s", when,
+             kc_level_title(runs[0].level));
     d->last_level = runs[0].level;
   }
   free(runs);
@@ -130,7 +147,8 @@ static void load_dash(struct home *s, struct kc_ui *ui) {
   if (kc_userdb_draft_load(udb, pid, &dr) == KC_UDB_OK) {
     char when[32];
     kc_fmt_time(dr.saved_at, "%Y-%m-%d %H:%M", when, sizeof when);
-    snprintf(d->draft, sizeof d->draft, "Carry on with the unfinished symptom check (%s)", when);
+    snprintf(d->draft, sizeof d->draft, "Check my symptoms: carry on the unfinished check (%s)",
+             when);
     kc_userdb_draft_clear(&dr);
   }
   struct kc_reading *rd = NULL;
@@ -148,31 +166,31 @@ static void load_dash(struct home *s, struct kc_ui *ui) {
 
 /* ---- the list ----------------------------------------------------------------- */
 
+static enum kc_role level_role(enum kc_level l) {
+  return l >= KC_LEVEL_24H ? ROLE_DANGER : l == KC_LEVEL_SOON ? ROLE_WARNING : (enum kc_role) - 1;
+}
+
+/* The menu, with today's state in the rows it concerns (the labels stay,
+ * so the menu reads the same every day). */
 static void build(struct home *s) {
   struct dash *d = &s->dash;
   kc_list_clear(&s->list);
-  /* With something to show today, the check and the plan join it (one
-   * heading less: the menu fits 80x24 with a plan and a last check). */
-  int today = d->stop[0] || d->plan[0] || d->last[0] || d->draft[0] || d->reading[0];
-  if (today) {
-    add(s, "Today", NULL, H_HEADING, 0, 1, -1);
-    if (d->stop[0]) add(s, d->stop, NULL, H_PLAN, 0, 0, ROLE_DANGER);
-    if (d->plan[0]) add(s, d->plan, NULL, H_PLAN, 0, 0, -1);
-    /* RUN-ROW: the return-to-running session of today goes here (lead, at merge) */
-    if (d->draft[0]) add(s, d->draft, NULL, H_WIZARD, 0, 0, ROLE_WARNING);
-    if (d->last[0])
-      add(s, d->last, NULL, H_HISTORY, 0, 0,
-          d->last_level >= KC_LEVEL_24H    ? ROLE_DANGER
-          : d->last_level == KC_LEVEL_SOON ? ROLE_WARNING
-                                           : -1);
-    if (d->reading[0]) add(s, d->reading_title, NULL, H_ARTICLE, 0, 0, -1);
-  }
-  if (!today) add(s, "Check and recover", NULL, H_WIZARD, 0, 1, -1);
-  add(s, "Check my symptoms", "red flags first, then likely causes", H_WIZARD, 0, 0, -1);
-  if (!d->plan[0])
+  add(s, "Check and recover", NULL, H_WIZARD, 0, 1, -1);
+  if (d->draft[0])
+    add(s, d->draft, NULL, H_WIZARD, 0, 0, ROLE_WARNING);
+  else
+    add(s, "Check my symptoms", "red flags first, then likely causes", H_WIZARD, 0, 0, -1);
+  if (d->plan[0])
+    add(s, d->plan, NULL, H_PLAN, 0, 0, d->stopped ? (int)level_role(d->stopped) : -1);
+  else
     add(s, "3-day recovery plan", "rest, ice, compression, elevation", H_PLAN, 0, 0, -1);
-  if (!d->last[0]) add(s, "Past symptom checks", NULL, H_HISTORY, 0, 0, -1);
+  /* RUN-ROW: the return-to-running session of today goes here (lead, at merge) */
+  if (d->last[0])
+    add(s, d->last, NULL, H_HISTORY, 0, 0, (int)level_role(d->last_level));
+  else
+    add(s, "Past symptom checks", NULL, H_HISTORY, 0, 0, -1);
   add(s, "Read", NULL, H_TOPIC, 0, 1, -1);
+  if (d->reading[0]) add(s, d->reading_title, NULL, H_ARTICLE, 0, 0, -1);
   for (size_t i = 0; i < s->n_topics; i++) {
     char count[32];
     snprintf(count, sizeof count, "%d", s->topics[i].n_articles);
