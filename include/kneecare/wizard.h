@@ -283,8 +283,8 @@ size_t kc_wz_prune(const struct kc_wz_def *def, struct kc_wz_answers *a);
 /* Questions asked with the current answers (for "question k of n"). */
 size_t kc_wz_count_asked(const struct kc_wz_def *def, const struct kc_wz_answers *a);
 /* The most questions that can still be asked while the person is at qi
- * (the answers up to qi as given, every later question that some answers
- * could still open): "question k of n" with n that never grows as the
+ * (the answers before qi as given, every later question that some answers
+ * to qi and after could still open): "question k of n" with n that never grows as the
  * person goes on, so a progress bar never moves back. */
 size_t kc_wz_count_most(const struct kc_wz_def *def, const struct kc_wz_answers *a, size_t qi);
 /* Asked questions before qi (so qi is question number that + 1). */

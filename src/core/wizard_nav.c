@@ -179,11 +179,12 @@ size_t kc_wz_count_asked(const struct kc_wz_def *def, const struct kc_wz_answers
 size_t kc_wz_count_most(const struct kc_wz_def *def, const struct kc_wz_answers *a, size_t qi) {
   if (!wz_same(def, a) || qi >= a->n) return kc_wz_count_asked(def, a);
   /* Up to qi as asked now; after it, a question may still be asked unless
-   * a clause about a question up to qi already fails, or every question
-   * its clauses need is out of reach, or an answer up to qi blocks it as
-   * a test of the knee. Answers after qi do not count: they may change. */
+   * a clause about a question before qi already fails, or a question its
+   * clauses need is out of reach, or an answer before qi blocks it as a
+   * test of the knee. The answer to qi and later ones do not count: the
+   * person is still choosing them. */
   bool *poss = kc_xcalloc(a->n, sizeof *poss);
-  bool blocked = provocation_blocked_upto(a, qi + 1);
+  bool blocked = provocation_blocked_upto(a, qi);
   size_t n = 0;
   for (size_t i = 0; i < a->n; i++) {
     const struct wz_question *q = &def->qs[i];
@@ -192,7 +193,7 @@ size_t kc_wz_count_most(const struct kc_wz_def *def, const struct kc_wz_answers 
       p = !(q->pub.ask_if && q->cond.bad) && !(q->pub.provocation && blocked);
       for (size_t k = 0; p && q->pub.ask_if && k < q->cond.n_clauses; k++) {
         const struct wz_clause *cl = &q->cond.clauses[k];
-        if (cl->q > qi) {
+        if (cl->q >= qi) {
           p = poss[cl->q];
           continue;
         }

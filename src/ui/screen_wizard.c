@@ -53,7 +53,7 @@ static const struct kc_binding wizard_rows[] = {
     {CMD_YES, {'y', 'Y'}, "yes", "answer", "y/n/u"},
     {CMD_NO, {'n', 'N'}, "no", NULL, NULL},
     {CMD_UNSURE, {'u', 'U'}, "not sure (counts as yes for a warning sign)", NULL, NULL},
-    {CMD_OPTION, {'1'}, "choose option 1-9 (ticks it where several apply)", "answer", NULL},
+    {CMD_OPTION, {'1'}, "choose option 1-9 (ticks it where several apply)", "choose", NULL},
     {CMD_CARRY_ON, {'c'}, "carry on with the questions after the offer to stop", "carry on", NULL},
     {CMD_BACK, {LEFT, 'h', BKSP, 127}, "the previous question, to change an answer", "back", NULL},
     {CMD_CLOSE,
