@@ -112,8 +112,8 @@ static void load_plan(struct dash *d, struct kc_ui *ui, struct kc_userdb *udb) {
   if (kc_userdb_redflag_worst(udb, plan.id, &worst) != KC_UDB_OK) worst = KC_LEVEL_NONE;
   enum kc_level level = kc_plan_level(worst, plan.checkin);
   if (level >= KC_LEVEL_SOON) { /* home care stopped: nothing else of the plan matters */
-    snprintf(d->plan, sizeof d->plan, "3-day recovery plan: home care stopped. %s (%s)",
-             kc_level_title(level),
+    snprintf(d->plan, sizeof d->plan, "3-day recovery plan: %shome care stopped. %s (%s)",
+             level >= KC_LEVEL_24H ? "!! " : "", kc_level_title(level),
              worst >= KC_LEVEL_SOON ? "a warning sign was reported" : "the pain is not easing");
     d->stopped = level;
     return;
@@ -167,7 +167,7 @@ static void load_dash(struct home *s, struct kc_ui *ui) {
 /* ---- the list ----------------------------------------------------------------- */
 
 static enum kc_role level_role(enum kc_level l) {
-  return l >= KC_LEVEL_24H ? ROLE_DANGER : l == KC_LEVEL_SOON ? ROLE_WARNING : (enum kc_role) - 1;
+  return l >= KC_LEVEL_24H ? ROLE_URGENT : l == KC_LEVEL_SOON ? ROLE_WARNING : (enum kc_role) - 1;
 }
 
 /* The menu, with today's state in the rows it concerns (the labels stay,

@@ -423,25 +423,71 @@ static enum kc_result dispatch(struct kc_ui *ui, struct kc_event *ev) {
   return r;
 }
 
+/* What follows opening the user data: its warning, the reading width, the
+ * safety notice on a first start, and a picker when several profiles exist
+ * and none was chosen last. */
+static void user_ready(struct kc_ui *ui, struct kc_userdb *udb, int notice_shown) {
+  char seen[8];
+  if (kc_userdb_warning(udb)[0]) kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_warning(udb));
+  if (kc_userdb_setting_get(udb, 0, "reading-width", seen, sizeof seen) == KC_UDB_OK)
+    ui->reading_width = atoi(seen);
+  struct kc_profile *all = NULL, last;
+  int n = 0;
+  if (!ui->app->user && kc_userdb_profile_last_get(udb, &last) != KC_UDB_OK &&
+      kc_userdb_profile_list(udb, &all, &n) == KC_UDB_OK && n > 1)
+    kc_ui_push(ui, kc_profiles_pick(ui));
+  free(all);
+  if (kc_userdb_setting_get(udb, 0, "notice-seen", seen, sizeof seen) == KC_UDB_OK) return;
+  if (!notice_shown) kc_ui_push(ui, kc_help_new(ui, 1));
+  kc_userdb_setting_set(udb, 0, "notice-seen", "1");
+}
+
+/* --user NAME that is not a profile: create it, or choose one. */
+static int unknown_user_answer(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  (void)v, (void)text;
+  char err[512];
+  struct kc_userdb *udb;
+  if (yes) {
+    udb = kc_app_user_create(ui->app, err, sizeof err);
+  } else {
+    ui->app->user = NULL; /* the last chosen profile, then the picker */
+    ui->app->user_state = 0;
+    udb = kc_app_user(ui->app, err, sizeof err);
+    if (udb) kc_ui_push(ui, kc_profiles_pick(ui));
+  }
+  if (!udb) {
+    ui->no_saving = 1;
+    kc_ui_message(ui, ROLE_WARNING, "Saving is off: %s", err);
+    return 0;
+  }
+  ui->no_saving = 0;
+  kc_app_verify_user(ui->app);
+  user_ready(ui, udb, ui->notice_shown);
+  return 0;
+}
+
 /* The safety notice shows on first start (remembered in the user data);
  * a warning from opening the user data (a damaged file moved aside, loose
  * permissions) is shown once. Without user data the notice always shows,
  * and the header says that saving is off for as long as it is. */
 static void first_start(struct kc_ui *ui, int notice_shown) {
-  char err[512], seen[8];
+  char err[512];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
   if (udb) kc_app_verify_user(ui->app); /* the integrity check, deferred until now */
+  ui->notice_shown = notice_shown;
+  if (!udb && ui->app->user_unknown) {
+    char q[700];
+    snprintf(q, sizeof q, "%s Create it? n chooses a profile", err);
+    kc_confirm(ui, kc_viewstack_top(&ui->stack), q, unknown_user_answer);
+    return;
+  }
   if (!udb) {
     ui->no_saving = 1;
     kc_ui_message(ui, ROLE_WARNING, "Saving is off: %s", err);
-  } else if (kc_userdb_warning(udb)[0]) {
-    kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_warning(udb));
+    if (!notice_shown) kc_ui_push(ui, kc_help_new(ui, 1));
+    return;
   }
-  if (udb && kc_userdb_setting_get(udb, 0, "reading-width", seen, sizeof seen) == KC_UDB_OK)
-    ui->reading_width = atoi(seen);
-  if (udb && kc_userdb_setting_get(udb, 0, "notice-seen", seen, sizeof seen) == KC_UDB_OK) return;
-  if (!notice_shown) kc_ui_push(ui, kc_help_new(ui, 1));
-  if (udb) kc_userdb_setting_set(udb, 0, "notice-seen", "1");
+  user_ready(ui, udb, notice_shown);
 }
 
 /* A first start is visible without opening SQLite: there is no data file

@@ -55,6 +55,7 @@ enum kc_role {
   ROLE_INPUT,
   ROLE_SAFETY, /* instructions a person needs for their safety: never dim */
   ROLE_TIMER,  /* the running ice timer: visible, not an alarm */
+  ROLE_URGENT, /* an urgent level in a list row: red words, no band (a band reads as selected) */
   ROLE_COUNT
 };
 void kc_theme_init(int use_color);
@@ -172,6 +173,7 @@ struct kc_ui {
   char who[KC_PROFILE_NAME_BUF]; /* profile shown before user data is open */
   int mouse_on;
   int quit;
+  int notice_shown;  /* the first-start notice was shown before user data opened */
   int wizard_open;   /* a symptom check is open (quitting keeps its answers: say so) */
   int no_saving;     /* user data cannot be used: a lasting "saving is off" */
   int reading_width; /* columns of article text, 0 = the window's */
@@ -299,5 +301,8 @@ void kc_plan_open(struct kc_ui *ui);
 struct kc_view *kc_recheck_new(struct kc_ui *ui, int64_t plan_id);
 struct kc_view *kc_chart_new(struct kc_ui *ui, int64_t plan_id);
 struct kc_view *kc_profiles_new(struct kc_ui *ui);
+/* The same as a picker at start: Enter uses the selected profile (the one
+ * in use is selected) and goes on to Home. */
+struct kc_view *kc_profiles_pick(struct kc_ui *ui);
 
 #endif

@@ -198,7 +198,7 @@ START_TEST(every_width_class_stays_in_its_box) {
   set_titles(db, title, article);
   char name[300] = "R";
   for (int i = 0; i < 20; i++) strcat(name, "\xF0\x9F\x8F\xBF");
-  const char *args[] = {"--content", db, "--user", name, NULL};
+  const char *args[] = {"--content", db, "--user", name, "--create", NULL};
   for (size_t z = 0; z < 3; z++) {
     int rows = sizes[z][0], cols = sizes[z][1];
     struct kc_pty *p = T.pty = e2e_start_env(&T, rows, cols, args, NULL);
