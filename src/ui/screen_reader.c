@@ -129,7 +129,7 @@ static void layout(struct reader *r, int width) {
   /* Keep the same place in the text: the same fraction of the way down. */
   if (old_n) r->cur.top = (size_t)((double)old_top * (double)r->doc.n_lines / (double)old_n + 0.5);
   if (!old_n && r->restore > 0) /* where it was left, at any width */
-    r->cur.top = (size_t)((double)r->restore * (double)r->doc.n_lines / KC_READING_END);
+    r->cur.top = (size_t)((double)r->restore * (double)r->doc.n_lines / KC_READING_END + 0.5);
   r->restore = -1;
   r->sel_link = -1;
   find_all(r);
@@ -416,7 +416,7 @@ static void reader_destroy(struct kc_view *v) {
     size_t n = r->doc.n_lines;
     int pos = r->cur.top + (size_t)r->cur.rows >= n
                   ? KC_READING_END
-                  : (int)((double)r->cur.top * KC_READING_END / (double)n);
+                  : (int)((double)r->cur.top * KC_READING_END / (double)n + 0.5);
     kc_userdb_reading_set(udb, r->ui->app->profile.id, r->article_id, pos, time(NULL));
   }
   kc_article_free(&r->art);

@@ -426,17 +426,18 @@ static enum kc_result dispatch(struct kc_ui *ui, struct kc_event *ev) {
 /* What follows opening the user data: its warning, the reading width, the
  * safety notice on a first start, and a picker when several profiles exist
  * and none was chosen last. */
-static void user_ready(struct kc_ui *ui, struct kc_userdb *udb, int notice_shown) {
+static void user_ready(struct kc_ui *ui, struct kc_userdb *udb, int notice_shown, int pick) {
   char seen[8];
   if (kc_userdb_warning(udb)[0]) kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_warning(udb));
   if (kc_userdb_setting_get(udb, 0, "reading-width", seen, sizeof seen) == KC_UDB_OK)
     ui->reading_width = atoi(seen);
   struct kc_profile *all = NULL, last;
   int n = 0;
-  if (!ui->app->user && kc_userdb_profile_last_get(udb, &last) != KC_UDB_OK &&
-      kc_userdb_profile_list(udb, &all, &n) == KC_UDB_OK && n > 1)
+  if (pick || (!ui->app->user && kc_userdb_profile_last_get(udb, &last) != KC_UDB_OK &&
+               kc_userdb_profile_list(udb, &all, &n) == KC_UDB_OK && n > 1))
     kc_ui_push(ui, kc_profiles_pick(ui));
   free(all);
+  /* the notice on top of the picker: read first */
   if (kc_userdb_setting_get(udb, 0, "notice-seen", seen, sizeof seen) == KC_UDB_OK) return;
   if (!notice_shown) kc_ui_push(ui, kc_help_new(ui, 1));
   kc_userdb_setting_set(udb, 0, "notice-seen", "1");
@@ -449,11 +450,22 @@ static int unknown_user_answer(struct kc_view *v, struct kc_ui *ui, int yes, con
   struct kc_userdb *udb;
   if (yes) {
     udb = kc_app_user_create(ui->app, err, sizeof err);
-  } else {
-    ui->app->user = NULL; /* the last chosen profile, then the picker */
+  } else { /* the last chosen profile (else the first), then the picker */
+    static char name[KC_PROFILE_NAME_BUF];
+    struct kc_profile *all = NULL, last;
+    int n = 0;
     ui->app->user_state = 0;
+    ui->app->user = NULL;
+    struct kc_userdb *file = kc_app_userdb(ui->app, err, sizeof err);
+    if (file && kc_userdb_profile_last_get(file, &last) == KC_UDB_OK)
+      snprintf(name, sizeof name, "%s", last.name);
+    else if (file && kc_userdb_profile_list(file, &all, &n) == KC_UDB_OK && n > 0)
+      snprintf(name, sizeof name, "%s", all[0].name);
+    else
+      name[0] = '\0';
+    free(all);
+    if (name[0]) ui->app->user = name;
     udb = kc_app_user(ui->app, err, sizeof err);
-    if (udb) kc_ui_push(ui, kc_profiles_pick(ui));
   }
   if (!udb) {
     ui->no_saving = 1;
@@ -462,7 +474,7 @@ static int unknown_user_answer(struct kc_view *v, struct kc_ui *ui, int yes, con
   }
   ui->no_saving = 0;
   kc_app_verify_user(ui->app);
-  user_ready(ui, udb, ui->notice_shown);
+  user_ready(ui, udb, ui->notice_shown, !yes);
   return 0;
 }
 
@@ -487,7 +499,7 @@ static void first_start(struct kc_ui *ui, int notice_shown) {
     if (!notice_shown) kc_ui_push(ui, kc_help_new(ui, 1));
     return;
   }
-  user_ready(ui, udb, notice_shown);
+  user_ready(ui, udb, notice_shown, 0);
 }
 
 /* A first start is visible without opening SQLite: there is no data file
