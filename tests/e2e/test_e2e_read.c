@@ -412,6 +412,30 @@ START_TEST(continue_reading_bookmark_and_save) {
 }
 END_TEST
 
+/* Search: a corrected word says what was searched; Tab narrows to one
+ * topic and on; the count says when more match than are shown. */
+START_TEST(search_topic_filter_correction_and_count) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  kc_pty_send_str(p, "/");
+  e2e_expect(p, "In every topic (Tab: one topic)");
+  kc_pty_send_str(p, "runers knee ");
+  e2e_expect(p, "Showing results for \"runners knee\"");
+  e2e_expect(p, "The best 20 shown; more match");
+  e2e_expect(p, "1 of 20+");
+  kc_pty_send_str(p, KEY_TAB_S);
+  e2e_expect(p, "In: Causes of inner knee pain (Tab: next)");
+  kc_pty_send_str(p, KEY_TAB_S);
+  e2e_expect(p, "In: Symptoms: how each cause feels (Tab: next)");
+  kc_pty_send_str(p, "\033[Z\033[Z"); /* Shift-Tab back to every topic */
+  e2e_expect(p, "In every topic (Tab: one topic)");
+  /* a narrow search that matches few: the count, no "more" */
+  kc_pty_send_str(p, "\x15"
+                     "ottawa");
+  e2e_expect(p, " results");
+  e2e_expect_not(p, "more match");
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_read");
   TCase *tc = tcase_create("read");
@@ -438,6 +462,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, no_mouse_option);
   tcase_add_test(tc, unusable_data_dir_still_reads);
   tcase_add_test(tc, continue_reading_bookmark_and_save);
+  tcase_add_test(tc, search_topic_filter_correction_and_count);
   suite_add_tcase(s, tc);
   return s;
 }
