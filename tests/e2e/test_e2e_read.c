@@ -436,6 +436,17 @@ START_TEST(search_topic_filter_correction_and_count) {
 }
 END_TEST
 
+/* The first start's notice says Enter continues, and Enter goes Home. */
+START_TEST(first_start_enter_goes_home) {
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, NULL);
+  e2e_expect(p, "Press Enter to continue to the guide.");
+  e2e_expect(p, "Enter continue");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Check my symptoms");
+  e2e_expect(p, "q quit");
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_read");
   TCase *tc = tcase_create("read");
@@ -463,6 +474,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, unusable_data_dir_still_reads);
   tcase_add_test(tc, continue_reading_bookmark_and_save);
   tcase_add_test(tc, search_topic_filter_correction_and_count);
+  tcase_add_test(tc, first_start_enter_goes_home);
   suite_add_tcase(s, tc);
   return s;
 }

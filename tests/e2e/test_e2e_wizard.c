@@ -8,6 +8,8 @@
  * "question k of n" whose n never grows; an unfinished check kept on quit
  * and offered again, the age remembered; the clinician report from the
  * result and history, saved as a file; a check deleted with confirmation. */
+#include <signal.h>
+
 #include "e2e.h"
 #include "kc_check.h"
 
@@ -360,6 +362,29 @@ START_TEST(report_from_the_result) {
 }
 END_TEST
 
+/* Ctrl-C (SIGINT) in the middle of a check keeps the answers given. */
+START_TEST(sigint_keeps_the_answers) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  start_wizard(p);
+  kc_pty_send_str(p, "2");
+  e2e_expect(p, "Which knee hurts?");
+  kc_pty_send_str(p, "3");
+  e2e_expect(p, "Question 3 of");
+  kill(kc_pty_pid(p), SIGINT);
+  kc_pty_wait_exit(p, WAIT_MS);
+  kc_pty_free(p);
+  p = T.pty = e2e_start(&T, 24, 80);
+  e2e_select(p, "Check my symptoms");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Carry on with the check you left on");
+  kc_pty_send_str(p, "y");
+  e2e_expect(p, "Question 3 of");
+  kc_pty_send_str(p, KEY_LEFT_S);
+  e2e_expect(p, "Which knee hurts?");
+  ck_assert(kc_pty_has(p, "(*) Both knees"));
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_wizard");
   TCase *tc = tcase_create("wizard");
@@ -375,6 +400,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, unfinished_check_resumes_and_age_is_remembered);
   tcase_add_test(tc, history_report_and_delete);
   tcase_add_test(tc, report_from_the_result);
+  tcase_add_test(tc, sigint_keeps_the_answers);
   suite_add_tcase(s, tc);
   return s;
 }
