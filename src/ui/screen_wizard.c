@@ -98,13 +98,21 @@ static bool ascii_only(void) {
   return true;
 }
 
-static void draw_banner(int y, int w, const struct kc_wz_def *def, enum kc_level level) {
+/* "!! <level>: one of your answers needs it." on one row; a narrow screen
+ * drops the explanation rather than cut the level's words (they wrap only
+ * when even they do not fit). Returns the rows used. */
+static int draw_banner(int y, int w, const struct kc_wz_def *def, enum kc_level level) {
   char text[160];
   snprintf(text, sizeof text, "!! %s: one of your answers needs it.",
            kc_wz_level_title(def, level));
+  if ((int)kc_text_width(text, strlen(text)) > w - 2)
+    snprintf(text, sizeof text, "!! %s", kc_wz_level_title(def, level));
+  int rows = kc_wrapped_rows(text, w - 2);
+  if (rows > 2) rows = 2;
   attr_t a = kc_attr(ROLE_DANGER);
-  kc_fill(y, 0, w, a);
-  kc_puts(y, 1, w - 2, text, a | A_BOLD);
+  for (int r = 0; r < rows; r++) kc_fill(y + r, 0, w, a);
+  kc_put_wrapped(y, 1, rows, w - 2, text, a | A_BOLD);
+  return rows;
 }
 
 /* "Question k of n" (n: the most that can still be asked, so it never
@@ -173,15 +181,27 @@ static void draw_options(struct wizard *z, int row, int bottom, int w) {
   z->opt_rows = row - z->opt_y0;
 }
 
-/* The offer to stop, on the second-last row. */
-static void draw_bar(const struct wizard *z, int row, int w, enum kc_level flag) {
-  if (!z->offer_stop) return;
-  char text[256];
-  snprintf(text, sizeof text,
-           "%s. Enter: see what to do now (saved).  c: carry on with the questions.",
+/* The offer to stop: wrapped whole above the last row. */
+static void offer_text(const struct wizard *z, enum kc_level flag, char *out, size_t n) {
+  snprintf(out, n, "%s. Enter: see what to do now (saved).  c: carry on with the questions.",
            kc_wz_level_title(z->def, flag));
-  kc_fill(row, 0, w, kc_attr(ROLE_DANGER));
-  kc_puts(row, 1, w - 2, text, kc_attr(ROLE_DANGER) | A_BOLD);
+}
+
+static int bar_rows(const struct wizard *z, int w, enum kc_level flag) {
+  if (!z->offer_stop) return 0;
+  char text[256];
+  offer_text(z, flag, text, sizeof text);
+  int rows = kc_wrapped_rows(text, w - 2);
+  return rows < 1 ? 1 : rows > 3 ? 3 : rows;
+}
+
+static void draw_bar(const struct wizard *z, int row, int w, enum kc_level flag) {
+  int rows = bar_rows(z, w, flag);
+  if (!rows) return;
+  char text[256];
+  offer_text(z, flag, text, sizeof text);
+  for (int r = 0; r < rows; r++) kc_fill(row + r, 0, w, kc_attr(ROLE_DANGER));
+  kc_put_wrapped(row, 1, rows, w - 2, text, kc_attr(ROLE_DANGER) | A_BOLD);
 }
 
 static void wizard_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
@@ -190,7 +210,7 @@ static void wizard_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
   const struct kc_wz_question *q = cur(z);
   int row = y;
   enum kc_level flag = kc_wz_flag_level(z->def, z->answers);
-  if (flag >= KC_LEVEL_24H) draw_banner(row++, w, z->def, flag);
+  if (flag >= KC_LEVEL_24H) row += draw_banner(row, w, z->def, flag);
   bool ascii = ascii_only();
   const char *const *pic = ascii ? q->picture_ascii : q->picture;
   size_t n_pic = ascii ? q->n_picture_ascii : q->n_picture;
@@ -215,8 +235,9 @@ static void wizard_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
   for (size_t line = 0; show_pic && line < n_pic; line++)
     kc_puts(row++, 2, w - 4, pic[line], kc_attr(ROLE_NORMAL));
   row += show_pic;
-  draw_options(z, row, y + h - (z->offer_stop ? 3 : 1), w);
-  draw_bar(z, y + h - 2, w, flag);
+  int bar = bar_rows(z, w, flag);
+  draw_options(z, row, y + h - (bar ? bar + 2 : 1), w);
+  draw_bar(z, y + h - 1 - bar, w, flag);
 }
 
 /* ---- the draft and the remembered age (user data; none: nothing kept) ---- */
