@@ -6,9 +6,10 @@
  * stay the same ("3-day recovery plan: day 2 of 3, ..."), so the menu
  * reads alike every day, and it fits 80x24 (the title line shows from 28
  * rows; nothing wraps on a usual day).
- * The dashboard is read after the first frame (the user data is opened
- * then) and again whenever Home is drawn whole: a handful of indexed
- * queries, never on a key that only moves the selection. The bottom of the
+ * The dashboard is read once the guide is idle after its first frames (the
+ * user data is opened after the first one), then whenever Home is drawn
+ * whole: a handful of indexed queries, never on a key that only moves the
+ * selection. The bottom of the
  * stack: Back does nothing here and is not hinted; q quits. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -229,7 +230,12 @@ static void refresh_dash(struct home *s, struct kc_ui *ui) {
 
 static void home_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   struct home *s = (struct home *)v;
-  refresh_dash(s, ui);
+  /* The first time, once the guide is idle (the first frames stay as quick
+   * as before); then on every full draw. */
+  if (s->dash.loaded || ui->idle)
+    refresh_dash(s, ui);
+  else if (ui->app->user_state == 1)
+    ui->want_idle = 1;
   int top = y;
   if (h >= 28) {
     kc_puts(y + 1, 2, w - 4, "Inner knee pain after running: a self-care guide",

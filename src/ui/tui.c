@@ -570,7 +570,19 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
       }
     }
     wint_t ch;
+    /* A screen waiting for idle (Home's dashboard) gets it after a short
+     * quiet spell with no key waiting. */
+    if (ui->want_idle) timeout(40);
     int rc = get_wch(&ch);
+    if (ui->want_idle) {
+      timeout(250);
+      if (rc == ERR) {
+        ui->want_idle = 0;
+        ui->idle = 1;
+        dirty = 2;
+        continue;
+      }
+    }
     time_t now = time(NULL);
     if (now != last_tick) {
       last_tick = now;

@@ -173,8 +173,11 @@ struct kc_ui {
   char who[KC_PROFILE_NAME_BUF]; /* profile shown before user data is open */
   int mouse_on;
   int quit;
-  int notice_shown;  /* the first-start notice was shown before user data opened */
-  int wizard_open;   /* a symptom check is open (quitting keeps its answers: say so) */
+  int notice_shown; /* the first-start notice was shown before user data opened */
+  int wizard_open;
+  int want_idle; /* a screen waits for the guide to be idle (Home's dashboard) */
+  int idle;
+      /* the guide has been idle once since it started */ /* a symptom check is open (quitting keeps its answers: say so) */
   int no_saving;     /* user data cannot be used: a lasting "saving is off" */
   int reading_width; /* columns of article text, 0 = the window's */
   char message[256]; /* one-shot message for the status line */
