@@ -177,7 +177,7 @@ struct kc_ui {
   int wizard_open;
   int want_idle; /* a screen waits for the guide to be idle (Home's dashboard) */
   int idle;
-      /* the guide has been idle once since it started */ /* a symptom check is open (quitting keeps its answers: say so) */
+  /* the guide has been idle once since it started */ /* a symptom check is open (quitting keeps its answers: say so) */
   int no_saving;     /* user data cannot be used: a lasting "saving is off" */
   int reading_width; /* columns of article text, 0 = the window's */
   char message[256]; /* one-shot message for the status line */
