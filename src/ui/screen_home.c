@@ -211,18 +211,15 @@ static void refresh_dash(struct home *s, struct kc_ui *ui) {
   struct dash before = s->dash;
   load_dash(s, ui);
   if (before.loaded && memcmp(&before, &s->dash, sizeof before) == 0) return;
+  /* The same item stays selected (its words may have changed: the plan's
+   * row gains its day), also when keys came before the first reading. */
   size_t sel = s->list.sel;
   enum home_kind kind = sel < s->list.n ? s->kinds[sel] : H_HEADING;
   size_t idx = sel < s->list.n ? s->index[sel] : 0;
-  const char *was = sel < s->list.n ? s->list.items[sel].text : NULL;
-  char text[300] = "";
-  if (was) snprintf(text, sizeof text, "%s", was);
-  int first = !before.loaded;
   build(s);
   kc_list_select_first(&s->list);
-  if (first) return; /* the first frame's selection: the first item */
-  for (size_t i = 0; i < s->list.n; i++)
-    if (s->kinds[i] == kind && s->index[i] == idx && strcmp(s->list.items[i].text, text) == 0) {
+  for (size_t i = 0; kind != H_HEADING && i < s->list.n; i++)
+    if (s->kinds[i] == kind && s->index[i] == idx) {
       s->list.cur.sel = s->list.sel = i;
       break;
     }
