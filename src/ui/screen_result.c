@@ -36,12 +36,12 @@ static void result_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
 }
 
 static const struct kc_binding result_rows[] = {
-    {CMD_REPORT, {'r'}, "the report for a physio or doctor (e saves it as a file)", "report", NULL},
     {CMD_START_PLAN,
      {'p'},
      "start the 3-day recovery plan (self-care results)",
      "start the 3-day plan",
      NULL},
+    {CMD_REPORT, {'r'}, "the report for a physio or doctor (e saves it as a file)", "report", NULL},
 };
 const struct kc_keymap kc_keys_result =
     KC_KEYMAP("Result",
@@ -260,10 +260,10 @@ struct kc_view *kc_report_view(struct kc_ui *ui) {
     kc_strbuf_free(&b);
     return NULL;
   }
-  struct kc_view *v =
-      kc_reader_new_page(ui, "Report for a physio or doctor",
-                         "e saves it as a file to take or send; it is also `kneecare report`",
-                         kc_strbuf_str(&b), "report");
+  struct kc_view *v = kc_reader_new_page(
+      ui, "Report for a physio or doctor",
+      "e saves it as a file to take or send (the command kneecare report prints it too)",
+      kc_strbuf_str(&b), "report");
   kc_strbuf_free(&b);
   return v;
 }
