@@ -4,6 +4,7 @@
 #define KC_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "kneecare/app.h"
 #include "kneecare/strbuf.h"
@@ -18,6 +19,10 @@
  * sentence on failure. */
 int kc_report_markdown(struct kc_app *app, int today, struct kc_strbuf *out, char *err,
                        size_t errlen);
+/* The same for one saved symptom check of the profile (run_id > 0; 0: the
+ * last one); ENOTFOUND for a check that is not the profile's. */
+int kc_report_markdown_run(struct kc_app *app, int today, int64_t run_id, struct kc_strbuf *out,
+                           char *err, size_t errlen);
 
 /* Inline Markdown text of a person's (or saved) words: anything unsafe for
  * a terminal replaced, then the one escaper of strbuf.h (which also keeps

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "kneecare/day.h"
+#include "kneecare/mem.h"
 #include "kneecare/plan_view.h"
 #include "kneecare/recovery.h"
 #include "kneecare/text.h"
@@ -202,13 +203,31 @@ static void plan_part(struct kc_strbuf *b, struct kc_app *app, struct kc_userdb 
 
 int kc_report_markdown(struct kc_app *app, int today, struct kc_strbuf *b, char *err,
                        size_t errlen) {
+  return kc_report_markdown_run(app, today, 0, b, err, errlen);
+}
+
+int kc_report_markdown_run(struct kc_app *app, int today, int64_t run_id, struct kc_strbuf *b,
+                           char *err, size_t errlen) {
   struct kc_userdb *udb = kc_app_user(app, err, errlen);
   if (!udb) return KC_UDB_EIO;
   struct kc_wizard_run *runs = NULL;
-  int n = 0;
-  int rc = kc_userdb_wizard_list(udb, app->profile.id, 1, &runs, &n);
+  int n = 0, rc;
+  if (run_id > 0) { /* that check, if it is this profile's */
+    runs = kc_xcalloc(1, sizeof *runs);
+    rc = kc_userdb_wizard_get(udb, run_id, runs);
+    n = rc == KC_UDB_OK && runs->profile_id == app->profile.id;
+    if (rc == KC_UDB_OK && !n) kc_userdb_wizard_run_clear(runs);
+    if (rc == KC_UDB_ENOTFOUND || (rc == KC_UDB_OK && !n)) rc = KC_UDB_ENOTFOUND;
+  } else {
+    rc = kc_userdb_wizard_list(udb, app->profile.id, 1, &runs, &n);
+  }
   if (rc != KC_UDB_OK) {
-    snprintf(err, errlen, "%s", kc_userdb_errmsg(udb));
+    snprintf(err, errlen, "%s",
+             rc == KC_UDB_ENOTFOUND ? "no such symptom check" : kc_userdb_errmsg(udb));
+    if (run_id > 0)
+      free(runs);
+    else
+      kc_userdb_wizard_runs_free(runs, n);
     return rc;
   }
   char date[KC_DAY_BUF];

@@ -18,7 +18,11 @@ static const struct kc_binding history_rows[] = {
      "open",
      NULL},
     {CMD_DELETE, {'d', KC_KEY(KEY_DC)}, "delete the selected check (asks first)", "delete", NULL},
-    {CMD_REPORT, {'r'}, "the report for a physio or doctor (e saves it as a file)", "report", NULL},
+    {CMD_REPORT,
+     {'r'},
+     "the report of the selected check for a physio or doctor (e saves it)",
+     "report",
+     NULL},
 };
 const struct kc_keymap kc_keys_history =
     KC_KEYMAP("Past symptom checks", NULL, history_rows, &kc_keys_list);
@@ -100,7 +104,7 @@ static void open_run(struct history *s, struct kc_ui *ui) {
     else
       snprintf(note, sizeof note, "Saved %s.", when);
     if (r.level < run->level) r.level = run->level; /* never less urgent than saved */
-    kc_ui_push(ui, kc_result_new(ui, def, &r, note));
+    kc_ui_push(ui, kc_result_new(ui, def, &r, note, run->id));
     kc_wz_result_free(&r);
   }
   kc_wz_answers_free(a);
@@ -132,7 +136,8 @@ static enum kc_result history_command(struct kc_view *v, struct kc_ui *ui, enum 
                                       const struct kc_event *ev) {
   struct history *s = (struct history *)v;
   if (cmd == CMD_REPORT) {
-    kc_ui_push(ui, kc_report_view(ui));
+    /* the selected check's report */
+    kc_ui_push(ui, kc_report_view(ui, s->list.sel < (size_t)s->n ? s->runs[s->list.sel].id : 0));
     return V_HANDLED;
   }
   if (cmd == CMD_DELETE) {

@@ -15,6 +15,7 @@ struct result {
   struct kc_view base;
   struct kc_view *page; /* a reader over the composed Markdown */
   enum kc_level level;
+  int64_t run_id;  /* the saved check shown (0: not saved) */
   char title[128]; /* the level's words, from the content database */
   char note[256];
 };
@@ -54,7 +55,7 @@ static enum kc_result result_command(struct kc_view *v, struct kc_ui *ui, enum k
                                      const struct kc_event *ev) {
   struct result *r = (struct result *)v;
   if (cmd == CMD_REPORT) {
-    kc_ui_push(ui, kc_report_view(ui));
+    kc_ui_push(ui, kc_report_view(ui, r->run_id));
     return V_HANDLED;
   }
   if (cmd == CMD_START_PLAN) {
@@ -231,11 +232,12 @@ static void heading(const struct kc_wz_def *def, const struct kc_wz_result *res,
 }
 
 struct kc_view *kc_result_new(struct kc_ui *ui, const struct kc_wz_def *def,
-                              const struct kc_wz_result *res, const char *note) {
+                              const struct kc_wz_result *res, const char *note, int64_t run_id) {
   struct result *r = calloc(1, sizeof *r);
   if (!r) return NULL;
   r->base.ops = &result_ops;
   r->level = res->level;
+  r->run_id = run_id;
   if (note) snprintf(r->note, sizeof r->note, "%s", note);
   snprintf(r->title, sizeof r->title, "%s", kc_wz_level_title(def, res->level));
   struct kc_strbuf b = {0};
@@ -252,10 +254,10 @@ struct kc_view *kc_result_new(struct kc_ui *ui, const struct kc_wz_def *def,
   return &r->base;
 }
 
-struct kc_view *kc_report_view(struct kc_ui *ui) {
+struct kc_view *kc_report_view(struct kc_ui *ui, int64_t run_id) {
   struct kc_strbuf b = {0};
   char err[512];
-  if (kc_report_markdown(ui->app, kc_app_today(), &b, err, sizeof err) != KC_UDB_OK) {
+  if (kc_report_markdown_run(ui->app, kc_app_today(), run_id, &b, err, sizeof err) != KC_UDB_OK) {
     kc_ui_message(ui, ROLE_WARNING, "No report: %s", err);
     kc_strbuf_free(&b);
     return NULL;

@@ -335,7 +335,7 @@ static void finish(struct wizard *z, struct kc_ui *ui, bool stopped) {
   int64_t id = 0;
   char err[256];
   int saved = kc_wz_run_save(ui->app, z->def, z->answers, &r, &id, err, sizeof err) == KC_UDB_OK;
-  struct kc_view *res = kc_result_new(ui, z->def, &r, saved ? NULL : err);
+  struct kc_view *res = kc_result_new(ui, z->def, &r, saved ? NULL : err, saved ? id : 0);
   kc_wz_result_free(&r);
   /* The result replaces the wizard: Back from it goes home. */
   if (res) kc_ui_replace(ui, res);

@@ -282,8 +282,9 @@ struct kc_view *kc_reader_new_text(struct kc_ui *ui, const char *title, const ch
  * (the clinician report). */
 struct kc_view *kc_reader_new_page(struct kc_ui *ui, const char *title, const char *summary,
                                    const char *markdown, const char *what);
-/* The clinician report of the current profile, as such a page. */
-struct kc_view *kc_report_view(struct kc_ui *ui);
+/* The clinician report of the current profile, as such a page: from the
+ * saved check run_id (0: the last one). */
+struct kc_view *kc_report_view(struct kc_ui *ui, int64_t run_id);
 /* Bookmarks and recently read articles (screen_topic.c). */
 struct kc_view *kc_reading_new(struct kc_ui *ui);
 /* A page that Enter closes (the first-start notice). */
@@ -296,7 +297,7 @@ struct kc_view *kc_wizard_new(struct kc_ui *ui);
 /* A result page; `note` (may be NULL) is shown under the banner, e.g. why
  * the run could not be saved, or when a saved run was made. */
 struct kc_view *kc_result_new(struct kc_ui *ui, const struct kc_wz_def *def,
-                              const struct kc_wz_result *res, const char *note);
+                              const struct kc_wz_result *res, const char *note, int64_t run_id);
 struct kc_view *kc_history_new(struct kc_ui *ui);
 /* Opens the recovery plan: the checklist of the active plan (with today's
  * safety check first when due), or the screen that starts one. */

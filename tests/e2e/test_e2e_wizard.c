@@ -385,6 +385,29 @@ START_TEST(sigint_keeps_the_answers) {
 }
 END_TEST
 
+/* The report from history is the selected check's, not only the last. */
+START_TEST(history_report_of_the_selected_check) {
+  cli("wizard --answers '" KC_SOURCE_DIR "/tests/cases/runners-knee-new-hills.answers' --save");
+  cli("wizard --answers '" KC_SOURCE_DIR "/tests/cases/septic-knee.answers' --save");
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_select(p, "Past symptom checks");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Your symptom checks");
+  kc_pty_send_str(p, "r");
+  e2e_expect(p, "Knee pain: summary for a physio or doctor");
+  kc_pty_send_str(p, "/Level:" KEY_ENTER_S); /* find scrolls to the result */
+  e2e_expect(p, "Level: Go to an emergency department now");
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "Your symptom checks");
+  e2e_select(p, "Self-care");
+  kc_pty_send_str(p, "r");
+  e2e_expect(p, "Knee pain: summary for a physio or doctor");
+  kc_pty_send_str(p, "/Level:" KEY_ENTER_S);
+  e2e_expect(p, "Level: Self-care");
+  ck_assert(!kc_pty_has(p, "Level: Go to an emergency department now"));
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_wizard");
   TCase *tc = tcase_create("wizard");
@@ -401,6 +424,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, history_report_and_delete);
   tcase_add_test(tc, report_from_the_result);
   tcase_add_test(tc, sigint_keeps_the_answers);
+  tcase_add_test(tc, history_report_of_the_selected_check);
   suite_add_tcase(s, tc);
   return s;
 }
