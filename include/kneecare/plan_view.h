@@ -43,6 +43,10 @@ struct kc_plan_snapshot {
   int last_check_day; /* calendar day of the latest safety check; KC_DAY_INVALID if none */
 };
 
+/* The danger named by the most urgent yes of the plan's worst re-check
+ * (owned by the app's wizard definition), or NULL: for Home's line. */
+const char *kc_plan_stop_danger(struct kc_app *app, int64_t plan_id);
+
 /* Loads the snapshot of `plan` for calendar day `today`. Returns a
  * kc_udb_status (message in err on failure). */
 int kc_plan_snapshot_load(struct kc_app *app, const struct kc_plan *plan, int today,

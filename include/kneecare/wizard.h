@@ -282,6 +282,11 @@ int kc_wz_prev(const struct kc_wz_def *def, const struct kc_wz_answers *a, int q
 size_t kc_wz_prune(const struct kc_wz_def *def, struct kc_wz_answers *a);
 /* Questions asked with the current answers (for "question k of n"). */
 size_t kc_wz_count_asked(const struct kc_wz_def *def, const struct kc_wz_answers *a);
+/* The most questions that can still be asked while the person is at qi
+ * (the answers before qi as given, every later question that some answers
+ * to qi and after could still open): "question k of n" with n that never grows as the
+ * person goes on, so a progress bar never moves back. */
+size_t kc_wz_count_most(const struct kc_wz_def *def, const struct kc_wz_answers *a, size_t qi);
 /* Asked questions before qi (so qi is question number that + 1). */
 size_t kc_wz_asked_before(const struct kc_wz_def *def, const struct kc_wz_answers *a, size_t qi);
 /* First asked required question with no answer, or -1 when complete. */

@@ -41,6 +41,15 @@ static void find_danger(struct kc_app *app, struct kc_userdb *udb, int64_t plan_
   }
 }
 
+const char *kc_plan_stop_danger(struct kc_app *app, int64_t plan_id) {
+  char err[256];
+  struct kc_userdb *udb = kc_app_user(app, err, sizeof err);
+  struct kc_plan_snapshot s;
+  memset(&s, 0, sizeof s);
+  if (udb) find_danger(app, udb, plan_id, &s);
+  return s.stop_danger;
+}
+
 int kc_plan_snapshot_load(struct kc_app *app, const struct kc_plan *plan, int today,
                           struct kc_plan_snapshot *s, char *err, size_t errlen) {
   memset(s, 0, sizeof *s);

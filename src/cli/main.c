@@ -293,11 +293,10 @@ int main(int argc, char **argv) {
     /* A --content file is checked before the screen is taken over; the
      * built-in content opens when first needed (staged start-up). */
     if (app.content_path && open_content(&app) != 0) return KC_EXIT_FAIL;
-    /* The guide remembers the profile it opens with --user. Until its
-     * screen asks about an unknown name (kc_app_user_create), it creates
-     * it as before. */
+    /* The guide remembers the profile it opens with --user; an unknown
+     * name is created with --create, else the guide asks (create it, or
+     * choose a profile). */
     app.remember_user = 1;
-    app.create_user = 1;
     char err[1024];
     int rc = kc_tui_run(&app, err, sizeof err);
     kc_app_close(&app);

@@ -13,6 +13,16 @@ bool wz_same(const struct kc_wz_def *def, const struct kc_wz_answers *a) {
 
 /* Whether an answer to a question before qi blocks provocation tests: a
  * warning sign (by an answer or by its condition) or a gate answer. */
+static bool provocation_blocked_upto(const struct kc_wz_answers *a, size_t qi) {
+  const struct kc_wz_def *def = a->def;
+  for (size_t i = 0; i < qi && i < a->n; i++)
+    for (size_t j = 0; j < def->qs[i].pub.n_options; j++)
+      if (wz_chosen(a, i, j) &&
+          (wz_option_sign(def, i, j) >= 0 || (def->qs[i].opts[j].flags & KC_WZ_OPT_GATE)))
+        return true;
+  return false;
+}
+
 static bool provocation_blocked(const struct kc_wz_answers *a, size_t qi) {
   const struct kc_wz_def *def = a->def;
   for (size_t i = 0; i < qi; i++)
@@ -164,6 +174,38 @@ size_t kc_wz_prune(const struct kc_wz_def *def, struct kc_wz_answers *a) {
 
 size_t kc_wz_count_asked(const struct kc_wz_def *def, const struct kc_wz_answers *a) {
   return wz_same(def, a) ? kc_wz_asked_before(def, a, a->n) : 0;
+}
+
+size_t kc_wz_count_most(const struct kc_wz_def *def, const struct kc_wz_answers *a, size_t qi) {
+  if (!wz_same(def, a) || qi >= a->n) return kc_wz_count_asked(def, a);
+  /* Up to qi as asked now; after it, a question may still be asked unless
+   * a clause about a question before qi already fails, or a question its
+   * clauses need is out of reach, or an answer before qi blocks it as a
+   * test of the knee. The answer to qi and later ones do not count: the
+   * person is still choosing them. */
+  bool *poss = kc_xcalloc(a->n, sizeof *poss);
+  bool blocked = provocation_blocked_upto(a, qi);
+  size_t n = 0;
+  for (size_t i = 0; i < a->n; i++) {
+    const struct wz_question *q = &def->qs[i];
+    bool p = a->asked[i];
+    if (i > qi) {
+      p = !(q->pub.ask_if && q->cond.bad) && !(q->pub.provocation && blocked);
+      for (size_t k = 0; p && q->pub.ask_if && k < q->cond.n_clauses; k++) {
+        const struct wz_clause *cl = &q->cond.clauses[k];
+        if (cl->q >= qi) {
+          p = poss[cl->q];
+          continue;
+        }
+        bool any = (a->sel[cl->q] & cl->mask) != 0;
+        p = a->asked[cl->q] && a->sel[cl->q] != 0 && (cl->negate ? !any : any);
+      }
+    }
+    poss[i] = p;
+    n += p;
+  }
+  free(poss);
+  return n;
 }
 
 size_t kc_wz_asked_before(const struct kc_wz_def *def, const struct kc_wz_answers *a, size_t qi) {

@@ -75,10 +75,12 @@ enum kc_cmd {
   CMD_NEXT,
   CMD_PREV,
   CMD_MOUSE_EVENT, /* a click or the wheel (details in the event) */
-  /* Left/h and Right/l as the screens not yet converted receive them (they
-   * decide; the loop then treats Left as Back). */
-  CMD_LEGACY_LEFT,
-  CMD_LEGACY_RIGHT,
+  /* the symptom check, its result, history, reading (ux, wave 2) */
+  CMD_STOP_NOW, /* see what to do now once an answer needs help now */
+  CMD_CARRY_ON, /* carry on with the questions after that offer */
+  CMD_REPORT,   /* the clinician report: save or read */
+  CMD_EXPORT,   /* this page as a file */
+  CMD_BOOKMARK, /* bookmark this article (again: remove) */
   CMD_COUNT
 };
 

@@ -87,54 +87,6 @@ static const struct kc_binding confirm_rows[] = {
 const struct kc_keymap kc_keys_confirm =
     KC_KEYMAP("Are you sure?", "Before anything is deleted or ended.", confirm_rows, NULL);
 
-/* What the screens not yet converted receive: the old key -> action table
- * (Left/h and Right/l are told apart from Back and Open for them). */
-static const struct kc_binding legacy_rows[] = {
-    {CMD_UP, {UP, 'k'}, NULL, NULL, NULL},
-    {CMD_DOWN, {DOWN, 'j'}, NULL, NULL, NULL},
-    {CMD_PGUP, {KC_KEY(KEY_PPAGE), KC_CTRL('B')}, NULL, NULL, NULL},
-    {CMD_PGDN, {KC_KEY(KEY_NPAGE), KC_CTRL('F')}, NULL, NULL, NULL},
-    {CMD_TOP, {KC_KEY(KEY_HOME), 'g'}, NULL, NULL, NULL},
-    {CMD_BOTTOM, {KC_KEY(KEY_END), 'G'}, NULL, NULL, NULL},
-    {CMD_LEGACY_LEFT, {LEFT, 'h'}, NULL, NULL, NULL},
-    {CMD_LEGACY_RIGHT, {RIGHT, 'l'}, NULL, NULL, NULL},
-    {CMD_OPEN, {ENTER, '\n'}, NULL, NULL, NULL},
-    {CMD_BACK, {27, BKSP, 127, 8}, NULL, NULL, NULL},
-    {CMD_NEXT_LINK, {'\t'}, NULL, NULL, NULL},
-    {CMD_PREV_LINK, {KC_KEY(KEY_BTAB)}, NULL, NULL, NULL},
-    {CMD_TOGGLE, {' '}, NULL, NULL, NULL},
-};
-const struct kc_keymap kc_keys_legacy = KC_KEYMAP(NULL, NULL, legacy_rows, &kc_keys_global);
-
-/* The symptom check, its result and the saved checks are described here
- * until their screens declare their own keymaps (next round). */
-static const struct kc_binding wizard_rows[] = {
-    {CMD_OPEN, {ENTER}, "choose the answer and go on", NULL, NULL},
-    {CMD_TOGGLE, {' '}, "tick an option where several apply", NULL, NULL},
-    {CMD_BACK, {LEFT, 'h'}, "the previous question, to change an answer", NULL, NULL},
-    {CMD_CLOSE, {27, 'q'}, "leave (asks first: answers are not saved)", NULL, NULL},
-};
-const struct kc_keymap kc_keys_wizard =
-    KC_KEYMAP("Symptom check",
-              "Warning signs first, each on its own; then what happened and how it feels. A "
-              "warning sign shows a banner at once.",
-              wizard_rows, &kc_keys_list);
-static const struct kc_binding result_rows[] = {
-    {CMD_START_PLAN, {'p'}, "start the 3-day recovery plan (self-care results)", NULL, NULL},
-    {CMD_NEXT_LINK, {'\t'}, "next link", NULL, NULL},
-    {CMD_OPEN, {ENTER}, "open the selected article", NULL, NULL},
-};
-const struct kc_keymap kc_keys_result =
-    KC_KEYMAP("Result",
-              "The urgency, the likely causes with the answers for and against each, and "
-              "articles to read; saved in Past symptom checks.",
-              result_rows, &kc_keys_scroll);
-static const struct kc_binding history_rows[] = {
-    {CMD_OPEN, {ENTER}, "show that check's result again", NULL, NULL},
-};
-const struct kc_keymap kc_keys_history =
-    KC_KEYMAP("Past symptom checks", NULL, history_rows, &kc_keys_list);
-
 /* Help and the man page list the screens in this order. */
 /* clang-format off */
 const struct kc_keymap *const kc_keymaps[] = {
@@ -147,6 +99,7 @@ const struct kc_keymap *const kc_keymaps[] = {
     &kc_keys_home,
     &kc_keys_topic,
     &kc_keys_reader,
+    &kc_keys_reading,
     &kc_keys_search,
     &kc_keys_wizard,
     &kc_keys_result,
@@ -238,6 +191,11 @@ static int is_global_doc(const struct kc_keymap *km) {
          km == &kc_keys_answer || km == &kc_keys_prompt || km == &kc_keys_confirm;
 }
 
+/* What the keys a screen shares are called: "lists", "pages", "Article". */
+static const char *next_name(const struct kc_keymap *km) {
+  return km->next == &kc_keys_list ? "lists" : km->next == &kc_keys_scroll ? "pages" : "articles";
+}
+
 void kc_keys_markdown(struct kc_strbuf *b) {
   for (int i = 0; kc_keymaps[i]; i++) {
     const struct kc_keymap *km = kc_keymaps[i];
@@ -258,7 +216,7 @@ void kc_keys_markdown(struct kc_strbuf *b) {
       kc_strbuf_put(b, "\n");
     }
     if (km->next && !is_global_doc(km))
-      kc_strbuf_printf(b, "- and the keys of %s\n", km->next == &kc_keys_list ? "lists" : "pages");
+      kc_strbuf_printf(b, "- and the keys of %s\n", next_name(km));
     kc_strbuf_put(b, "\n");
   }
 }
@@ -311,7 +269,8 @@ void kc_keys_roff(struct kc_strbuf *b) {
     }
     if (km->next && !is_global_doc(km)) {
       kc_strbuf_put(b, ".PP\nAnd the keys of ");
-      kc_strbuf_put(b, km->next == &kc_keys_list ? "lists.\n" : "pages.\n");
+      roff_text(b, next_name(km));
+      kc_strbuf_put(b, ".\n");
     }
   }
 }

@@ -11,6 +11,22 @@
 #include "kneecare/wizard_run.h"
 #include "ui.h"
 
+static const struct kc_binding history_rows[] = {
+    {CMD_OPEN,
+     {'\r', KC_KEY(KEY_ENTER), KC_KEY(KEY_RIGHT), 'l'},
+     "show that check's result again",
+     "open",
+     NULL},
+    {CMD_DELETE, {'d', KC_KEY(KEY_DC)}, "delete the selected check (asks first)", "delete", NULL},
+    {CMD_REPORT,
+     {'r'},
+     "the report of the selected check for a physio or doctor (e saves it)",
+     "report",
+     NULL},
+};
+const struct kc_keymap kc_keys_history =
+    KC_KEYMAP("Past symptom checks", NULL, history_rows, &kc_keys_list);
+
 struct history {
   struct kc_view base;
   struct kc_list list;
@@ -35,30 +51,30 @@ static void history_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int 
 /* A run whose answers no longer fit the questions: what was saved. */
 static void open_as_saved(struct kc_ui *ui, const struct kc_wz_def *def,
                           const struct kc_wizard_run *run) {
-  struct kc_sb md = {0};
-  kc_sb_put(&md, "## What to do now\n\n");
-  kc_sb_put_md(&md, kc_wz_level_action(def, run->level));
-  kc_sb_put(&md, "\n\nThis check was saved by an earlier version of the guide, whose questions "
-                 "have changed since; it is shown as saved.\n\n## Causes, as saved\n\n");
+  struct kc_strbuf md = {0};
+  kc_strbuf_put(&md, "## What to do now\n\n");
+  kc_strbuf_put_md(&md, kc_wz_level_action(def, run->level));
+  kc_strbuf_put(&md, "\n\nThis check was saved by an earlier version of the guide, whose questions "
+                     "have changed since; it is shown as saved.\n\n## Causes, as saved\n\n");
   struct kc_run_cause causes[16];
   int n = kc_run_causes(run->causes, causes, 16);
-  if (n == 0) kc_sb_put(&md, "None stood out.\n");
+  if (n == 0) kc_strbuf_put(&md, "None stood out.\n");
   for (int i = 0; i < n; i++) {
-    kc_sb_printf(&md, "%d. ", i + 1);
-    kc_sb_put_md(&md, causes[i].title);
-    kc_sb_put(&md, "\n");
+    kc_strbuf_printf(&md, "%d. ", i + 1);
+    kc_strbuf_put_md(&md, causes[i].title);
+    kc_strbuf_put(&md, "\n");
   }
-  kc_sb_put(&md, "\n## Answers, as saved\n\n");
+  kc_strbuf_put(&md, "\n## Answers, as saved\n\n");
   char *safe = kc_text_sanitize_dup(run->answers, strlen(run->answers), 1);
   for (char *line = safe ? strtok(safe, "\n") : NULL; line; line = strtok(NULL, "\n")) {
-    kc_sb_put(&md, "- ");
-    kc_sb_put_md(&md, line);
-    kc_sb_put(&md, "\n");
+    kc_strbuf_put(&md, "- ");
+    kc_strbuf_put_md(&md, line);
+    kc_strbuf_put(&md, "\n");
   }
   free(safe);
   struct kc_view *v = kc_reader_new_text(ui, kc_wz_level_title(def, run->level),
-                                         "A saved symptom check", kc_sb_str(&md));
-  kc_sb_free(&md);
+                                         "A saved symptom check", kc_strbuf_str(&md));
+  kc_strbuf_free(&md);
   if (v) kc_ui_push(ui, v);
 }
 
@@ -88,19 +104,59 @@ static void open_run(struct history *s, struct kc_ui *ui) {
     else
       snprintf(note, sizeof note, "Saved %s.", when);
     if (r.level < run->level) r.level = run->level; /* never less urgent than saved */
-    kc_ui_push(ui, kc_result_new(ui, def, &r, note));
+    kc_ui_push(ui, kc_result_new(ui, def, &r, note, run->id));
     kc_wz_result_free(&r);
   }
   kc_wz_answers_free(a);
 }
 
-static enum kc_result history_handle(struct kc_view *v, struct kc_ui *ui,
-                                     const struct kc_event *ev) {
+static void fill(struct history *s, struct kc_ui *ui);
+
+static int delete_answer(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  (void)text;
   struct history *s = (struct history *)v;
+  char err[256];
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  if (!yes || !udb || s->list.sel >= (size_t)s->n) return 0;
+  size_t sel = s->list.sel;
+  if (kc_userdb_wizard_delete(udb, ui->app->profile.id, s->runs[sel].id) != KC_UDB_OK) {
+    kc_ui_message(ui, ROLE_WARNING, "Could not delete it: %s", kc_userdb_errmsg(udb));
+    return 0;
+  }
+  fill(s, ui);
+  if (s->n > 0) {
+    s->list.cur.sel = sel < (size_t)s->n ? sel : (size_t)s->n - 1;
+    s->list.sel = s->list.cur.sel;
+  }
+  kc_ui_message(ui, ROLE_OK, "Deleted that symptom check");
+  return 0;
+}
+
+static enum kc_result history_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
+                                      const struct kc_event *ev) {
+  struct history *s = (struct history *)v;
+  if (cmd == CMD_REPORT) {
+    /* the selected check's report */
+    kc_ui_push(ui, kc_report_view(ui, s->list.sel < (size_t)s->n ? s->runs[s->list.sel].id : 0));
+    return V_HANDLED;
+  }
+  if (cmd == CMD_DELETE) {
+    if (s->list.sel >= (size_t)s->n) return V_HANDLED;
+    char when[64], q[200];
+    kc_fmt_time(s->runs[s->list.sel].at, "%Y-%m-%d %H:%M", when, sizeof when);
+    snprintf(q, sizeof q, "Delete the symptom check of %s? It cannot be undone.", when);
+    kc_confirm(ui, v, q, delete_answer);
+    return V_HANDLED;
+  }
   int act;
-  enum kc_result r = kc_list_handle(&s->list, ev, &act);
+  enum kc_result r = kc_list_command(&s->list, cmd, ev, &act);
   if (act && s->list.sel < (size_t)s->n) open_run(s, ui);
-  return r;
+  return act ? V_HANDLED : r;
+}
+
+static int history_enabled(struct kc_view *v, enum kc_cmd cmd) {
+  struct history *s = (struct history *)v;
+  return cmd == CMD_OPEN || cmd == CMD_DELETE ? s->n > 0 : 1;
 }
 
 static const char *history_title(struct kc_view *v) {
@@ -116,20 +172,21 @@ static void history_destroy(struct kc_view *v) {
 }
 
 static const struct kc_view_ops history_ops = {.draw = history_draw,
-                                               .handle = history_handle,
+                                               .keys = &kc_keys_history,
+                                               .command = history_command,
+                                               .enabled = history_enabled,
                                                .destroy = history_destroy,
                                                .title = history_title};
 
-struct kc_view *kc_history_new(struct kc_ui *ui) {
+/* (Re)reads the runs into the list. */
+static void fill(struct history *s, struct kc_ui *ui) {
   char err[512];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
-  if (!udb) {
-    kc_ui_message(ui, ROLE_WARNING, "Your saved data is not available: %s", err);
-    return NULL;
-  }
-  struct history *s = calloc(1, sizeof *s);
-  if (!s) return NULL;
-  s->base.ops = &history_ops;
+  kc_list_clear(&s->list);
+  kc_userdb_wizard_runs_free(s->runs, s->n);
+  s->runs = NULL;
+  s->n = 0;
+  if (!udb) return;
   const struct kc_wz_def *def = kc_app_wizard(ui->app, err, sizeof err); /* NULL: built-in words */
   if (kc_userdb_wizard_list(udb, ui->app->profile.id, 0, &s->runs, &s->n) != KC_UDB_OK) {
     kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_errmsg(udb));
@@ -146,5 +203,17 @@ struct kc_view *kc_history_new(struct kc_ui *ui) {
              title);
     kc_list_add(&s->list, text, NULL, s->runs[i].level >= KC_LEVEL_24H ? ROLE_WARNING : -1, 0);
   }
+  kc_list_select_first(&s->list);
+}
+
+struct kc_view *kc_history_new(struct kc_ui *ui) {
+  char err[512];
+  if (!kc_app_user(ui->app, err, sizeof err)) {
+    kc_ui_message(ui, ROLE_WARNING, "Your saved data is not available: %s", err);
+    return NULL;
+  }
+  struct history *s = kc_xcalloc(1, sizeof *s);
+  s->base.ops = &history_ops;
+  fill(s, ui);
   return &s->base;
 }

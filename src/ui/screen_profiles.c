@@ -12,6 +12,7 @@ struct profiles {
   struct kc_list list;
   struct kc_profile *all;
   int n;
+  int picker; /* chosen at start: Enter uses the profile and goes on */
 };
 
 static const struct kc_binding profiles_rows[] = {
@@ -45,12 +46,16 @@ static void fill(struct profiles *s, struct kc_ui *ui) {
     kc_list_add(&s->list, s->all[i].name, s->all[i].id == ui->app->profile.id ? "(current)" : NULL,
                 -1, 0);
   s->list.sel = keep < s->list.n ? keep : 0;
+  if (s->picker) /* the one in use (the last chosen) is selected */
+    for (int i = 0; i < s->n; i++)
+      if (s->all[i].id == ui->app->profile.id) s->list.sel = (size_t)i;
 }
 
 static void profiles_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   (void)ui;
   struct profiles *s = (struct profiles *)v;
-  kc_puts(y + 1, 2, w - 4, "Profiles", kc_attr(ROLE_HEADING));
+  kc_puts(y + 1, 2, w - 4, s->picker ? "Who is using the guide?" : "Profiles",
+          kc_attr(ROLE_HEADING));
   int about = kc_put_wrapped(y + 2, 2, 2, w - 4, kc_keys_profiles.about, kc_attr(ROLE_SAFETY));
   kc_list_draw(&s->list, y + 3 + about, h - 3 - about, w);
 }
@@ -136,6 +141,7 @@ static enum kc_result profiles_command(struct kc_view *v, struct kc_ui *ui, enum
   if (act && (p = selected(s))) {
     kc_app_switch_profile(ui->app, p->id);
     kc_ui_message(ui, ROLE_OK, "Now using the profile \"%s\"", ui->app->profile.name);
+    if (s->picker) return V_POP;
     fill(s, ui);
   }
   return r;
@@ -167,6 +173,14 @@ struct kc_view *kc_profiles_new(struct kc_ui *ui) {
   }
   struct profiles *s = kc_xcalloc(1, sizeof *s);
   s->base.ops = &profiles_ops;
+  fill(s, ui);
+  return &s->base;
+}
+
+struct kc_view *kc_profiles_pick(struct kc_ui *ui) {
+  struct profiles *s = (struct profiles *)kc_profiles_new(ui);
+  if (!s) return NULL;
+  s->picker = 1;
   fill(s, ui);
   return &s->base;
 }

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "kneecare/markup.h"
+#include "kneecare/report.h"
 #include "kneecare/text.h"
 #include "ui.h"
 
@@ -33,6 +34,10 @@ struct reader {
   char find[128];
   struct match *matches;
   size_t n_matches, cap_matches, at_match;
+  struct kc_ui *ui;
+  char article_id[80]; /* an article (its place and bookmark are kept), or "" */
+  char what[80];       /* the file name's part when it can be saved ("report"), or "" */
+  int restore;         /* thousandths of the way down to open at, or -1 */
 };
 
 #define ENTER '\r', KC_KEY(KEY_ENTER)
@@ -45,6 +50,12 @@ static const struct kc_binding reader_rows[] = {
     {CMD_FIND_PREV, {'N'}, "previous match", NULL, NULL},
     {CMD_SEARCH_ALL, {'s'}, "search every article", "search all", NULL},
     {CMD_WIDTH, {'w'}, "text width: 72, 88, the window's or 60 columns (remembered)", NULL, NULL},
+    {CMD_BOOKMARK, {'B'}, "bookmark this article (again: remove the bookmark)", "bookmark", NULL},
+    {CMD_EXPORT,
+     {'e'},
+     "save this page as a Markdown file in your home folder (the path is shown)",
+     "save",
+     NULL},
 };
 const struct kc_keymap kc_keys_reader =
     KC_KEYMAP("Article",
@@ -117,6 +128,9 @@ static void layout(struct reader *r, int width) {
   kc_cursor_set(&r->cur, r->doc.n_lines);
   /* Keep the same place in the text: the same fraction of the way down. */
   if (old_n) r->cur.top = (size_t)((double)old_top * (double)r->doc.n_lines / (double)old_n + 0.5);
+  if (!old_n && r->restore > 0) /* where it was left, at any width */
+    r->cur.top = (size_t)((double)r->restore * (double)r->doc.n_lines / KC_READING_END + 0.5);
+  r->restore = -1;
   r->sel_link = -1;
   find_all(r);
 }
@@ -304,6 +318,38 @@ static void cycle_width(struct kc_ui *ui) {
     kc_ui_message(ui, ROLE_OK, "Text width: %d columns (w to change)", widths[k]);
 }
 
+static struct kc_userdb *user(struct kc_ui *ui) {
+  char err[64];
+  return ui->app->user_state == 1 && !ui->no_saving ? kc_app_user(ui->app, err, sizeof err) : NULL;
+}
+
+static void bookmark(struct reader *r, struct kc_ui *ui) {
+  struct kc_userdb *udb = user(ui);
+  bool has = false;
+  if (!udb || !r->article_id[0] ||
+      kc_userdb_bookmark_has(udb, ui->app->profile.id, r->article_id, &has) != KC_UDB_OK) {
+    kc_ui_message(ui, ROLE_WARNING, "Bookmarks need your saved data");
+    return;
+  }
+  int rc = has ? kc_userdb_bookmark_remove(udb, ui->app->profile.id, r->article_id)
+               : kc_userdb_bookmark_add(udb, ui->app->profile.id, r->article_id, time(NULL));
+  if (rc != KC_UDB_OK)
+    kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_errmsg(udb));
+  else
+    kc_ui_message(ui, ROLE_OK,
+                  has ? "Bookmark removed" : "Bookmarked: see Home, Bookmarks and recently read");
+}
+
+static void export_page(struct reader *r, struct kc_ui *ui) {
+  char path[4300], err[512];
+  if (!r->what[0]) return;
+  if (kc_report_save(ui->app, r->what, kc_app_today(), r->source, path, sizeof path, err,
+                     sizeof err) != 0)
+    kc_ui_message(ui, ROLE_WARNING, "Not saved: %s", err);
+  else
+    kc_ui_message(ui, ROLE_OK, "Saved to %s", path);
+}
+
 static enum kc_result open_link(struct reader *r, struct kc_ui *ui, int first_start) {
   if (r->sel_link >= 0 && link_visible(r, r->sel_link)) {
     follow(ui, r->doc.links[r->sel_link]);
@@ -333,8 +379,7 @@ static enum kc_result reader_command(struct kc_view *v, struct kc_ui *ui, enum k
   switch (cmd) {
   case CMD_NEXT_LINK: step_link(r, 1); return V_HANDLED;
   case CMD_PREV_LINK: step_link(r, -1); return V_HANDLED;
-  case CMD_OPEN:
-  case CMD_LEGACY_RIGHT: return open_link(r, ui, v->ops->keys == &kc_keys_notice);
+  case CMD_OPEN: return open_link(r, ui, v->ops->keys == &kc_keys_notice);
   case CMD_FIND:
     kc_prompt(ui, v, "Find in this article:", r->find, 100, find_done);
     return V_HANDLED;
@@ -342,8 +387,9 @@ static enum kc_result reader_command(struct kc_view *v, struct kc_ui *ui, enum k
   case CMD_FIND_PREV: step_match(r, ui, -1); return V_HANDLED;
   case CMD_SEARCH_ALL: kc_ui_push(ui, kc_search_new(ui)); return V_HANDLED;
   case CMD_WIDTH: cycle_width(ui); return V_HANDLED;
+  case CMD_BOOKMARK: bookmark(r, ui); return V_HANDLED;
+  case CMD_EXPORT: export_page(r, ui); return V_HANDLED;
   case CMD_MOUSE_EVENT: return mouse(r, ui, ev);
-  case CMD_TOGGLE: cmd = CMD_PGDN; break; /* Space pages, also for the screens not converted */
   default: break;
   }
   if (kc_cursor_command(&r->cur, cmd) == KC_CUR_IGNORED) return V_IGNORED;
@@ -356,19 +402,23 @@ static int reader_enabled(struct kc_view *v, enum kc_cmd cmd) {
   if (cmd == CMD_FIND_NEXT) return r->n_matches > 1;
   if (cmd == CMD_NEXT_LINK) return r->doc.n_links > 0;
   if (cmd == CMD_OPEN) return r->sel_link >= 0 || v->ops->keys == &kc_keys_notice;
+  if (cmd == CMD_BOOKMARK) return r->article_id[0] && r->ui->app->user_state == 1;
+  if (cmd == CMD_EXPORT) return r->what[0] != '\0';
   return 1;
-}
-
-/* The result screen (not yet converted) hands its events to its page. */
-static enum kc_result reader_handle(struct kc_view *v, struct kc_ui *ui,
-                                    const struct kc_event *ev) {
-  return reader_command(v, ui, ev->action, ev);
 }
 
 static const char *reader_title(struct kc_view *v) { return ((struct reader *)v)->art.title; }
 
 static void reader_destroy(struct kc_view *v) {
   struct reader *r = (struct reader *)v;
+  struct kc_userdb *udb = r->article_id[0] ? user(r->ui) : NULL;
+  if (udb && r->doc.n_lines) { /* where it was left: the end once the last line was shown */
+    size_t n = r->doc.n_lines;
+    int pos = r->cur.top + (size_t)r->cur.rows >= n
+                  ? KC_READING_END
+                  : (int)((double)r->cur.top * KC_READING_END / (double)n + 0.5);
+    kc_userdb_reading_set(udb, r->ui->app->profile.id, r->article_id, pos, time(NULL));
+  }
   kc_article_free(&r->art);
   kc_mdoc_free(&r->doc);
   free(r->source);
@@ -380,7 +430,6 @@ static const struct kc_view_ops reader_ops = {.draw = reader_draw,
                                               .keys = &kc_keys_reader,
                                               .command = reader_command,
                                               .enabled = reader_enabled,
-                                              .handle = reader_handle,
                                               .destroy = reader_destroy,
                                               .title = reader_title};
 
@@ -388,13 +437,14 @@ static const struct kc_view_ops notice_ops = {.draw = reader_draw,
                                               .keys = &kc_keys_notice,
                                               .command = reader_command,
                                               .enabled = reader_enabled,
-                                              .handle = reader_handle,
                                               .destroy = reader_destroy,
                                               .title = reader_title};
 
-static struct reader *reader_alloc(const struct kc_view_ops *ops) {
+static struct reader *reader_alloc(struct kc_ui *ui, const struct kc_view_ops *ops) {
   struct reader *r = kc_xcalloc(1, sizeof *r);
   r->base.ops = ops;
+  r->ui = ui;
+  r->restore = -1;
   r->sel_link = -1;
   r->cur.scroll_only = 1;
   return r;
@@ -402,9 +452,9 @@ static struct reader *reader_alloc(const struct kc_view_ops *ops) {
 
 /* A reader over text that is not an article (help, notices, results);
  * with `first_start` (the notice at the first start) Enter continues. */
-static struct kc_view *text_reader(const struct kc_view_ops *ops, const char *title,
-                                   const char *summary, const char *markdown) {
-  struct reader *r = reader_alloc(ops);
+static struct kc_view *text_reader(struct kc_ui *ui, const struct kc_view_ops *ops,
+                                   const char *title, const char *summary, const char *markdown) {
+  struct reader *r = reader_alloc(ui, ops);
   r->art.title = kc_xstrdup(title);
   r->art.summary = kc_xstrdup(summary);
   r->art.body = kc_xstrdup("");
@@ -417,18 +467,23 @@ static struct kc_view *text_reader(const struct kc_view_ops *ops, const char *ti
 
 struct kc_view *kc_reader_new_text(struct kc_ui *ui, const char *title, const char *summary,
                                    const char *markdown) {
-  (void)ui;
-  return text_reader(&reader_ops, title, summary, markdown);
+  return text_reader(ui, &reader_ops, title, summary, markdown);
+}
+
+struct kc_view *kc_reader_new_page(struct kc_ui *ui, const char *title, const char *summary,
+                                   const char *markdown, const char *what) {
+  struct reader *r = (struct reader *)text_reader(ui, &reader_ops, title, summary, markdown);
+  snprintf(r->what, sizeof r->what, "%s", what);
+  return &r->base;
 }
 
 struct kc_view *kc_notice_new(struct kc_ui *ui, const char *title, const char *summary,
                               const char *markdown) {
-  (void)ui;
-  return text_reader(&notice_ops, title, summary, markdown);
+  return text_reader(ui, &notice_ops, title, summary, markdown);
 }
 
 struct kc_view *kc_reader_new(struct kc_ui *ui, const char *article_id) {
-  struct reader *r = reader_alloc(&reader_ops);
+  struct reader *r = reader_alloc(ui, &reader_ops);
   if (kc_content_article(kc_app_content(ui->app), article_id, &r->art) != 1) {
     kc_article_free(&r->art);
     free(r);
@@ -440,5 +495,14 @@ struct kc_view *kc_reader_new(struct kc_ui *ui, const char *article_id) {
   char *tagged = kc_tags_expand(r->source, strlen(r->source), kc_app_tags(ui->app), NULL);
   free(r->source);
   r->source = tagged;
+  snprintf(r->article_id, sizeof r->article_id, "%s", article_id);
+  snprintf(r->what, sizeof r->what, "%s", article_id);
+  struct kc_userdb *udb = user(ui);
+  struct kc_reading was;
+  if (udb && kc_userdb_reading_get(udb, ui->app->profile.id, article_id, &was) == KC_UDB_OK &&
+      was.position > 0 && was.position < KC_READING_END) {
+    r->restore = was.position;
+    kc_ui_message(ui, ROLE_OK, "Back where you left off (g goes to the top)");
+  }
   return &r->base;
 }

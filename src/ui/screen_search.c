@@ -3,7 +3,11 @@
  * run when the screen is drawn, and the loop handles every pending key
  * before drawing, so a paste or fast typing costs one query, not one per
  * character. The query has a visible limit (a longer paste is cut and says
- * so). Any input is safe: the store escapes it. */
+ * so). Any input is safe: the store escapes it. Tab narrows the search to
+ * one topic (and on through the topics, then all again). Under the query a
+ * line says where it searched, the query as searched when a word was
+ * corrected ("Showing results for ..."), and how many results: the best
+ * RESULT_LIMIT are shown, and it says when more match. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +27,10 @@ struct search {
   size_t n;
   struct kc_cursor cur;
   int w, failed;
+  int y0;                  /* the query's row */
+  struct kc_topic *topics; /* for the topic filter */
+  size_t n_topics;
+  long topic; /* index into topics, -1: every topic */
 };
 
 static const struct kc_binding search_rows[] = {
@@ -37,6 +45,8 @@ static const struct kc_binding search_rows[] = {
      NULL,
      NULL},
     {CMD_CLEAR, {KC_CTRL('U')}, "clear the query", "clear", "Ctrl-U"},
+    {CMD_NEXT_LINK, {'\t'}, "search in one topic, the next one (then all again)", "topic", NULL},
+    {CMD_PREV_LINK, {KC_KEY(KEY_BTAB)}, "search in the previous topic", NULL, NULL},
     {CMD_DELETE_WORD, {KC_CTRL('W')}, "delete the last word", NULL, NULL},
 };
 const struct kc_keymap kc_keys_search =
@@ -60,7 +70,8 @@ static void run_query(struct search *s, struct kc_ui *ui) {
     char err[256];
     /* Titles are marked and snippets made only for the rows drawn
      * (draw_hit): each costs a full-text lookup. */
-    struct kc_search_req req = {s->line.buf, NULL, RESULT_LIMIT, 0, 1};
+    const char *topic = s->topic >= 0 ? s->topics[s->topic].id : NULL;
+    struct kc_search_req req = {s->line.buf, topic, RESULT_LIMIT, 0, 1};
     s->content = kc_app_content(ui->app);
     s->failed = kc_content_find(s->content, &req, &s->res, err, sizeof err) < 0;
     s->hits = s->res.hits;
@@ -74,8 +85,7 @@ static void run_query(struct search *s, struct kc_ui *ui) {
 static void draw_counter(struct search *s, int y) {
   char count[48] = "";
   if (s->n)
-    snprintf(count, sizeof count, "%zu of %zu%s", s->cur.sel + 1, s->n,
-             s->n == RESULT_LIMIT ? "+" : "");
+    snprintf(count, sizeof count, "%zu of %zu%s", s->cur.sel + 1, s->n, s->res.more ? "+" : "");
   kc_fill(y, s->w - 14, 13, kc_attr(ROLE_NORMAL));
   kc_puts(y, s->w - (int)strlen(count) - 1, (int)strlen(count), count, kc_attr(ROLE_DIM));
 }
@@ -89,22 +99,48 @@ static void draw_hit(struct search *s, size_t i, int row) {
                      sel ? kc_attr(ROLE_SELECTED) | A_BOLD : kc_attr(ROLE_STRONG));
 }
 
+/* Where it searched, the corrected query, how many: wrapped whole under
+ * the query. Returns the rows used. */
+static int draw_info(struct search *s, int y, int h, int w) {
+  struct kc_strbuf b = {0};
+  if (s->topic >= 0)
+    kc_strbuf_printf(&b, "In: %s (Tab: next)", s->topics[s->topic].title);
+  else
+    kc_strbuf_put(&b, "In every topic (Tab: one topic)");
+  if (s->line.len && s->res.showing_for)
+    kc_strbuf_printf(&b, "  %s  Showing results for \"%s\"", kc_glyph(G_DOT), s->res.showing_for);
+  if (s->line.len && s->n)
+    kc_strbuf_printf(&b,
+                     s->res.more ? "  %s  The best %zu shown; more match" : "  %s  %zu result%s",
+                     kc_glyph(G_DOT), s->n, s->n == 1 ? "" : "s");
+  int rows = kc_wrapped_rows(kc_strbuf_str(&b), w - 4);
+  if (rows > 3) rows = 3;
+  if (rows > h) rows = h;
+  kc_put_wrapped(y, 2, rows, w - 4, kc_strbuf_str(&b), kc_attr(ROLE_DIM));
+  kc_strbuf_free(&b);
+  return rows;
+}
+
 static void search_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
   struct search *s = (struct search *)v;
   if (s->stale) run_query(s, ui);
   s->w = w;
+  s->y0 = y;
   kc_puts(y, 1, 8, "Search:", kc_attr(ROLE_STRONG));
   kc_line_draw(&s->line, y, 9, w - 9 - 15); /* the counter has its own place */
-  kc_cursor_layout(&s->cur, y + 2, h - 2 < 1 ? 1 : h - 2);
+  int info = draw_info(s, y + 1, h - 2, w), gap = h >= 16;
+  y += info + gap;
+  h -= info + gap;
+  kc_cursor_layout(&s->cur, y + 1, h - 1 < 1 ? 1 : h - 1);
   if (s->line.len == 0) {
-    kc_put_wrapped(y + 2, 2, h - 2, w - 4,
+    kc_put_wrapped(y + 1, 2, h - 1, w - 4,
                    "Type to search every article (titles count most). Results update as you type; "
                    "Enter opens the selected one, Esc goes back.",
                    kc_attr(ROLE_SAFETY));
     return;
   }
   if (s->n == 0) {
-    kc_puts(y + 2, 2, w - 4, s->failed ? "Search is not available right now." : "No matches.",
+    kc_puts(y + 1, 2, w - 4, s->failed ? "Search is not available right now." : "No matches.",
             kc_attr(ROLE_SAFETY));
     return;
   }
@@ -114,7 +150,7 @@ static void search_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w
     draw_hit(s, i, row);
     kc_put_marked_text(row + 1, 5, w - 7, s->hits[i].snippet, kc_attr(ROLE_NORMAL));
   }
-  draw_counter(s, y);
+  draw_counter(s, s->y0);
 }
 
 static int search_text(struct kc_view *v, struct kc_ui *ui, wint_t ch) {
@@ -132,7 +168,7 @@ static enum kc_result move_sel(struct search *s, enum kc_cmd cmd, const struct k
   /* Only the pointer, two titles and the counter change. */
   draw_hit(s, before, kc_cursor_row(&s->cur, before));
   draw_hit(s, s->cur.sel, kc_cursor_row(&s->cur, s->cur.sel));
-  draw_counter(s, s->cur.y0 - 2);
+  draw_counter(s, s->y0);
   return V_DREW;
 }
 
@@ -153,6 +189,13 @@ static enum kc_result search_command(struct kc_view *v, struct kc_ui *ui, enum k
   case CMD_DELETE:
   case CMD_CLEAR:
   case CMD_DELETE_WORD: return edit(s, cmd, ev);
+  case CMD_NEXT_LINK:
+  case CMD_PREV_LINK: {
+    long n = (long)s->n_topics + 1; /* every topic, then each one */
+    s->topic = ((s->topic + 1 + (cmd == CMD_NEXT_LINK ? 1 : n - 1)) % n) - 1;
+    s->stale = 1;
+    return V_HANDLED;
+  }
   case CMD_MOUSE_EVENT:
     if (ev->wheel) return move_sel(s, cmd, ev);
     if (ev->click && kc_cursor_click(&s->cur, ev->mouse_y) >= 0 && s->cur.sel < s->n)
@@ -183,6 +226,7 @@ static const char *search_title(struct kc_view *v) {
 static void search_destroy(struct kc_view *v) {
   struct search *s = (struct search *)v;
   kc_search_res_free(&s->res);
+  kc_topics_free(s->topics, s->n_topics);
   free(s);
 }
 
@@ -195,8 +239,12 @@ static const struct kc_view_ops search_ops = {.draw = search_draw,
                                               .title = search_title};
 
 struct kc_view *kc_search_new(struct kc_ui *ui) {
-  (void)ui;
   struct search *s = kc_xcalloc(1, sizeof *s);
+  s->topic = -1;
+  if (kc_app_topics(ui->app, &s->topics, &s->n_topics) != 0) {
+    s->topics = NULL;
+    s->n_topics = 0;
+  }
   s->base.ops = &search_ops;
   kc_line_set(&s->line, NULL, QUERY_MAX_CHARS);
   s->cur.height = hit_height;

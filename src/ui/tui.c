@@ -308,7 +308,7 @@ static void draw_all(struct kc_ui *ui) {
   erase();
   draw_header(ui, w);
   struct kc_view *v = kc_viewstack_top(&ui->stack);
-  if (ui->modal.active && ui->modal.owner != v) ui->modal.active = 0;
+  if (ui->modal.active && ui->modal.owner != v && ui->modal.host != v) ui->modal.active = 0;
   int mrows = kc_modal_rows(ui);
   if (v) v->ops->draw(v, ui, 1, h - 2 - mrows, w);
   kc_modal_draw(ui, h - 1 - mrows, w);
@@ -342,17 +342,39 @@ static int quit_answer(struct kc_view *v, struct kc_ui *ui, int yes, const char 
   return 0;
 }
 
-/* Quitting with a running ice timer: ask first (its start is stored, so
- * reopening the plan offers to resume it). */
+/* An unfinished symptom check (open, or its answers kept from before). */
+static int check_unfinished(struct kc_ui *ui) {
+  if (ui->wizard_open) return 1;
+  char err[64];
+  struct kc_wizard_draft d = {0};
+  struct kc_userdb *udb = ui->app->user_state == 1 ? kc_app_user(ui->app, err, sizeof err) : NULL;
+  if (!udb || kc_userdb_draft_load(udb, ui->app->profile.id, &d) != KC_UDB_OK) return 0;
+  kc_userdb_draft_clear(&d);
+  return 1;
+}
+
+/* Quitting with a running ice timer or an unfinished check: ask first,
+ * saying what is kept. */
 static void quit(struct kc_ui *ui) {
-  if (!ui->ice.running) {
+  char err[64];
+  struct kc_ice_running t;
+  struct kc_userdb *udb = ui->app->user_state == 1 ? kc_app_user(ui->app, err, sizeof err) : NULL;
+  if (ui->ice.running) {
+    int kept = udb && kc_userdb_ice_timer_running(udb, ui->app->profile.id, &t) == KC_UDB_OK;
+    kc_confirm(ui, kc_viewstack_top(&ui->stack),
+               kept ? "The ice timer is running; it is kept and shows when you come back. Quit?"
+                    : "The ice timer is running; quitting stops it without recording. Quit?",
+               quit_answer);
+  } else if (check_unfinished(ui)) {
+    kc_confirm(ui, kc_viewstack_top(&ui->stack),
+               udb ? "The symptom check is unfinished; its answers are kept to carry on next "
+                     "time. Quit?"
+                   : "The symptom check is unfinished and saving is off: its answers are lost. "
+                     "Quit?",
+               quit_answer);
+  } else {
     ui->quit = 1;
-    return;
   }
-  kc_confirm(ui, kc_viewstack_top(&ui->stack),
-             "The ice timer is running; it is kept and offered again when you reopen the plan. "
-             "Quit?",
-             quit_answer);
 }
 
 /* Global commands, applied when the top view did not handle the event. */
@@ -366,8 +388,7 @@ static void apply_global(struct kc_ui *ui, enum kc_cmd cmd) {
       kc_viewstack_pop(&ui->stack);
     break;
   case CMD_QUIT: quit(ui); break;
-  case CMD_BACK:
-  case CMD_LEGACY_LEFT: kc_viewstack_pop(&ui->stack); break;
+  case CMD_BACK: kc_viewstack_pop(&ui->stack); break;
   case CMD_HOME: kc_viewstack_pop_to_root(&ui->stack); break;
   case CMD_SEARCH: kc_ui_push(ui, kc_search_new(ui)); break;
   case CMD_HELP: kc_ui_push(ui, kc_help_new(ui, 0)); break;
@@ -388,12 +409,6 @@ static enum kc_result dispatch(struct kc_ui *ui, struct kc_event *ev) {
   int key = ev->is_key ? KC_KEY((int)ev->ch) : (int)ev->ch;
   enum kc_cmd cmd = ev->cmd;
   if (!v) return V_IGNORED;
-  if (!v->ops->keys) { /* a screen not yet converted */
-    if (cmd != CMD_MOUSE_EVENT) ev->cmd = cmd = kc_keymap_lookup(&kc_keys_legacy, key);
-    enum kc_result r = v->ops->handle(v, ui, ev);
-    if (r == V_IGNORED) apply_global(ui, cmd);
-    return r;
-  }
   if (cmd != CMD_MOUSE_EVENT && v->ops->text && !ev->is_key && ev->ch >= 0x20 && ev->ch != 0x7F &&
       v->ops->text(v, ui, ev->ch))
     return V_HANDLED;
@@ -408,25 +423,83 @@ static enum kc_result dispatch(struct kc_ui *ui, struct kc_event *ev) {
   return r;
 }
 
+/* What follows opening the user data: its warning, the reading width, the
+ * safety notice on a first start, and a picker when several profiles exist
+ * and none was chosen last. */
+static void user_ready(struct kc_ui *ui, struct kc_userdb *udb, int notice_shown, int pick) {
+  char seen[8];
+  if (kc_userdb_warning(udb)[0]) kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_warning(udb));
+  if (kc_userdb_setting_get(udb, 0, "reading-width", seen, sizeof seen) == KC_UDB_OK)
+    ui->reading_width = atoi(seen);
+  struct kc_profile *all = NULL, last;
+  int n = 0;
+  if (pick || (!ui->app->user && kc_userdb_profile_last_get(udb, &last) != KC_UDB_OK &&
+               kc_userdb_profile_list(udb, &all, &n) == KC_UDB_OK && n > 1))
+    kc_ui_push(ui, kc_profiles_pick(ui));
+  free(all);
+  /* the notice on top of the picker: read first */
+  if (kc_userdb_setting_get(udb, 0, "notice-seen", seen, sizeof seen) == KC_UDB_OK) return;
+  if (!notice_shown) kc_ui_push(ui, kc_help_new(ui, 1));
+  kc_userdb_setting_set(udb, 0, "notice-seen", "1");
+}
+
+/* --user NAME that is not a profile: create it, or choose one. */
+static int unknown_user_answer(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
+  (void)v, (void)text;
+  char err[512];
+  struct kc_userdb *udb;
+  if (yes) {
+    udb = kc_app_user_create(ui->app, err, sizeof err);
+  } else { /* the last chosen profile (else the first), then the picker */
+    static char name[KC_PROFILE_NAME_BUF];
+    struct kc_profile *all = NULL, last;
+    int n = 0;
+    ui->app->user_state = 0;
+    ui->app->user = NULL;
+    struct kc_userdb *file = kc_app_userdb(ui->app, err, sizeof err);
+    if (file && kc_userdb_profile_last_get(file, &last) == KC_UDB_OK)
+      snprintf(name, sizeof name, "%s", last.name);
+    else if (file && kc_userdb_profile_list(file, &all, &n) == KC_UDB_OK && n > 0)
+      snprintf(name, sizeof name, "%s", all[0].name);
+    else
+      name[0] = '\0';
+    free(all);
+    if (name[0]) ui->app->user = name;
+    udb = kc_app_user(ui->app, err, sizeof err);
+  }
+  if (!udb) {
+    ui->no_saving = 1;
+    kc_ui_message(ui, ROLE_WARNING, "Saving is off: %s", err);
+    return 0;
+  }
+  ui->no_saving = 0;
+  kc_app_verify_user(ui->app);
+  user_ready(ui, udb, ui->notice_shown, !yes);
+  return 0;
+}
+
 /* The safety notice shows on first start (remembered in the user data);
  * a warning from opening the user data (a damaged file moved aside, loose
  * permissions) is shown once. Without user data the notice always shows,
  * and the header says that saving is off for as long as it is. */
 static void first_start(struct kc_ui *ui, int notice_shown) {
-  char err[512], seen[8];
+  char err[512];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
   if (udb) kc_app_verify_user(ui->app); /* the integrity check, deferred until now */
+  ui->notice_shown = notice_shown;
+  if (!udb && ui->app->user_unknown) {
+    char q[700];
+    snprintf(q, sizeof q, "%s Create it? n chooses a profile", err);
+    kc_confirm(ui, kc_viewstack_top(&ui->stack), q, unknown_user_answer);
+    return;
+  }
   if (!udb) {
     ui->no_saving = 1;
     kc_ui_message(ui, ROLE_WARNING, "Saving is off: %s", err);
-  } else if (kc_userdb_warning(udb)[0]) {
-    kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_warning(udb));
+    if (!notice_shown) kc_ui_push(ui, kc_help_new(ui, 1));
+    return;
   }
-  if (udb && kc_userdb_setting_get(udb, 0, "reading-width", seen, sizeof seen) == KC_UDB_OK)
-    ui->reading_width = atoi(seen);
-  if (udb && kc_userdb_setting_get(udb, 0, "notice-seen", seen, sizeof seen) == KC_UDB_OK) return;
-  if (!notice_shown) kc_ui_push(ui, kc_help_new(ui, 1));
-  if (udb) kc_userdb_setting_set(udb, 0, "notice-seen", "1");
+  user_ready(ui, udb, notice_shown, 0);
 }
 
 /* A first start is visible without opening SQLite: there is no data file
@@ -503,7 +576,19 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
       }
     }
     wint_t ch;
+    /* A screen waiting for idle (Home's dashboard) gets it after a short
+     * quiet spell with no key waiting. */
+    if (ui->want_idle) timeout(40);
     int rc = get_wch(&ch);
+    if (ui->want_idle) {
+      timeout(250);
+      if (rc == ERR) {
+        ui->want_idle = 0;
+        ui->idle = 1;
+        dirty = 2;
+        continue;
+      }
+    }
     time_t now = time(NULL);
     if (now != last_tick) {
       last_tick = now;

@@ -55,6 +55,7 @@ enum kc_role {
   ROLE_INPUT,
   ROLE_SAFETY, /* instructions a person needs for their safety: never dim */
   ROLE_TIMER,  /* the running ice timer: visible, not an alarm */
+  ROLE_URGENT, /* an urgent level in a list row: red words, no band (a band reads as selected) */
   ROLE_COUNT
 };
 void kc_theme_init(int use_color);
@@ -62,10 +63,7 @@ attr_t kc_attr(enum kc_role role);
 
 /* ---- events ---- */
 struct kc_event {
-  union {
-    enum kc_cmd cmd;
-    enum kc_cmd action; /* the name the screens not yet converted use */
-  };
+  enum kc_cmd cmd;
   int is_key; /* get_wch returned KEY_CODE_YES */
   wint_t ch;  /* the character or key code */
   int mouse_y, mouse_x;
@@ -100,9 +98,6 @@ struct kc_view_ops {
   /* A view with a text field takes printable characters first (returns 1
    * when it used the character). May be NULL. */
   int (*text)(struct kc_view *v, struct kc_ui *ui, wint_t ch);
-  /* Screens not yet converted to keymaps: raw events (keys resolved
-   * against the global and list keymaps into ev->action). */
-  enum kc_result (*handle)(struct kc_view *v, struct kc_ui *ui, const struct kc_event *ev);
   void (*destroy)(struct kc_view *v);
   /* Title for the header breadcrumb (may be NULL). */
   const char *(*title)(struct kc_view *v);
@@ -153,6 +148,7 @@ typedef int (*kc_answer_fn)(struct kc_view *v, struct kc_ui *ui, int yes, const 
 struct kc_modal {
   int active, is_prompt;
   struct kc_view *owner;
+  struct kc_view *host; /* the screen on top when it opened (owner or the screen holding it) */
   kc_answer_fn done;
   char question[256];
   struct kc_line line;
@@ -177,6 +173,11 @@ struct kc_ui {
   char who[KC_PROFILE_NAME_BUF]; /* profile shown before user data is open */
   int mouse_on;
   int quit;
+  int notice_shown; /* the first-start notice was shown before user data opened */
+  int wizard_open;
+  int want_idle; /* a screen waits for the guide to be idle (Home's dashboard) */
+  int idle;
+  /* the guide has been idle once since it started */ /* a symptom check is open (quitting keeps its answers: say so) */
   int no_saving;     /* user data cannot be used: a lasting "saving is off" */
   int reading_width; /* columns of article text, 0 = the window's */
   char message[256]; /* one-shot message for the status line */
@@ -258,16 +259,14 @@ void kc_list_draw(struct kc_list *l, int y, int h, int w);
  * redrawn in place), V_HANDLED when more changed, V_IGNORED otherwise. */
 enum kc_result kc_list_command(struct kc_list *l, enum kc_cmd cmd, const struct kc_event *ev,
                                int *activated);
-/* The same for the screens not yet converted (the event's action). */
-enum kc_result kc_list_handle(struct kc_list *l, const struct kc_event *ev, int *activated);
 void kc_list_select_first(struct kc_list *l);
 
 /* ---- keymaps of the screens, for help and the man page (keys.c) ---- */
 extern const struct kc_keymap *const kc_keymaps[];
-extern const struct kc_keymap kc_keys_prompt, kc_keys_confirm, kc_keys_legacy;
+extern const struct kc_keymap kc_keys_prompt, kc_keys_confirm;
 extern const struct kc_keymap kc_keys_home, kc_keys_topic, kc_keys_reader, kc_keys_search,
     kc_keys_profiles, kc_keys_recheck, kc_keys_checklist, kc_keys_plan_start, kc_keys_chart,
-    kc_keys_wizard, kc_keys_result, kc_keys_history, kc_keys_readiness;
+    kc_keys_wizard, kc_keys_result, kc_keys_history, kc_keys_readiness, kc_keys_reading;
 /* Help's key lists as Markdown; the man page's KEYS section as roff. */
 void kc_keys_markdown(struct kc_strbuf *b);
 void kc_keys_roff(struct kc_strbuf *b);
@@ -280,6 +279,15 @@ struct kc_view *kc_topic_new(struct kc_ui *ui, const char *topic_id, const char 
 struct kc_view *kc_reader_new(struct kc_ui *ui, const char *article_id);
 struct kc_view *kc_reader_new_text(struct kc_ui *ui, const char *title, const char *summary,
                                    const char *markdown);
+/* A page that `e` saves as a file, "kneecare-<what>-<profile>-<date>.md"
+ * (the clinician report). */
+struct kc_view *kc_reader_new_page(struct kc_ui *ui, const char *title, const char *summary,
+                                   const char *markdown, const char *what);
+/* The clinician report of the current profile, as such a page: from the
+ * saved check run_id (0: the last one). */
+struct kc_view *kc_report_view(struct kc_ui *ui, int64_t run_id);
+/* Bookmarks and recently read articles (screen_topic.c). */
+struct kc_view *kc_reading_new(struct kc_ui *ui);
 /* A page that Enter closes (the first-start notice). */
 struct kc_view *kc_notice_new(struct kc_ui *ui, const char *title, const char *summary,
                               const char *markdown);
@@ -290,7 +298,7 @@ struct kc_view *kc_wizard_new(struct kc_ui *ui);
 /* A result page; `note` (may be NULL) is shown under the banner, e.g. why
  * the run could not be saved, or when a saved run was made. */
 struct kc_view *kc_result_new(struct kc_ui *ui, const struct kc_wz_def *def,
-                              const struct kc_wz_result *res, const char *note);
+                              const struct kc_wz_result *res, const char *note, int64_t run_id);
 struct kc_view *kc_history_new(struct kc_ui *ui);
 /* Opens the recovery plan: the checklist of the active plan (with today's
  * safety check first when due), or the screen that starts one. */
@@ -310,33 +318,8 @@ struct kc_view *kc_run_open(struct kc_ui *ui);
 extern const struct kc_keymap kc_keys_run, kc_keys_run_check, kc_keys_run_timer,
     kc_keys_run_strength, kc_keys_run_week, kc_keys_run_chart;
 
-/* ---- for the screens not yet converted (wizard, result, history) ---- */
-#define kc_action kc_cmd
-#define ACT_NONE CMD_NONE
-#define ACT_UP CMD_UP
-#define ACT_DOWN CMD_DOWN
-#define ACT_PGUP CMD_PGUP
-#define ACT_PGDN CMD_PGDN
-#define ACT_HOME CMD_TOP
-#define ACT_END CMD_BOTTOM
-#define ACT_LEFT CMD_LEGACY_LEFT
-#define ACT_RIGHT CMD_LEGACY_RIGHT
-#define ACT_OPEN CMD_OPEN
-#define ACT_BACK CMD_BACK
-#define ACT_QUIT CMD_CLOSE
-#define ACT_SEARCH CMD_SEARCH
-#define ACT_HELP CMD_HELP
-#define ACT_NEXT_LINK CMD_NEXT_LINK
-#define ACT_PREV_LINK CMD_PREV_LINK
-#define ACT_TOGGLE CMD_TOGGLE
-#define ACT_MOUSE_TOGGLE CMD_MOUSE
-#define ACT_REDRAW CMD_REDRAW
-#define ACT_MOUSE CMD_MOUSE_EVENT
-#define kc_sb kc_strbuf
-#define kc_sb_put kc_strbuf_put
-#define kc_sb_printf kc_strbuf_printf
-#define kc_sb_put_md kc_strbuf_put_md
-#define kc_sb_str kc_strbuf_str
-#define kc_sb_free kc_strbuf_free
+/* The same as a picker at start: Enter uses the selected profile (the one
+ * in use is selected) and goes on to Home. */
+struct kc_view *kc_profiles_pick(struct kc_ui *ui);
 
 #endif

@@ -164,9 +164,3 @@ enum kc_result kc_list_command(struct kc_list *l, enum kc_cmd cmd, const struct 
   }
   return V_HANDLED;
 }
-
-enum kc_result kc_list_handle(struct kc_list *l, const struct kc_event *ev, int *activated) {
-  enum kc_cmd cmd = ev->action == CMD_LEGACY_RIGHT ? CMD_OPEN : ev->action;
-  enum kc_result r = kc_list_command(l, cmd, ev, activated);
-  return r == V_DREW ? V_HANDLED : r; /* the old screens redraw everything */
-}

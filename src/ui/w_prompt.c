@@ -87,6 +87,8 @@ static void open_modal(struct kc_ui *ui, struct kc_view *owner, const char *ques
   m->active = 1;
   m->is_prompt = is_prompt;
   m->owner = owner;
+  m->host = kc_viewstack_top(&ui->stack); /* the screen a page inside it belongs to */
+  if (!m->host) m->host = owner;
   m->done = done;
   snprintf(m->question, sizeof m->question, "%s", question);
 }
@@ -103,7 +105,13 @@ void kc_prompt(struct kc_ui *ui, struct kc_view *owner, const char *question, co
 
 /* Rows the open question takes above the status line. */
 int kc_modal_rows(const struct kc_ui *ui) {
-  return !ui->modal.active ? 0 : ui->modal.is_prompt ? 2 : 1;
+  if (!ui->modal.active) return 0;
+  if (ui->modal.is_prompt) return 2;
+  /* a question is never cut: it wraps (up to 3 rows) */
+  char q[320];
+  snprintf(q, sizeof q, "%s (y/n)", ui->modal.question);
+  int rows = kc_wrapped_rows(q, COLS - 2);
+  return rows < 1 ? 1 : rows > 3 ? 3 : rows;
 }
 
 void kc_modal_draw(struct kc_ui *ui, int y, int w) {
@@ -111,10 +119,11 @@ void kc_modal_draw(struct kc_ui *ui, int y, int w) {
   if (!m->active) return;
   if (!m->is_prompt) {
     attr_t a = kc_attr(ROLE_WARNING) | A_REVERSE;
-    kc_fill(y, 0, w, a);
+    int rows = kc_modal_rows(ui);
+    for (int r = 0; r < rows; r++) kc_fill(y + r, 0, w, a);
     char q[320];
     snprintf(q, sizeof q, "%s (y/n)", m->question);
-    kc_puts(y, 1, w - 2, q, a | A_BOLD);
+    kc_put_wrapped(y, 1, rows, w - 2, q, a | A_BOLD);
     return;
   }
   kc_fill(y, 0, w, kc_attr(ROLE_NORMAL));
@@ -128,7 +137,8 @@ void kc_modal_draw(struct kc_ui *ui, int y, int w) {
 int kc_modal_event(struct kc_ui *ui, const struct kc_event *ev) {
   struct kc_modal *m = &ui->modal;
   if (!m->active) return 0;
-  if (m->owner != kc_viewstack_top(&ui->stack)) { /* its screen has gone */
+  struct kc_view *top = kc_viewstack_top(&ui->stack);
+  if (m->owner != top && m->host != top) { /* its screen has gone */
     m->active = 0;
     return 0;
   }

@@ -445,7 +445,7 @@ START_TEST(timer_cancel_and_resume) {
   kc_pty_send_str(p, KEY_ENTER_S);
   e2e_expect(p, "ICE 09:5");
   kc_pty_send_str(p, "Q");
-  e2e_expect(p, "offered again when you reopen");
+  e2e_expect(p, "it is kept and shows when you come back");
   kc_pty_send_str(p, "y");
   ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
   kc_pty_free(p);

@@ -364,6 +364,89 @@ START_TEST(unusable_data_dir_still_reads) {
 }
 END_TEST
 
+/* An article remembers where it was left: Home offers to continue it and
+ * it opens there; B bookmarks it (Bookmarks and recently read lists it);
+ * e saves it as a file whose path is shown. */
+START_TEST(continue_reading_bookmark_and_save) {
+  struct kc_pty *p = open_first_cause(24, 80);
+  kc_pty_send_str(p, KEY_PGDN_S);
+  kc_pty_wait_quiet(p, 30, 1000);
+  kc_pty_send_str(p, KEY_PGDN_S);
+  kc_pty_wait_quiet(p, 30, 1000);
+  ck_assert(!kc_pty_has(p, "top"));
+  char pos[1024];
+  kc_pty_row(p, 22, pos, sizeof pos); /* the position row, e.g. "31%" */
+  kc_pty_send_str(p, "B");
+  e2e_expect(p, "Bookmarked");
+  kc_pty_send_str(p, "e");
+  e2e_expect(p, "Saved to ");
+  char want[400];
+  snprintf(want, sizeof want, "%s/kneecare-", T.home);
+  ck_assert(kc_pty_has(p, want));
+  char cmd[700];
+  snprintf(cmd, sizeof cmd, "grep -qi 'inner knee pain' '%s'/kneecare-*.md", T.home);
+  ck_assert_int_eq(system(cmd), 0);
+  kc_pty_send_str(p, "H");
+  e2e_expect(p, "Continue reading: Inner knee pain in runners: a map");
+  e2e_select(p, "Continue reading");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Back where you left off");
+  char again[1024];
+  kc_pty_row(p, 22, again, sizeof again);
+  ck_assert_str_eq(again, pos);
+  kc_pty_send_str(p, "H");
+  e2e_select(p, "Bookmarks and recently read");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Recently read");
+  int r1, c1, r2, c2;
+  ck_assert(kc_pty_find(p, "Bookmarks", &r1, &c1));
+  ck_assert(kc_pty_find(p, "Recently read", &r2, &c2));
+  ck_assert_int_lt(r1, r2);
+  e2e_expect(p, "% read");
+  /* B again removes the bookmark. */
+  e2e_select(p, "Inner knee pain in runners: a map");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "%");
+  kc_pty_send_str(p, "B");
+  e2e_expect(p, "Bookmark removed");
+}
+END_TEST
+
+/* Search: a corrected word says what was searched; Tab narrows to one
+ * topic and on; the count says when more match than are shown. */
+START_TEST(search_topic_filter_correction_and_count) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  kc_pty_send_str(p, "/");
+  e2e_expect(p, "In every topic (Tab: one topic)");
+  kc_pty_send_str(p, "runers knee ");
+  e2e_expect(p, "Showing results for \"runners knee\"");
+  e2e_expect(p, "The best 20 shown; more match");
+  e2e_expect(p, "1 of 20+");
+  kc_pty_send_str(p, KEY_TAB_S);
+  e2e_expect(p, "In: Causes of inner knee pain (Tab: next)");
+  kc_pty_send_str(p, KEY_TAB_S);
+  e2e_expect(p, "In: Symptoms: how each cause feels (Tab: next)");
+  kc_pty_send_str(p, "\033[Z\033[Z"); /* Shift-Tab back to every topic */
+  e2e_expect(p, "In every topic (Tab: one topic)");
+  /* a narrow search that matches few: the count, no "more" */
+  kc_pty_send_str(p, "\x15"
+                     "ottawa");
+  e2e_expect(p, " results");
+  e2e_expect_not(p, "more match");
+}
+END_TEST
+
+/* The first start's notice says Enter continues, and Enter goes Home. */
+START_TEST(first_start_enter_goes_home) {
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, NULL);
+  e2e_expect(p, "Press Enter to continue to the guide.");
+  e2e_expect(p, "Enter continue");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Check my symptoms");
+  e2e_expect(p, "q quit");
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_read");
   TCase *tc = tcase_create("read");
@@ -389,6 +472,9 @@ static Suite *suite(void) {
   tcase_add_test(tc, mouse_click_wheel_and_off);
   tcase_add_test(tc, no_mouse_option);
   tcase_add_test(tc, unusable_data_dir_still_reads);
+  tcase_add_test(tc, continue_reading_bookmark_and_save);
+  tcase_add_test(tc, search_topic_filter_correction_and_count);
+  tcase_add_test(tc, first_start_enter_goes_home);
   suite_add_tcase(s, tc);
   return s;
 }

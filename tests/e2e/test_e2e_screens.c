@@ -4,6 +4,7 @@
  * is not UTF-8 gets ASCII only (no byte an 8-bit terminal reads as a C1
  * control); find in an article; a 5,000-character paste into search. */
 #include <sqlite3.h>
+#include <time.h>
 
 #include "e2e.h"
 #include "kc_check.h"
@@ -204,7 +205,7 @@ START_TEST(every_width_class_stays_in_its_box) {
   set_titles(db, title, article);
   char name[300] = "R";
   for (int i = 0; i < 20; i++) strcat(name, "\xF0\x9F\x8F\xBF");
-  const char *args[] = {"--content", db, "--user", name, NULL};
+  const char *args[] = {"--content", db, "--user", name, "--create", NULL};
   for (size_t z = 0; z < 3; z++) {
     int rows = sizes[z][0], cols = sizes[z][1];
     struct kc_pty *p = T.pty = e2e_start_env(&T, rows, cols, args, NULL);
@@ -376,6 +377,121 @@ START_TEST(quit_asks_while_the_ice_timer_runs) {
 }
 END_TEST
 
+/* Runs the CLI with this test's HOME. */
+static void cli(const char *args) {
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "HOME='%s' LANG=C.UTF-8 '%s' %s >/dev/null 2>&1", T.home, KNEECARE_PATH,
+           args);
+  ck_assert_int_eq(system(cmd), 0);
+}
+
+/* A plan started yesterday with --checked: yesterday's safety check is
+ * recorded, today's is due. */
+static void plan_started_yesterday(void) {
+  char args[128];
+  snprintf(args, sizeof args, "plan start --checked");
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "HOME='%s' LANG=C.UTF-8 KNEECARE_NOW=%lld '%s' %s >/dev/null 2>&1",
+           T.home, (long long)time(NULL) - 86400, KNEECARE_PATH, args);
+  ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Home as a dashboard: the plan's day and what is left, the last check's
+ * level and date, shown whole at every size; at 80x24 the whole menu fits
+ * (no scroll mark) with a plan and a last check. */
+START_TEST(home_dashboard_at_three_sizes) {
+  cli("wizard --answers '" KC_SOURCE_DIR "/tests/cases/runners-knee-new-hills.answers' --save");
+  plan_started_yesterday();
+  int rows = sizes[_i][0], cols = sizes[_i][1];
+  struct kc_pty *p = T.pty = e2e_start(&T, rows, cols);
+  e2e_expect(p, "3-day recovery plan: day 2 of 3");
+  /* today's safety check is due; ice is optional, so never "due" */
+  assert_whole(p, rows, "3-day recovery plan: day 2 of 3, safety check");
+  e2e_expect_not(p, "ice now");
+  assert_whole(p, rows, "Past symptom checks: last ");
+  assert_whole(p, rows, ", Self-care");
+  assert_nothing_cut(p, rows, "home");
+  if (rows == 24) { /* the first and the last row of the menu on one screen */
+    e2e_expect(p, "Help, keys and safety notice");
+    ck_assert(kc_pty_has(p, "Check and recover"));
+  }
+  /* The plan row opens the plan. */
+  e2e_select(p, "3-day recovery plan: day 2");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Today's safety check");
+}
+END_TEST
+
+/* A warning sign in the plan's safety check: Home says home care stopped,
+ * with the level's words. */
+START_TEST(home_shows_home_care_stopped) {
+  plan_started_yesterday();
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_select(p, "3-day recovery plan");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Today's safety check");
+  kc_pty_send_str(p, "y");
+  e2e_expect(p, "Question 2 of");
+  for (int i = 2; i < 60 && kc_pty_has(p, "Today's safety check"); i++) {
+    char next[48];
+    snprintf(next, sizeof next, "Question %d of", i + 1);
+    kc_pty_send_str(p, "n");
+    for (int k = 0; k < 250 && kc_pty_has(p, "Today's safety check") && !kc_pty_has(p, next); k++)
+      kc_pty_pump(p, 20);
+  }
+  e2e_expect(p, "Stop home care");
+  kc_pty_send_str(p, "H");
+  e2e_expect(p, "3-day recovery plan: !! home care stopped. Call an ambulance now");
+}
+END_TEST
+
+/* --user with a name that is not a profile asks: y creates it; n shows
+ * the profiles to choose from. --create creates it without asking. */
+START_TEST(unknown_user_asks) {
+  cli("--user Ann --create profiles");
+  const char *args[] = {"--user", "Anne", NULL};
+  struct kc_pty *p = T.pty = e2e_start_env(&T, 24, 80, args, NULL);
+  e2e_expect(p, "There is no profile called \"Anne\"; did you mean \"Ann\"? Create it?");
+  kc_pty_send_str(p, "n");
+  e2e_past_notice(p); /* the first start's notice first, then the picker */
+  e2e_expect(p, "Who is using the guide?");
+  e2e_select(p, "Ann");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Now using the profile \"Ann\"");
+  e2e_expect(p, "Check my symptoms");
+  kc_pty_send_str(p, "Q");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
+  kc_pty_free(p);
+  p = T.pty = e2e_start_env(&T, 24, 80, args, NULL);
+  e2e_expect(p, "Create it?");
+  kc_pty_send_str(p, "y");
+  e2e_expect(p, "Anne");
+  e2e_expect(p, "Check my symptoms");
+  kc_pty_send_str(p, "Q");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
+  kc_pty_free(p);
+  /* The last one used opens without --user. */
+  p = T.pty = e2e_start_env(&T, 24, 80, NULL, NULL);
+  e2e_expect(p, "Check my symptoms");
+  e2e_expect(p, "Anne");
+  e2e_expect_not(p, "Who is using the guide?");
+}
+END_TEST
+
+/* Several profiles and none chosen yet: a picker first. */
+START_TEST(picker_when_several_profiles) {
+  cli("--user Ann --create profiles");
+  cli("--user Bo --create profiles");
+  struct kc_pty *p = T.pty = e2e_start_env(&T, 24, 80, NULL, NULL);
+  e2e_past_notice(p);
+  e2e_expect(p, "Who is using the guide?");
+  e2e_select(p, "Bo");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Check my symptoms");
+  e2e_expect(p, "Bo");
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_screens");
   TCase *tc = tcase_create("screens");
@@ -389,6 +505,10 @@ static Suite *suite(void) {
   tcase_add_test(tc, paste_into_search);
   tcase_add_test(tc, home_hints_and_q);
   tcase_add_test(tc, quit_asks_while_the_ice_timer_runs);
+  tcase_add_loop_test(tc, home_dashboard_at_three_sizes, 0, 3);
+  tcase_add_test(tc, home_shows_home_care_stopped);
+  tcase_add_test(tc, unknown_user_asks);
+  tcase_add_test(tc, picker_when_several_profiles);
   suite_add_tcase(s, tc);
   return s;
 }

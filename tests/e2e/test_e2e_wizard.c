@@ -4,7 +4,12 @@
  * back, and the run in history after a restart; a warning sign that needs
  * help now: the banner, the offer to stop, carrying on, stopping with "s",
  * and the result naming the danger first; Esc asking before leaving; a
- * small terminal; letters and digits as answers; long options wrapped. */
+ * small terminal; letters and digits as answers; long options wrapped;
+ * "question k of n" whose n never grows; an unfinished check kept on quit
+ * and offered again, the age remembered; the clinician report from the
+ * result and history, saved as a file; a check deleted with confirmation. */
+#include <signal.h>
+
 #include "e2e.h"
 #include "kc_check.h"
 
@@ -205,6 +210,204 @@ START_TEST(keys_answer_and_long_options_wrap) {
 }
 END_TEST
 
+/* Runs the CLI with this test's HOME (to save a check before the guide
+ * starts). */
+static void cli(const char *args) {
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "HOME='%s' LANG=C.UTF-8 '%s' %s >/dev/null 2>&1", T.home, KNEECARE_PATH,
+           args);
+  ck_assert_int_eq(system(cmd), 0);
+}
+
+/* "Question k of n" as shown. */
+static void progress(struct kc_pty *p, int *k, int *n) {
+  char *s = kc_pty_screen(p);
+  const char *q = s ? strstr(s, "Question ") : NULL;
+  ck_assert_msg(q && sscanf(q, "Question %d of %d", k, n) == 2, "no progress line:\n%s", s);
+  free(s);
+}
+
+/* The n of "Question k of n" is the most that can still be asked: as the
+ * person goes on it never grows, so the bar never moves back, and k counts
+ * up by one. Back returns to the same k. */
+START_TEST(question_count_never_grows) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  start_wizard(p);
+  int k0, n0;
+  progress(p, &k0, &n0);
+  ck_assert_int_eq(k0, 1);
+  const char *keys[] = {"3", "1", "n", "n", "n", "n", "n", "n", "n", "n", "n", "n",
+                        "n", "n", "n", "n", "n", "n", "n", "n", "n", "4", NULL};
+  for (int i = 0; keys[i]; i++) {
+    char want[32];
+    snprintf(want, sizeof want, "Question %d of", k0 + 1);
+    kc_pty_send_str(p, keys[i]);
+    e2e_expect(p, want);
+    int k, n;
+    progress(p, &k, &n);
+    ck_assert_int_eq(k, k0 + 1);
+    ck_assert_msg(n <= n0, "n grew from %d to %d at question %d", n0, n, k);
+    ck_assert_int_le(k, n);
+    k0 = k, n0 = n;
+  }
+  /* "Did it start with an injury? No" closes the injury questions: n fell. */
+  int k, n;
+  kc_pty_send_str(p, KEY_LEFT_S);
+  e2e_expect(p, "Did the pain start with an injury");
+  progress(p, &k, &n);
+  ck_assert_int_eq(k, k0 - 1);
+}
+END_TEST
+
+/* Quitting keeps an unfinished check (it asks first and says so); Home
+ * offers to carry on; the guide offers it when the check is opened, and
+ * goes on at the question it was left on. Starting again keeps the age
+ * (shown, and Left changes it). */
+START_TEST(unfinished_check_resumes_and_age_is_remembered) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  start_wizard(p);
+  kc_pty_send_str(p, "4"); /* 45 to 54 */
+  e2e_expect(p, "Which knee hurts?");
+  kc_pty_send_str(p, "2");
+  e2e_expect(p, "Question 3 of");
+  kc_pty_send_str(p, "n");
+  e2e_expect(p, "Question 4 of");
+  kc_pty_send_str(p, "Q");
+  e2e_expect(p, "The symptom check is unfinished; its answers are kept");
+  kc_pty_send_str(p, "y");
+  ck_assert_int_eq(kc_pty_wait_exit(p, WAIT_MS), 0);
+  kc_pty_free(p);
+  p = T.pty = e2e_start(&T, 24, 80);
+  e2e_expect(p, "Check my symptoms: carry on the unfinished check");
+  e2e_select(p, "Check my symptoms");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Carry on with the check you left on");
+  kc_pty_send_str(p, "y");
+  e2e_expect(p, "Question 4 of");
+  /* Left goes back to the answers given. */
+  kc_pty_send_str(p, KEY_LEFT_S);
+  e2e_expect(p, "Question 3 of");
+  kc_pty_send_str(p, KEY_LEFT_S);
+  e2e_expect(p, "Which knee hurts?");
+  ck_assert(kc_pty_has(p, "(*) The right knee"));
+  /* Esc asks, and says the answers are kept. */
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "Your answers are kept");
+  kc_pty_send_str(p, "y");
+  e2e_expect(p, "Check my symptoms");
+  /* Starting again: the age is remembered and shown. */
+  e2e_select(p, "Check my symptoms");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Carry on with the check you left on");
+  kc_pty_send_str(p, "n");
+  e2e_expect(p, "Age: 45 to 54 (from your last check; Left changes it)");
+  e2e_expect(p, "Which knee hurts?");
+  ck_assert(kc_pty_has(p, "Question 2 of"));
+  ck_assert(!kc_pty_has(p, "(*) The right knee")); /* a fresh check */
+  kc_pty_send_str(p, KEY_LEFT_S);
+  e2e_expect(p, "How old are you?");
+  ck_assert(kc_pty_has(p, "(*) 45 to 54"));
+}
+END_TEST
+
+/* From history: the clinician report (e saves it, the path is shown),
+ * and deleting a check asks first. */
+START_TEST(history_report_and_delete) {
+  cli("wizard --answers '" KC_SOURCE_DIR "/tests/cases/runners-knee-new-hills.answers' --save");
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_expect(p, "Past symptom checks: last ");
+  e2e_select(p, "Past symptom checks");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Your symptom checks");
+  e2e_expect(p, "d delete");
+  e2e_expect(p, "r report");
+  kc_pty_send_str(p, "r");
+  e2e_expect(p, "Knee pain: summary for a physio or doctor");
+  e2e_expect(p, "e save");
+  kc_pty_send_str(p, "e");
+  e2e_expect(p, "Saved to ");
+  char path[512];
+  snprintf(path, sizeof path, "%s/kneecare-report-", T.home);
+  ck_assert(kc_pty_has(p, path));
+  char cmd[700];
+  snprintf(cmd, sizeof cmd, "grep -q 'not a diagnosis' '%s'/kneecare-report-*.md", T.home);
+  ck_assert_int_eq(system(cmd), 0);
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "Your symptom checks");
+  kc_pty_send_str(p, "d");
+  e2e_expect(p, "Delete the symptom check of");
+  kc_pty_send_str(p, "n");
+  e2e_expect_not(p, "Delete the symptom check of");
+  e2e_expect(p, "Self-care");
+  kc_pty_send_str(p, "d");
+  e2e_expect(p, "Delete the symptom check of");
+  kc_pty_send_str(p, "y");
+  e2e_expect(p, "No saved symptom checks yet");
+}
+END_TEST
+
+/* From a result: r opens the same report. */
+START_TEST(report_from_the_result) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  start_wizard(p);
+  about_adult(p);
+  choose(p, "short of breath", "Not sure");
+  e2e_expect(p, "Enter: see what to do now");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "!! Call an ambulance now");
+  e2e_expect(p, "r report");
+  kc_pty_send_str(p, "r");
+  e2e_expect(p, "Knee pain: summary for a physio or doctor");
+  e2e_expect(p, "Call an ambulance now");
+}
+END_TEST
+
+/* Ctrl-C (SIGINT) in the middle of a check keeps the answers given. */
+START_TEST(sigint_keeps_the_answers) {
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  start_wizard(p);
+  kc_pty_send_str(p, "2");
+  e2e_expect(p, "Which knee hurts?");
+  kc_pty_send_str(p, "3");
+  e2e_expect(p, "Question 3 of");
+  kill(kc_pty_pid(p), SIGINT);
+  kc_pty_wait_exit(p, WAIT_MS);
+  kc_pty_free(p);
+  p = T.pty = e2e_start(&T, 24, 80);
+  e2e_select(p, "Check my symptoms");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Carry on with the check you left on");
+  kc_pty_send_str(p, "y");
+  e2e_expect(p, "Question 3 of");
+  kc_pty_send_str(p, KEY_LEFT_S);
+  e2e_expect(p, "Which knee hurts?");
+  ck_assert(kc_pty_has(p, "(*) Both knees"));
+}
+END_TEST
+
+/* The report from history is the selected check's, not only the last. */
+START_TEST(history_report_of_the_selected_check) {
+  cli("wizard --answers '" KC_SOURCE_DIR "/tests/cases/runners-knee-new-hills.answers' --save");
+  cli("wizard --answers '" KC_SOURCE_DIR "/tests/cases/septic-knee.answers' --save");
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  e2e_select(p, "Past symptom checks");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Your symptom checks");
+  kc_pty_send_str(p, "r");
+  e2e_expect(p, "Knee pain: summary for a physio or doctor");
+  kc_pty_send_str(p, "/Level:" KEY_ENTER_S); /* find scrolls to the result */
+  e2e_expect(p, "Level: Go to an emergency department now");
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "Your symptom checks");
+  e2e_select(p, "Self-care");
+  kc_pty_send_str(p, "r");
+  e2e_expect(p, "Knee pain: summary for a physio or doctor");
+  kc_pty_send_str(p, "/Level:" KEY_ENTER_S);
+  e2e_expect(p, "Level: Self-care");
+  ck_assert(!kc_pty_has(p, "Level: Go to an emergency department now"));
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_wizard");
   TCase *tc = tcase_create("wizard");
@@ -216,6 +419,12 @@ static Suite *suite(void) {
   tcase_add_test(tc, esc_asks_before_leaving);
   tcase_add_test(tc, wizard_at_small_size);
   tcase_add_test(tc, keys_answer_and_long_options_wrap);
+  tcase_add_test(tc, question_count_never_grows);
+  tcase_add_test(tc, unfinished_check_resumes_and_age_is_remembered);
+  tcase_add_test(tc, history_report_and_delete);
+  tcase_add_test(tc, report_from_the_result);
+  tcase_add_test(tc, sigint_keeps_the_answers);
+  tcase_add_test(tc, history_report_of_the_selected_check);
   suite_add_tcase(s, tc);
   return s;
 }

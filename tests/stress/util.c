@@ -519,8 +519,10 @@ int tui_home(struct kc_pty *p) {
     if (kc_pty_pump(p, 20) < 0) break;
     kc_pty_row(p, 0, top, sizeof top);
     /* The first start shows the safety notice, possibly only after the
-     * home menu's first frame: Esc closes it. */
-    if ((strstr(top, "Help") || strstr(top, "Safety notice")) && now_ms() - last_esc > 500) {
+     * home menu's first frame: Esc closes it. Several profiles and none
+     * chosen yet: the guide asks who is using it; Esc keeps the one open. */
+    if ((strstr(top, "Help") || strstr(top, "Safety notice") || strstr(top, "Profiles")) &&
+        now_ms() - last_esc > 500) {
       kc_pty_wait_quiet(p, 30, 500);
       kc_pty_send_str(p, KEY_ESC);
       last_esc = now_ms();
@@ -540,7 +542,7 @@ int tui_home(struct kc_pty *p) {
        * can take a while: wait for a settled screen before going on. */
       kc_pty_wait_quiet(p, 150, tui_ms(3000));
       kc_pty_row(p, 0, top, sizeof top);
-      if (!strstr(top, "Help") && !strstr(top, "Safety notice") &&
+      if (!strstr(top, "Help") && !strstr(top, "Safety notice") && !strstr(top, "Profiles") &&
           kc_pty_has(p, "Check and recover"))
         return 1;
     }
