@@ -545,7 +545,7 @@ static int handle_key(struct kc_ui *ui, int rc, wint_t ch, int small) {
 }
 
 static void run_loop(struct kc_ui *ui, int notice_shown) {
-  int dirty = 2, started = 0;
+  int dirty = 2, started = 0, trim = 1;
   time_t last_tick = time(NULL);
   while (!ui->quit && !stop_signal) {
     int small = LINES < KC_MIN_ROWS || COLS < KC_MIN_COLS;
@@ -579,6 +579,8 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
     /* A screen waiting for idle (Home's dashboard) gets it after a short
      * quiet spell with no key waiting. */
     if (ui->want_idle) timeout(40);
+    if (trim) kc_app_trim(ui->app); /* before waiting: memory follows one screen */
+    trim = 0;
     int rc = get_wch(&ch);
     if (ui->want_idle) {
       timeout(250);
@@ -586,6 +588,7 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
         ui->want_idle = 0;
         ui->idle = 1;
         dirty = 2;
+        trim = 1;
         continue;
       }
     }
@@ -596,6 +599,7 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
     }
     /* Every pending key before the next frame. */
     while (rc != ERR && !ui->quit) {
+      trim = 1;
       int d = handle_key(ui, rc, ch, small);
       if (d > dirty) dirty = d;
       timeout(0);
