@@ -67,83 +67,6 @@ const struct kc_keymap kc_keys_checklist =
               "come are read-only. The ice timer shows in the status line on every screen.",
               checklist_rows, &kc_keys_list);
 
-/* ---- ice timer ---------------------------------------------------------- */
-
-static double mono_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* The timer's start is stored in the user database when it starts, so a
- * quit or a crash keeps it and reopening the plan offers to resume it
- * (resume_timer). `left` is the seconds still to run. */
-static void ice_run(struct kc_ui *ui, int64_t plan_id, int day, int total, int left) {
-  ui->ice.running = 1;
-  ui->ice.plan_id = plan_id;
-  ui->ice.day = day;
-  ui->ice.total_seconds = total;
-  clock_gettime(CLOCK_MONOTONIC, &ui->ice.end);
-  ui->ice.end.tv_sec += left;
-}
-
-void kc_ice_start(struct kc_ui *ui, int64_t plan_id, int day) {
-  char err[256];
-  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
-  const int total = kc_app_ice_seconds();
-  if (udb && kc_userdb_ice_timer_start(udb, plan_id, day, kc_app_now(), total) != KC_UDB_OK)
-    kc_ui_message(ui, ROLE_WARNING, "The timer's start is not saved: %s", kc_userdb_errmsg(udb));
-  ice_run(ui, plan_id, day, total, total);
-}
-
-/* Ends the timer without recording a session. */
-static void ice_cancel(struct kc_ui *ui) {
-  char err[256];
-  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
-  if (udb) kc_userdb_ice_timer_cancel(udb, ui->ice.plan_id);
-  ui->ice.running = 0;
-  ui->writes++;
-}
-
-int kc_ice_left(const struct kc_ui *ui) {
-  if (!ui->ice.running) return 0;
-  double left = (double)ui->ice.end.tv_sec + ui->ice.end.tv_nsec / 1e9 - mono_now();
-  return left > 0 ? (int)(left + 0.999) : 0;
-}
-
-int kc_ice_finish(struct kc_ui *ui, int early) {
-  if (!ui->ice.running) return -1;
-  int minutes = (ui->ice.total_seconds - kc_ice_left(ui) + 59) / 60;
-  if (minutes < 1) minutes = 1;
-  if (minutes > KC_ICE_MINUTES) minutes = KC_ICE_MINUTES;
-  ui->ice.running = 0;
-  char err[256];
-  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
-  int rc = KC_UDB_EACCESS;
-  if (udb) {
-    rc = kc_userdb_ice_timer_finish(udb, ui->ice.plan_id, kc_app_now(), minutes, NULL);
-    if (rc == KC_UDB_ENOTFOUND) /* its start was not stored: record it anyway */
-      rc = kc_userdb_ice_add(udb, ui->ice.plan_id, ui->ice.day, kc_app_now(), minutes, NULL);
-  }
-  if (rc != KC_UDB_OK)
-    kc_ui_message(ui, ROLE_WARNING, "Ice session NOT saved: %s", udb ? kc_userdb_errmsg(udb) : err);
-  else
-    kc_ui_message(ui, ROLE_OK, "Ice session recorded (%d min)%s. Check your skin.", minutes,
-                  early ? ", stopped early" : "");
-  ui->writes++;
-  return rc == KC_UDB_OK ? 0 : -1;
-}
-
-int kc_ice_tick(struct kc_ui *ui) {
-  if (!ui->ice.running) return ui->bell_flash > 0 ? (ui->bell_flash--, 1) : 0;
-  if (kc_ice_left(ui) > 0) return 1; /* the countdown in the status line */
-  kc_ice_finish(ui, 0);
-  beep();
-  flash();
-  ui->bell_flash = 3;
-  return 1;
-}
-
 /* ---- checklist ----------------------------------------------------------- */
 
 static int reload(struct checklist *c, struct kc_ui *ui) {
@@ -165,58 +88,75 @@ static int reload(struct checklist *c, struct kc_ui *ui) {
 
 static void fmt_time(int64_t at, char *buf, size_t n) { kc_fmt_time(at, "%H:%M", buf, n); }
 
-static void draw_task(struct checklist *c, size_t t, int row, int w, int selected) {
+/* The ice row: a counter (or "used" for optional ice) and the day's times. */
+static void ice_text(const struct checklist *c, const struct kc_plan_task *task,
+                     const struct kc_task_day *cell, char *line, size_t ln, char *extra,
+                     size_t en) {
+  char times[160] = "";
+  size_t o = 0;
+  for (int i = 0; i < c->snap.n_ice && o < sizeof times; i++) {
+    if (c->snap.ice[i].day != c->day) continue;
+    char hm[16];
+    fmt_time(c->snap.ice[i].at, hm, sizeof hm);
+    o += (size_t)snprintf(times + o, sizeof times - o, "%s%s", o ? " " : "", hm);
+  }
+  if (cell->ice.optional) { /* recorded when used, never a target */
+    snprintf(line, ln, "%s", task->label);
+    if (cell->ice.count)
+      snprintf(extra, en, "used %d time%s at %s", cell->ice.count, cell->ice.count == 1 ? "" : "s",
+               times);
+  } else {
+    snprintf(line, ln, "Ice %d of %d", cell->ice.count, cell->ice.target);
+    snprintf(extra, en, "%s%s", times[0] ? "at " : "", times);
+  }
+}
+
+/* The pain row: both of the day's scores in words, and the last note. */
+static void pain_text(const struct checklist *c, char *line, size_t ln, char *extra, size_t en) {
+  const struct kc_pain *am = NULL, *pm = NULL;
+  for (int i = 0; i < c->snap.n_pains; i++)
+    if (c->snap.pains[i].day == c->day) {
+      if (c->snap.pains[i].slot == KC_PAIN_MORNING) am = &c->snap.pains[i];
+      if (c->snap.pains[i].slot == KC_PAIN_EVENING) pm = &c->snap.pains[i];
+    }
+  char ams[16] = "-", pms[16] = "-";
+  if (am) snprintf(ams, sizeof ams, "%d/10", am->score);
+  if (pm) snprintf(pms, sizeof pms, "%d/10", pm->score);
+  snprintf(line, ln, "Pain: morning %s, evening %s", ams, pms);
+  const struct kc_pain *last = pm && (!am || pm->at >= am->at) ? pm : am;
+  if (last && last->note[0]) snprintf(extra, en, "\"%.200s\"", last->note);
+}
+
+/* A task's line and the detail shown beside it when it fits. */
+static void task_text(const struct checklist *c, size_t t, char *line, size_t ln, char *extra,
+                      size_t en) {
   const struct kc_plan_task *task = &c->snap.tasks[t];
+  const struct kc_task_day *cell = kc_plan_cell(&c->snap, t, c->day);
+  extra[0] = '\0';
+  if (task->kind == KC_TASK_ICE) {
+    ice_text(c, task, cell, line, ln, extra, en);
+  } else if (task->kind == KC_TASK_PAIN) {
+    pain_text(c, line, ln, extra, en);
+  } else {
+    snprintf(line, ln, "%s", task->label);
+    if (cell->done) {
+      char hm[16];
+      fmt_time(cell->at, hm, sizeof hm);
+      snprintf(extra, en, "done %s", hm);
+    }
+  }
+  if (task->target == 0 && task->kind != KC_TASK_PAIN)
+    strncat(extra, extra[0] ? " (optional)" : "(optional)", en - strlen(extra) - 1);
+  if (cell->state == KC_TASK_DONE_LATE) strncat(extra, " late", en - strlen(extra) - 1);
+}
+
+static void draw_task(struct checklist *c, size_t t, int row, int w, int selected) {
   const struct kc_task_day *cell = kc_plan_cell(&c->snap, t, c->day);
   attr_t a = selected                        ? kc_attr(ROLE_SELECTED)
              : cell->state == KC_TASK_FUTURE ? kc_attr(ROLE_DIM)
                                              : kc_attr(ROLE_NORMAL);
-  char line[512], extra[256] = "";
-  if (task->kind == KC_TASK_ICE) {
-    char times[160] = "";
-    size_t o = 0;
-    for (int i = 0; i < c->snap.n_ice; i++) {
-      if (c->snap.ice[i].day != c->day) continue;
-      char hm[16];
-      fmt_time(c->snap.ice[i].at, hm, sizeof hm);
-      o += (size_t)snprintf(times + o, o < sizeof times ? sizeof times - o : 0, "%s%s",
-                            o ? " " : "", hm);
-      if (o >= sizeof times) break;
-    }
-    if (cell->ice.optional) { /* recorded when used, never a target */
-      snprintf(line, sizeof line, "%s", task->label);
-      if (cell->ice.count)
-        snprintf(extra, sizeof extra, "used %d time%s at %s", cell->ice.count,
-                 cell->ice.count == 1 ? "" : "s", times);
-    } else {
-      snprintf(line, sizeof line, "Ice %d of %d", cell->ice.count, cell->ice.target);
-      snprintf(extra, sizeof extra, "%s%s", times[0] ? "at " : "", times);
-    }
-  } else if (task->kind == KC_TASK_PAIN) {
-    /* both of the day's scores, in words */
-    const struct kc_pain *am = NULL, *pm = NULL;
-    for (int i = 0; i < c->snap.n_pains; i++)
-      if (c->snap.pains[i].day == c->day) {
-        if (c->snap.pains[i].slot == KC_PAIN_MORNING) am = &c->snap.pains[i];
-        if (c->snap.pains[i].slot == KC_PAIN_EVENING) pm = &c->snap.pains[i];
-      }
-    char ams[16] = "-", pms[16] = "-";
-    if (am) snprintf(ams, sizeof ams, "%d/10", am->score);
-    if (pm) snprintf(pms, sizeof pms, "%d/10", pm->score);
-    snprintf(line, sizeof line, "Pain: morning %s, evening %s", ams, pms);
-    const struct kc_pain *last = pm && (!am || pm->at >= am->at) ? pm : am;
-    if (last && last->note[0]) snprintf(extra, sizeof extra, "\"%.200s\"", last->note);
-  } else {
-    snprintf(line, sizeof line, "%s", task->label);
-    if (cell->done) {
-      char hm[16];
-      fmt_time(cell->at, hm, sizeof hm);
-      snprintf(extra, sizeof extra, "done %s", hm);
-    }
-  }
-  if (task->target == 0 && task->kind != KC_TASK_PAIN)
-    strncat(extra, extra[0] ? " (optional)" : "(optional)", sizeof extra - strlen(extra) - 1);
-  if (cell->state == KC_TASK_DONE_LATE) strncat(extra, " late", sizeof extra - strlen(extra) - 1);
+  char line[512], extra[256];
+  task_text(c, t, line, sizeof line, extra, sizeof extra);
   int x = 2;
   x += kc_puts(row, x, 4, cell->done ? "[x]" : "[ ]", cell->done ? kc_attr(ROLE_OK) : a);
   x += 1;
@@ -347,7 +287,7 @@ static void checklist_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, in
   }
 }
 
-static struct kc_userdb *udb_or_say(struct kc_ui *ui) {
+struct kc_userdb *kc_plan_udb(struct kc_ui *ui) {
   char err[256];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
   if (!udb) kc_ui_message(ui, ROLE_WARNING, "Your data is not available: %s", err);
@@ -363,7 +303,7 @@ static void saved_or_say(struct kc_ui *ui, struct kc_userdb *udb, int rc, const 
 
 static int note_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
   struct checklist *c = (struct checklist *)v;
-  struct kc_userdb *udb = udb_or_say(ui);
+  struct kc_userdb *udb = kc_plan_udb(ui);
   char err[128];
   if (!yes || !udb) return 0;
   if (!kc_note_check(text, err, sizeof err)) {
@@ -380,7 +320,7 @@ static int note_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *t
 
 static int pain_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
   struct checklist *c = (struct checklist *)v;
-  struct kc_userdb *udb = udb_or_say(ui);
+  struct kc_userdb *udb = kc_plan_udb(ui);
   if (!yes || !udb) return 0;
   char *end;
   long val = strtol(text, &end, 10);
@@ -440,7 +380,7 @@ static void activate(struct checklist *c, struct kc_ui *ui) {
     return;
   }
   if (refuse_stopped(c, ui)) return;
-  struct kc_userdb *udb = udb_or_say(ui);
+  struct kc_userdb *udb = kc_plan_udb(ui);
   if (!udb) return;
   if (task->kind == KC_TASK_CHECK) {
     int rc = cell->done ? kc_userdb_untick(udb, c->snap.plan.id, task->id, c->day, kc_app_now())
@@ -475,7 +415,7 @@ static int checkin_done(struct kc_view *v, struct kc_ui *ui, int yes, const char
   (void)text;
   struct checklist *c = (struct checklist *)v;
   enum kc_checkin answer = pending_checkin;
-  struct kc_userdb *udb = yes ? udb_or_say(ui) : NULL;
+  struct kc_userdb *udb = yes ? kc_plan_udb(ui) : NULL;
   if (!udb) return 0;
   if (answer == KC_CHECKIN_WORSE) {
     kc_ui_push(ui, kc_recheck_new_mode(ui, c->snap.plan.id, 1));
@@ -510,7 +450,7 @@ static void checkin(struct checklist *c, struct kc_ui *ui, enum kc_checkin answe
 static int end_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
   (void)text;
   struct checklist *c = (struct checklist *)v;
-  struct kc_userdb *udb = yes ? udb_or_say(ui) : NULL;
+  struct kc_userdb *udb = yes ? kc_plan_udb(ui) : NULL;
   if (!udb) return 0;
   if (kc_userdb_plan_end(udb, c->snap.plan.id, kc_app_now()) == KC_UDB_OK) {
     kc_ui_message(ui, ROLE_OK, "Plan ended and kept in your history");
@@ -524,7 +464,7 @@ static int end_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *te
 static int remove_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *text) {
   (void)text;
   struct checklist *c = (struct checklist *)v;
-  struct kc_userdb *udb = yes ? udb_or_say(ui) : NULL;
+  struct kc_userdb *udb = yes ? kc_plan_udb(ui) : NULL;
   if (!udb) return 0;
   int64_t last = 0;
   for (int i = 0; i < c->snap.n_ice; i++)
@@ -544,7 +484,7 @@ static int stop_done(struct kc_view *v, struct kc_ui *ui, int yes, const char *t
   if (yes) {
     kc_ice_finish(ui, 1);
   } else {
-    ice_cancel(ui);
+    kc_ice_cancel(ui);
     kc_ui_message(ui, ROLE_OK, "Ice timer cancelled: nothing recorded");
   }
   reload(c, ui);
@@ -558,7 +498,7 @@ static void ice_stop(struct checklist *c, struct kc_ui *ui) {
   }
   int used = ui->ice.total_seconds - kc_ice_left(ui);
   if (used < 60) {
-    ice_cancel(ui);
+    kc_ice_cancel(ui);
     kc_ui_message(ui, ROLE_OK, "Ice timer cancelled after %d s: nothing recorded", used);
     reload(c, ui);
     return;
@@ -573,7 +513,7 @@ static void ice_edit(struct checklist *c, struct kc_ui *ui, int add) {
   const struct kc_plan_task *task = &c->snap.tasks[c->cur.sel];
   if (task->kind != KC_TASK_ICE || !kc_plan_day_editable(c->day, c->snap.day_index)) return;
   if (add && refuse_stopped(c, ui)) return;
-  struct kc_userdb *udb = udb_or_say(ui);
+  struct kc_userdb *udb = kc_plan_udb(ui);
   if (!udb) return;
   if (add) {
     saved_or_say(
@@ -678,7 +618,7 @@ static int resume_done(struct kc_view *v, struct kc_ui *ui, int yes, const char 
     long long left = t.started_at + t.seconds - (long long)kc_app_now();
     if (left < 0) left = 0;
     if (left > t.seconds) left = t.seconds; /* a clock set back */
-    ice_run(ui, t.plan_id, t.day, t.seconds, (int)left);
+    kc_ice_run(ui, t.plan_id, t.day, t.seconds, (int)left);
     if (left == 0)
       kc_ice_finish(ui, 0); /* its time is up: record it */
     else
@@ -759,7 +699,7 @@ static const struct kc_view_ops checklist_ops = {.draw = checklist_draw,
                                                  .title = checklist_title,
                                                  .tick = checklist_tick};
 
-static struct kc_view *checklist_new(struct kc_ui *ui, const struct kc_plan *plan) {
+struct kc_view *kc_checklist_new(struct kc_ui *ui, const struct kc_plan *plan) {
   struct checklist *c = kc_xcalloc(1, sizeof *c);
   c->base.ops = &checklist_ops;
   char err[256];
@@ -777,120 +717,10 @@ static struct kc_view *checklist_new(struct kc_ui *ui, const struct kc_plan *pla
   return &c->base;
 }
 
-/* ---- starting a plan ----------------------------------------------------- */
-
-struct starter {
-  struct kc_view base;
-  struct kc_list list;
-  enum kc_plan_kind kind; /* from the result's cause; NONE: ask */
-  char cause_id[65];
-  int start_day;   /* chosen; KC_DAY_INVALID until then */
-  int asking_kind; /* the list shows the kind question */
-};
-
-static const struct kc_binding starter_rows[] = {
-    {CMD_OPEN,
-     {ENTER, KC_KEY(KEY_RIGHT), 'l'},
-     "choose: the day the pain started (or past charts), then how it started",
-     "choose",
-     NULL},
-};
-const struct kc_keymap kc_keys_plan_start =
-    KC_KEYMAP("Start a plan",
-              "When did the pain start? Started without a symptom check, one more question: did "
-              "it start with a fall, twist, knock or blow, or is the knee swollen? That picks the "
-              "plan for an injury or for an overuse problem.",
-              starter_rows, &kc_keys_list);
-
-static void starter_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int w) {
-  (void)ui;
-  struct starter *s = (struct starter *)v;
-  kc_puts(y + 1, 2, w - 4, "Start a 3-day recovery plan", kc_attr(ROLE_HEADING));
-  const char *text =
-      s->asking_kind ? kc_plan_kind_question
-      : s->kind      ? (s->kind == KC_PLAN_OVERUSE
-                            ? "Relative rest, load management and gentle exercise for an overuse "
-                              "problem, with a short safety check each day. When did the pain start?"
-                            : "Protecting the knee for the first days after an injury, then gentle "
-                              "movement, with a short safety check each day. When did the pain "
-                              "start?")
-                     : "Three days of home care that fit the problem, with a short safety check "
-                       "each day. When did the pain start?";
-  int used = kc_put_wrapped(y + 2, 2, 4, w - 4, text, kc_attr(ROLE_NORMAL));
-  kc_list_draw(&s->list, y + 3 + used, h - 3 - used, w);
-}
-
-static void begin(struct starter *s, struct kc_ui *ui) {
-  struct kc_userdb *udb = udb_or_say(ui);
-  if (!udb) return;
-  struct kc_plan plan;
-  const struct kc_plan_origin origin = {s->kind, s->cause_id, 0};
-  int rc =
-      kc_userdb_plan_start_ex(udb, ui->app->profile.id, s->start_day, kc_app_now(), &origin, &plan);
-  if (rc != KC_UDB_OK) {
-    kc_ui_message(ui, ROLE_WARNING, "NOT started: %s", kc_userdb_errmsg(udb));
-    return;
-  }
-  struct kc_view *c = checklist_new(ui, &plan);
-  if (!c) return;
-  kc_ui_replace(ui, c);
-  kc_ui_push(ui, kc_recheck_new(ui, plan.id));
-}
-
-static void start_plan(struct starter *s, struct kc_ui *ui) {
-  if (s->asking_kind) { /* 0 yes, 1 no, 2 not sure */
-    s->kind = kc_plan_kind_from_answer(s->list.sel == 0 ? 1 : s->list.sel == 1 ? 0 : -1);
-    begin(s, ui);
-    return;
-  }
-  if (s->list.sel == s->list.n - 1) {
-    kc_ui_push(ui, kc_chart_new(ui, 0));
-    return;
-  }
-  s->start_day = kc_app_today() - (int)s->list.sel;
-  if (s->kind != KC_PLAN_KIND_NONE) {
-    begin(s, ui);
-    return;
-  }
-  kc_list_free(&s->list);
-  memset(&s->list, 0, sizeof s->list);
-  kc_list_add(&s->list, "Yes: a fall, twist, knock or blow, or it is swollen", NULL, -1, 0);
-  kc_list_add(&s->list, "No: it came on with running, and it is not swollen", NULL, -1, 0);
-  kc_list_add(&s->list, "Not sure", NULL, -1, 0);
-  s->asking_kind = 1;
-}
-
-static enum kc_result starter_command(struct kc_view *v, struct kc_ui *ui, enum kc_cmd cmd,
-                                      const struct kc_event *ev) {
-  struct starter *s = (struct starter *)v;
-  int act;
-  enum kc_result r = kc_list_command(&s->list, cmd, ev, &act);
-  if (!act) return r;
-  start_plan(s, ui);
-  return V_HANDLED;
-}
-
-static const char *starter_title(struct kc_view *v) {
-  (void)v;
-  return "Recovery plan";
-}
-
-static void starter_destroy(struct kc_view *v) {
-  struct starter *s = (struct starter *)v;
-  kc_list_free(&s->list);
-  free(s);
-}
-
-static const struct kc_view_ops starter_ops = {.draw = starter_draw,
-                                               .keys = &kc_keys_plan_start,
-                                               .command = starter_command,
-                                               .destroy = starter_destroy,
-                                               .title = starter_title};
-
 void kc_plan_open(struct kc_ui *ui) { kc_plan_open_for(ui, KC_PLAN_KIND_NONE, NULL); }
 
 void kc_plan_open_for(struct kc_ui *ui, enum kc_plan_kind kind, const char *cause_id) {
-  struct kc_userdb *udb = udb_or_say(ui);
+  struct kc_userdb *udb = kc_plan_udb(ui);
   char err[256];
   if (!udb) return;
   if (kc_app_tasks(ui->app, err, sizeof err) != 0) {
@@ -900,7 +730,7 @@ void kc_plan_open_for(struct kc_ui *ui, enum kc_plan_kind kind, const char *caus
   struct kc_plan plan;
   int rc = kc_userdb_plan_active(udb, ui->app->profile.id, &plan);
   if (rc == KC_UDB_OK) {
-    struct kc_view *c = checklist_new(ui, &plan);
+    struct kc_view *c = kc_checklist_new(ui, &plan);
     if (!c) return;
     kc_ui_push(ui, c);
     struct kc_redflag_check last;
@@ -914,18 +744,5 @@ void kc_plan_open_for(struct kc_ui *ui, enum kc_plan_kind kind, const char *caus
     kc_ui_message(ui, ROLE_WARNING, "%s", kc_userdb_errmsg(udb));
     return;
   }
-  struct starter *s = kc_xcalloc(1, sizeof *s);
-  s->base.ops = &starter_ops;
-  s->kind = kind;
-  if (cause_id) snprintf(s->cause_id, sizeof s->cause_id, "%s", cause_id);
-  int today = kc_app_today();
-  for (int back = 0; back <= 3; back++) {
-    char date[KC_DAY_BUF], text[96];
-    kc_day_format(today - back, date);
-    static const char *when[] = {"Today", "Yesterday", "2 days ago", "3 days ago"};
-    snprintf(text, sizeof text, "%-11s %s %s", when[back], kc_day_weekday_name(today - back), date);
-    kc_list_add(&s->list, text, NULL, -1, 0);
-  }
-  kc_list_add(&s->list, "Pain charts of past plans", NULL, -1, 0);
-  kc_ui_push(ui, &s->base);
+  kc_ui_push(ui, kc_plan_starter_new(kind, cause_id));
 }

@@ -31,4 +31,15 @@ struct kc_view *kc_readiness_new(struct kc_ui *ui, int64_t plan_id);
 struct kc_view *kc_checkin_page(struct kc_ui *ui, enum kc_checkin answer, enum kc_level level,
                                 const char *danger);
 
+/* Shared by the plan's files (screen_plan.c, screen_plan_start.c,
+ * ice_timer.c): the user database or a message saying why not; the
+ * checklist of a plan (NULL with a message when it cannot be read); the
+ * start screen; the timer run from `left` seconds of `total`, and cancelled
+ * without recording. */
+struct kc_userdb *kc_plan_udb(struct kc_ui *ui);
+struct kc_view *kc_checklist_new(struct kc_ui *ui, const struct kc_plan *plan);
+struct kc_view *kc_plan_starter_new(enum kc_plan_kind kind, const char *cause_id);
+void kc_ice_run(struct kc_ui *ui, int64_t plan_id, int day, int total, int left);
+void kc_ice_cancel(struct kc_ui *ui);
+
 #endif
