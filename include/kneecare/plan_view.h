@@ -57,4 +57,9 @@ static inline struct kc_task_day *kc_plan_cell(const struct kc_plan_snapshot *s,
   return &s->cells[task * KC_PLAN_DAYS + (size_t)(day - 1)];
 }
 
+/* The plan as Markdown (plan_export.c): `kneecare plan export` and the
+ * guide's plan page. */
+struct kc_strbuf;
+void kc_plan_markdown(struct kc_strbuf *b, const char *profile, const struct kc_plan_snapshot *s);
+
 #endif

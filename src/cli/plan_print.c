@@ -277,17 +277,6 @@ void kc_plan_print_json(const char *profile, const struct kc_plan_snapshot *s) {
   printf("]}\n");
 }
 
-/* Markdown table cell: the one escaper (kc_strbuf_put_md) shows the text
- * literally, including what GFM would turn into a link (review I1). */
-static void md_cell(const char *s) {
-  char *safe = kc_text_sanitize_dup(s, strlen(s), 0);
-  struct kc_strbuf b = {0};
-  kc_strbuf_put_md(&b, safe ? safe : "");
-  fputs(kc_strbuf_str(&b), stdout);
-  kc_strbuf_free(&b);
-  free(safe);
-}
-
 /* CSV field (RFC 4180), and never a formula when opened in a spreadsheet:
  * a field whose first character after any spaces or tabs is = + - @ (or a
  * tab or carriage return) gets a leading ' (review I2). */
@@ -307,67 +296,10 @@ static void csv_field(const char *s) {
 }
 
 void kc_plan_print_markdown(const char *profile, const struct kc_plan_snapshot *s) {
-  char date[KC_DAY_BUF], when[32], label[64];
-  printf("# 3-day recovery plan\n\n");
-  printf("- Profile: ");
-  md_cell(profile);
-  printf("\n- Started: %s (%s), recorded %s\n", date_of(s->plan.start_day, date),
-         kc_day_weekday_name(s->plan.start_day),
-         kc_cli_time(s->plan.started_at, when, sizeof when));
-  if (s->plan.ended_at)
-    printf("- Ended: %s\n", kc_cli_time(s->plan.ended_at, when, sizeof when));
-  else
-    printf("- Active: %s\n", kc_plan_day_label(s->day_index, label, sizeof label));
-  printf("- Plan: %s (%s)\n", kc_plan_kind_title(s->kind), kc_plan_kind_name(s->kind));
-  if (s->level > KC_LEVEL_SELF_CARE)
-    printf("- Level: %s (%s)\n", kc_level_title(s->level), kc_level_name(s->level));
-  if (s->stop_danger) {
-    printf("- Warning sign: ");
-    md_cell(s->stop_danger);
-    printf("\n");
-  }
-  if (s->plan.checkin != KC_CHECKIN_NONE)
-    printf("- Day-3 check-in: %s (%s)\n", kc_checkin_name(s->plan.checkin),
-           kc_cli_time(s->plan.checkin_at, when, sizeof when));
-  else
-    printf("- Day-3 check-in: not answered\n");
-  for (int d = 1; d <= KC_PLAN_DAYS; d++) {
-    int cal = kc_plan_day_date(s->plan.start_day, d);
-    printf("\n## Day %d: %s (%s)\n\n", d, date_of(cal, date), kc_day_weekday_name(cal));
-    printf("| Task | State | When | Note |\n|---|---|---|---|\n");
-    for (size_t t = 0; t < s->n_tasks; t++) {
-      const struct kc_plan_task *task = &s->tasks[t];
-      const struct kc_task_day *c = kc_plan_cell(s, t, d);
-      printf("| ");
-      md_cell(task->label);
-      printf(" (%s)%s | ", task->id, task->target ? "" : ", optional");
-      if (task->kind == KC_TASK_ICE && c->ice.optional)
-        printf("%d used | ", c->ice.count);
-      else if (task->kind == KC_TASK_ICE)
-        printf("%d of %d sessions, %s | ", c->ice.count, c->ice.target,
-               kc_task_state_name(c->state));
-      else if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1])
-        printf("%d/10%s | ", s->pain[d - 1].score, c->late ? ", late" : "");
-      else
-        printf("%s | ", kc_task_state_name(c->state));
-      if (task->kind == KC_TASK_ICE) {
-        int any = 0;
-        for (int i = 0; i < s->n_ice; i++)
-          if (s->ice[i].day == d) {
-            printf("%s%s%s", any ? ", " : "", kc_cli_time(s->ice[i].at, when, sizeof when),
-                   s->ice[i].late ? " (late)" : "");
-            any = 1;
-          }
-        printf("%s |  |\n", any ? "" : "-");
-      } else {
-        printf("%s | ", c->at ? kc_cli_time(c->at, when, sizeof when) : "-");
-        if (task->kind == KC_TASK_PAIN && s->has_pain[d - 1]) md_cell(s->pain[d - 1].note);
-        printf(" |\n");
-      }
-    }
-    printf("\nProgress: %d of %d required tasks (%d%%).\n", s->progress[d - 1].done,
-           s->progress[d - 1].total, kc_progress_percent(s->progress[d - 1]));
-  }
+  struct kc_strbuf b = {0};
+  kc_plan_markdown(&b, profile, s);
+  fputs(kc_strbuf_str(&b), stdout);
+  kc_strbuf_free(&b);
 }
 
 void kc_plan_print_csv(const struct kc_plan_snapshot *s) {

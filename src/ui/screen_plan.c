@@ -51,6 +51,8 @@ static const struct kc_binding checklist_rows[] = {
     {CMD_ARTICLE, {'a'}, "the task's article", "article", NULL},
     {CMD_INFO, {'i'}, "the task's instructions on a page of their own", NULL, NULL},
     {CMD_CHART, {'c'}, "pain chart", "chart", NULL},
+    {CMD_EXPORT, {'p'}, "the whole plan as a page (e saves it as a Markdown file)", NULL, NULL},
+    {CMD_REPORT, {'r'}, "the report for a physio or doctor (e saves it as a file)", NULL, NULL},
     {CMD_END, {'e'}, "end the plan (asks first; it is kept in your history)", "end plan", NULL},
     {CMD_BETTER,
      {'b'},
@@ -546,6 +548,16 @@ static enum kc_result checklist_command(struct kc_view *v, struct kc_ui *ui, enu
     if (art && *art) kc_ui_push(ui, kc_reader_new(ui, art));
     return V_HANDLED;
   case CMD_CHART: kc_ui_push(ui, kc_chart_new(ui, c->snap.plan.id)); return V_HANDLED;
+  case CMD_REPORT: kc_ui_push(ui, kc_report_view(ui, 0)); return V_HANDLED;
+  case CMD_EXPORT: {
+    struct kc_strbuf md = {0};
+    kc_plan_markdown(&md, ui->app->profile.name, &c->snap);
+    kc_ui_push(ui,
+               kc_reader_new_page(ui, "3-day recovery plan", "Every day's tasks, times and notes",
+                                  kc_strbuf_str(&md), "plan"));
+    kc_strbuf_free(&md);
+    return V_HANDLED;
+  }
   case CMD_INFO:
     if (c->cur.sel < c->snap.n_tasks) {
       struct kc_strbuf md = {0};

@@ -300,6 +300,34 @@ static int cli(const char *const args[], const char *extra_env) {
   return system(cmd);
 }
 
+/* The whole job from the plan screen: the plan as a page saved as a
+ * Markdown file whose path is shown (with the task ticked here in it), and
+ * the clinician report. */
+START_TEST(plan_page_saved_and_report) {
+  ck_assert_int_eq(cli((const char *const[]){"plan", "start", "--checked", NULL}, NULL), 0);
+  ck_assert_int_eq(cli((const char *const[]){"plan", "tick", "elevation", NULL}, NULL), 0);
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, NULL);
+  e2e_past_notice(p);
+  open_plan(p);
+  e2e_expect(p, "[x] Raise the leg");
+  kc_pty_send_str(p, "p");
+  e2e_expect(p, "Day 1:");
+  e2e_expect(p, "e save");
+  kc_pty_send_str(p, "e");
+  e2e_expect(p, "Saved to ");
+  char cmd[700];
+  snprintf(cmd, sizeof cmd,
+           "grep -q '# 3-day recovery plan' '%s'/kneecare-plan-*.md && "
+           "grep -q 'Raise the leg.*| done' '%s'/kneecare-plan-*.md",
+           T.home, T.home);
+  ck_assert_int_eq(system(cmd), 0);
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "[x] Raise the leg");
+  kc_pty_send_str(p, "r");
+  e2e_expect(p, "Knee pain: summary for a physio or doctor");
+}
+END_TEST
+
 START_TEST(second_instance_sees_first_ticks) {
   /* A plan started by the command line; the guide shows it; a tick made by
    * another process appears after the guide's next refresh. */
@@ -602,6 +630,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, profile_plan_ticks_pain_timer_persist);
   tcase_add_test(tc, safety_check_yes_stops_home_care);
   tcase_add_test(tc, second_instance_sees_first_ticks);
+  tcase_add_test(tc, plan_page_saved_and_report);
   tcase_add_test(tc, day_three_checkin);
   tcase_add_test(tc, overuse_plan_from_the_question);
   tcase_add_test(tc, safety_check_yes_stops_home_care_40x12);
