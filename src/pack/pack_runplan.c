@@ -14,6 +14,7 @@
  *    versions, and a drawing that fits 36 x 8 with an ASCII twin.
  * Problems are pinned to the first line of db/ that holds the row's ids. */
 #include "pack_runplan.h"
+#include "pack_clinical.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -77,74 +78,13 @@ static void problem(const struct ctx *X, const char *a, const char *b, const cha
 
 /* ---- sources --------------------------------------------------------- */
 
-static const char *const deny[] = {
-    "droracle.ai",
-    "paperexplained.cn",
-    "biologyinsights.com",
-    "usprime23.com",
-    "obnews.co",
-    "docslib.org",
-    "studylib.net",
-    "documents.pub",
-    "mdedge-cache.qa01.mdedge.com",
-    "r.darrennathanael.com",
-    "bibliotheek.ehb.be",
-    "beta.nhs.uk",
-    "campbellspharmacy.co.uk",
-    "fitro.info",
-    "gizmo.ai",
-    "healthwell.eani.org.uk",
-    "hsceduaffweb.health.usf.edu",
-};
-
-static bool denied(const char *host, size_t n) {
-  for (size_t i = 0; i < sizeof deny / sizeof deny[0]; i++) {
-    const size_t d = strlen(deny[i]);
-    if (n == d && strncasecmp(host, deny[i], d) == 0) return true;
-    if (n > d && host[n - d - 1] == '.' && strncasecmp(host + n - d, deny[i], d) == 0) return true;
-  }
-  return false;
-}
-
-/* One source: "Publisher, Title - http(s)://host/... (checked YYYY-MM-DD)". */
-static const char *one_source(const char *s, size_t len) {
-  static const char tail[] = " (checked YYYY-MM-DD)";
-  const size_t tl = sizeof tail - 1;
-  if (len < tl + 12) return "a source is too short to hold a title, an address and a date";
-  if (strncmp(s + len - tl, " (checked ", 10) != 0 || s[len - 1] != ')')
-    return "a source must end with ' (checked YYYY-MM-DD)'";
-  int day;
-  if (!kc_day_parse_n(s + len - 11, 10, &day)) return "a source's checked date is not a real date";
-  const char *addr = NULL;
-  for (const char *p = s; (p = strstr(p, " - http")) && p < s + len - tl; p++) addr = p + 3;
-  if (!addr) return "a source needs ' - ' and an http(s) address";
-  const char *comma = memchr(s, ',', (size_t)(addr - 3 - s));
-  if (!comma) return "a source starts 'Publisher, Title'";
-  const char *host = strncmp(addr, "https://", 8) == 0  ? addr + 8
-                     : strncmp(addr, "http://", 7) == 0 ? addr + 7
-                                                        : NULL;
-  if (!host) return "a source's address must start with http:// or https://";
-  size_t hl = strcspn(host, "/:? ");
-  if (hl == 0 || memchr(host, '.', hl) == NULL) return "a source's address has no host name";
-  if (denied(host, hl)) return "a source is on the deny list (copies, AI answers, content farms)";
-  return NULL;
-}
-
-const char *kc_pack_source_problem(const char *text) {
-  if (!text || !text[0]) return "no source";
-  for (const char *p = text;;) {
-    const char *sep = strstr(p, " ; ");
-    const size_t len = sep ? (size_t)(sep - p) : strlen(p);
-    const char *why = one_source(p, len);
-    if (why) return why;
-    if (!sep) return NULL;
-    p = sep + 3;
-  }
-}
-
+/* The one source rule of the packer (pack_clinical.c: the format, the
+ * allow and deny lists), reported at the row's file:line. */
 static void check_source(const struct ctx *X, const char *src, const char *a, const char *b) {
-  const char *why = kc_pack_source_problem(src);
-  if (why) problem(X, a, b, "%s%s", why, "");
+  char file[4096];
+  int line;
+  locate(X, a, b, file, sizeof file, &line);
+  kc_clinical_check_sources(src, file, line, "return to running", X->report);
 }
 
 /* ---- references to other tables -------------------------------------- */

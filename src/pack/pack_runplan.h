@@ -11,9 +11,4 @@
  * problem once as file:line through `report`. */
 void kc_pack_check_runplan(sqlite3 *db, const char *dbdir, kc_report_fn report);
 
-/* NULL when `text` is one or more sources in the shared format
- * "Publisher, Title - https://address (checked YYYY-MM-DD)" joined by
- * " ; ", none on the deny list; otherwise what is wrong (static text). */
-const char *kc_pack_source_problem(const char *text);
-
 #endif

@@ -386,10 +386,12 @@ START_TEST(pack_refuses_unknown_and_urgent_causes) {
 }
 END_TEST
 
+/* The packer's one source rule (pack_clinical.c) applies to this data too:
+ * an address, the allow and deny lists, the checked date. */
 START_TEST(pack_refuses_bad_sources) {
   int line = edit("INSERT INTO run_rule", "https://pubmed.ncbi.nlm.nih.gov/17307888/",
                   "pubmed.ncbi.nlm.nih.gov/17307888/");
-  expect(line, "' - ' and an http(s) address");
+  expect(line, "has no \"Publisher, Title - https://address\"");
   edit("INSERT INTO run_rule", "pubmed.ncbi.nlm.nih.gov/17307888/",
        "https://pubmed.ncbi.nlm.nih.gov/17307888/");
   line = edit("'wall-sit', 2,", "https://pmc.ncbi.nlm.nih.gov/articles/PMC4975825/",
@@ -397,10 +399,15 @@ START_TEST(pack_refuses_bad_sources) {
   expect(line, "deny list");
   edit("'wall-sit', 2,", "https://www.docslib.org/doc/1",
        "https://pmc.ncbi.nlm.nih.gov/articles/PMC4975825/");
+  line = edit("'wall-sit', 2,", "https://pmc.ncbi.nlm.nih.gov/articles/PMC4975825/",
+              "https://www.runnersblog.example/knee");
+  expect(line, "not a primary or authoritative publisher");
+  edit("'wall-sit', 2,", "https://www.runnersblog.example/knee",
+       "https://pmc.ncbi.nlm.nih.gov/articles/PMC4975825/");
   line = edit("INSERT INTO run_stage (programme_id, position, run_min, walk_min, repeats, source) "
               "VALUES ('walk-run', 1,",
               " (checked 2026-11-30)", "");
-  expect(line, "must end with ' (checked YYYY-MM-DD)'");
+  expect(line, "needs \"(checked YYYY-MM-DD)\"");
 }
 END_TEST
 
