@@ -550,9 +550,17 @@ static int resume_answer(struct kc_view *v, struct kc_ui *ui, int yes, const cha
 struct kc_view *kc_wizard_new(struct kc_ui *ui) {
   char err[512];
   const struct kc_wz_def *def = kc_app_wizard(ui->app, err, sizeof err);
-  if (!def) {
-    kc_ui_message(ui, ROLE_WARNING, "%s", err);
-    return NULL;
+  if (!def) { /* fail closed: say so, and point to the warning signs */
+    struct kc_strbuf md = {0};
+    kc_strbuf_put(&md, "## The symptom check cannot be used\n\n");
+    kc_strbuf_put_md(&md, err);
+    kc_strbuf_put(&md,
+                  "\n\nIf you have any warning sign, act on it now: read [Red flags](red-flags) "
+                  "and [Emergency signs](emergency-signs).\n");
+    struct kc_view *page =
+        kc_reader_new_text(ui, "Symptom check", "Not available", kc_strbuf_str(&md));
+    kc_strbuf_free(&md);
+    return page;
   }
   struct wizard *z = kc_xcalloc(1, sizeof *z);
   z->base.ops = &wizard_ops;
