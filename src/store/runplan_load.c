@@ -115,7 +115,7 @@ static int load_stages(struct loader *L) {
   int rc, expect = 1;
   while ((rc = sqlite3_step(L->st)) == SQLITE_ROW) {
     struct kc_rp_def *d = &L->c->def;
-    int pos;
+    int pos = 0;
     if (d->n_stages >= KC_RP_MAX_STAGES) return fail(L, "more than %d steps", KC_RP_MAX_STAGES);
     struct kc_rp_stage *s = &d->stage[d->n_stages];
     if (num(L, 0, "position", "step", &pos) || num(L, 1, "run_min", "step", &s->run_min) ||
@@ -162,7 +162,7 @@ static int load_causes(struct loader *L) {
     struct kc_rp_def *d = &L->c->def;
     if (d->n_causes >= KC_RP_MAX_CAUSES) return fail(L, "more than %d causes", KC_RP_MAX_CAUSES);
     struct kc_rp_cause *k = &d->cause[d->n_causes];
-    int level;
+    int level = 0;
     if (id_col(L, 0, k->id, sizeof k->id, "cause")) return -1;
     if (sqlite3_column_int(L->st, 3)) return fail(L, "cause '%s' is not a wizard cause", k->id);
     if (num(L, 1, "min_level", k->id, &level)) return -1;
@@ -192,7 +192,7 @@ static int exercise_row(struct loader *L, struct kc_rp_exercise *e) {
   char eid[KC_RP_ID_MAX];
   if (id_col(L, 0, eid, sizeof eid, "exercise")) return -1;
   e->id = kc_xstrdup(eid);
-  int side;
+  int side = 0;
   struct kc_ex_limits *d = &e->dose;
   if (num(L, 2, "level", eid, &e->level) || num(L, 4, "sets_min", eid, &d->sets_min) ||
       num(L, 5, "sets_max", eid, &d->sets_max) || num(L, 6, "reps_min", eid, &d->reps_min) ||
@@ -234,7 +234,7 @@ static int load_exercise_parts(struct loader *L, struct kc_rp_exercise *e) {
     return -1;
   int rc;
   while ((rc = sqlite3_step(L->st)) == SQLITE_ROW) {
-    int pos;
+    int pos = 0;
     if (num(L, 0, "position", e->id, &pos)) return -1;
     if (e->n_steps >= KC_EX_STEPS_MAX || pos != e->n_steps + 1)
       return fail(L, "exercise '%s': steps must be numbered 1..%d", e->id, KC_EX_STEPS_MAX);
@@ -249,7 +249,7 @@ static int load_exercise_parts(struct loader *L, struct kc_rp_exercise *e) {
   while ((rc = sqlite3_step(L->st)) == SQLITE_ROW) {
     const char *cs = (const char *)sqlite3_column_text(L->st, 0);
     const bool box = cs && strcmp(cs, "box") == 0;
-    int row, *n = box ? &e->n_art : &e->n_ascii;
+    int row = 0, *n = box ? &e->n_art : &e->n_ascii;
     char **rows = box ? e->art : e->ascii;
     if (!box && !(cs && strcmp(cs, "ascii") == 0))
       return fail(L, "exercise '%s': a drawing is 'box' or 'ascii'", e->id);
