@@ -87,6 +87,8 @@ enum kc_cmd {
 /* Keys in a row: a character (its code point), or a curses key code with
  * KC_KEY() around it (KEY_DOWN, KEY_F(1)...). 0 ends the list. */
 #define KC_KEY(code) (0x200000 + (code))
+/* Enter as terminals send it (CR) and as curses names it: for keymap rows. */
+#define KC_ENTER '\r', KC_KEY(KEY_ENTER)
 #define KC_CTRL(c) ((c)&0x1F)
 #define KC_MAX_KEYS 5
 

@@ -19,7 +19,6 @@
 #define DOWN KC_KEY(KEY_DOWN)
 #define LEFT KC_KEY(KEY_LEFT)
 #define RIGHT KC_KEY(KEY_RIGHT)
-#define ENTER '\r', KC_KEY(KEY_ENTER)
 #define BKSP KC_KEY(KEY_BACKSPACE)
 
 static const struct kc_binding global_rows[] = {
@@ -71,7 +70,7 @@ const struct kc_keymap kc_keys_answer = KC_KEYMAP(
     "Questions", "The same answer keys on every yes / no / not-sure question.", answer_rows, NULL);
 
 static const struct kc_binding prompt_rows[] = {
-    {CMD_OPEN, {ENTER}, "confirm", "confirm", NULL},
+    {CMD_OPEN, {KC_ENTER}, "confirm", "confirm", NULL},
     {CMD_BACK, {27}, "cancel", "cancel", NULL},
     {CMD_CLEAR, {KC_CTRL('U')}, "clear", NULL, NULL},
     {CMD_DELETE_WORD, {KC_CTRL('W')}, "delete a word", NULL, NULL},

@@ -30,10 +30,9 @@ struct checklist {
   int w;            /* width of the last draw */
 };
 
-#define ENTER '\r', KC_KEY(KEY_ENTER)
 static const struct kc_binding checklist_rows[] = {
     {CMD_TOGGLE,
-     {' ', ENTER},
+     {' ', KC_ENTER},
      "tick the task; on the ice row start the 20-minute timer; on the pain row log 0-10 with a "
      "note",
      "tick",

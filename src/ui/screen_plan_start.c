@@ -9,8 +9,6 @@
 #include "kneecare/day.h"
 #include "screen_plan.h"
 
-#define ENTER '\r', KC_KEY(KEY_ENTER)
-
 struct starter {
   struct kc_view base;
   struct kc_list list;
@@ -22,7 +20,7 @@ struct starter {
 
 static const struct kc_binding starter_rows[] = {
     {CMD_OPEN,
-     {ENTER, KC_KEY(KEY_RIGHT), 'l'},
+     {KC_ENTER, KC_KEY(KEY_RIGHT), 'l'},
      "choose: the day the pain started (or past charts), then how it started",
      "choose",
      NULL},

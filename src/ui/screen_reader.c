@@ -40,11 +40,10 @@ struct reader {
   int restore;         /* thousandths of the way down to open at, or -1 */
 };
 
-#define ENTER '\r', KC_KEY(KEY_ENTER)
 static const struct kc_binding reader_rows[] = {
     {CMD_NEXT_LINK, {'\t'}, "select the next link", "link", NULL},
     {CMD_PREV_LINK, {KC_KEY(KEY_BTAB)}, "select the previous link", NULL, NULL},
-    {CMD_OPEN, {ENTER, KC_KEY(KEY_RIGHT), 'l'}, "follow the selected link", "follow", NULL},
+    {CMD_OPEN, {KC_ENTER, KC_KEY(KEY_RIGHT), 'l'}, "follow the selected link", "follow", NULL},
     {CMD_FIND, {'/'}, "find in this article", "find", NULL},
     {CMD_FIND_NEXT, {'n'}, "next match", "next", NULL},
     {CMD_FIND_PREV, {'N'}, "previous match", NULL, NULL},
@@ -64,7 +63,7 @@ const struct kc_keymap kc_keys_reader =
               reader_rows, &kc_keys_scroll);
 
 static const struct kc_binding notice_rows[] = {
-    {CMD_OPEN, {ENTER}, "continue to the guide", "continue", NULL},
+    {CMD_OPEN, {KC_ENTER}, "continue to the guide", "continue", NULL},
 };
 static const struct kc_keymap kc_keys_notice =
     KC_KEYMAP("Safety notice", NULL, notice_rows, &kc_keys_reader);

@@ -16,7 +16,6 @@
 #include "kneecare/wizard_run.h"
 #include "ui.h"
 
-#define ENTER '\r', KC_KEY(KEY_ENTER)
 #define LEFT KC_KEY(KEY_LEFT)
 #define RIGHT KC_KEY(KEY_RIGHT)
 #define BKSP KC_KEY(KEY_BACKSPACE)
@@ -48,7 +47,7 @@ static const struct kc_binding wizard_rows[] = {
      "see what to do now (once an answer needs help now)",
      "see what to do now",
      NULL},
-    {CMD_OPEN, {ENTER, RIGHT, 'l'}, "choose the answer and go on", "choose", NULL},
+    {CMD_OPEN, {KC_ENTER, RIGHT, 'l'}, "choose the answer and go on", "choose", NULL},
     {CMD_TOGGLE, {' '}, "tick an option where several apply", "tick", NULL},
     {CMD_YES, {'y', 'Y'}, "yes", "answer", "y/n/u"},
     {CMD_NO, {'n', 'N'}, "no", NULL, NULL},
