@@ -116,15 +116,6 @@ static int open_content(struct kc_app *app) {
   return -1;
 }
 
-/* The commands that only read articles; every other one may give advice
- * that depends on the warning signs, so it checks them first. */
-static int reads_articles_only(const char *name) {
-  static const char *const reading[] = {"topics", "list", "show", "search"};
-  for (size_t i = 0; i < sizeof reading / sizeof reading[0]; i++)
-    if (strcmp(name, reading[i]) == 0) return 1;
-  return 0;
-}
-
 static int check_safety(struct kc_app *app) {
   char err[1024];
   if (kc_app_check_safety(app, err, sizeof err) == 0) return 0;
@@ -143,54 +134,60 @@ struct kc_cmd_entry {
   const char *args;    /* the rest of the usage line ("" if none) */
   const char *summary; /* one line for --help */
   int (*exec)(struct kc_app *app, int argc, char **argv); /* argv[0] = sub or name */
+  /* 1: reads articles only, gives no advice that depends on the warning
+   * signs, so a --content file's signs are not checked first (speed) */
+  int reads_articles;
 };
 
 static const struct kc_cmd_entry commands[] = {
-    {"topics", NULL, "", "list topics: id, title, number of articles", kc_cmd_topics},
-    {"list", NULL, "[TOPIC]", "list articles: id, topic, title", kc_cmd_list},
-    {"show", NULL, "ID [--width N]", "print an article as wrapped text", kc_cmd_show},
+    {"topics", NULL, "", "list topics: id, title, number of articles", kc_cmd_topics, 1},
+    {"list", NULL, "[TOPIC]", "list articles: id, topic, title", kc_cmd_list, 1},
+    {"show", NULL, "ID [--width N]", "print an article as wrapped text", kc_cmd_show, 1},
     {"search", NULL, "[--limit N] [--topic ID] QUERY...", "ranked search: id, title, snippet",
-     kc_cmd_search},
+     kc_cmd_search, 1},
     {"wizard", NULL, "--questions [--json]", "every wizard question, in the order asked",
-     kc_cmd_wizard},
+     kc_cmd_wizard, 0},
     {"wizard", NULL, "--answers FILE|- [--json] [--save]",
-     "score an answers file (question=option lines)", kc_cmd_wizard},
+     "score an answers file (question=option lines)", kc_cmd_wizard, 0},
     {"history", NULL, "[ID] [--json]", "saved symptom checks of the profile, or one",
-     kc_cmd_history},
+     kc_cmd_history, 0},
     {"plan", "start", "[--date YYYY-MM-DD] [--checked] [--kind injury|overuse]",
-     "start the 3-day recovery plan (after the safety check)", kc_cmd_plan_start},
-    {"plan", "status", "[--json]", "today's day, tasks, ice, pain, progress", kc_cmd_plan_status},
+     "start the 3-day recovery plan (after the safety check)", kc_cmd_plan_start, 0},
+    {"plan", "status", "[--json]", "today's day, tasks, ice, pain, progress", kc_cmd_plan_status,
+     0},
     {"plan", "tick", "TASK [--day N]", "tick a task of a plan day (default today's)",
-     kc_cmd_plan_tick},
-    {"plan", "untick", "TASK [--day N]", "undo a tick", kc_cmd_plan_untick},
-    {"plan", "ice", "[--day N]", "record one completed 20-minute ice session", kc_cmd_plan_ice},
+     kc_cmd_plan_tick, 0},
+    {"plan", "untick", "TASK [--day N]", "undo a tick", kc_cmd_plan_untick, 0},
+    {"plan", "ice", "[--day N]", "record one completed 20-minute ice session", kc_cmd_plan_ice, 0},
     {"plan", "pain", "SCORE [--morning|--evening] [--note TEXT] [--day N]",
-     "a pain score, 0 (none) to 10 (worst), morning or evening", kc_cmd_plan_pain},
+     "a pain score, 0 (none) to 10 (worst), morning or evening", kc_cmd_plan_pain, 0},
     {"plan", "checkin", "better|same|worse", "day-3 check-in: is the pain easing?",
-     kc_cmd_plan_checkin},
-    {"plan", "end", "", "finish the plan (kept as history)", kc_cmd_plan_end},
+     kc_cmd_plan_checkin, 0},
+    {"plan", "end", "", "finish the plan (kept as history)", kc_cmd_plan_end, 0},
     {"plan", "export", "[--format markdown|csv]", "the whole plan: ticks, ice times, pain",
-     kc_cmd_plan_export},
-    {"plan", "next", "[--notify]", "what is due now, one line (nothing: exit 0)", kc_cmd_plan_next},
+     kc_cmd_plan_export, 0},
+    {"plan", "next", "[--notify]", "what is due now, one line (nothing: exit 0)", kc_cmd_plan_next,
+     0},
     {"run", "status", "[--json]", "the return to running: step, today's session, why",
-     kc_cmd_run_status},
+     kc_cmd_run_status, 0},
     {"run", "log", "[--during N] [--next-morning N] [--session K]",
-     "pain during a run and the next morning, 0 to 10", kc_cmd_run_log},
-    {"run", "next", "", "today's run, one line (nothing: exit 0)", kc_cmd_run_next},
+     "pain during a run and the next morning, 0 to 10", kc_cmd_run_log, 0},
+    {"run", "next", "", "today's run, one line (nothing: exit 0)", kc_cmd_run_next, 0},
     {"run", "pause", "[--reason illness|travel|injury|other]",
-     "pause the programme without losing it", kc_cmd_run_pause},
-    {"run", "resume", "", "carry on after a pause", kc_cmd_run_resume},
-    {"run", "end", "", "end the programme (kept as history)", kc_cmd_run_end},
-    {"run", "restart", "--week N", "start again from a chosen week", kc_cmd_run_restart},
+     "pause the programme without losing it", kc_cmd_run_pause, 0},
+    {"run", "resume", "", "carry on after a pause", kc_cmd_run_resume, 0},
+    {"run", "end", "", "end the programme (kept as history)", kc_cmd_run_end, 0},
+    {"run", "restart", "--week N", "start again from a chosen week", kc_cmd_run_restart, 0},
     {"run", "export", "[--format markdown|csv]", "every run, its pain and the rule's decision",
-     kc_cmd_run_export},
-    {"report", NULL, "", "one-page Markdown summary for a physio or doctor", kc_cmd_report},
-    {"profiles", NULL, "[--json]", "list profiles; * marks the current one", kc_cmd_profiles},
+     kc_cmd_run_export, 0},
+    {"report", NULL, "", "one-page Markdown summary for a physio or doctor", kc_cmd_report, 0},
+    {"profiles", NULL, "[--json]", "list profiles; * marks the current one", kc_cmd_profiles, 0},
     {"data", "check", "", "check the user-data file now (a damaged one is moved aside)",
-     kc_cmd_data_check},
-    {"data", "export", "[--output FILE]", "everything of the profile as JSON", kc_cmd_data_export},
+     kc_cmd_data_check, 0},
+    {"data", "export", "[--output FILE]", "everything of the profile as JSON", kc_cmd_data_export,
+     0},
     {"data", "delete", "[--check ID] [--yes]",
-     "delete the profile and all its data, or one symptom check", kc_cmd_data_delete},
+     "delete the profile and all its data, or one symptom check", kc_cmd_data_delete, 0},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -308,7 +305,7 @@ int main(int argc, char **argv) {
   if (!cmd) return code;
   kc_text_ascii_stdio(); /* a terminal that is not UTF-8 gets ASCII */
   if (open_content(&app) != 0) return KC_EXIT_FAIL;
-  if (!reads_articles_only(cmd->name) && check_safety(&app) != 0) return KC_EXIT_FAIL;
+  if (!cmd->reads_articles && check_safety(&app) != 0) return KC_EXIT_FAIL;
   optind += cmd->sub ? 2 : 1;
   int rc = cmd->exec(&app, argc - optind + 1, argv + optind - 1);
   kc_app_close(&app);
