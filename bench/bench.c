@@ -998,12 +998,15 @@ int main(int argc, char **argv) {
     print_scale(sf);
     return 0;
   }
-  if (getenv("KC_BENCH_FRAME_ONLY")) { /* quick comparison of first frames, interleaved */
+  if (getenv("KC_BENCH_FRAME_ONLY")) { /* quick: first frame, Down and peak RSS, interleaved */
     prepare_data_dir("data");
     struct figures k, d;
     int have = bench_interleaved(&k, &d) == 0;
     printf("first complete frame: kneecare %.2f ms, dialog %.2f ms\n", k.first_frame,
            have ? d.first_frame : -1);
+    printf("Down: kneecare %.3f ms %.1f B, dialog %.3f ms\n", k.down_ms, k.down_bytes,
+           have ? d.down_ms : -1);
+    printf("peak RSS: kneecare %.0f KB, less %.0f KB\n", k.rss_kb, bench_less_rss());
     return 0;
   }
   struct figures k, d;

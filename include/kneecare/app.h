@@ -54,11 +54,6 @@ struct kc_app {
  * advice that depends on the signs, and they stay as fast as the file. */
 int kc_app_check_safety(struct kc_app *app, char *err, size_t errlen);
 
-/* Lets the kernel drop the pages of the built-in content read so far (the
- * guide calls it when it waits for a key): they are clean, so nothing is
- * lost; the next read maps them again. */
-void kc_app_trim(struct kc_app *app);
-
 /* Opens the content database named by the options. */
 int kc_app_open_content(struct kc_app *app, char *err, size_t errlen);
 /* The content database, opened on first use; NULL if it cannot be opened

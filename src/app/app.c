@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "kneecare/blob.h"
@@ -36,21 +35,6 @@ int kc_app_check_safety(struct kc_app *app, char *err, size_t errlen) {
   kc_content_close(app->content);
   app->content = NULL;
   return -1;
-}
-
-void kc_app_trim(struct kc_app *app) {
-  (void)app;
-  /* The built-in content lives in the program file, mapped read-only;
-   * SQLite copies the pages it reads into its own small cache. The mapped
-   * pages it read through stay counted against the guide (and the kernel
-   * maps 64 KB around each one) until they are dropped here: they are
-   * clean and shared, so dropping them costs a minor fault on the next
-   * read and never loses anything. Memory then follows what one screen
-   * needs, not everything read since start. */
-  uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-  uintptr_t lo = ((uintptr_t)kc_content_image + page - 1) & ~(page - 1);
-  uintptr_t hi = ((uintptr_t)kc_content_image + kc_content_image_len) & ~(page - 1);
-  if (hi > lo) madvise((void *)lo, hi - lo, MADV_DONTNEED);
 }
 
 int kc_app_open_content(struct kc_app *app, char *err, size_t errlen) {

@@ -54,7 +54,7 @@ static int harden(sqlite3 *db) {
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
   set_limits(db);
   /* A small page cache: what one screen needs; memory is a target. */
-  return sqlite3_exec(db, "PRAGMA query_only = 1; PRAGMA cache_size = -256", NULL, NULL, NULL);
+  return sqlite3_exec(db, "PRAGMA query_only = 1; PRAGMA cache_size = -128", NULL, NULL, NULL);
 }
 
 /* The tables this store reads, with their columns in order. */
@@ -333,8 +333,8 @@ static int check_schema(sqlite3 *db, char *err, size_t errlen) {
   return 0;
 }
 
-static int finish_open(sqlite3 *db, int trusted, struct kc_content **out, char *err,
-                       size_t errlen) {
+int kc_content_finish_open(sqlite3 *db, int trusted, struct kc_content **out, char *err,
+                           size_t errlen) {
   /* The built-in image was validated by the packer; only a file given with
    * --content needs its schema checked. */
   if (harden(db) != SQLITE_OK || (!trusted && check_schema(db, err, errlen) != 0)) {
@@ -347,27 +347,6 @@ static int finish_open(sqlite3 *db, int trusted, struct kc_content **out, char *
   c->trusted = trusted;
   *out = c;
   return 0;
-}
-
-int kc_content_open_image(const unsigned char *data, size_t len, struct kc_content **out, char *err,
-                          size_t errlen) {
-  sqlite3 *db = NULL;
-  err[0] = '\0';
-  *out = NULL;
-  if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-    snprintf(err, errlen, "cannot open content: %s", db ? sqlite3_errmsg(db) : "out of memory");
-    sqlite3_close(db);
-    return -1;
-  }
-  /* READONLY: SQLite reads the image in place and never writes to it. */
-  int rc = sqlite3_deserialize(db, "main", (unsigned char *)data, (sqlite3_int64)len,
-                               (sqlite3_int64)len, SQLITE_DESERIALIZE_READONLY);
-  if (rc != SQLITE_OK) {
-    snprintf(err, errlen, "cannot load built-in content: %s", sqlite3_errmsg(db));
-    sqlite3_close(db);
-    return -1;
-  }
-  return finish_open(db, 1, out, err, errlen);
 }
 
 int kc_content_open_file(const char *path, struct kc_content **out, char *err, size_t errlen) {
@@ -388,7 +367,7 @@ int kc_content_open_file(const char *path, struct kc_content **out, char *err, s
     return -1;
   }
   sqlite3 *db = NULL;
-  int rc = kc_content_vfs_open(fd, &db);
+  int rc = kc_content_vfs_open(fd, 0, -1, &db);
   close(fd); /* SQLite holds its own duplicate */
   if (rc != SQLITE_OK) {
     snprintf(err, errlen, "cannot open content database '%s': %s", path,
@@ -396,7 +375,7 @@ int kc_content_open_file(const char *path, struct kc_content **out, char *err, s
     sqlite3_close(db);
     return -1;
   }
-  if (finish_open(db, 0, out, err, errlen) != 0) {
+  if (kc_content_finish_open(db, 0, out, err, errlen) != 0) {
     char tmp[384];
     snprintf(tmp, sizeof tmp, "%s", err);
     snprintf(err, errlen, "%s: %s", path, tmp);

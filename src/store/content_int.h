@@ -24,11 +24,16 @@ struct kc_search_state; /* prepared statements, made on the first search */
 
 struct kc_content {
   sqlite3 *db;
-  int fd;         /* a --content file, held open while the database is (-1: built in) */
   int trusted;    /* the built-in image, validated by the packer at build time */
   char note[256]; /* what the last read left out, for kc_content_note() */
   struct kc_search_state *search;
 };
+
+/* Hardens a just-opened content connection and, unless trusted (the
+ * built-in image), checks its schema; wraps it in *out, or closes it and
+ * returns -1 with the reason in err. */
+int kc_content_finish_open(sqlite3 *db, int trusted, struct kc_content **out, char *err,
+                           size_t errlen);
 
 /* A prepared statement; 0, or -1 with the reason in c->note. */
 int kc_content_prepare(struct kc_content *c, const char *sql, sqlite3_stmt **st);

@@ -1,4 +1,5 @@
-/* A read-only SQLite VFS over a file descriptor the program already holds.
+/* A read-only SQLite VFS over a file descriptor the program already holds,
+ * or over a window of it (the built-in content inside the program file).
  *
  * --content FILE is opened once (O_NONBLOCK, then fstat on the descriptor:
  * a FIFO, device or directory is refused before anything reads it). SQLite
@@ -6,7 +7,12 @@
  * its unix VFS resolves that link back to the path and opens the path again,
  * so a file swapped in between would be read. This VFS reads the descriptor
  * itself: pread only, no locks, no journal, never a write. Temporary files
- * (large sorts) go to the default VFS. */
+ * (large sorts) go to the default VFS.
+ *
+ * A window (URI parameters kc_off and kc_len) lets SQLite read the content
+ * image where it lies in the program file (content_image.c): the pages it
+ * reads then pass through its own bounded cache, instead of being mapped
+ * into the process 64 KB at a time as reading the image in place would. */
 #include "content_vfs.h"
 
 #include <errno.h>
@@ -17,12 +23,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sqlite_setup.h"
+
 #define VFS_NAME "kc-content-fd"
 #define PREFIX "/kc-content-fd/"
 
 struct fdfile {
   sqlite3_file base;
   int fd;
+  sqlite3_int64 off, len; /* the window read; len < 0: the whole file */
 };
 
 static sqlite3_vfs *parent; /* the default VFS, for everything but our file */
@@ -33,11 +42,16 @@ static int fd_close(sqlite3_file *f) {
 }
 
 static int fd_read(sqlite3_file *f, void *buf, int amt, sqlite3_int64 off) {
-  int fd = ((struct fdfile *)f)->fd;
+  const struct fdfile *file = (const struct fdfile *)f;
+  int fd = file->fd;
   char *p = buf;
-  int got = 0;
-  while (got < amt) {
-    ssize_t n = pread(fd, p + got, (size_t)(amt - got), (off_t)(off + got));
+  int got = 0, want = amt;
+  if (file->len >= 0) { /* a window: nothing past its end, from its start */
+    want = off >= file->len ? 0 : file->len - off < amt ? (int)(file->len - off) : amt;
+    off += file->off;
+  }
+  while (got < want) {
+    ssize_t n = pread(fd, p + got, (size_t)(want - got), (off_t)(off + got));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return SQLITE_IOERR_READ;
     if (n == 0) break;
@@ -62,8 +76,13 @@ static int fd_sync(sqlite3_file *f, int flags) {
   return SQLITE_OK;
 }
 static int fd_size(sqlite3_file *f, sqlite3_int64 *size) {
+  const struct fdfile *file = (const struct fdfile *)f;
   struct stat st;
-  if (fstat(((struct fdfile *)f)->fd, &st) != 0) return SQLITE_IOERR_FSTAT;
+  if (file->len >= 0) {
+    *size = file->len;
+    return SQLITE_OK;
+  }
+  if (fstat(file->fd, &st) != 0) return SQLITE_IOERR_FSTAT;
   *size = st.st_size;
   return SQLITE_OK;
 }
@@ -120,6 +139,9 @@ static int vfs_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int fla
   if ((flags & SQLITE_OPEN_MAIN_DB) == 0 || (flags & SQLITE_OPEN_READWRITE))
     return SQLITE_CANTOPEN; /* only the database itself, and only to read */
   struct fdfile *p = (struct fdfile *)f;
+  p->off = sqlite3_uri_int64(name, "kc_off", 0);
+  p->len = sqlite3_uri_int64(name, "kc_len", -1);
+  if (p->off < 0) return SQLITE_CANTOPEN;
   p->fd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
   if (p->fd < 0) return SQLITE_CANTOPEN;
   p->base.pMethods = &fd_methods;
@@ -198,8 +220,9 @@ static sqlite3_vfs fd_vfs = {
     .xGetLastError = vfs_error,
 };
 
-int kc_content_vfs_open(int fd, sqlite3 **db) {
+int kc_content_vfs_open(int fd, sqlite3_int64 off, sqlite3_int64 len, sqlite3 **db) {
   *db = NULL;
+  kc_sqlite_setup();
   if (!parent) {
     sqlite3_vfs *def = sqlite3_vfs_find(NULL);
     if (!def) return SQLITE_ERROR;
@@ -212,7 +235,11 @@ int kc_content_vfs_open(int fd, sqlite3 **db) {
       return rc;
     }
   }
-  char name[64];
-  snprintf(name, sizeof name, "file:" PREFIX "%d?immutable=1", fd);
+  char name[128];
+  if (len >= 0)
+    snprintf(name, sizeof name, "file:" PREFIX "%d?immutable=1&kc_off=%lld&kc_len=%lld", fd,
+             (long long)off, (long long)len);
+  else
+    snprintf(name, sizeof name, "file:" PREFIX "%d?immutable=1", fd);
   return sqlite3_open_v2(name, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, VFS_NAME);
 }

@@ -5,8 +5,9 @@
 #include <sqlite3.h>
 
 /* Opens the database in fd (a regular file) read-only; SQLite reads a
- * duplicate of fd and never the path. Returns an SQLite result code; *db may
+ * duplicate of fd and never the path. With len >= 0 the database is the len
+ * bytes at off, not the whole file. Returns an SQLite result code; *db may
  * be set even on failure (close it). */
-int kc_content_vfs_open(int fd, sqlite3 **db);
+int kc_content_vfs_open(int fd, sqlite3_int64 off, sqlite3_int64 len, sqlite3 **db);
 
 #endif

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "kneecare/mem.h"
+#include "sqlite_setup.h"
 #include "userdb_int.h"
 
 /* ======================================================================
@@ -63,6 +64,7 @@ static void sql_name_key(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 static int open_sql(struct kc_userdb *db, bool empty) {
   const int flags =
       (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOFOLLOW;
+  kc_sqlite_setup();
   int rc = sqlite3_open_v2(db->path, &db->sql, flags, NULL);
   if (rc != SQLITE_OK) {
     rc = udb_fail_sql(db, rc, "open the data file");

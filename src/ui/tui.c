@@ -28,10 +28,12 @@ static SCREEN *screen;
 static struct termios saved_termios;
 static int have_termios;
 
-/* What a fatal signal handler writes: leave the alternate screen, show the
- * cursor, reset attributes, mouse off. Fixed bytes: async-signal-safe. */
+/* What a fatal signal handler writes: mouse off, reset attributes, leave
+ * the alternate screen, then show the cursor (leaving restores the cursor
+ * state saved on entering, which some terminals take to include whether it
+ * was shown). Fixed bytes: async-signal-safe. */
 static const char emergency_reset[] =
-    "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
+    "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?1049l\033[?25h\r\n";
 
 static void on_stop(int sig) { stop_signal = sig; }
 
@@ -113,6 +115,14 @@ static int start_curses(char *err, size_t errlen) {
     return -1;
   }
   set_term(screen);
+  /* ncurses 6.4 (Debian 12) writes out its buffer after every cursor
+   * movement while the screen is in its initial state, which it leaves
+   * only by coming back from endwin: a Down key went out in three writes,
+   * the first frame in about twenty. Suspending once here, before anything
+   * is drawn, lets every later frame go out in one write. The switch to the
+   * alternate screen and back that this adds is in one write, so no
+   * terminal shows it. */
+  endwin();
   if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
     restore_terminal();
     snprintf(err, errlen,
@@ -545,7 +555,7 @@ static int handle_key(struct kc_ui *ui, int rc, wint_t ch, int small) {
 }
 
 static void run_loop(struct kc_ui *ui, int notice_shown) {
-  int dirty = 2, started = 0, trim = 1;
+  int dirty = 2, started = 0;
   time_t last_tick = time(NULL);
   while (!ui->quit && !stop_signal) {
     int small = LINES < KC_MIN_ROWS || COLS < KC_MIN_COLS;
@@ -579,8 +589,6 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
     /* A screen waiting for idle (Home's dashboard) gets it after a short
      * quiet spell with no key waiting. */
     if (ui->want_idle) timeout(40);
-    if (trim) kc_app_trim(ui->app); /* before waiting: memory follows one screen */
-    trim = 0;
     int rc = get_wch(&ch);
     if (ui->want_idle) {
       timeout(250);
@@ -588,7 +596,6 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
         ui->want_idle = 0;
         ui->idle = 1;
         dirty = 2;
-        trim = 1;
         continue;
       }
     }
@@ -599,7 +606,6 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
     }
     /* Every pending key before the next frame. */
     while (rc != ERR && !ui->quit) {
-      trim = 1;
       int d = handle_key(ui, rc, ch, small);
       if (d > dirty) dirty = d;
       timeout(0);

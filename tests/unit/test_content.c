@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -647,11 +648,84 @@ START_TEST(out_of_memory_never_prints_null) {
 }
 END_TEST
 
+/* Pages of [p, p + len) mapped into this process: bit 63 of each page's
+ * entry in /proc/self/pagemap (readable without privileges). */
+static size_t mapped_pages(const void *p, size_t len) {
+  long page = sysconf(_SC_PAGESIZE);
+  uintptr_t first = (uintptr_t)p / (uintptr_t)page,
+            last = ((uintptr_t)p + len - 1) / (uintptr_t)page;
+  int fd = open("/proc/self/pagemap", O_RDONLY);
+  ck_assert_int_ge(fd, 0);
+  size_t mapped = 0;
+  for (uintptr_t pg = first; pg <= last; pg++) {
+    unsigned long long entry = 0;
+    ck_assert_int_eq(pread(fd, &entry, sizeof entry, (off_t)(pg * sizeof entry)), sizeof entry);
+    mapped += (entry >> 63) & 1;
+  }
+  close(fd);
+  return mapped;
+}
+
+/* Reads an article and searches: what the guide does on its first screens. */
+static char *read_and_search(struct kc_content *c) {
+  struct kc_article a;
+  ck_assert_int_eq(kc_content_article(c, "ice", &a), 1);
+  char *body = strdup(a.body);
+  kc_article_free(&a);
+  struct kc_hit *h = NULL;
+  size_t n = 0;
+  char err[256];
+  ck_assert_int_gt(kc_content_search(c, "swelling knee pain", 20, 1, &h, &n, err, sizeof err), 0);
+  kc_hits_free(h, n);
+  return body;
+}
+
+/* The built-in content is read from the program file through SQLite's
+ * bounded page cache, so the image compiled into the program is never
+ * mapped in: memory does not grow with what has been read. The 256 KB at
+ * each end are left out: the kernel maps pages around the constants the
+ * image shares its first and last pages with, 64 KB or a whole cached
+ * folio at a time. */
+START_TEST(builtin_content_read_from_the_program_file) {
+  struct kc_content *c = open_real();
+  free(read_and_search(c));
+  const size_t margin = 256 * 1024;
+  ck_assert_uint_gt(kc_content_image_len, 4 * margin);
+  size_t mapped = mapped_pages(kc_content_image + margin, kc_content_image_len - 2 * margin);
+  ck_assert_msg(mapped == 0, "%zu pages of the content image were mapped in", mapped);
+  kc_content_close(c);
+}
+END_TEST
+
+/* An image that is not part of the program file (here a copy on the heap)
+ * is read in memory instead, with the same result. */
+START_TEST(image_outside_the_program_file_read_in_memory) {
+  struct kc_content *c = open_real();
+  char *want = read_and_search(c);
+  kc_content_close(c);
+  unsigned char *copy = malloc(kc_content_image_len);
+  ck_assert_ptr_nonnull(copy);
+  memcpy(copy, kc_content_image, kc_content_image_len);
+  char err[256];
+  c = NULL;
+  ck_assert_msg(kc_content_open_image(copy, kc_content_image_len, &c, err, sizeof err) == 0, "%s",
+                err);
+  char *got = read_and_search(c);
+  ck_assert_str_eq(got, want);
+  kc_content_close(c);
+  free(got);
+  free(want);
+  free(copy);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("content");
   TCase *tc = tcase_create("store");
   tcase_set_timeout(tc, 20);
   tcase_add_test(tc, real_content_has_required_articles);
+  tcase_add_test(tc, builtin_content_read_from_the_program_file);
+  tcase_add_test(tc, image_outside_the_program_file_read_in_memory);
   tcase_add_test(tc, it_band_says_outer_side);
   tcase_add_test(tc, search_ranks_titles_and_marks_matches);
   tcase_add_test(tc, search_answers_the_way_people_ask);
