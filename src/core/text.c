@@ -153,9 +153,17 @@ int kc_cp_displayable(uint32_t cp) {
   return !kc_cp_is_unsafe(cp) && !kc_cp_is_format(cp) && kc_cp_width(cp) >= 0;
 }
 
+/* Printable ASCII, most of every text: one column, passed through as it is.
+ * The loops below take it without decoding (the same result, faster). */
+static int plain_ascii(char c) { return (unsigned char)c >= 0x20 && (unsigned char)c < 0x7F; }
+
 size_t kc_text_width(const char *s, size_t len) {
   size_t i = 0, w = 0;
   while (i < len) {
+    if (plain_ascii(s[i])) {
+      i++, w++;
+      continue;
+    }
     uint32_t cp;
     i += kc_utf8_decode(s + i, len - i, &cp);
     w += (size_t)cols_of(cp);
@@ -174,6 +182,11 @@ int kc_cp_is_unsafe(uint32_t cp) {
 size_t kc_text_fit(const char *s, size_t len, size_t cols) {
   size_t i = 0, w = 0;
   while (i < len) {
+    if (plain_ascii(s[i])) {
+      if (w + 1 > cols) break;
+      i++, w++;
+      continue;
+    }
     uint32_t cp;
     size_t n = kc_utf8_decode(s + i, len - i, &cp);
     int cw = cols_of(cp);
@@ -188,6 +201,11 @@ size_t kc_text_sanitize(const char *s, size_t len, char *out, size_t outlen, int
   size_t o = 0;
   if (outlen == 0) return 0;
   for (size_t i = 0; i < len;) {
+    if (plain_ascii(s[i])) {
+      if (o + 1 >= outlen) break;
+      out[o++] = s[i++];
+      continue;
+    }
     uint32_t cp;
     size_t n = kc_utf8_decode(s + i, len - i, &cp);
     i += n;
