@@ -12,12 +12,7 @@
 #include "kc_check.h"
 #include "kneecare/markup.h"
 #include "kneecare/wizard.h"
-
-static void add_levels(struct kc_wz_def *d) {
-  for (int l = KC_LEVEL_SELF_CARE; l <= KC_LEVEL_MAX; l++)
-    kc_wz_set_level(d, l, kc_level_name((enum kc_level)l), kc_level_title((enum kc_level)l),
-                    kc_level_advice((enum kc_level)l), "src-level");
-}
+#include "wizard_fixture.h" /* add_levels */
 
 static void cause(struct kc_wz_def *d, const char *id, enum kc_wz_cause_kind kind, int min,
                   const char *action) {

@@ -1,5 +1,6 @@
 /* The small hand-made wizard definition the engine's unit tests share
- * (test_wizard.c, test_wizard_validate.c): seven questions, three causes,
+ * (test_wizard.c, test_wizard_validate.c; test_wizard_signs.c takes only
+ * add_levels): seven questions, three causes,
  * two warning signs, evidence, a rule and reads. Static inline: each test
  * program uses what it needs. */
 #ifndef KC_WIZARD_FIXTURE_H
