@@ -121,8 +121,11 @@ static int start_curses(char *err, size_t errlen) {
    * the first frame in about twenty. Suspending once here, before anything
    * is drawn, lets every later frame go out in one write. The switch to the
    * alternate screen and back that this adds is in one write, so no
-   * terminal shows it. */
+   * terminal shows it. The refresh that comes back runs now, before colour
+   * is started: coming back with colour on would reset the terminal's
+   * palette (terminfo "oc"), which is the user's. */
   endwin();
+  refresh();
   if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
     restore_terminal();
     snprintf(err, errlen,
