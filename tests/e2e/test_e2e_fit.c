@@ -1,6 +1,7 @@
 /* End-to-end (issue 12, "nothing cut"): the plan's daily safety check shows
  * its whole introduction (what a yes means, and the y/n/u keys) and every
- * question whole at 40x12, 80x24 and 200x60. The expected words come from the content
+ * question whole at 40x12, 80x24 and 200x60; the pain prompt's slot
+ * question is readable whole at 40x12. The expected words come from the content
  * database (the questions) and from the screen's own text, never from
  * what the program printed. */
 #include <sqlite3.h>
@@ -146,6 +147,36 @@ START_TEST(safety_intro_comes_back_40x12) {
 }
 END_TEST
 
+static int cli(const char *const args[]) {
+  char cmd[2048];
+  int o = snprintf(cmd, sizeof cmd, "HOME='%s' '%s'", T.home, KNEECARE_PATH);
+  for (int i = 0; args[i]; i++) o += snprintf(cmd + o, sizeof cmd - (size_t)o, " '%s'", args[i]);
+  snprintf(cmd + o, sizeof cmd - (size_t)o, " >/dev/null 2>&1");
+  return system(cmd);
+}
+
+/* The pain prompt at 40x12: the slot question is shown whole (on its own
+ * row above the answer when it does not fit beside it), and it works. */
+START_TEST(pain_prompt_whole_40x12) {
+  ck_assert_int_eq(cli((const char *const[]){"plan", "start", "--checked", NULL}), 0);
+  struct kc_pty *p = e2e_start(&T, 12, 40);
+  open_plan(p);
+  e2e_expect(p, "Day 1 of 3");
+  e2e_select(p, "Pain: morning");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Enter to confirm");
+  e2e_expect(p, "Score: m morning, e evening:");
+  e2e_expect_not(p, "\xE2\x80\xA6"); /* no ellipsis: nothing cut */
+  kc_pty_send_str(p, "\x15"
+                     "e" KEY_ENTER_S);
+  e2e_expect(p, "Evening pain, 0-10:");
+  kc_pty_send_str(p, "6" KEY_ENTER_S);
+  e2e_expect(p, "Note (optional");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "evening 6/10");
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_fit");
   TCase *tc = tcase_create("fit");
@@ -155,6 +186,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, safety_check_whole_80x24);
   tcase_add_test(tc, safety_check_whole_200x60);
   tcase_add_test(tc, safety_intro_comes_back_40x12);
+  tcase_add_test(tc, pain_prompt_whole_40x12);
   suite_add_tcase(s, tc);
   return s;
 }
