@@ -1,7 +1,8 @@
 /* End-to-end (issue 12, "nothing cut"): the plan's daily safety check shows
  * its whole introduction (what a yes means, and the y/n/u keys) and every
  * question whole at 40x12, 80x24 and 200x60; the pain prompt's slot
- * question is readable whole at 40x12. The expected words come from the content
+ * question is readable whole at 40x12; the plan page and the clinician
+ * report show their title once. The expected words come from the content
  * database (the questions) and from the screen's own text, never from
  * what the program printed. */
 #include <sqlite3.h>
@@ -50,6 +51,19 @@ static void expect_whole(struct kc_pty *p, int rows, const char *text) {
     ck_abort_msg("expected the whole of \"%s\" on screen:\n%s", text, s ? s : "");
   }
   free(got);
+}
+
+/* The rows of the page (the header's breadcrumb and the status line aside)
+ * that show text. */
+static int rows_showing(struct kc_pty *p, int rows, const char *text) {
+  kc_pty_wait_quiet(p, 30, 1000);
+  char row[1024];
+  int k = 0;
+  for (int y = 1; y < rows - 1; y++) {
+    kc_pty_row(p, y, row, sizeof row);
+    if (strstr(row, text)) k++;
+  }
+  return k;
 }
 
 static void open_plan(struct kc_pty *p) {
@@ -177,6 +191,36 @@ START_TEST(pain_prompt_whole_40x12) {
 }
 END_TEST
 
+/* The plan page and the report show their title once (the Markdown's own
+ * heading is the page title), and the saved file keeps the heading. */
+START_TEST(page_titles_once) {
+  ck_assert_int_eq(cli((const char *const[]){"plan", "start", "--checked", NULL}), 0);
+  struct kc_pty *p = e2e_start(&T, 24, 80);
+  open_plan(p);
+  e2e_expect(p, "Day 1 of 3");
+  kc_pty_send_str(p, "p");
+  e2e_expect(p, "Every day's tasks");
+  ck_assert_int_eq(rows_showing(p, 24, "3-day recovery plan"), 1);
+  kc_pty_send_str(p, "e");
+  e2e_expect(p, "Saved to ");
+  char cmd[700];
+  snprintf(cmd, sizeof cmd, "grep -qx '# 3-day recovery plan' '%s'/kneecare-plan-*.md", T.home);
+  ck_assert_int_eq(system(cmd), 0);
+  kc_pty_send_str(p, KEY_ESC_S);
+  e2e_expect(p, "Day 1 of 3");
+  kc_pty_send_str(p, "r");
+  e2e_expect(p, "summary for a physio or doctor");
+  ck_assert_int_eq(rows_showing(p, 24, "summary for a physio or doctor"), 1);
+  ck_assert_int_eq(rows_showing(p, 24, "Report for a physio or doctor"), 0);
+  kc_pty_send_str(p, "e");
+  e2e_expect(p, "Saved to ");
+  snprintf(cmd, sizeof cmd,
+           "grep -qx '# Knee pain: summary for a physio or doctor' '%s'/kneecare-report-*.md",
+           T.home);
+  ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("e2e_fit");
   TCase *tc = tcase_create("fit");
@@ -187,6 +231,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, safety_check_whole_200x60);
   tcase_add_test(tc, safety_intro_comes_back_40x12);
   tcase_add_test(tc, pain_prompt_whole_40x12);
+  tcase_add_test(tc, page_titles_once);
   suite_add_tcase(s, tc);
   return s;
 }
