@@ -140,6 +140,33 @@ int kc_userdb_run_resume(struct kc_userdb *db, int64_t programme_id, int to_day)
 int kc_userdb_run_pauses(struct kc_userdb *db, int64_t programme_id, struct kc_run_pause **out,
                          int *n);
 
+/* ---- the walk-run timer (migration 008) ------------------------------------------------ */
+
+#define KC_RUN_TIMER_MAX_PHASE 102 /* a warm-up, then up to 50 runs and 50 walks; done */
+#define KC_RUN_TIMER_MAX_SECONDS 36000
+
+/* The walk-run timer of a session, stored the moment it starts, pauses,
+ * resumes or changes phase, so a quit or a crash keeps it. */
+struct kc_run_timer {
+  int64_t programme_id;
+  int seq, day;             /* the session it is for: number, calendar day */
+  int64_t started_at;       /* when the timer was started */
+  int phase;                /* 0..KC_RUN_TIMER_MAX_PHASE (the number of phases once complete) */
+  int64_t phase_started_at; /* when the phase began, moved on by the time paused */
+  bool paused;
+  int64_t paused_at;             /* when paused (paused only) */
+  int run_seconds, walk_seconds; /* in the phases before this one, 0..36000 */
+};
+/* Stores the active programme's timer, replacing the one it had. EINVAL
+ * for values out of range or a programme that has ended; ENOTFOUND for
+ * one that does not exist. */
+int kc_userdb_run_timer_save(struct kc_userdb *db, const struct kc_run_timer *t);
+/* The programme's stored timer, or ENOTFOUND. */
+int kc_userdb_run_timer_get(struct kc_userdb *db, int64_t programme_id, struct kc_run_timer *out);
+/* Deletes the programme's timer (the run was logged, or it was
+ * discarded); KC_UDB_OK also when there was none. */
+int kc_userdb_run_timer_clear(struct kc_userdb *db, int64_t programme_id);
+
 /* ---- strength sessions -------------------------------------------------------------- */
 
 struct kc_strength {

@@ -36,6 +36,7 @@ static const struct {
     {"run_session", "SELECT * FROM run_session WHERE " OF_PROGRAMMES " ORDER BY programme_id, seq"},
     {"run_pause",
      "SELECT * FROM run_pause WHERE " OF_PROGRAMMES " ORDER BY programme_id, from_day"},
+    {"run_timer", "SELECT * FROM run_timer WHERE " OF_PROGRAMMES " ORDER BY programme_id"},
 #undef OF_PROGRAMMES
     {"strength_log", "SELECT * FROM strength_log WHERE profile_id = ?1 ORDER BY at, id"},
 };

@@ -27,6 +27,7 @@ struct reader {
   struct kc_view base;
   struct kc_article art;
   char *source; /* body + related + sources, as Markdown */
+  char *saved;  /* a page's Markdown as `e` saves it (its own heading kept), or NULL */
   struct kc_mdoc doc;
   int doc_width, x0;
   struct kc_cursor cur; /* scrolling: cur.top is the first body line shown */
@@ -342,8 +343,8 @@ static void bookmark(struct reader *r, struct kc_ui *ui) {
 static void export_page(struct reader *r, struct kc_ui *ui) {
   char path[4300], err[512];
   if (!r->what[0]) return;
-  if (kc_report_save(ui->app, r->what, kc_app_today(), r->source, path, sizeof path, err,
-                     sizeof err) != 0)
+  if (kc_report_save(ui->app, r->what, kc_app_today(), r->saved ? r->saved : r->source, path,
+                     sizeof path, err, sizeof err) != 0)
     kc_ui_message(ui, ROLE_WARNING, "Not saved: %s", err);
   else
     kc_ui_message(ui, ROLE_OK, "Saved to %s", path);
@@ -421,6 +422,7 @@ static void reader_destroy(struct kc_view *v) {
   kc_article_free(&r->art);
   kc_mdoc_free(&r->doc);
   free(r->source);
+  free(r->saved);
   free(r->matches);
   free(r);
 }
@@ -469,9 +471,35 @@ struct kc_view *kc_reader_new_text(struct kc_ui *ui, const char *title, const ch
   return text_reader(ui, &reader_ops, title, summary, markdown);
 }
 
+/* The text of a Markdown document's opening "# " heading (backslash
+ * escapes undone), or NULL; *rest is set to the text after its line. */
+static char *own_heading(const char *md, const char **rest) {
+  if (strncmp(md, "# ", 2) != 0) return NULL;
+  const char *s = md + 2, *eol = s + strcspn(s, "\n");
+  while (eol > s && (eol[-1] == ' ' || eol[-1] == '\r')) eol--;
+  if (eol == s) return NULL;
+  char *t = kc_xstrndup(s, (size_t)(eol - s)), *o = t;
+  for (const char *c = t; *c; c++) {
+    if (*c == '\\' && c[1] && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c[1])) c++;
+    *o++ = *c;
+  }
+  *o = '\0';
+  const char *nl = strchr(md, '\n');
+  *rest = nl ? nl + 1 : md + strlen(md);
+  return t;
+}
+
+/* A page (the plan, the clinician report) whose Markdown opens with its
+ * own "# " heading shows that heading once, as the page title, and keeps
+ * it in the file `e` saves (issue 12: the title was shown twice). */
 struct kc_view *kc_reader_new_page(struct kc_ui *ui, const char *title, const char *summary,
                                    const char *markdown, const char *what) {
-  struct reader *r = (struct reader *)text_reader(ui, &reader_ops, title, summary, markdown);
+  const char *rest = markdown;
+  char *own = own_heading(markdown, &rest);
+  struct reader *r =
+      (struct reader *)text_reader(ui, &reader_ops, own ? own : title, summary, rest);
+  free(own);
+  r->saved = kc_xstrdup(markdown);
   snprintf(r->what, sizeof r->what, "%s", what);
   return &r->base;
 }

@@ -73,24 +73,38 @@ static void recheck_draw(struct kc_view *v, struct kc_ui *ui, int y, int h, int 
       kc_put_wrapped(row + 1, 2, y + h - row - 1, w - 4, r->failed, kc_attr(ROLE_DIM));
     return;
   }
-  row += kc_put_wrapped(row, 2, 3, w - 4,
-                        r->worse ? "Is any of these true now? Any yes changes what to do. y = yes, "
-                                   "n = no, u = not sure."
-                                 : "Before today's checklist: is any of these true today? Any yes "
-                                   "means home care is not enough. y = yes, n = no, u = not sure.",
-                        kc_attr(ROLE_SAFETY));
+  /* The whole introduction is drawn, never cut. When the selected question
+   * would not fit below it (40x12 and a long question), its sentence
+   * gives way first, then the keys line: whole paragraphs, never half a
+   * sentence, and they come back on the next question that leaves room.
+   * Narrow windows get three-column marks from column 1 so the longest
+   * question (9 rows at 40 columns otherwise) fits in the 8 rows of 40x12,
+   * one column clear of the scroll marks. */
+  int narrow = w < 60, mark_x = narrow ? 1 : 2, mark_w = narrow ? 3 : 5;
+  r->text_w = w - (mark_x + mark_w + 1) - (narrow ? 2 : 3);
+  const char *sentence = r->worse ? "Is any of these true now? Any yes changes what to do."
+                                  : "Is any of these true today? Any yes means home care is "
+                                    "not enough.";
+  const char *keys = "y = yes, n = no, u = not sure.";
+  int srows = kc_wrapped_rows(sentence, w - 4), krows = kc_wrapped_rows(keys, w - 4);
+  int qrows = r->n ? question_rows(r, r->cur.sel) : 0;
+  int room = y + h - row - 1; /* below the question count */
+  int show_keys = krows + qrows <= room, show_sentence = srows + krows + qrows <= room;
+  if (show_sentence) row += kc_put_wrapped(row, 2, srows, w - 4, sentence, kc_attr(ROLE_SAFETY));
+  if (show_keys) row += kc_put_wrapped(row, 2, krows, w - 4, keys, kc_attr(ROLE_SAFETY));
   char count[64];
   snprintf(count, sizeof count, "Question %zu of %zu", r->cur.sel + 1, r->n);
   kc_puts(row++, 2, w - 4, count, kc_attr(ROLE_NORMAL));
-  r->text_w = w - 11;
   kc_cursor_layout(&r->cur, row, y + h - row);
   size_t end = kc_cursor_end(&r->cur);
   for (size_t i = r->cur.top; i < end; i++) {
-    const char *mark = r->answer[i] < 0 ? "[ ? ]" : r->answer[i] ? "[YES]" : "[ no]";
+    const char *mark = r->answer[i] < 0 ? (narrow ? " ? " : "[ ? ]")
+                       : r->answer[i]   ? (narrow ? "YES" : "[YES]")
+                                        : (narrow ? " no" : "[ no]");
     attr_t a = i == r->cur.sel ? kc_attr(ROLE_SELECTED) : kc_attr(ROLE_NORMAL);
     int qy = kc_cursor_row(&r->cur, i);
-    kc_puts(qy, 2, 6, mark, r->answer[i] > 0 ? kc_attr(ROLE_DANGER) : kc_attr(ROLE_DIM));
-    kc_put_wrapped(qy, 8, y + h - qy, r->text_w, line_text(r, i), a);
+    kc_puts(qy, mark_x, mark_w, mark, r->answer[i] > 0 ? kc_attr(ROLE_DANGER) : kc_attr(ROLE_DIM));
+    kc_put_wrapped(qy, mark_x + mark_w + 1, y + h - qy, r->text_w, line_text(r, i), a);
   }
   if (r->cur.top > 0) kc_puts(row, w - 1, 1, kc_glyph(G_UP), kc_attr(ROLE_DIM));
   if (end < r->n) kc_puts(y + h - 1, w - 1, 1, kc_glyph(G_DOWN), kc_attr(ROLE_DIM));

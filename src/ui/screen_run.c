@@ -24,6 +24,8 @@ struct run_screen {
   int top; /* first paragraph shown */
   int more;
   unsigned writes;
+  int timer_stored; /* a walk-run timer of today's session is stored */
+  int resume_asked; /* the stored timer was offered on opening */
 };
 
 static const struct kc_binding run_rows[] = {
@@ -49,12 +51,62 @@ const struct kc_keymap kc_keys_run = KC_KEYMAP(
     "next step.",
     run_rows, NULL);
 
+/* The walk-run timer stored for the programme (userdb_run.h), when it is
+ * for today's session and can go on; one that cannot (an earlier day, a
+ * run logged since, the programme paused or stopped) is discarded, as a
+ * run is logged on its own day. Returns 1 with *out filled. */
+static int stored_timer(struct run_screen *s, struct kc_ui *ui, struct kc_run_timer *out) {
+  char err[256];
+  const struct kc_run_view *v = &s->view;
+  struct kc_userdb *udb = v->has ? kc_app_user(ui->app, err, sizeof err) : NULL;
+  if (!udb || kc_userdb_run_timer_get(udb, v->prog.id, out) != KC_UDB_OK) return 0;
+  if (v->active && v->plan.status == KC_RP_ACTIVE && v->plan.today == KC_RP_TODAY_RUN &&
+      out->day == v->today && out->seq == kc_run_timer_seq(v))
+    return 1;
+  kc_userdb_run_timer_clear(udb, v->prog.id);
+  kc_ui_message(ui, ROLE_NORMAL, "An unfinished run timer of an earlier session was discarded.");
+  return 0;
+}
+
 static void reload(struct run_screen *s, struct kc_ui *ui) {
   char err[512];
   kc_run_view_free(&s->view);
   if (kc_run_view_load(ui->app, s->content, kc_app_today(), &s->view, err, sizeof err) != KC_UDB_OK)
     kc_ui_message(ui, ROLE_WARNING, "%s", err);
+  struct kc_run_timer t;
+  s->timer_stored = stored_timer(s, ui, &t);
   s->writes = ui->writes;
+}
+
+/* The stored timer, offered (y resumes it, n discards it without recording
+ * anything), as the plan offers the ice timer. */
+static int timer_offer_done(struct kc_view *vw, struct kc_ui *ui, int yes, const char *text) {
+  (void)text;
+  struct run_screen *s = (struct run_screen *)vw;
+  struct kc_run_timer t;
+  if (!stored_timer(s, ui, &t)) return 0;
+  if (yes) {
+    kc_ui_push(ui, kc_run_timer_resume(ui, &t));
+    return 0;
+  }
+  char err[256];
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  if (udb && kc_userdb_run_timer_clear(udb, t.programme_id) == KC_UDB_OK)
+    kc_ui_message(ui, ROLE_OK, "Run timer discarded: nothing recorded");
+  else if (udb)
+    kc_ui_message(ui, ROLE_WARNING, "Not discarded: %s", kc_userdb_errmsg(udb));
+  ui->writes++;
+  return 0;
+}
+
+static int offer_timer(struct run_screen *s, struct kc_ui *ui) {
+  struct kc_run_timer t;
+  if (!stored_timer(s, ui, &t)) return 0;
+  char hm[16], q[160];
+  kc_fmt_time(t.started_at, "%H:%M", hm, sizeof hm);
+  snprintf(q, sizeof q, "Resume the run timer started at %s? n discards it", hm);
+  kc_confirm(ui, &s->base, q, timer_offer_done);
+  return 1;
 }
 
 /* The paragraphs of the screen, in order. */
@@ -88,6 +140,9 @@ static int paragraphs(struct run_screen *s, struct para *p, char bufs[][KC_RP_WH
     p[n] = (struct para){bufs[n], ROLE_STRONG};
     n++;
     if (pl->status == KC_RP_PAUSED) p[n++] = (struct para){"Paused. p resumes.", ROLE_WARNING};
+    if (s->timer_stored)
+      p[n++] = (struct para){"Today's run timer was left unfinished: Enter offers to resume it.",
+                             ROLE_WARNING};
   }
   if (pl->morning_due && v->active) {
     p[n++] = (struct para){"How is the knee this morning? Press n to log the pain the morning "
@@ -167,6 +222,9 @@ static int during_done(struct kc_view *vw, struct kc_ui *ui, int yes, const char
     kc_ui_message(ui, ROLE_WARNING, "Not saved: %s", err);
     return 0;
   }
+  /* the run is logged: a timer left for it is done with */
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  if (udb) kc_userdb_run_timer_clear(udb, s->view.prog.id);
   ui->writes++;
   s->writes = ui->writes;
   kc_ui_message(ui, ROLE_OK, "Run %d saved (pain %d/10).", seq, pain);
@@ -261,12 +319,13 @@ static enum kc_result run_command(struct kc_view *vw, struct kc_ui *ui, enum kc_
   struct run_screen *s = (struct run_screen *)vw;
   const struct kc_run_view *v = &s->view;
   char err[512];
+  s->resume_asked = 1; /* a key came first: Enter offers the stored timer */
   switch (cmd) {
   case CMD_OPEN:
     if (!v->has) {
       kc_ui_push(ui, kc_run_start_new(ui, 0));
     } else if (v->active && v->plan.status == KC_RP_ACTIVE && v->plan.today == KC_RP_TODAY_RUN) {
-      kc_ui_push(ui, kc_run_check_new(ui, s->content, RUN_CHECK_SESSION));
+      if (!offer_timer(s, ui)) kc_ui_push(ui, kc_run_check_new(ui, s->content, RUN_CHECK_SESSION));
     } else {
       kc_ui_message(ui, ROLE_NORMAL, "No run today: %s",
                     v->plan.status == KC_RP_ACTIVE ? "a rest day"
@@ -355,6 +414,10 @@ static const char *run_hint_word(struct kc_view *vw, enum kc_cmd cmd) {
 /* Past midnight the screen shows the new day (a rest day becomes a run day). */
 static int run_tick(struct kc_view *vw, struct kc_ui *ui) {
   struct run_screen *s = (struct run_screen *)vw;
+  if (!s->resume_asked && !ui->modal.active) { /* once, on opening */
+    s->resume_asked = 1;
+    if (offer_timer(s, ui)) return 1;
+  }
   if (kc_app_today() == s->view.today) return 0;
   reload(s, ui);
   return 1;

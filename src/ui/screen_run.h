@@ -16,6 +16,13 @@ struct kc_view *kc_run_check_new(struct kc_ui *ui, const struct kc_rp_content *c
                                  enum run_check_mode mode);
 /* The walk-run timer of today's session; then the pain during. */
 struct kc_view *kc_run_timer_new(struct kc_ui *ui, const struct kc_rp_content *c);
+/* The walk-run timer stored by an earlier run of the guide (a quit, a
+ * crash, or leaving the timer), carried on: a running one counts the time
+ * since as gone by, a paused one stays where it was. NULL after a message
+ * when it is not today's session's. */
+struct kc_view *kc_run_timer_resume(struct kc_ui *ui, const struct kc_run_timer *saved);
+/* The number the session logged next will have (what a timer is for). */
+int kc_run_timer_seq(const struct kc_run_view *v);
 struct kc_view *kc_run_strength_new(struct kc_ui *ui, const struct kc_rp_content *c);
 struct kc_view *kc_run_week_new(struct kc_ui *ui, const struct kc_rp_content *c);
 struct kc_view *kc_run_chart_new(struct kc_ui *ui, const struct kc_rp_content *c);

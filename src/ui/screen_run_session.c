@@ -44,6 +44,11 @@ struct run_timer {
   int paused, done;
   int run_seconds; /* seconds of running completed */
   int walk_seconds;
+  /* stored in the user database as it changes (userdb_run.h), so a quit
+   * or a crash keeps it: the programme, the session (seq, day), its start */
+  int64_t prog_id;
+  int seq, day;
+  int64_t started_at;
 };
 
 static const struct kc_binding timer_rows[] = {
@@ -54,7 +59,8 @@ static const struct kc_binding timer_rows[] = {
 const struct kc_keymap kc_keys_run_timer = KC_KEYMAP(
     "Walk-run timer",
     "A brisk walk first, then each run and walk counting down; the pain during is asked at the "
-    "end. Leaving the screen saves nothing.",
+    "end. The timer is stored as it goes: after leaving, quitting or a crash, the programme "
+    "screen offers to resume it or discard it.",
     timer_rows, NULL);
 
 static int phase_left(const struct run_timer *t) {
@@ -84,6 +90,39 @@ static void next_phase(struct run_timer *t) {
   beep();
   t->left = t->ph[t->at].seconds;
   t->phase_end = mono() + t->left;
+}
+
+/* Stores the timer's state now (started, paused, resumed, a new phase,
+ * done): the phase's start in wall-clock time, moved on by any pause. */
+static void timer_save(struct run_timer *t, struct kc_ui *ui) {
+  char err[256];
+  struct kc_userdb *udb = t->prog_id ? kc_app_user(ui->app, err, sizeof err) : NULL;
+  if (!udb) return;
+  const int64_t now = (int64_t)kc_app_now();
+  int at = t->done ? t->n : t->at;
+  int in_phase = t->done ? 0 : t->ph[t->at].seconds - phase_left(t);
+  struct kc_run_timer st = {
+      .programme_id = t->prog_id,
+      .seq = t->seq,
+      .day = t->day,
+      .started_at = t->started_at,
+      .phase = at,
+      .phase_started_at = now - (in_phase < 0 ? 0 : in_phase),
+      .paused = t->paused && !t->done,
+      .paused_at = now,
+      .run_seconds =
+          t->run_seconds > KC_RUN_TIMER_MAX_SECONDS ? KC_RUN_TIMER_MAX_SECONDS : t->run_seconds,
+      .walk_seconds =
+          t->walk_seconds > KC_RUN_TIMER_MAX_SECONDS ? KC_RUN_TIMER_MAX_SECONDS : t->walk_seconds};
+  if (kc_userdb_run_timer_save(udb, &st) != KC_UDB_OK)
+    kc_ui_message(ui, ROLE_WARNING, "The timer is not saved: %s", kc_userdb_errmsg(udb));
+  ui->writes++; /* the programme screen shows the stored timer */
+}
+
+static void timer_forget(struct run_timer *t, struct kc_ui *ui) {
+  char err[256];
+  struct kc_userdb *udb = t->prog_id ? kc_app_user(ui->app, err, sizeof err) : NULL;
+  if (udb) kc_userdb_run_timer_clear(udb, t->prog_id);
 }
 
 static const char *phase_name(const struct phase *p) {
@@ -116,6 +155,14 @@ static void timer_draw(struct kc_view *vw, struct kc_ui *ui, int y, int h, int w
   mmss(phase_left(t), a, sizeof a);
   snprintf(line, sizeof line, "%s left%s", a, t->paused ? "  (paused: Space resumes)" : "");
   kc_puts(row++, 2, w - 4, line, kc_attr(ROLE_STRONG));
+  if (t->started_at && row < y + h) { /* the wall clock: it carries across a quit or a crash */
+    char hm[16];
+    long long ago = (long long)kc_app_now() - t->started_at;
+    mmss(ago > 359999 ? 359999 : (int)ago, a, sizeof a);
+    snprintf(line, sizeof line, "Started at %s, %s ago",
+             kc_fmt_time(t->started_at, "%H:%M", hm, sizeof hm), a);
+    kc_puts(row++, 2, w - 4, line, kc_attr(ROLE_NORMAL));
+  }
   if (t->at + 1 < t->n) {
     const struct phase *q = &t->ph[t->at + 1];
     mmss(q->seconds, b, sizeof b);
@@ -143,10 +190,11 @@ static void timer_draw(struct kc_view *vw, struct kc_ui *ui, int y, int h, int w
 }
 
 static int timer_tick(struct kc_view *vw, struct kc_ui *ui) {
-  (void)ui;
   struct run_timer *t = (struct run_timer *)vw;
   if (t->done || t->paused) return 0;
+  int at = t->at;
   while (!t->done && phase_left(t) <= 0) next_phase(t);
+  if (t->at != at) timer_save(t, ui);
   return 1;
 }
 
@@ -173,6 +221,7 @@ static int timer_pain_done(struct kc_view *vw, struct kc_ui *ui, int yes, const 
     kc_ui_message(ui, ROLE_WARNING, "Not saved: %s", err);
     return 0;
   }
+  timer_forget(t, ui);
   ui->writes++;
   kc_ui_message(ui, ROLE_OK, "Run %d saved (pain %ld/10, %d min).", seq, pain, run_min);
   kc_viewstack_pop(&ui->stack); /* back to the programme screen */
@@ -193,6 +242,7 @@ static enum kc_result timer_command(struct kc_view *vw, struct kc_ui *ui, enum k
       t->left = phase_left(t);
       t->paused = 1;
     }
+    timer_save(t, ui);
     return V_HANDLED;
   case CMD_NEXT:
     if (!t->done) {
@@ -201,12 +251,14 @@ static enum kc_result timer_command(struct kc_view *vw, struct kc_ui *ui, enum k
         t->phase_end = mono() + t->left;
       }
       next_phase(t);
+      timer_save(t, ui);
     }
     return V_HANDLED;
   case CMD_END:
     if (!t->done) {
       credit(t, t->ph[t->at].seconds - phase_left(t));
       t->done = 1;
+      timer_save(t, ui);
     }
     kc_prompt(ui, vw, "Pain during (0-10):", "", 2, timer_pain_done);
     return V_HANDLED;
@@ -246,8 +298,9 @@ static const struct kc_view_ops timer_ops = {.draw = timer_draw,
                                              .destroy = timer_destroy,
                                              .title = timer_title};
 
-struct kc_view *kc_run_timer_new(struct kc_ui *ui, const struct kc_rp_content *c) {
-  (void)c;
+/* The timer of today's session: its phases from the programme, and where
+ * the session is in the user database (programme, seq, day). */
+static struct run_timer *timer_make(struct kc_ui *ui) {
   char err[512];
   struct kc_rp_content *own = kc_run_ui_content(ui);
   if (!own) return NULL;
@@ -261,6 +314,11 @@ struct kc_view *kc_run_timer_new(struct kc_ui *ui, const struct kc_rp_content *c
   t->base.ops = &timer_ops;
   t->content = own;
   t->stage = v.plan.session;
+  if (v.has && v.active) {
+    t->prog_id = v.prog.id;
+    t->seq = kc_run_timer_seq(&v);
+    t->day = v.today;
+  }
   kc_run_view_free(&v);
   int ms = kc_run_minute_seconds();
   if (own->def.warmup_min > 0)
@@ -271,8 +329,56 @@ struct kc_view *kc_run_timer_new(struct kc_ui *ui, const struct kc_rp_content *c
     t->ph[t->n++] = (struct phase){PH_RUN, t->stage.run_min * ms, r};
     if (t->stage.walk_min > 0) t->ph[t->n++] = (struct phase){PH_WALK, t->stage.walk_min * ms, r};
   }
+  return t;
+}
+
+int kc_run_timer_seq(const struct kc_run_view *v) {
+  return v->n_sessions > 0 ? v->sessions[v->n_sessions - 1].seq + 1 : 1;
+}
+
+struct kc_view *kc_run_timer_new(struct kc_ui *ui, const struct kc_rp_content *c) {
+  (void)c;
+  struct run_timer *t = timer_make(ui);
+  if (!t) return NULL;
   t->left = t->ph[0].seconds;
   t->phase_end = mono() + t->left;
+  t->started_at = (int64_t)kc_app_now();
+  timer_save(t, ui);
+  return &t->base;
+}
+
+struct kc_view *kc_run_timer_resume(struct kc_ui *ui, const struct kc_run_timer *saved) {
+  struct run_timer *t = timer_make(ui);
+  if (!t) return NULL;
+  if (t->prog_id != saved->programme_id || t->seq != saved->seq || t->day != saved->day) {
+    t->base.ops->destroy(&t->base);
+    kc_ui_message(ui, ROLE_WARNING, "That timer belongs to another session: start a new one.");
+    return NULL;
+  }
+  t->started_at = saved->started_at;
+  t->run_seconds = saved->run_seconds;
+  t->walk_seconds = saved->walk_seconds;
+  t->at = saved->phase < t->n ? saved->phase : t->n;
+  /* Time in the phase: up to the pause, or up to now (the person kept
+   * going while the guide was closed), never negative (a clock set back). */
+  int64_t in_phase =
+      (saved->paused ? saved->paused_at : (int64_t)kc_app_now()) - saved->phase_started_at;
+  if (in_phase < 0) in_phase = 0;
+  /* Phases that ended meanwhile are counted whole, as the timer would have. */
+  while (!saved->paused && t->at < t->n && in_phase >= t->ph[t->at].seconds) {
+    in_phase -= t->ph[t->at].seconds;
+    credit(t, t->ph[t->at].seconds);
+    t->at++;
+  }
+  if (t->at >= t->n) {
+    t->done = 1;
+  } else {
+    int len = t->ph[t->at].seconds;
+    t->left = in_phase >= len ? 0 : len - (int)in_phase;
+    t->paused = saved->paused;
+    t->phase_end = mono() + t->left;
+  }
+  timer_save(t, ui);
   return &t->base;
 }
 

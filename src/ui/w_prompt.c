@@ -103,10 +103,20 @@ void kc_prompt(struct kc_ui *ui, struct kc_view *owner, const char *question, co
   kc_line_set(&ui->modal.line, initial, max_chars);
 }
 
+/* A prompt's question shares the row with the answer while it fits in
+ * half the width; a longer one (the pain slot question at 40 columns)
+ * takes its own rows above the answer, wrapped whole, never cut. Returns
+ * the question's own rows (0: on the answer's row). */
+static int prompt_question_rows(const struct kc_modal *m, int w) {
+  if ((int)kc_text_width(m->question, strlen(m->question)) <= w / 2) return 0;
+  int rows = kc_wrapped_rows(m->question, w - 2);
+  return rows < 1 ? 1 : rows > 3 ? 3 : rows;
+}
+
 /* Rows the open question takes above the status line. */
 int kc_modal_rows(const struct kc_ui *ui) {
   if (!ui->modal.active) return 0;
-  if (ui->modal.is_prompt) return 2;
+  if (ui->modal.is_prompt) return 2 + prompt_question_rows(&ui->modal, COLS);
   /* a question is never cut: it wraps (up to 3 rows) */
   char q[320];
   snprintf(q, sizeof q, "%s (y/n)", ui->modal.question);
@@ -126,8 +136,14 @@ void kc_modal_draw(struct kc_ui *ui, int y, int w) {
     kc_put_wrapped(y, 1, rows, w - 2, q, a | A_BOLD);
     return;
   }
-  kc_fill(y, 0, w, kc_attr(ROLE_NORMAL));
-  int used = kc_puts(y, 1, w / 2, m->question, kc_attr(ROLE_STRONG));
+  int qrows = prompt_question_rows(m, w), used = -1;
+  for (int r = 0; r <= qrows; r++) kc_fill(y + r, 0, w, kc_attr(ROLE_NORMAL));
+  if (qrows) {
+    kc_put_wrapped(y, 1, qrows, w - 2, m->question, kc_attr(ROLE_STRONG));
+    y += qrows;
+  } else {
+    used = kc_puts(y, 1, w / 2, m->question, kc_attr(ROLE_STRONG));
+  }
   kc_line_draw(&m->line, y, used + 2, w - used - 3);
   kc_fill(y + 1, 0, w, kc_attr(ROLE_NORMAL));
   kc_puts(y + 1, 1, w - 2, "Enter to confirm, Esc to cancel", kc_attr(ROLE_NORMAL));

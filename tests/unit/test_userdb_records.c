@@ -811,6 +811,12 @@ START_TEST(export_covers_every_table) {
   const struct kc_run_plan rp = {1, 1, DAY0 + 3, 1, 4, 5};
   ck_assert_int_eq(kc_userdb_run_session_plan(db, prog.id, &rp, NULL), OK);
   ck_assert_int_eq(kc_userdb_run_pause(db, prog.id, DAY0 + 4, KC_PAUSE_TRAVEL, NOW), OK);
+  const struct kc_run_timer rt = {.programme_id = prog.id,
+                                  .seq = 1,
+                                  .day = DAY0 + 3,
+                                  .started_at = NOW,
+                                  .phase_started_at = NOW};
+  ck_assert_int_eq(kc_userdb_run_timer_save(db, &rt), OK);
   struct kc_strength ex = {.exercise_id = "bridge", .cal_day = DAY0, .sets = 1, .reps = 5};
   ck_assert_int_eq(kc_userdb_strength_add(db, me.id, &ex, NOW), OK);
   struct tally t = {0};

@@ -256,6 +256,123 @@ START_TEST(run_rules_in_sql_and_cascades) {
 }
 END_TEST
 
+/* The walk-run timer (migration 008): stored, read back as stored
+ * (running, then paused), replaced, cleared; values out of range and an
+ * ended programme refused; deleted with its profile. */
+START_TEST(run_timer_store_load_clear) {
+  const char *dir = sub("runtimer");
+  struct kc_userdb *db = open_db(dir);
+  int64_t pid;
+  new_plan(db, "runner", &pid);
+  struct kc_run_programme p;
+  struct kc_run_start s = start_of("walk-run-6w", KC_LEVEL_SELF_CARE, false);
+  ck_assert_int_eq(kc_userdb_run_start(db, pid, &s, NOW, &p), OK);
+  struct kc_run_timer got, t = {.programme_id = p.id,
+                                .seq = 1,
+                                .day = DAY0 + 3,
+                                .started_at = NOW,
+                                .phase = 0,
+                                .phase_started_at = NOW};
+  ck_assert_int_eq(kc_userdb_run_timer_get(db, p.id, &got), KC_UDB_ENOTFOUND);
+  ck_assert_int_eq(kc_userdb_run_timer_save(db, &t), OK);
+  ck_assert_int_eq(kc_userdb_run_timer_get(db, p.id, &got), OK);
+  ck_assert_int_eq(got.seq, 1);
+  ck_assert_int_eq(got.day, DAY0 + 3);
+  ck_assert_int_eq(got.started_at, NOW);
+  ck_assert_int_eq(got.phase, 0);
+  ck_assert_int_eq(got.phase_started_at, NOW);
+  ck_assert(!got.paused);
+  /* the next phase, paused 40 s into it, with a minute run before */
+  t.phase = 1;
+  t.phase_started_at = NOW + 300;
+  t.paused = true;
+  t.paused_at = NOW + 340;
+  t.run_seconds = 60;
+  t.walk_seconds = 300;
+  ck_assert_int_eq(kc_userdb_run_timer_save(db, &t), OK);
+  ck_assert_int_eq(kc_userdb_run_timer_get(db, p.id, &got), OK);
+  ck_assert_int_eq(got.phase, 1);
+  ck_assert_int_eq(got.phase_started_at, NOW + 300);
+  ck_assert(got.paused);
+  ck_assert_int_eq(got.paused_at, NOW + 340);
+  ck_assert_int_eq(got.run_seconds, 60);
+  ck_assert_int_eq(got.walk_seconds, 300);
+  /* resumed: running again */
+  t.paused = false;
+  ck_assert_int_eq(kc_userdb_run_timer_save(db, &t), OK);
+  ck_assert_int_eq(kc_userdb_run_timer_get(db, p.id, &got), OK);
+  ck_assert(!got.paused);
+  /* out of range: refused, the stored one unchanged */
+  struct kc_run_timer bad = t;
+  bad.phase = KC_RUN_TIMER_MAX_PHASE + 1;
+  ck_assert_int_eq(kc_userdb_run_timer_save(db, &bad), KC_UDB_EINVAL);
+  bad = t;
+  bad.seq = 0;
+  ck_assert_int_eq(kc_userdb_run_timer_save(db, &bad), KC_UDB_EINVAL);
+  bad = t;
+  bad.run_seconds = -1;
+  ck_assert_int_eq(kc_userdb_run_timer_save(db, &bad), KC_UDB_EINVAL);
+  bad = t;
+  bad.programme_id = 9999;
+  ck_assert_int_eq(kc_userdb_run_timer_save(db, &bad), KC_UDB_ENOTFOUND);
+  ck_assert_int_eq(kc_userdb_run_timer_get(db, p.id, &got), OK);
+  ck_assert_int_eq(got.phase, 1);
+  /* cleared (twice: nothing to clear is fine) */
+  ck_assert_int_eq(kc_userdb_run_timer_clear(db, p.id), OK);
+  ck_assert_int_eq(kc_userdb_run_timer_get(db, p.id, &got), KC_UDB_ENOTFOUND);
+  ck_assert_int_eq(kc_userdb_run_timer_clear(db, p.id), OK);
+  /* an ended programme keeps no timer */
+  ck_assert_int_eq(kc_userdb_run_timer_save(db, &t), OK);
+  ck_assert_int_eq(kc_userdb_run_end(db, p.id, KC_RUN_STOPPED, 0, NOW + 600), OK);
+  ck_assert_int_eq(kc_userdb_run_timer_save(db, &t), KC_UDB_EINVAL);
+  /* the table's CHECKs for any writer, and the cascade from the profile */
+  kc_userdb_close(db);
+  sqlite3 *sq = raw(dir);
+  ck_assert_int_eq(raw_exec(sq, "UPDATE run_timer SET phase = 103"), SQLITE_CONSTRAINT);
+  ck_assert_int_eq(raw_exec(sq, "UPDATE run_timer SET walk_seconds = -1"), SQLITE_CONSTRAINT);
+  sqlite3_close(sq);
+  db = open_db(dir);
+  ck_assert_int_eq(kc_userdb_profile_delete(db, pid), OK);
+  kc_userdb_close(db);
+  sq = raw(dir);
+  ck_assert_int_eq(raw_int(sq, "SELECT count(*) FROM run_timer"), 0);
+  sqlite3_close(sq);
+  assert_integrity(dir);
+}
+END_TEST
+
+/* A file of version 7 (the one before the timer) with a programme: opened
+ * by this version it gains the table, keeps the programme, and a timer can
+ * be stored for it. */
+START_TEST(run_timer_migration_from_version_7) {
+  const char *dir = sub("v7timer");
+  ck_assert_int_ge(n_migs, 8);
+  struct kc_userdb *db = open_k(dir, 7);
+  int64_t pid;
+  new_plan(db, "runner", &pid);
+  struct kc_run_programme p;
+  struct kc_run_start s = start_of("walk-run-6w", KC_LEVEL_SELF_CARE, false);
+  ck_assert_int_eq(kc_userdb_run_start(db, pid, &s, NOW, &p), OK);
+  kc_userdb_close(db);
+  sqlite3 *sq = raw(dir);
+  ck_assert(!has_table(sq, "run_timer"));
+  sqlite3_close(sq);
+  db = open_db(dir);
+  ck_assert_int_eq(kc_userdb_version(db), n_migs);
+  struct kc_run_programme active;
+  ck_assert_int_eq(kc_userdb_run_active(db, pid, &active), OK);
+  ck_assert_int_eq(active.id, p.id);
+  const struct kc_run_timer t = {
+      .programme_id = p.id, .seq = 1, .day = DAY0, .started_at = NOW, .phase_started_at = NOW};
+  ck_assert_int_eq(kc_userdb_run_timer_save(db, &t), OK);
+  struct kc_run_timer got;
+  ck_assert_int_eq(kc_userdb_run_timer_get(db, p.id, &got), OK);
+  ck_assert_int_eq(got.started_at, NOW);
+  kc_userdb_close(db);
+  assert_integrity(dir);
+}
+END_TEST
+
 static Suite *userdb_run_suite(void) {
   setenv("TZ", "UTC0", 1);
   tzset();
@@ -267,6 +384,8 @@ static Suite *userdb_run_suite(void) {
   tcase_add_test(tc, pause_moves_the_sessions_not_done);
   tcase_add_test(tc, strength_exercises_logged);
   tcase_add_test(tc, run_rules_in_sql_and_cascades);
+  tcase_add_test(tc, run_timer_store_load_clear);
+  tcase_add_test(tc, run_timer_migration_from_version_7);
   tcase_set_timeout(tc, 60);
   suite_add_tcase(s, tc);
   return s;

@@ -347,6 +347,9 @@ static __attribute__((unused)) void fill_raw_later(const char *dir, const char *
       {"run_pause", "INSERT INTO run_pause (programme_id, from_day, reason, created_at) SELECT "
                     "r.id, 1, 'travel', 1 FROM run_programme r JOIN profile ON profile.id = "
                     "r.profile_id WHERE name = '%s'"},
+      {"run_timer", "INSERT INTO run_timer (programme_id, seq, day, started_at, phase, "
+                    "phase_started_at) SELECT r.id, 1, 0, 1, 0, 1 FROM run_programme r JOIN "
+                    "profile ON profile.id = r.profile_id WHERE name = '%s'"},
       {"strength_log", "INSERT INTO strength_log (profile_id, exercise_id, cal_day, at, sets, "
                        "reps) SELECT id, 'bridge', 0, 1, 1, 5 FROM profile WHERE name = '%s'"},
   };
