@@ -1,7 +1,12 @@
 /* Turns an article's Markdown into styled lines. md4c calls us back for
  * each block, span and run of text; we collect one paragraph at a time
  * (bytes plus a style and link per byte), then wrap it with kc_wrap_next
- * and cut each line into segments of equal style. */
+ * and cut each line into segments of equal style.
+ *
+ * A table (the plan and the clinician report have them) becomes one
+ * bulleted paragraph per row, each cell labelled with its column's heading
+ * ("Pain (0-10): 3; Note: ..."): it wraps at any width, where columns
+ * would not fit 40 characters. */
 #include "kneecare/markup.h"
 
 #include <md4c.h>
@@ -13,6 +18,8 @@
 
 #define MAX_WIDTH 1000
 #define MAX_LIST_DEPTH 8
+#define MAX_TABLE_COLS 16
+#define MAX_HEADING 64 /* bytes of a column heading kept as a label */
 
 struct para {
   char *text;
@@ -30,6 +37,15 @@ struct list_state {
   unsigned next_number;
 };
 
+struct table_state {
+  int active, in_head;
+  int col;           /* the cell being read */
+  size_t cell_start; /* the row's length before this cell's "; " and label */
+  size_t cell_text;  /* ... and after them: an empty cell is taken back out */
+  char heading[MAX_TABLE_COLS][MAX_HEADING];
+  size_t heading_len[MAX_TABLE_COLS];
+};
+
 struct ctx {
   struct kc_mdoc *doc;
   struct para p;
@@ -37,6 +53,7 @@ struct ctx {
   int16_t span_link;
   struct list_state lists[MAX_LIST_DEPTH];
   int depth; /* list nesting */
+  struct table_state table;
   int pending_blank;
   int failed;
 };
@@ -189,6 +206,48 @@ static void start_para(struct ctx *c, uint16_t block_style) {
   c->p.prefix[0] = '\0';
 }
 
+/* A cell: in the heading row its text becomes the column's label (see
+ * on_text); in a body row it is appended to the row's paragraph after the
+ * label ("; " between cells, and an unlabelled cell just its text). */
+static void enter_cell(struct ctx *c) {
+  struct table_state *t = &c->table;
+  if (t->in_head) return;
+  if (!c->p.active) start_para(c, 0);
+  t->cell_start = c->p.len;
+  if (c->p.len > 0) append_text(c, "; ", 2);
+  size_t n = t->col < MAX_TABLE_COLS ? t->heading_len[t->col] : 0;
+  if (n > 0) {
+    uint16_t saved = c->span_style;
+    c->span_style |= KC_S_STRONG;
+    append_text(c, t->heading[t->col], n);
+    append_text(c, ": ", 2);
+    c->span_style = saved;
+  }
+  t->cell_text = c->p.len;
+}
+
+static void leave_cell(struct ctx *c) {
+  struct table_state *t = &c->table;
+  if (!t->in_head && c->p.len == t->cell_text) c->p.len = t->cell_start; /* nothing in it */
+  t->col++;
+}
+
+/* Text of a heading cell, kept (sanitised, cut at a character) as a label. */
+static void add_heading(struct ctx *c, const char *s, size_t n) {
+  struct table_state *t = &c->table;
+  if (t->col >= MAX_TABLE_COLS) return;
+  char buf[4 * MAX_HEADING];
+  size_t m = kc_text_sanitize(s, n, buf, sizeof buf, 0);
+  size_t *len = &t->heading_len[t->col], room = MAX_HEADING - 1 - *len;
+  if (m > room) {
+    m = room;
+    while (m > 0 && ((unsigned char)buf[m] & 0xC0) == 0x80) m--;
+  }
+  memcpy(t->heading[t->col] + *len, buf, m);
+  *len += m;
+  t->heading[t->col][*len] = '\0';
+}
+
 static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata) {
   struct ctx *c = userdata;
   switch (type) {
@@ -222,6 +281,23 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata) {
     start_para(c, level <= 2 ? KC_S_H2 : KC_S_H3);
     break;
   }
+  case MD_BLOCK_TABLE:
+    flush(c);
+    c->pending_blank = c->doc->n_lines > 0;
+    memset(&c->table, 0, sizeof c->table);
+    c->table.active = 1;
+    break;
+  case MD_BLOCK_THEAD: c->table.in_head = 1; break;
+  case MD_BLOCK_TBODY: c->table.in_head = 0; break;
+  case MD_BLOCK_TR:
+    c->table.col = 0;
+    if (!c->table.in_head) {
+      start_para(c, 0);
+      strcpy(c->p.prefix, "\xE2\x80\xA2 "); /* bullet */
+    }
+    break;
+  case MD_BLOCK_TH:
+  case MD_BLOCK_TD: enter_cell(c); break;
   case MD_BLOCK_P:
     /* In a list item the paragraph continues the item's first line. */
     if (c->p.active && c->depth > 0 && c->p.len == 0) break;
@@ -243,7 +319,16 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata) {
 static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata) {
   (void)detail;
   struct ctx *c = userdata;
+  if (type == MD_BLOCK_TH || type == MD_BLOCK_TD) {
+    leave_cell(c);
+    return c->failed;
+  }
+  if (type == MD_BLOCK_THEAD || type == MD_BLOCK_TBODY) return c->failed;
   flush(c);
+  if (type == MD_BLOCK_TABLE) {
+    c->table.active = 0;
+    c->pending_blank = 1;
+  }
   if (type == MD_BLOCK_UL || type == MD_BLOCK_OL) {
     if (c->depth > 0) c->depth--;
     if (c->depth == 0) c->pending_blank = 1;
@@ -329,6 +414,10 @@ static void append_entity(struct ctx *c, const char *s, size_t n) {
 
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata) {
   struct ctx *c = userdata;
+  if (c->table.active && c->table.in_head) {
+    add_heading(c, text, size);
+    return c->failed;
+  }
   if (!c->p.active) start_para(c, 0);
   switch (type) {
   case MD_TEXT_SOFTBR: append_text(c, " ", 1); break;
@@ -356,7 +445,7 @@ int kc_markup_render(const char *src, size_t len, int width, struct kc_mdoc *doc
   struct ctx c = {.doc = doc, .span_link = -1};
   MD_PARSER parser = {
       .abi_version = 0,
-      .flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS,
+      .flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_TABLES,
       .enter_block = enter_block,
       .leave_block = leave_block,
       .enter_span = enter_span,

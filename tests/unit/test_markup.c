@@ -1,5 +1,6 @@
 #define _GNU_SOURCE /* memmem */
 /* Unit tests: Markdown -> styled lines. */
+#include <stdio.h>
 #include <string.h>
 
 #include "kc_check.h"
@@ -119,6 +120,58 @@ START_TEST(empty_input) {
 }
 END_TEST
 
+/* A table (the plan and the report have them) reads at any width: one
+ * bulleted line per row, each cell after its column's heading; the
+ * heading row itself is not shown, nor is an empty cell. */
+START_TEST(tables_become_labelled_rows) {
+  const char *src = "Before.\n\n| Day | Pain (0-10) | Note |\n|---|---|---|\n"
+                    "| 1 | 3 | sore after *stairs* |\n| 2 | - |  |\n\nAfter.\n";
+  struct kc_mdoc d;
+  ck_assert_int_eq(kc_markup_render(src, strlen(src), 80, &d), 0);
+  char buf[256];
+  ck_assert_uint_eq(d.n_lines, 6); /* Before, blank, two rows, blank, After */
+  ck_assert_str_eq(line_text(&d, 0, buf, sizeof buf), "Before.");
+  ck_assert_str_eq(line_text(&d, 1, buf, sizeof buf), "");
+  ck_assert_str_eq(line_text(&d, 2, buf, sizeof buf),
+                   "\xE2\x80\xA2 Day: 1; Pain (0-10): 3; Note: sore after stairs");
+  /* An empty cell is left out, label and all. */
+  ck_assert_str_eq(line_text(&d, 3, buf, sizeof buf), "\xE2\x80\xA2 Day: 2; Pain (0-10): -");
+  ck_assert_str_eq(line_text(&d, 5, buf, sizeof buf), "After.");
+  ck_assert(style_of(&d, "Pain (0-10): ") & KC_S_STRONG);
+  ck_assert(style_of(&d, "stairs") & KC_S_EM);
+  kc_mdoc_free(&d);
+  /* At 20 columns a row wraps under its bullet instead of running off. */
+  ck_assert_int_eq(kc_markup_render(src, strlen(src), 20, &d), 0);
+  for (size_t i = 0; i < d.n_lines; i++)
+    ck_assert_uint_le(
+        kc_text_width(d.text + d.lines[i].text_off, d.lines[i].text_len) + d.lines[i].indent, 20);
+  kc_mdoc_free(&d);
+}
+END_TEST
+
+/* Hostile tables: more columns than there are labels, a heading longer
+ * than a label keeps, escape sequences in cells, rows with no heading row. */
+START_TEST(hostile_tables) {
+  char src[8192];
+  size_t o = 0;
+  o += (size_t)snprintf(src + o, sizeof src - o, "|");
+  for (int i = 0; i < 40; i++) o += (size_t)snprintf(src + o, sizeof src - o, " h%d |", i);
+  o += (size_t)snprintf(src + o, sizeof src - o, "\n|");
+  for (int i = 0; i < 40; i++) o += (size_t)snprintf(src + o, sizeof src - o, "---|");
+  o += (size_t)snprintf(src + o, sizeof src - o, "\n|");
+  for (int i = 0; i < 40; i++) o += (size_t)snprintf(src + o, sizeof src - o, " v%d |", i);
+  o +=
+      (size_t)snprintf(src + o, sizeof src - o, "\n\n| %0200d |\n|---|\n| \x1b]0;PWNED\x07 |\n", 7);
+  struct kc_mdoc d;
+  ck_assert_int_eq(kc_markup_render(src, o, 60, &d), 0);
+  ck_assert_ptr_null(memchr(d.text, 0x1b, d.text_len));
+  ck_assert_ptr_null(memchr(d.text, 0x07, d.text_len));
+  ck_assert_ptr_nonnull(memmem(d.text, d.text_len, "h15: v15", 8));
+  ck_assert_ptr_nonnull(memmem(d.text, d.text_len, "; v39", 5)); /* past the labels: text only */
+  kc_mdoc_free(&d);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("markup");
   TCase *tc = tcase_create("core");
@@ -128,6 +181,8 @@ static Suite *suite(void) {
   tcase_add_test(tc, hostile_content_is_neutralised);
   tcase_add_test(tc, all_widths_fit);
   tcase_add_test(tc, empty_input);
+  tcase_add_test(tc, tables_become_labelled_rows);
+  tcase_add_test(tc, hostile_tables);
   suite_add_tcase(s, tc);
   return s;
 }
