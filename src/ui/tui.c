@@ -143,7 +143,12 @@ static int start_curses(char *err, size_t errlen) {
   keypad(stdscr, TRUE);
   curs_set(0);
   leaveok(stdscr, TRUE); /* the cursor is hidden: do not spend bytes moving it */
-  timeout(250);          /* a blocking read can miss SIGWINCH; ticks also run the timer */
+  /* No typeahead check during updates: ncurses would poll the terminal
+   * twice before writing each frame (about 50 us per key here, a quarter of
+   * a Down), and the loop already reads every waiting key before it draws,
+   * so an update never needs to be cut short for one. */
+  typeahead(-1);
+  timeout(250); /* a blocking read can miss SIGWINCH; ticks also run the timer */
   const char *nc = getenv("NO_COLOR");
   int color = has_colors() && !(nc && *nc);
   if (color) {
