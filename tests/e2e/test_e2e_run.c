@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "e2e.h"
+#include "e2e_run.h"
 #include "kc_check.h"
 
 static struct e2e T;
@@ -40,38 +41,9 @@ static int cli_at(int days, const char *args) {
   return system(cmd);
 }
 
-static void sql(const char *path, const char *q) {
-  sqlite3 *db;
-  ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-  char *err = NULL;
-  int rc = sqlite3_exec(db, q, NULL, NULL, &err);
-  ck_assert_msg(rc == SQLITE_OK, "%s: %s", q, err ? err : "");
-  sqlite3_free(err);
-  sqlite3_close(db);
-}
-
 /* A plan for runner's knee (self-care) started on day 0 whose day-3
  * readiness check passed. */
-static void plan_ready(void) {
-  ck_assert_int_eq(cli_at(0, "plan start --checked"), 0);
-  char path[512];
-  snprintf(path, sizeof path, "%s/.local/share/kneecare/kneecare.db", T.home);
-  sql(path, "UPDATE plan SET cause_id = 'runners-knee';"
-            "INSERT INTO plan_readiness (plan_id, check_id, passed, at) "
-            "SELECT id, 'walk-pain-free', 1, 0 FROM plan;");
-}
-
-/* Answers "no" to every question of the safety check before a run. */
-static void check_all_no(struct kc_pty *p) {
-  e2e_expect(p, "Safety check: question");
-  for (int i = 1; i < 60 && kc_pty_has(p, "Safety check: question"); i++) {
-    char next[48];
-    snprintf(next, sizeof next, "question %d of", i + 1);
-    kc_pty_send_str(p, "n");
-    for (int k = 0; k < 250 && kc_pty_has(p, "Safety check: question") && !kc_pty_has(p, next); k++)
-      kc_pty_pump(p, 20);
-  }
-}
+static void plan_ready(void) { e2e_plan_ready(&T, noon(0)); }
 
 static struct kc_pty *open_running(int days, int rows, int cols) {
   struct kc_pty *p = e2e_start_env(&T, rows, cols, NULL, env_at(days));
@@ -91,7 +63,7 @@ static void quit(void) {
 /* Starts the programme on day `days` (from Home) and waits for its screen. */
 static struct kc_pty *start_programme(int days) {
   struct kc_pty *p = open_running(days, 24, 80);
-  check_all_no(p);
+  e2e_run_check_all_no(p);
   e2e_expect(p, "Step 1 of 6: run 1 minute, walk 2 minutes, 6 times");
   return p;
 }
@@ -101,9 +73,7 @@ static struct kc_pty *start_programme(int days) {
  * checks passed, and the programme starts with its own safety check. */
 START_TEST(from_a_passing_day_three_checkin) {
   ck_assert_int_eq(cli_at(0, "plan start --checked"), 0);
-  char path[512];
-  snprintf(path, sizeof path, "%s/.local/share/kneecare/kneecare.db", T.home);
-  sql(path, "UPDATE plan SET cause_id = 'runners-knee';");
+  e2e_sql(&T, "UPDATE plan SET cause_id = 'runners-knee';");
   struct kc_pty *p = e2e_start_env(&T, 24, 80, NULL, env_at(2));
   e2e_past_notice(p);
   e2e_select(p, "3-day recovery plan");
@@ -124,7 +94,7 @@ START_TEST(from_a_passing_day_three_checkin) {
     kc_pty_send_str(p, "y");
     for (int k = 0; k < 250 && kc_pty_has(p, next); k++) kc_pty_pump(p, 20);
   }
-  check_all_no(p);
+  e2e_run_check_all_no(p);
   e2e_expect(p, "Step 1 of 6: run 1 minute, walk 2 minutes, 6 times");
 }
 END_TEST
@@ -134,7 +104,7 @@ START_TEST(session_timer_rep_counter_pain_next_morning) {
   struct kc_pty *p = start_programme(0);
   /* today's run: the safety check, then the timer */
   kc_pty_send_str(p, KEY_ENTER_S);
-  check_all_no(p);
+  e2e_run_check_all_no(p);
   e2e_expect(p, "Brisk walk (warm-up)");
   kc_pty_send_str(p, "n"); /* skip the warm-up */
   e2e_expect(p, "RUN 1 of 6");
@@ -326,18 +296,16 @@ START_TEST(soon_needs_a_clinicians_go_ahead) {
   /* mcl-injury is at "see a physio or GP soon" in the data: the programme
    * starts only once the person confirms a clinician's go-ahead. */
   plan_ready();
-  char path[512];
-  snprintf(path, sizeof path, "%s/.local/share/kneecare/kneecare.db", T.home);
-  sql(path, "UPDATE plan SET cause_id = 'mcl-injury';");
+  e2e_sql(&T, "UPDATE plan SET cause_id = 'mcl-injury';");
   struct kc_pty *p = open_running(0, 24, 80);
-  check_all_no(p);
+  e2e_run_check_all_no(p);
   e2e_expect(p, "Physio or GP said you may run? (y/n)");
   kc_pty_send_str(p, "n");
   e2e_expect(p, "Not started: ask a physio or GP first.");
   e2e_expect_not(p, "Step 1 of 6");
   ck_assert_int_eq(cli_at(0, "run status --json | grep -q '\"programme\":null'"), 0);
   kc_pty_send_str(p, KEY_ENTER_S); /* Home: Return to running again */
-  check_all_no(p);
+  e2e_run_check_all_no(p);
   e2e_expect(p, "Physio or GP said you may run? (y/n)");
   kc_pty_send_str(p, "y");
   e2e_expect(p, "Step 1 of 6: run 1 minute, walk 2 minutes, 6 times");

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "e2e.h"
+#include "e2e_run.h"
 #include "kc_check.h"
 
 static struct e2e T;
@@ -31,25 +32,9 @@ static const char *const *env_at(long long seconds_after_noon) {
   return env;
 }
 
-static void db_path(char *path, size_t n) {
-  snprintf(path, n, "%s/.local/share/kneecare/kneecare.db", T.home);
-}
-
-static void sql(const char *q) {
-  char path[512];
-  db_path(path, sizeof path);
-  sqlite3 *db;
-  ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-  char *err = NULL;
-  int rc = sqlite3_exec(db, q, NULL, NULL, &err);
-  ck_assert_msg(rc == SQLITE_OK, "%s: %s", q, err ? err : "");
-  sqlite3_free(err);
-  sqlite3_close(db);
-}
-
 static int sql_int(const char *q) {
   char path[512];
-  db_path(path, sizeof path);
+  e2e_user_db(&T, path, sizeof path);
   sqlite3 *db;
   sqlite3_stmt *st;
   ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
@@ -59,29 +44,6 @@ static int sql_int(const char *q) {
   sqlite3_finalize(st);
   sqlite3_close(db);
   return v;
-}
-
-/* A plan for runner's knee whose readiness check passed, as
- * test_e2e_run.c makes it (the command line and two SQL rows). */
-static void plan_ready(void) {
-  char cmd[1024];
-  snprintf(cmd, sizeof cmd, "HOME='%s' KNEECARE_NOW=%lld '%s' plan start --checked >/dev/null 2>&1",
-           T.home, noon(), KNEECARE_PATH);
-  ck_assert_int_eq(system(cmd), 0);
-  sql("UPDATE plan SET cause_id = 'runners-knee';"
-      "INSERT INTO plan_readiness (plan_id, check_id, passed, at) "
-      "SELECT id, 'walk-pain-free', 1, 0 FROM plan;");
-}
-
-static void check_all_no(struct kc_pty *p) {
-  e2e_expect(p, "Safety check: question");
-  for (int i = 1; i < 60 && kc_pty_has(p, "Safety check: question"); i++) {
-    char next[48];
-    snprintf(next, sizeof next, "question %d of", i + 1);
-    kc_pty_send_str(p, "n");
-    for (int k = 0; k < 250 && kc_pty_has(p, "Safety check: question") && !kc_pty_has(p, next); k++)
-      kc_pty_pump(p, 20);
-  }
 }
 
 static struct kc_pty *open_running(long long after, int rows, int cols) {
@@ -95,12 +57,12 @@ static struct kc_pty *open_running(long long after, int rows, int cols) {
 /* Starts the programme and today's run at noon, skips the warm-up walk:
  * the first run phase, a minute, is counting down. */
 static struct kc_pty *run_started(int rows, int cols) {
-  plan_ready();
+  e2e_plan_ready(&T, noon());
   struct kc_pty *p = open_running(0, rows, cols);
-  check_all_no(p);
+  e2e_run_check_all_no(p);
   e2e_expect(p, "Step 1 of 6: run 1 minute"); /* wrapped at 40 columns */
   kc_pty_send_str(p, KEY_ENTER_S);
-  check_all_no(p);
+  e2e_run_check_all_no(p);
   e2e_expect(p, "Brisk walk (warm-up)");
   e2e_expect(p, "5:00 left");
   kc_pty_send_str(p, "n");
