@@ -137,12 +137,14 @@ static inline void e2e_select(struct kc_pty *p, const char *label) {
   ck_abort_msg("cannot put the cursor on '%s':\n%s", label, s ? s : "");
 }
 
-/* Answers "no" to each question of a yes/no check while `screen` is
- * shown, one key per question: it waits for the next question (next_fmt
- * with its number, e.g. "Question %d of") before sending again. */
-static inline void e2e_answer_no_while(struct kc_pty *p, const char *screen, const char *next_fmt) {
+/* Answers "no" to each question of a yes/no check from question `from`
+ * on, while `screen` is shown, one key per question: it waits for the next
+ * question (next_fmt with its number, e.g. "Question %d of") before
+ * sending again. */
+static inline void e2e_answer_no_while(struct kc_pty *p, const char *screen, const char *next_fmt,
+                                       int from) {
   e2e_expect(p, screen);
-  for (int i = 1; i < 60 && kc_pty_has(p, screen); i++) {
+  for (int i = from; i < 60 && kc_pty_has(p, screen); i++) {
     char next[48];
     snprintf(next, sizeof next, next_fmt, i + 1);
     kc_pty_send_str(p, "n");
@@ -154,7 +156,7 @@ static inline void e2e_answer_no_while(struct kc_pty *p, const char *screen, con
 /* Answers "no" to each question of the plan's daily safety check (the
  * warning signs marked recheck: as many as the data has). */
 static inline void e2e_safety_check_all_no(struct kc_pty *p) {
-  e2e_answer_no_while(p, "Today's safety check", "Question %d of");
+  e2e_answer_no_while(p, "Today's safety check", "Question %d of", 1);
 }
 
 #define KEY_DOWN_S "\033OB" /* keypad mode: application cursor keys */

@@ -42,7 +42,7 @@ static inline void e2e_plan_ready(const struct e2e *t, long long now) {
 
 /* Answers "no" to every question of the safety check before a run. */
 static inline void e2e_run_check_all_no(struct kc_pty *p) {
-  e2e_answer_no_while(p, "Safety check: question", "question %d of");
+  e2e_answer_no_while(p, "Safety check: question", "question %d of", 1);
 }
 
 #endif

@@ -212,13 +212,7 @@ static void yes_stops_home_care(int rows, int cols) {
   e2e_expect(p, count);
   kc_pty_send_str(p, "y"); /* the first sign: short of breath, chest pain */
   e2e_expect(p, "Question 2 of");
-  for (int i = 2; i < 60 && kc_pty_has(p, "Today's safety check"); i++) {
-    char next[48];
-    snprintf(next, sizeof next, "Question %d of", i + 1);
-    kc_pty_send_str(p, "n");
-    for (int k = 0; k < 250 && kc_pty_has(p, "Today's safety check") && !kc_pty_has(p, next); k++)
-      kc_pty_pump(p, 20);
-  }
+  e2e_answer_no_while(p, "Today's safety check", "Question %d of", 2);
   e2e_expect(p, "Stop home care");
   e2e_expect(p, "blood clot in the"); /* the danger named */
   /* Back on the checklist: self-care has stopped, whatever the day. */
@@ -391,13 +385,7 @@ START_TEST(day_three_worse) {
   e2e_expect(p, "Record: worse?");
   kc_pty_send_str(p, "y");
   e2e_expect(p, "Worse: the warning signs again");
-  for (int i = 1; i < 60 && kc_pty_has(p, "Worse: the warning signs"); i++) {
-    char next[48];
-    snprintf(next, sizeof next, "Question %d of", i + 1);
-    kc_pty_send_str(p, "n");
-    for (int k = 0; k < 250 && kc_pty_has(p, "Worse: the warning") && !kc_pty_has(p, next); k++)
-      kc_pty_pump(p, 20);
-  }
+  e2e_answer_no_while(p, "Worse: the warning signs", "Question %d of", 1);
   e2e_expect(p, "Getting worse after 3 days");
   e2e_expect(p, "See a doctor within 24 hours");
   kc_pty_send_str(p, KEY_ESC_S);
