@@ -10,7 +10,7 @@ cd "$root"
 
 layer_of_header() {
   case "$1" in
-  article.h | day.h | exercise.h | level.h | markup.h | mem.h | profile.h | query.h | recovery.h | \
+  article.h | day.h | exercise.h | level.h | ln.h | markup.h | mem.h | profile.h | query.h | recovery.h | \
     runplan.h | strbuf.h | text.h | wizard.h) echo core ;;
   content.h | plan_load.h | runplan_load.h | userdb.h | userdb_run.h | wizard_load.h) echo store ;;
   blob.h) echo blob ;;

@@ -161,11 +161,18 @@ static int select_named(struct kc_app *app, char *why, size_t whylen) {
   return rc;
 }
 
-/* No --user: the profile chosen last (remembered), else the login name's
- * (created on first use). */
+/* No --user: the profile chosen last (remembered), else the only profile
+ * there is, else the login name's (created on first use). The login name
+ * is looked up last because the password database goes through NSS, which
+ * maps 130 KB of the C library for a name the file usually holds. */
 static int select_default(struct kc_app *app, char *why, size_t whylen) {
   struct kc_userdb *udb = app->udb;
   if (kc_userdb_profile_last_get(udb, &app->profile) == KC_UDB_OK) return KC_UDB_OK;
+  struct kc_profile *all = NULL;
+  int n = 0;
+  if (kc_userdb_profile_list(udb, &all, &n) == KC_UDB_OK && n == 1) app->profile = all[0];
+  free(all);
+  if (n == 1) return KC_UDB_OK;
   char name[KC_PROFILE_NAME_BUF];
   kc_userdb_default_profile_name(name, sizeof name);
   const int rc = app->lookup_only

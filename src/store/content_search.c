@@ -25,12 +25,12 @@
  * over every match. Hits carry their plain titles; the marked-up title and
  * the snippet are made only for the rows asked for (the rows on screen). */
 #include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "content_int.h"
+#include "kneecare/ln.h"
 #include "kneecare/mem.h"
 #include "kneecare/query.h"
 #include "kneecare/text.h"
@@ -503,8 +503,8 @@ static unsigned live_words(struct run *r, struct kc_query *q) {
   return live;
 }
 
-/* Word weights, " w0 w1 ...", into weights: log(articles / articles with
- * the word), counted up to a bound so a common word costs no more than a
+/* Word weights, " w0 w1 ...", into weights: log(1 + articles / articles
+ * with the word), counted up to a bound so a common word costs no more than a
  * rare one. A word in nearly every article ("knee", "run" in a runner's
  * knee guide) tells little: its weight is negative, which kc_rank counts
  * in the score only, never as coverage. Returns the common words' mask. */
@@ -519,7 +519,7 @@ static unsigned word_weights(struct run *r, const struct kc_query *q, unsigned l
       char one[KC_QUERY_EXPR_MAX];
       kc_query_expr(q, 1u << g, 1, one, sizeof one, NULL);
       int df = count_upto(r, one, KC_CANDIDATES);
-      w[g] = log(1.0 + r->s->n_articles / (df > 0 ? df : 1));
+      w[g] = kc_ln(1.0 + r->s->n_articles / (df > 0 ? df : 1));
       /* Known only while the count is exact. */
       if (r->s->n_articles < KC_CANDIDATES && df >= 0.8 * r->s->n_articles) common |= 1u << g;
       if (df < min_df) min_df = df, rarest = 0;
