@@ -502,6 +502,37 @@ static void bench_scale(char paths[CONTENT_SCALES][512], struct scale_figures *f
   }
 }
 
+/* First frame only, at every scale, interleaved as bench_scale does, with
+ * three times the runs: the gap to the built-in content is a fraction of a
+ * millisecond, so it needs the steadier median. KC_BENCH_OPEN_FILE adds a
+ * file of one's own as a fifth column. */
+static void bench_open(char paths[CONTENT_SCALES][512]) {
+  enum { N = 3 * RUNS, COLS_MAX = CONTENT_SCALES + 1 };
+  static double v[COLS_MAX][N];
+  int n[COLS_MAX] = {0}, cols = CONTENT_SCALES;
+  const char *extra = getenv("KC_BENCH_OPEN_FILE");
+  const char *path[COLS_MAX];
+  for (int s = 0; s < CONTENT_SCALES; s++) path[s] = s && paths[s][0] ? paths[s] : NULL;
+  if (extra && extra[0]) path[cols++] = extra;
+  for (int r = 0; r < N; r++)
+    for (int k = 0; k < cols; k++) {
+      int s = (k + r) % cols;
+      if (s && !path[s]) continue;
+      const char *argv[] = {kneecare_path(), path[s] ? "--content" : NULL, path[s], NULL};
+      double ff;
+      struct kc_pty *p = start(argv, "? help", &ff);
+      if (!p) continue;
+      kc_pty_free(p);
+      v[s][n[s]++] = ff;
+    }
+  const double base = median(v[0], n[0]);
+  printf("first complete frame (ms), medians of %d\n", N);
+  for (int s = 0; s < cols; s++)
+    if (n[s])
+      printf("  %-12s %6.2f  (%+.2f)\n", s < CONTENT_SCALES ? scale_names[s] : "file",
+             median(v[s], n[s]), median(v[s], n[s]) - base);
+}
+
 struct wizard_figures {
   double next_ms, result_ms, answers_cli_ms, tick_ms;
 };
@@ -1005,6 +1036,11 @@ int main(int argc, char **argv) {
     struct scale_figures sf[CONTENT_SCALES];
     bench_scale(paths, sf);
     print_scale(sf);
+    return 0;
+  }
+  if (getenv("KC_BENCH_OPEN_ONLY")) { /* quick: first frame at each content scale */
+    prepare_data_dir("data");
+    bench_open(paths);
     return 0;
   }
   if (getenv("KC_BENCH_FRAME_ONLY")) { /* quick: first frame, Down and peak RSS, interleaved */

@@ -140,10 +140,12 @@ size_t kc_query_normalise(const char *s, size_t len, char *out, size_t outlen) {
 
 /* ---- the lexicon ------------------------------------------------------------- */
 
+/* The three strings share one allocation, owned by the row (fold points
+ * at its start): a few dozen bytes a row instead of three fixed buffers. */
 struct synonym {
-  char fold[KC_QUERY_MAX_PHRASE]; /* the term's words, clitics dropped, plurals folded */
-  char term[KC_QUERY_MAX_PHRASE]; /* the term as an FTS5 phrase */
-  char means[KC_QUERY_MAX_PHRASE];
+  const char *fold;  /* the term's words, clitics dropped, plurals folded */
+  const char *term;  /* the term as an FTS5 phrase */
+  const char *means;
 };
 
 struct kc_lexicon {
@@ -161,6 +163,7 @@ struct kc_lexicon *kc_lexicon_new(void) {
 void kc_lexicon_free(struct kc_lexicon *lex) {
   if (!lex) return;
   free(lex->stop);
+  for (size_t i = 0; i < lex->n_syn; i++) free((char *)lex->syn[i].fold);
   free(lex->syn);
   free(lex);
 }
@@ -196,11 +199,16 @@ void kc_lexicon_add_stop(struct kc_lexicon *lex, const char *word) {
 }
 
 void kc_lexicon_add_synonym(struct kc_lexicon *lex, const char *term, const char *means) {
-  struct synonym s;
+  char t[KC_QUERY_MAX_PHRASE], f[KC_QUERY_MAX_PHRASE], m[KC_QUERY_MAX_PHRASE];
   char mfold[KC_QUERY_MAX_PHRASE];
-  if (!phrase_of(term, s.term, s.fold) || !phrase_of(means, s.means, mfold)) return;
+  if (!phrase_of(term, t, f) || !phrase_of(means, m, mfold)) return;
+  const size_t nf = strlen(f) + 1, nt = strlen(t) + 1, nm = strlen(m) + 1;
+  char *block = kc_xmalloc(nf + nt + nm);
+  memcpy(block, f, nf);
+  memcpy(block + nf, t, nt);
+  memcpy(block + nf + nt, m, nm);
   KC_GROW(lex->syn, lex->cap_syn, lex->n_syn + 1);
-  lex->syn[lex->n_syn++] = s;
+  lex->syn[lex->n_syn++] = (struct synonym){block, block + nf, block + nf + nt};
   lex->sorted = 0;
 }
 
