@@ -143,8 +143,8 @@ size_t kc_query_normalise(const char *s, size_t len, char *out, size_t outlen) {
 /* The three strings share one allocation, owned by the row (fold points
  * at its start): a few dozen bytes a row instead of three fixed buffers. */
 struct synonym {
-  const char *fold;  /* the term's words, clitics dropped, plurals folded */
-  const char *term;  /* the term as an FTS5 phrase */
+  const char *fold; /* the term's words, clitics dropped, plurals folded */
+  const char *term; /* the term as an FTS5 phrase */
   const char *means;
 };
 

@@ -36,9 +36,9 @@
 struct locate {
   uintptr_t addr;
   size_t len;
-  int seen_main;              /* the first object listed is the program itself */
-  long long off;              /* the file offset found, or -1 */
-  const ElfW(Phdr) * phdr;    /* the program's headers, as loaded */
+  int seen_main;           /* the first object listed is the program itself */
+  long long off;           /* the file offset found, or -1 */
+  const ElfW(Phdr) * phdr; /* the program's headers, as loaded */
   int phnum;
 };
 

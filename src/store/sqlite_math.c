@@ -32,31 +32,31 @@ static void *libm_function(const char *name) {
 
 /* dlsym's void * is copied into the function pointer (POSIX guarantees the
  * representations match; a cast would be a pedantic warning). */
-#define KC_WRAP1(f)                                                      \
-  double __wrap_##f(double x);                                           \
-  double __wrap_##f(double x) {                                          \
-    static kc_math1 p;                                                   \
-    kc_math1 q = __atomic_load_n(&p, __ATOMIC_ACQUIRE);                  \
-    if (!q) {                                                            \
-      void *v = libm_function(#f);                                       \
-      if (!v) return NAN;                                                \
-      memcpy(&q, &v, sizeof q);                                          \
-      __atomic_store_n(&p, q, __ATOMIC_RELEASE);                         \
-    }                                                                    \
-    return q(x);                                                         \
+#define KC_WRAP1(f)                                                                                \
+  double __wrap_##f(double x);                                                                     \
+  double __wrap_##f(double x) {                                                                    \
+    static kc_math1 p;                                                                             \
+    kc_math1 q = __atomic_load_n(&p, __ATOMIC_ACQUIRE);                                            \
+    if (!q) {                                                                                      \
+      void *v = libm_function(#f);                                                                 \
+      if (!v) return NAN;                                                                          \
+      memcpy(&q, &v, sizeof q);                                                                    \
+      __atomic_store_n(&p, q, __ATOMIC_RELEASE);                                                   \
+    }                                                                                              \
+    return q(x);                                                                                   \
   }
-#define KC_WRAP2(f)                                                      \
-  double __wrap_##f(double x, double y);                                 \
-  double __wrap_##f(double x, double y) {                                \
-    static kc_math2 p;                                                   \
-    kc_math2 q = __atomic_load_n(&p, __ATOMIC_ACQUIRE);                  \
-    if (!q) {                                                            \
-      void *v = libm_function(#f);                                       \
-      if (!v) return NAN;                                                \
-      memcpy(&q, &v, sizeof q);                                          \
-      __atomic_store_n(&p, q, __ATOMIC_RELEASE);                         \
-    }                                                                    \
-    return q(x, y);                                                      \
+#define KC_WRAP2(f)                                                                                \
+  double __wrap_##f(double x, double y);                                                           \
+  double __wrap_##f(double x, double y) {                                                          \
+    static kc_math2 p;                                                                             \
+    kc_math2 q = __atomic_load_n(&p, __ATOMIC_ACQUIRE);                                            \
+    if (!q) {                                                                                      \
+      void *v = libm_function(#f);                                                                 \
+      if (!v) return NAN;                                                                          \
+      memcpy(&q, &v, sizeof q);                                                                    \
+      __atomic_store_n(&p, q, __ATOMIC_RELEASE);                                                   \
+    }                                                                                              \
+    return q(x, y);                                                                                \
   }
 
 KC_WRAP1(acos)
