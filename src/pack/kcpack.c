@@ -18,6 +18,7 @@
 #include "pack_checks.h"
 #include "pack_clinical.h"
 #include "pack_runplan.h"
+#include "pack_schema.h"
 #include "pack_search.h"
 
 struct files {
@@ -505,6 +506,7 @@ int main(int argc, char **argv) {
   kc_clinical_free(P.clin);
   if (!errors) seal(db);
   sqlite3_close(db);
+  if (!errors) kc_pack_compact_schema(tmp_db, report);
   if (!errors && rename(tmp_db, a.out) != 0) report(a.out, 0, "cannot write: %s", strerror(errno));
   if (!errors && a.embed) write_embed(a.out, a.dbdir, a.embed);
   if (errors) {
