@@ -6,7 +6,13 @@
  * temporary b-tree) allocates and writes 20 page slots up front, about 87 KB
  * each, before it has read a page. The guide holds two connections and
  * reads little through the user one, so memory follows the pages actually
- * read instead. */
+ * read instead.
+ *
+ * Single-thread mode, no memory statistics: kneecare uses SQLite from one
+ * thread only, and by default every allocation SQLite makes takes a global
+ * mutex to keep statistics nobody reads. Locking was 7 % of the
+ * instructions of a --content start; opening the file (the schema parse
+ * and check before the first frame) takes 14 % fewer without it. */
 #include "sqlite_setup.h"
 
 #include <sqlite3.h>
@@ -18,4 +24,6 @@ void kc_sqlite_setup(void) {
   /* SQLITE_MISUSE when SQLite was initialised already (a test that opened
    * a database another way first): the default then stays, which is safe. */
   (void)sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)0, 0, 0);
+  (void)sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+  (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
