@@ -26,8 +26,9 @@ struct kc_app {
   int lookup_only;          /* never create the default profile (a shell prompt's query) */
   const char *data_dir;     /* --data DIR, or NULL (KNEECARE_DATA_DIR, XDG) */
   int no_mouse;
-  /* The TUI defers the user database's integrity check until after its
-   * first frame (kc_app_verify_user); commands check at open. */
+  /* The TUI defers two checks until after its first frame: the user
+   * database's integrity check (kc_app_verify_user) and a --content file's
+   * schema check (kc_app_check_safety). Commands check at open. */
   int defer_check;
   int safety_checked; /* kc_app_check_safety passed (a --content file) */
   /* opened or loaded on demand */
@@ -44,8 +45,9 @@ struct kc_app {
   char user_error[1024];
 };
 
-/* A --content file whose warning signs do not load and validate (the
- * wizard, and the daily safety check's list) is refused whole: safety
+/* A --content file whose schema check (if it was deferred) fails, or
+ * whose warning signs do not load and validate (the
+ * wizard, and the daily safety check's list), is refused whole: safety
  * checks fail closed, before any screen or command could give advice
  * without them. 0, or -1 with "FILE: not usable: ..." in err (the content
  * is then closed). The built-in content was checked by the packer: 0 at no

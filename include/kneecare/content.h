@@ -56,6 +56,15 @@ struct kc_hit {
 int kc_content_open_image(const unsigned char *data, size_t len, struct kc_content **out, char *err,
                           size_t errlen);
 int kc_content_open_file(const char *path, struct kc_content **out, char *err, size_t errlen);
+/* The same, with the schema check left for kc_content_check (the guide's
+ * first frame reads only the topics, through the hardened connection: no
+ * views, triggers or untrusted functions, every value capped). */
+int kc_content_open_file_unchecked(const char *path, struct kc_content **out, char *err,
+                                   size_t errlen);
+/* The schema check of a file opened unchecked: 0 (also for content already
+ * checked or built in), or -1 with the reason ("not a kneecare content
+ * database (...)") in err. */
+int kc_content_check(struct kc_content *c, char *err, size_t errlen);
 void kc_content_close(struct kc_content *c);
 
 /* After a call below returned: what it left out or why it failed, as one

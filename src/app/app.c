@@ -17,7 +17,13 @@
 int kc_app_check_safety(struct kc_app *app, char *err, size_t errlen) {
   if (!app->content_path || app->safety_checked) return 0; /* built in: the packer checked it */
   if (kc_app_open_content(app, err, errlen) != 0) return -1;
-  char why[256] = "";
+  char why[400] = "";
+  if (kc_content_check(app->content, why, sizeof why) != 0) { /* left from a staged open */
+    snprintf(err, errlen, "%s: %s", app->content_path, why);
+    kc_content_close(app->content);
+    app->content = NULL;
+    return -1;
+  }
   size_t *signs = NULL, n = 0;
   struct kc_wz_def *def = kc_wz_load_content(app->content, why, sizeof why);
   if (def && kc_recheck_signs(def, &signs, &n, why, sizeof why) == 0) {
@@ -42,6 +48,10 @@ int kc_app_open_content(struct kc_app *app, char *err, size_t errlen) {
   if (!app->content_path)
     return kc_content_open_image(kc_content_image, kc_content_image_len, &app->content, err,
                                  errlen);
+  /* The guide's first frame reads only the topics; the schema check follows
+   * it, in kc_app_check_safety, before any key is read. */
+  if (app->defer_check)
+    return kc_content_open_file_unchecked(app->content_path, &app->content, err, errlen);
   return kc_content_open_file(app->content_path, &app->content, err, errlen);
 }
 

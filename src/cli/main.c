@@ -287,8 +287,12 @@ int main(int argc, char **argv) {
     }
   }
   if (optind >= argc) {
-    /* A --content file is checked before the screen is taken over; the
-     * built-in content opens when first needed (staged start-up). */
+    /* A --content file is opened before the screen is taken over (a file
+     * that is missing or not a database is reported here); its schema is
+     * checked after the first frame, with its warning signs, before any
+     * key is read (staged start-up, as the user data is). The built-in
+     * content opens when first needed. */
+    app.defer_check = 1;
     if (app.content_path && open_content(&app) != 0) return KC_EXIT_FAIL;
     /* The guide remembers the profile it opens with --user; an unknown
      * name is created with --create, else the guide asks (create it, or

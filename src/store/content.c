@@ -333,11 +333,11 @@ static int check_schema(sqlite3 *db, char *err, size_t errlen) {
   return 0;
 }
 
-int kc_content_finish_open(sqlite3 *db, int trusted, struct kc_content **out, char *err,
+int kc_content_finish_open(sqlite3 *db, int trusted, int check, struct kc_content **out, char *err,
                            size_t errlen) {
   /* The built-in image was validated by the packer; only a file given with
    * --content needs its schema checked. */
-  if (harden(db) != SQLITE_OK || (!trusted && check_schema(db, err, errlen) != 0)) {
+  if (harden(db) != SQLITE_OK || (!trusted && check && check_schema(db, err, errlen) != 0)) {
     if (!err[0]) snprintf(err, errlen, "cannot read content: %s", sqlite3_errmsg(db));
     sqlite3_close(db);
     return -1;
@@ -345,11 +345,25 @@ int kc_content_finish_open(sqlite3 *db, int trusted, struct kc_content **out, ch
   struct kc_content *c = kc_xcalloc(1, sizeof *c);
   c->db = db;
   c->trusted = trusted;
+  c->checked = trusted || check;
   *out = c;
   return 0;
 }
 
-int kc_content_open_file(const char *path, struct kc_content **out, char *err, size_t errlen) {
+int kc_content_check(struct kc_content *c, char *err, size_t errlen) {
+  if (!c) return snprintf(err, errlen, "no content database"), -1;
+  err[0] = '\0';
+  if (c->checked) return 0;
+  if (check_schema(c->db, err, errlen) != 0) {
+    if (!err[0]) snprintf(err, errlen, "cannot read content: %s", sqlite3_errmsg(c->db));
+    return -1;
+  }
+  c->checked = 1;
+  return 0;
+}
+
+static int open_file(const char *path, int check, struct kc_content **out, char *err,
+                     size_t errlen) {
   err[0] = '\0';
   *out = NULL;
   /* Opened once: O_NONBLOCK so a FIFO cannot block the open, then fstat on
@@ -375,13 +389,22 @@ int kc_content_open_file(const char *path, struct kc_content **out, char *err, s
     sqlite3_close(db);
     return -1;
   }
-  if (kc_content_finish_open(db, 0, out, err, errlen) != 0) {
+  if (kc_content_finish_open(db, 0, check, out, err, errlen) != 0) {
     char tmp[384];
     snprintf(tmp, sizeof tmp, "%s", err);
     snprintf(err, errlen, "%s: %s", path, tmp);
     return -1;
   }
   return 0;
+}
+
+int kc_content_open_file(const char *path, struct kc_content **out, char *err, size_t errlen) {
+  return open_file(path, 1, out, err, errlen);
+}
+
+int kc_content_open_file_unchecked(const char *path, struct kc_content **out, char *err,
+                                   size_t errlen) {
+  return open_file(path, 0, out, err, errlen);
 }
 
 void kc_content_close(struct kc_content *c) {

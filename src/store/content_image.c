@@ -127,5 +127,5 @@ int kc_content_open_image(const unsigned char *data, size_t len, struct kc_conte
     sqlite3_close(db);
     return -1;
   }
-  return kc_content_finish_open(db, 1, out, err, errlen);
+  return kc_content_finish_open(db, 1, 1, out, err, errlen);
 }

@@ -25,14 +25,16 @@ struct kc_search_state; /* prepared statements, made on the first search */
 struct kc_content {
   sqlite3 *db;
   int trusted;    /* the built-in image, validated by the packer at build time */
+  int checked;    /* the schema check passed (always for trusted content) */
   char note[256]; /* what the last read left out, for kc_content_note() */
   struct kc_search_state *search;
 };
 
 /* Hardens a just-opened content connection and, unless trusted (the
- * built-in image), checks its schema; wraps it in *out, or closes it and
- * returns -1 with the reason in err. */
-int kc_content_finish_open(sqlite3 *db, int trusted, struct kc_content **out, char *err,
+ * built-in image) or told to leave it for kc_content_check, checks its
+ * schema; wraps it in *out, or closes it and returns -1 with the reason in
+ * err. */
+int kc_content_finish_open(sqlite3 *db, int trusted, int check, struct kc_content **out, char *err,
                            size_t errlen);
 
 /* A prepared statement; 0, or -1 with the reason in c->note. */
