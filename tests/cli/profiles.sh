@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib/common.bash" "$@"
 GOOD="$SRC/tests/cases/meniscus-twist.answers"
 
 count_profiles() { "$K" profiles | wc -l; }
+count_profiles_in() { "$K" --data "$1" profiles | wc -l; }
 
 # ---- --user: a typo never makes a profile ---------------------------------------------
 run "$K" --user Zoe --create plan start --checked
@@ -97,6 +98,20 @@ fi
 run "$K" --user Zoe plan status
 expect_rc 1 "Zoe is gone"
 err_has 'no profile called "Zoe"' "Zoe is gone"
+
+# ---- no --user: the profile chosen last, else the only one, else the login name's --------
+# (the password database, which goes through NSS, is read only in that last case)
+ONE="$TMP/one-profile"
+run "$K" --data "$ONE" --user Ana --create plan start --checked
+expect_rc 0 "Ana starts a plan in a data directory of her own"
+run "$K" --data "$ONE" plan status
+expect_rc 0 "no --user, one profile"
+has 'Recovery plan for "Ana"' "the only profile is the one opened"
+run "$K" --data "$ONE" --user Ben --create profiles
+expect_rc 0 "a second profile"
+run "$K" --data "$ONE" plan status
+grep -qaF 'Recovery plan for "Ana"' <<<"$OUT$ERR" && fail "two profiles, none chosen: Ana's was opened"
+[ "$(count_profiles_in "$ONE")" = 3 ] || fail "two profiles, none chosen: the login name's is made"
 
 # ---- data check --------------------------------------------------------------------------
 run "$K" data check

@@ -283,6 +283,33 @@ START_TEST(safety_check_fails_closed) {
 }
 END_TEST
 
+/* A --content file's schema is checked after the guide's first frame
+ * (which reads only the topics) and before any key: a file the check
+ * refuses (here: it has a view) ends the guide with the reason, exit 1,
+ * and the command line refuses it at open. */
+START_TEST(schema_check_after_first_frame_fails_closed) {
+  char content[300];
+  snprintf(content, sizeof content, "%s/with-view.db", T.home);
+  sqlite3 *db = NULL;
+  ck_assert_int_eq(sqlite3_open(KC_BINARY_DIR "/content.db", &db), SQLITE_OK);
+  char sql[400];
+  snprintf(sql, sizeof sql, "VACUUM INTO '%s'", content);
+  ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  ck_assert_int_eq(sqlite3_open(content, &db), SQLITE_OK);
+  ck_assert_int_eq(sqlite3_exec(db, "CREATE VIEW sneaky AS SELECT 1", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  const char *args[] = {"--content", content, NULL};
+  struct kc_pty *p = e2e_start_env(&T, 60, 200, args, NULL); /* the message on one row */
+  e2e_expect(p, "not a kneecare content database (it has a view, 'sneaky')");
+  ck_assert_int_eq(kc_pty_wait_exit(p, 10000), 1);
+  e2e_expect_not(p, "Check my symptoms"); /* the screen was given back */
+  int st =
+      cli((const char *const[]){"--content", content, "show", "symptoms-by-cause", NULL}, NULL);
+  ck_assert_int_eq(WEXITSTATUS(st), 1);
+}
+END_TEST
+
 /* Runs the CLI with this test's HOME and extra environment; returns the
  * exit status. */
 static int cli(const char *const args[], const char *extra_env) {
@@ -623,6 +650,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, overuse_plan_from_the_question);
   tcase_add_test(tc, safety_check_yes_stops_home_care_40x12);
   tcase_add_test(tc, safety_check_fails_closed);
+  tcase_add_test(tc, schema_check_after_first_frame_fails_closed);
   tcase_add_test(tc, day_three_worse);
   tcase_add_test(tc, readiness_pass);
   tcase_add_test(tc, readiness_fail);
