@@ -56,9 +56,11 @@ struct kc_hit {
 int kc_content_open_image(const unsigned char *data, size_t len, struct kc_content **out, char *err,
                           size_t errlen);
 int kc_content_open_file(const char *path, struct kc_content **out, char *err, size_t errlen);
-/* The same, with the schema check left for kc_content_check (the guide's
- * first frame reads only the topics, through the hardened connection: no
- * views, triggers or untrusted functions, every value capped). */
+/* The same, with most of the schema check left for kc_content_check. The
+ * guide's first frame reads only the topics and their counts, through the
+ * hardened connection (no views, triggers or untrusted functions, every
+ * value capped), and the two tables it reads are checked now: no generated
+ * column in them is computed before the whole check. */
 int kc_content_open_file_unchecked(const char *path, struct kc_content **out, char *err,
                                    size_t errlen);
 /* The schema check of a file opened unchecked: 0 (also for content already

@@ -412,17 +412,29 @@ static const char *tui_case(const char *db, const char *data, const char *word, 
         {"tick", " "},
         {"back", KEY_ESC KEY_ESC KEY_ESC},
     };
-    for (size_t i = 0; i < sizeof walk / sizeof walk[0] && !why[0]; i++) {
+    int refused_late = 0;
+    for (size_t i = 0; i < sizeof walk / sizeof walk[0] && !why[0] && !refused_late; i++) {
       if (walk[i].keys)
         tui_keys(p, walk[i].keys);
       else
         tui_open_checklist(p);
       kc_pty_wait_quiet(p, 60, 3000);
-      if (!tui_alive(p))
-        snprintf(why, sizeof why, "TUI died at step '%s' (status %d)", walk[i].step,
-                 kc_pty_wait_exit(p, 1000));
+      if (tui_alive(p)) continue;
+      int st = kc_pty_wait_exit(p, 1000);
+      /* A --content file's schema and warning signs are checked right after
+       * the first frame, before any key is read: a refusal with a message
+       * then (the home screen seen, the first keys unread) is an answer. */
+      char *scr = tui_screen(p), line[200] = "";
+      sscanf(scr, " %199[^\n]", line);
+      free(scr);
+      if (i == 0 && st > 0 && st < 126 && strncmp(line, "kneecare: ", 10) == 0) {
+        snprintf(how, n, "TUI: refused after its first frame (exit %d: %.90s)", st, line);
+        refused_late = 1;
+      } else {
+        snprintf(why, sizeof why, "TUI died at step '%s' (status %d)", walk[i].step, st);
+      }
     }
-    if (!why[0]) {
+    if (!why[0] && !refused_late) {
       /* Slow content (a search over 1 MB) may still be working: wait. */
       const double t0 = now_ms();
       kc_pty_send_str(p, KEY_ESC KEY_ESC "Qy"); /* y: quit though the ice timer runs */
