@@ -334,9 +334,10 @@ static int check_schema(sqlite3 *db, char *err, size_t errlen) {
 }
 
 /* What a staged open checks before the first frame: the two tables that
- * frame reads (the topics and their counts) have no generated column, so
- * nothing a file declares is computed before the whole check has run. One
- * look-up in sqlite_schema; the whole check is kc_content_check. */
+ * frame reads (the topics and their counts) are tables, of a sane size,
+ * with no generated column, so nothing a file declares is computed before
+ * the whole check has run. One look-up in sqlite_schema; the whole check
+ * is kc_content_check. */
 static int check_first_reads(sqlite3 *db, char *err, size_t errlen) {
   sqlite3_stmt *st = NULL;
   int rc, tables = 0;
