@@ -58,6 +58,12 @@ void kc_run_view_free(struct kc_run_view *v);
 /* The session a person means by seq K (1-based), or the last one when
  * seq is 0: an index into v->sessions, or -1. */
 int kc_run_view_session(const struct kc_run_view *v, int seq);
+/* The number the session logged next will have. */
+int kc_run_view_next_seq(const struct kc_run_view *v);
+/* Whether a stored walk-run timer is for today's session and can go on:
+ * the programme active with a run due today, the timer of today and of
+ * the session not logged yet (a run is logged on its own day). */
+bool kc_run_view_timer_current(const struct kc_run_view *v, const struct kc_run_timer *t);
 
 /* ---- starting ------------------------------------------------------------ */
 

@@ -173,6 +173,16 @@ int kc_run_view_session(const struct kc_run_view *v, int seq) {
   return -1;
 }
 
+int kc_run_view_next_seq(const struct kc_run_view *v) {
+  return v->n_sessions > 0 ? v->sessions[v->n_sessions - 1].seq + 1 : 1;
+}
+
+bool kc_run_view_timer_current(const struct kc_run_view *v, const struct kc_run_timer *t) {
+  return v->has && v->active && v->plan.status == KC_RP_ACTIVE &&
+         v->plan.today == KC_RP_TODAY_RUN && t->programme_id == v->prog.id && t->day == v->today &&
+         t->seq == kc_run_view_next_seq(v);
+}
+
 /* ---- starting --------------------------------------------------------------- */
 
 static enum kc_level cause_level(const struct kc_rp_content *c, const char *cause) {
@@ -310,7 +320,7 @@ int kc_run_log_during(struct kc_app *app, struct kc_run_view *v, int seq, int du
       return KC_UDB_EINVAL;
     }
     const struct kc_rp_stage *s = &v->plan.session;
-    struct kc_run_plan p = {.seq = v->n_sessions > 0 ? v->sessions[v->n_sessions - 1].seq + 1 : 1,
+    struct kc_run_plan p = {.seq = kc_run_view_next_seq(v),
                             .week = v->plan.stage,
                             .planned_day = v->today,
                             .run_minutes = s->run_min,

@@ -60,9 +60,7 @@ static int stored_timer(struct run_screen *s, struct kc_ui *ui, struct kc_run_ti
   const struct kc_run_view *v = &s->view;
   struct kc_userdb *udb = v->has ? kc_app_user(ui->app, err, sizeof err) : NULL;
   if (!udb || kc_userdb_run_timer_get(udb, v->prog.id, out) != KC_UDB_OK) return 0;
-  if (v->active && v->plan.status == KC_RP_ACTIVE && v->plan.today == KC_RP_TODAY_RUN &&
-      out->day == v->today && out->seq == kc_run_timer_seq(v))
-    return 1;
+  if (kc_run_view_timer_current(v, out)) return 1;
   kc_userdb_run_timer_clear(udb, v->prog.id);
   kc_ui_message(ui, ROLE_NORMAL, "An unfinished run timer of an earlier session was discarded.");
   return 0;

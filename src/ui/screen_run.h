@@ -21,8 +21,6 @@ struct kc_view *kc_run_timer_new(struct kc_ui *ui, const struct kc_rp_content *c
  * since as gone by, a paused one stays where it was. NULL after a message
  * when it is not today's session's. */
 struct kc_view *kc_run_timer_resume(struct kc_ui *ui, const struct kc_run_timer *saved);
-/* The number the session logged next will have (what a timer is for). */
-int kc_run_timer_seq(const struct kc_run_view *v);
 struct kc_view *kc_run_strength_new(struct kc_ui *ui, const struct kc_rp_content *c);
 struct kc_view *kc_run_week_new(struct kc_ui *ui, const struct kc_rp_content *c);
 struct kc_view *kc_run_chart_new(struct kc_ui *ui, const struct kc_rp_content *c);

@@ -316,7 +316,7 @@ static struct run_timer *timer_make(struct kc_ui *ui) {
   t->stage = v.plan.session;
   if (v.has && v.active) {
     t->prog_id = v.prog.id;
-    t->seq = kc_run_timer_seq(&v);
+    t->seq = kc_run_view_next_seq(&v);
     t->day = v.today;
   }
   kc_run_view_free(&v);
@@ -330,10 +330,6 @@ static struct run_timer *timer_make(struct kc_ui *ui) {
     if (t->stage.walk_min > 0) t->ph[t->n++] = (struct phase){PH_WALK, t->stage.walk_min * ms, r};
   }
   return t;
-}
-
-int kc_run_timer_seq(const struct kc_run_view *v) {
-  return v->n_sessions > 0 ? v->sessions[v->n_sessions - 1].seq + 1 : 1;
 }
 
 struct kc_view *kc_run_timer_new(struct kc_ui *ui, const struct kc_rp_content *c) {
