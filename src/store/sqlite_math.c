@@ -14,50 +14,34 @@
 #include <stddef.h>
 #include <string.h>
 
-typedef double (*kc_math1)(double);
-typedef double (*kc_math2)(double, double);
-
-/* The function named name in libm, or NULL. Races between threads are
- * harmless: every caller stores the same handle and the same address. */
-static void *libm_function(const char *name) {
+/* The function named name in libm, looked up on first use into *slot; NULL
+ * when libm cannot be loaded. Races between threads are harmless: every
+ * caller stores the same handle and the same address. */
+static void *libm_function(void **slot, const char *name) {
   static void *libm;
+  void *f = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+  if (f) return f;
   void *h = __atomic_load_n(&libm, __ATOMIC_ACQUIRE);
-  if (!h) {
-    h = dlopen("libm.so.6", RTLD_NOW | RTLD_LOCAL);
-    if (!h) return NULL;
+  if (!h && (h = dlopen("libm.so.6", RTLD_NOW | RTLD_LOCAL)) != NULL)
     __atomic_store_n(&libm, h, __ATOMIC_RELEASE);
-  }
-  return dlsym(h, name);
+  if (h && (f = dlsym(h, name)) != NULL) __atomic_store_n(slot, f, __ATOMIC_RELEASE);
+  return f;
 }
 
 /* dlsym's void * is copied into the function pointer (POSIX guarantees the
  * representations match; a cast would be a pedantic warning). */
-#define KC_WRAP1(f)                                                                                \
-  double __wrap_##f(double x);                                                                     \
-  double __wrap_##f(double x) {                                                                    \
-    static kc_math1 p;                                                                             \
-    kc_math1 q = __atomic_load_n(&p, __ATOMIC_ACQUIRE);                                            \
-    if (!q) {                                                                                      \
-      void *v = libm_function(#f);                                                                 \
-      if (!v) return NAN;                                                                          \
-      memcpy(&q, &v, sizeof q);                                                                    \
-      __atomic_store_n(&p, q, __ATOMIC_RELEASE);                                                   \
-    }                                                                                              \
-    return q(x);                                                                                   \
+#define KC_WRAP(f, params, args)                                                                   \
+  double __wrap_##f params;                                                                        \
+  double __wrap_##f params {                                                                       \
+    static void *slot;                                                                             \
+    void *v = libm_function(&slot, #f);                                                            \
+    double(*fn) params;                                                                            \
+    if (!v) return NAN;                                                                            \
+    memcpy(&fn, &v, sizeof fn);                                                                    \
+    return fn args;                                                                                \
   }
-#define KC_WRAP2(f)                                                                                \
-  double __wrap_##f(double x, double y);                                                           \
-  double __wrap_##f(double x, double y) {                                                          \
-    static kc_math2 p;                                                                             \
-    kc_math2 q = __atomic_load_n(&p, __ATOMIC_ACQUIRE);                                            \
-    if (!q) {                                                                                      \
-      void *v = libm_function(#f);                                                                 \
-      if (!v) return NAN;                                                                          \
-      memcpy(&q, &v, sizeof q);                                                                    \
-      __atomic_store_n(&p, q, __ATOMIC_RELEASE);                                                   \
-    }                                                                                              \
-    return q(x, y);                                                                                \
-  }
+#define KC_WRAP1(f) KC_WRAP(f, (double x), (x))
+#define KC_WRAP2(f) KC_WRAP(f, (double x, double y), (x, y))
 
 KC_WRAP1(acos)
 KC_WRAP1(acosh)
