@@ -251,6 +251,21 @@ END_TEST
 
 static int cli(const char *const args[], const char *extra_env);
 
+/* A copy of the packed content in this test's home, named name, changed by
+ * sql; its path into path. */
+static void content_copy_with(const char *name, const char *sql, char *path, size_t n) {
+  snprintf(path, n, "%s/%s", T.home, name);
+  sqlite3 *db = NULL;
+  ck_assert_int_eq(sqlite3_open(KC_BINARY_DIR "/content.db", &db), SQLITE_OK);
+  char *vacuum = sqlite3_mprintf("VACUUM INTO %Q", path);
+  ck_assert_int_eq(sqlite3_exec(db, vacuum, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_free(vacuum);
+  sqlite3_close(db);
+  ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+  ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+}
+
 /* Security review F5: when the warning signs cannot be used (here none is
  * marked for the daily check) no plan screen may open as if the day's check
  * had passed. A --content file like that is refused whole, at open, with
@@ -258,16 +273,7 @@ static int cli(const char *const args[], const char *extra_env);
  * that fails later is kc_recheck_signs, unit-tested in test_recovery.) */
 START_TEST(safety_check_fails_closed) {
   char content[300];
-  snprintf(content, sizeof content, "%s/no-recheck.db", T.home);
-  sqlite3 *db = NULL;
-  ck_assert_int_eq(sqlite3_open(KC_BINARY_DIR "/content.db", &db), SQLITE_OK);
-  char sql[400];
-  snprintf(sql, sizeof sql, "VACUUM INTO '%s'", content);
-  ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close(db);
-  ck_assert_int_eq(sqlite3_open(content, &db), SQLITE_OK);
-  ck_assert_int_eq(sqlite3_exec(db, "UPDATE sign SET recheck = 0", NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close(db);
+  content_copy_with("no-recheck.db", "UPDATE sign SET recheck = 0", content, sizeof content);
   const char *args[] = {"--content", content, NULL};
   struct kc_pty *p = e2e_start_env(&T, 60, 200, args, NULL); /* the message on one row */
   e2e_expect(p, "not usable: its warning signs do not load or validate");
@@ -289,16 +295,7 @@ END_TEST
  * and the command line refuses it at open. */
 START_TEST(schema_check_after_first_frame_fails_closed) {
   char content[300];
-  snprintf(content, sizeof content, "%s/with-view.db", T.home);
-  sqlite3 *db = NULL;
-  ck_assert_int_eq(sqlite3_open(KC_BINARY_DIR "/content.db", &db), SQLITE_OK);
-  char sql[400];
-  snprintf(sql, sizeof sql, "VACUUM INTO '%s'", content);
-  ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close(db);
-  ck_assert_int_eq(sqlite3_open(content, &db), SQLITE_OK);
-  ck_assert_int_eq(sqlite3_exec(db, "CREATE VIEW sneaky AS SELECT 1", NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close(db);
+  content_copy_with("with-view.db", "CREATE VIEW sneaky AS SELECT 1", content, sizeof content);
   const char *args[] = {"--content", content, NULL};
   struct kc_pty *p = e2e_start_env(&T, 60, 200, args, NULL); /* the message on one row */
   e2e_expect(p, "not a kneecare content database (it has a view, 'sneaky')");
