@@ -7,8 +7,9 @@
 
 #include "ui.h"
 
+/* The notice's text; its heading is the page's title on a first start and
+ * a section heading in Help. */
 static const char safety_notice_md[] =
-    "## Safety notice\n\n"
     "**This guide does not replace a clinician.** It cannot examine your knee, and what it "
     "says is general information, not a diagnosis.\n\n"
     "- **In an emergency, call your local emergency number** (for example 112 in Europe, "
@@ -26,7 +27,10 @@ struct kc_view *kc_help_new(struct kc_ui *ui, int first_start) {
   }
   kc_strbuf_put(&md, "## Keys\n\n");
   kc_keys_markdown(&md);
-  if (!first_start) kc_strbuf_put(&md, safety_notice_md);
+  if (!first_start) {
+    kc_strbuf_put(&md, "## Safety notice\n\n");
+    kc_strbuf_put(&md, safety_notice_md);
+  }
   struct kc_view *v = first_start
                           ? kc_notice_new(ui, "Safety notice", "Read this first. Enter continues.",
                                           kc_strbuf_str(&md))
