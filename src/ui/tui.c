@@ -610,7 +610,14 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
     time_t now = time(NULL);
     if (now != last_tick) {
       last_tick = now;
+      const int asking = ui->modal.active;
       if (tick(ui)) dirty = 2;
+      /* A question a tick opened (the stored ice timer) was not on screen
+       * when the keys waiting now were typed: they must not answer it. */
+      if (!asking && ui->modal.active && rc != ERR) {
+        flushinp();
+        rc = ERR;
+      }
     }
     /* Every pending key before the next frame. */
     while (rc != ERR && !ui->quit) {

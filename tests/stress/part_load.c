@@ -294,12 +294,22 @@ static void one_user(int n, int iters) {
     _exit(0);
   }
   int timers = 0;
+  char missed[300] = "";
   for (int round = 0; round < 2; round++) {
     for (int i = 0; i < n; i++) kc_pty_send_str(p[i], KEY_ENTER);
     /* 1-second timers: let them all run out, then each says it recorded. */
     for (double until = now_ms() + 2500; now_ms() < until;)
       for (int i = 0; i < n; i++) kc_pty_pump(p[i], 5);
-    for (int i = 0; i < n; i++) timers += tui_wait(p[i], "Ice session recorded", 3000);
+    for (int i = 0; i < n; i++) {
+      if (tui_wait(p[i], "Ice session recorded", 3000)) {
+        timers++;
+      } else if (!missed[0]) { /* say what the first guide that missed showed */
+        char row[200] = "";
+        kc_pty_row(p[i], 23, row, sizeof row);
+        snprintf(missed, sizeof missed, "; guide %d, timer %d not seen, its status line: \"%s\"",
+                 i + 1, round + 1, row);
+      }
+    }
   }
   int locked = 0;
   long *kb = calloc((size_t)n, sizeof *kb);
@@ -335,9 +345,9 @@ static void one_user(int n, int iters) {
   result("load", item, ok ? ST_OK : ST_FAIL,
          "ice sessions: %d x %d by CLI + %d timers in the guides = %lld expected, %lld in the "
          "file; distinct ticks "
-         "%lld/%d; %d failed%s%s; \"locked\" seen %d; guides ready %d, quit %d; guides' %s",
+         "%lld/%d; %d failed%s%s; \"locked\" seen %d; guides ready %d, quit %d; guides' %s%s",
          n, iters, timers, expect_ice, ice, ticks, expect_ticks, fails, ff[0] ? ": " : "", ff,
-         wlocked + locked, ready, quit, memory(kb, n));
+         wlocked + locked, ready, quit, memory(kb, n), missed);
   free(kb);
   free(p);
   free(jobs);
