@@ -612,8 +612,8 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
       last_tick = now;
       const int asking = ui->modal.active;
       if (tick(ui)) dirty = 2;
-      /* A question a tick opened (the stored ice timer) was not on screen
-       * when the keys waiting now were typed: they must not answer it. */
+      /* A question a tick opened (a stored ice or run timer) was not on
+       * screen when the keys waiting now were typed: they must not answer it. */
       if (!asking && ui->modal.active && rc != ERR) {
         flushinp();
         rc = ERR;

@@ -491,11 +491,18 @@ START_TEST(timer_cancel_and_resume) {
   kc_pty_free(p);
   p = T.pty = e2e_start_env(&T, 12, 40, NULL, long_ice);
   e2e_past_notice(p);
-  open_plan(p);
+  e2e_select(p, "3-day recovery plan");
   /* The question comes with the checklist's first frame, not at a tick
-   * after it, so a key typed on seeing the checklist cannot answer it. */
-  for (int i = 0; i < 250 && kc_pty_has(p, "Check my symptoms"); i++) kc_pty_pump(p, 20);
-  kc_pty_wait_quiet(p, 30, 1000);
+   * after it, so a key typed on seeing the checklist cannot answer it.
+   * The status line is drawn last: once it has changed, the frame is whole. */
+  char home_status[256], status[256];
+  kc_pty_row(p, 11, home_status, sizeof home_status);
+  kc_pty_send_str(p, KEY_ENTER_S);
+  for (int i = 0; i < 250; i++) {
+    kc_pty_pump(p, 20);
+    kc_pty_row(p, 11, status, sizeof status);
+    if (strcmp(status, home_status) != 0) break;
+  }
   ck_assert_msg(kc_pty_has(p, "Resume ice timer from"), "no question with the first frame");
   kc_pty_send_str(p, "y");
   e2e_expect(p, "ICE 09:");
