@@ -12,6 +12,7 @@ struct kc_viewstack {
   struct kc_view **items;
   size_t n, cap;
   void (*destroy)(struct kc_view *); /* called for each view popped or freed */
+  unsigned long changes; /* pushes, pops and replacements so far: a new top shows as a new count */
 };
 
 void kc_viewstack_init(struct kc_viewstack *s, void (*destroy)(struct kc_view *));

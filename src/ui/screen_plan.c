@@ -640,8 +640,9 @@ static int resume_done(struct kc_view *v, struct kc_ui *ui, int yes, const char 
   return 0;
 }
 
-/* Asked when the plan opens, or, when the day's warning-sign check covers
- * the checklist, at its first tick after that check closes. */
+/* Asked at the checklist's first tick, which the loop runs as soon as the
+ * checklist is on top (opened, or uncovered by the day's warning-sign
+ * check): with its first frame. */
 static void offer_resume(struct checklist *c, struct kc_ui *ui, struct kc_userdb *udb) {
   c->resume_asked = 1;
   struct kc_ice_running t;
@@ -751,8 +752,6 @@ void kc_plan_open_for(struct kc_ui *ui, enum kc_plan_kind kind, const char *caus
         kc_userdb_redflag_last(udb, plan.id, &last) == KC_UDB_OK ? last.cal_day : KC_DAY_INVALID;
     if (!((struct checklist *)c)->snap.stopped && kc_redflag_due(last_day, kc_app_today()))
       kc_ui_push(ui, kc_recheck_new(ui, plan.id));
-    else /* asked now, as the answer to the key that opened the plan */
-      offer_resume((struct checklist *)c, ui, udb);
     return;
   }
   if (rc != KC_UDB_ENOTFOUND) {

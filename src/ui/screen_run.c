@@ -412,7 +412,7 @@ static const char *run_hint_word(struct kc_view *vw, enum kc_cmd cmd) {
 /* Past midnight the screen shows the new day (a rest day becomes a run day). */
 static int run_tick(struct kc_view *vw, struct kc_ui *ui) {
   struct run_screen *s = (struct run_screen *)vw;
-  if (!s->resume_asked && !ui->modal.active) { /* once, on opening */
+  if (!s->resume_asked && !ui->modal.active) { /* once, with the first frame */
     s->resume_asked = 1;
     if (offer_timer(s, ui)) return 1;
   }

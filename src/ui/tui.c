@@ -533,10 +533,14 @@ static int no_user_data_yet(const struct kc_app *app) {
   return lstat(path, &st) != 0;
 }
 
-static int tick(struct kc_ui *ui) {
-  int dirty = 0;
+/* The tick of the view on top; 1 when it needs drawing. */
+static int view_tick(struct kc_ui *ui) {
   struct kc_view *v = kc_viewstack_top(&ui->stack);
-  if (v && v->ops->tick && v->ops->tick(v, ui)) dirty = 1;
+  return v && v->ops->tick && v->ops->tick(v, ui);
+}
+
+static int tick(struct kc_ui *ui) {
+  int dirty = view_tick(ui);
   if (kc_ice_tick(ui)) dirty = 1;
   if (ui->message[0] && !message_showing(ui)) dirty = 1;
   return dirty;
@@ -620,6 +624,7 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
       }
     }
     /* Every pending key before the next frame. */
+    const unsigned long views = ui->stack.changes;
     while (rc != ERR && !ui->quit) {
       int d = handle_key(ui, rc, ch, small);
       if (d > dirty) dirty = d;
@@ -627,6 +632,10 @@ static void run_loop(struct kc_ui *ui, int notice_shown) {
       rc = get_wch(&ch);
       timeout(250);
     }
+    /* A view that came on top has its first tick now, not up to a second
+     * later: what it asks on opening (a stored ice or run timer) comes with
+     * its first frame, in answer to the key that opened it. */
+    if (ui->stack.changes != views && !small && !ui->quit && view_tick(ui)) dirty = 2;
   }
 }
 

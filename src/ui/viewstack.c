@@ -10,18 +10,21 @@ void kc_viewstack_init(struct kc_viewstack *s, void (*destroy)(struct kc_view *)
   s->items = NULL;
   s->n = s->cap = 0;
   s->destroy = destroy;
+  s->changes = 0;
 }
 
 int kc_viewstack_push(struct kc_viewstack *s, struct kc_view *v) {
   if (!v) return -1;
   KC_GROW(s->items, s->cap, s->n + 1);
   s->items[s->n++] = v;
+  s->changes++;
   return 0;
 }
 
 int kc_viewstack_pop(struct kc_viewstack *s) {
   if (s->n <= 1) return 0;
   s->destroy(s->items[--s->n]);
+  s->changes++;
   return 1;
 }
 
@@ -30,6 +33,7 @@ int kc_viewstack_replace(struct kc_viewstack *s, struct kc_view *v) {
   if (s->n == 0) return kc_viewstack_push(s, v);
   s->destroy(s->items[s->n - 1]);
   s->items[s->n - 1] = v;
+  s->changes++;
   return 0;
 }
 

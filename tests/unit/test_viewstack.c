@@ -60,11 +60,33 @@ START_TEST(replace_and_pop_to_root) {
 }
 END_TEST
 
+/* Every change of the top counts, a replacement too (the new view may get
+ * the old one's address); a pop refused at the root and a NULL push do not. */
+START_TEST(changes_count_every_new_top) {
+  struct kc_viewstack s;
+  n_destroyed = 0;
+  kc_viewstack_init(&s, destroy);
+  ck_assert_uint_eq(s.changes, 0);
+  kc_viewstack_push(&s, fake(1));
+  kc_viewstack_push(&s, fake(2));
+  ck_assert_uint_eq(s.changes, 2);
+  kc_viewstack_replace(&s, fake(3));
+  ck_assert_uint_eq(s.changes, 3);
+  kc_viewstack_pop(&s);
+  ck_assert_uint_eq(s.changes, 4);
+  kc_viewstack_pop(&s); /* the root stays */
+  kc_viewstack_push(&s, NULL);
+  ck_assert_uint_eq(s.changes, 4);
+  kc_viewstack_free(&s);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("viewstack");
   TCase *tc = tcase_create("ui");
   tcase_add_test(tc, push_pop_keeps_root);
   tcase_add_test(tc, replace_and_pop_to_root);
+  tcase_add_test(tc, changes_count_every_new_top);
   suite_add_tcase(s, tc);
   return s;
 }
