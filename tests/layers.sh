@@ -12,7 +12,7 @@ layer_of_header() {
   case "$1" in
   article.h | day.h | exercise.h | level.h | ln.h | markup.h | mem.h | profile.h | query.h | recovery.h | \
     runplan.h | strbuf.h | text.h | wizard.h) echo core ;;
-  content.h | plan_load.h | runplan_load.h | userdb.h | userdb_run.h | wizard_load.h) echo store ;;
+  content.h | content_front.h | plan_load.h | runplan_load.h | userdb.h | userdb_run.h | wizard_load.h) echo store ;;
   blob.h) echo blob ;;
   app.h | plan_due.h | plan_view.h | report.h | run_view.h | wizard_run.h) echo app ;;
   tui.h | viewstack.h) echo ui ;;

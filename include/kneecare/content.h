@@ -59,13 +59,17 @@ int kc_content_open_file(const char *path, struct kc_content **out, char *err, s
 /* The same, with most of the schema check left for kc_content_check. The
  * guide's first frame reads only the topics and their counts, through the
  * hardened connection (no views, triggers or untrusted functions, every
- * value capped), and the two tables it reads are checked now: no generated
- * column in them is computed before the whole check. */
+ * value capped). From the file's front when it has a current one
+ * (kneecare/content_front.h: only that small database is opened, its
+ * schema checked whole); else from the content database, whose two tables
+ * the frame reads are checked now: no generated column in them is computed
+ * before the whole check. */
 int kc_content_open_file_unchecked(const char *path, struct kc_content **out, char *err,
                                    size_t errlen);
 /* The schema check of a file opened unchecked: 0 (also for content already
  * checked or built in), or -1 with the reason ("not a kneecare content
- * database (...)") in err. */
+ * database (...)") in err. A file opened at its front is opened now, and
+ * refused unless the front's topics and checksum are its own. */
 int kc_content_check(struct kc_content *c, char *err, size_t errlen);
 void kc_content_close(struct kc_content *c);
 

@@ -14,9 +14,11 @@
 #include <unistd.h>
 
 #include "kneecare/article.h"
+#include "kneecare/content_front.h"
 #include "kneecare/markup.h"
 #include "pack_checks.h"
 #include "pack_clinical.h"
+#include "pack_front.h"
 #include "pack_runplan.h"
 #include "pack_schema.h"
 #include "pack_search.h"
@@ -331,6 +333,10 @@ static int write_embed(const char *db_path, const char *dbdir, const char *out_p
     report(db_path, 0, "cannot read back: %s", strerror(errno));
     return -1;
   }
+  /* The database alone: the built-in content's first frame comes from the
+   * topic list compiled in below, so the front is not embedded. */
+  int64_t db_len = len >= KC_FRONT_HEADER ? kc_front_db_len((const unsigned char *)img) : -1;
+  if (db_len > 0 && (size_t)db_len <= len) len = (size_t)db_len;
   char tmp[4096];
   snprintf(tmp, sizeof tmp, "%s.tmp", out_path);
   FILE *out = fopen(tmp, "w");
@@ -507,6 +513,8 @@ int main(int argc, char **argv) {
   if (!errors) seal(db);
   sqlite3_close(db);
   if (!errors) kc_pack_compact_schema(tmp_db, report);
+  char why[512];
+  if (!errors && kc_pack_front(tmp_db, why, sizeof why) != 0) report(tmp_db, 0, "%s", why);
   if (!errors && rename(tmp_db, a.out) != 0) report(a.out, 0, "cannot write: %s", strerror(errno));
   if (!errors && a.embed) write_embed(a.out, a.dbdir, a.embed);
   if (errors) {

@@ -24,6 +24,7 @@
 #include "content_db.h"
 #include "content_int.h"
 #include "content_vfs.h"
+#include "kneecare/content_front.h"
 #include "kneecare/mem.h"
 #include "kneecare/text.h"
 
@@ -47,7 +48,7 @@ static void set_limits(sqlite3 *db) {
   sqlite3_limit(db, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
 }
 
-static int harden(sqlite3 *db) {
+int kc_content_harden(sqlite3 *db) {
   sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
@@ -369,8 +370,9 @@ int kc_content_finish_open(sqlite3 *db, int trusted, int check, struct kc_conten
   /* The built-in image was validated by the packer; only a file given with
    * --content needs its schema checked (now, or staged: what the first
    * frame reads now, the rest in kc_content_check). */
-  if (harden(db) != SQLITE_OK || (!trusted && (check ? check_schema(db, err, errlen)
-                                                     : check_first_reads(db, err, errlen)) != 0)) {
+  if (kc_content_harden(db) != SQLITE_OK ||
+      (!trusted &&
+       (check ? check_schema(db, err, errlen) : check_first_reads(db, err, errlen)) != 0)) {
     if (!err[0]) snprintf(err, errlen, "cannot read content: %s", sqlite3_errmsg(db));
     sqlite3_close(db);
     return -1;
@@ -379,7 +381,31 @@ int kc_content_finish_open(sqlite3 *db, int trusted, int check, struct kc_conten
   c->db = db;
   c->trusted = trusted;
   c->checked = trusted || check;
+  c->main_fd = -1;
   *out = c;
+  return 0;
+}
+
+/* A file opened at its front: the content database is opened, its schema
+ * checked, and what the front showed compared with it; then it replaces
+ * the front. On failure c stays as it was. */
+static int leave_front(struct kc_content *c, char *err, size_t errlen) {
+  sqlite3 *db = NULL;
+  if (kc_content_vfs_open(c->main_fd, 0, c->main_len, &db) != SQLITE_OK ||
+      kc_content_harden(db) != SQLITE_OK) {
+    snprintf(err, errlen, "cannot read content: %s", db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return -1;
+  }
+  if (check_schema(db, err, errlen) != 0 || kc_content_front_verify(c, db, err, errlen) != 0) {
+    if (!err[0]) snprintf(err, errlen, "cannot read content: %s", sqlite3_errmsg(db));
+    sqlite3_close(db);
+    return -1;
+  }
+  sqlite3_close(c->db);
+  close(c->main_fd);
+  c->db = db;
+  c->main_fd = -1;
   return 0;
 }
 
@@ -387,11 +413,29 @@ int kc_content_check(struct kc_content *c, char *err, size_t errlen) {
   if (!c) return snprintf(err, errlen, "no content database"), -1;
   err[0] = '\0';
   if (c->checked) return 0;
-  if (check_schema(c->db, err, errlen) != 0) {
+  if (c->main_fd >= 0 ? leave_front(c, err, errlen) != 0 : check_schema(c->db, err, errlen) != 0) {
     if (!err[0]) snprintf(err, errlen, "cannot read content: %s", sqlite3_errmsg(c->db));
     return -1;
   }
   c->checked = 1;
+  return 0;
+}
+
+/* The front of fd opened in *out; fd is kept for the content database. */
+static int open_front(const char *path, int fd, const struct kc_front *f, struct kc_content **out,
+                      char *err, size_t errlen) {
+  sqlite3 *db = NULL;
+  char why[400] = "";
+  if (kc_content_front_open(fd, f, &db, why, sizeof why) != 0) {
+    snprintf(err, errlen, "%s: %s", path, why);
+    close(fd);
+    return -1;
+  }
+  struct kc_content *c = kc_xcalloc(1, sizeof *c);
+  c->db = db;
+  c->main_fd = fd;
+  c->main_len = f->main_len;
+  *out = c;
   return 0;
 }
 
@@ -413,8 +457,14 @@ static int open_file(const char *path, int check, struct kc_content **out, char 
     close(fd);
     return -1;
   }
+  /* The guide's first frame reads the front when there is a current one
+   * (content_front.c); everything else reads the content database, and
+   * only its own bytes when a front follows them. */
+  struct kc_front front;
+  int has_front = kc_front_find(fd, (int64_t)st.st_size, &front);
+  if (has_front && !check) return open_front(path, fd, &front, out, err, errlen);
   sqlite3 *db = NULL;
-  int rc = kc_content_vfs_open(fd, 0, -1, &db);
+  int rc = kc_content_vfs_open(fd, 0, has_front ? front.main_len : -1, &db);
   close(fd); /* SQLite holds its own duplicate */
   if (rc != SQLITE_OK) {
     snprintf(err, errlen, "cannot open content database '%s': %s", path,
@@ -444,6 +494,7 @@ void kc_content_close(struct kc_content *c) {
   if (!c) return;
   kc_content_search_free_state(c->search);
   sqlite3_close(c->db);
+  if (c->main_fd >= 0) close(c->main_fd);
   free(c);
 }
 

@@ -23,10 +23,12 @@ struct kc_search_state; /* prepared statements, made on the first search */
 #define KC_MAX_PHRASES (2 * KC_QUERY_MAX_GROUPS * KC_QUERY_MAX_ALTS)
 
 struct kc_content {
-  sqlite3 *db;
-  int trusted;    /* the built-in image, validated by the packer at build time */
-  int checked;    /* the schema check passed (always for trusted content) */
-  char note[256]; /* what the last read left out, for kc_content_note() */
+  sqlite3 *db;        /* the content database, or its front until kc_content_check */
+  int trusted;        /* the built-in image, validated by the packer at build time */
+  int checked;        /* the schema check passed (always for trusted content) */
+  int main_fd;        /* while db is the front: the file, for the content database; else -1 */
+  long long main_len; /* ... and the content database's length in it */
+  char note[256];     /* what the last read left out, for kc_content_note() */
   struct kc_search_state *search;
 };
 
@@ -36,6 +38,21 @@ struct kc_content {
  * err. */
 int kc_content_finish_open(sqlite3 *db, int trusted, int check, struct kc_content **out, char *err,
                            size_t errlen);
+
+/* Hardens a just-opened content connection: defensive mode, no triggers,
+ * views or untrusted functions, SQLite's limits, query only. SQLITE_OK or
+ * an SQLite error code. */
+int kc_content_harden(sqlite3 *db);
+
+/* content_front.c: the front of a content file (kneecare/content_front.h).
+ * Opens the front described by f in fd, hardened, and checks that its
+ * schema is exactly kcpack's: 0 with *db, or -1 with the reason in err. */
+struct kc_front;
+int kc_content_front_open(int fd, const struct kc_front *f, sqlite3 **db, char *err, size_t errlen);
+/* 0 when the front shown (front->db) has the topic list and checksum of
+ * the content database main_db (already schema-checked); else -1 with the
+ * reason in err. */
+int kc_content_front_verify(struct kc_content *front, sqlite3 *main_db, char *err, size_t errlen);
 
 /* A prepared statement; 0, or -1 with the reason in c->note. */
 int kc_content_prepare(struct kc_content *c, const char *sql, sqlite3_stmt **st);
