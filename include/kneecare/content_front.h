@@ -25,12 +25,12 @@
  *
  * The header copy makes a stale front cheap to see: any write to the
  * content database in rollback mode changes its change counter, and growing
- * or shrinking it changes its page count. A stale or missing front is
- * passed over (the topics then come from the content database, as without
- * a front); a front that is current but does not hold our schema is
- * refused. Whatever the front showed is compared with the content database
- * before any key is read (kc_content_check), so a front that lies is
- * refused too: it can only ever decide the first frame. */
+ * or shrinking it changes its page count. A stale or missing front, or one
+ * whose schema is not exactly kcpack's, is passed over: the topics then
+ * come from the content database, as without a front. What a front showed
+ * is compared with the content database before any key is read
+ * (kc_content_check), and a file whose front lies is refused: a front can
+ * only ever decide the first frame. */
 #ifndef KC_CONTENT_FRONT_H
 #define KC_CONTENT_FRONT_H
 

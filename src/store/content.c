@@ -421,16 +421,12 @@ int kc_content_check(struct kc_content *c, char *err, size_t errlen) {
   return 0;
 }
 
-/* The front of fd opened in *out; fd is kept for the content database. */
-static int open_front(const char *path, int fd, const struct kc_front *f, struct kc_content **out,
-                      char *err, size_t errlen) {
+/* The front of fd opened in *out, fd kept for the content database; 0, or
+ * -1 when the front does not open or its schema is not exactly kcpack's
+ * (fd is then left open, for reading the file as one database). */
+static int open_front(int fd, const struct kc_front *f, struct kc_content **out) {
   sqlite3 *db = NULL;
-  char why[400] = "";
-  if (kc_content_front_open(fd, f, &db, why, sizeof why) != 0) {
-    snprintf(err, errlen, "%s: %s", path, why);
-    close(fd);
-    return -1;
-  }
+  if (kc_content_front_open(fd, f, &db) != 0) return -1;
   struct kc_content *c = kc_xcalloc(1, sizeof *c);
   c->db = db;
   c->main_fd = fd;
@@ -458,11 +454,13 @@ static int open_file(const char *path, int check, struct kc_content **out, char 
     return -1;
   }
   /* The guide's first frame reads the front when there is a current one
-   * (content_front.c); everything else reads the content database, and
-   * only its own bytes when a front follows them. */
+   * and it is kcpack's (content_front.c); everything else reads the
+   * content database, and only its own bytes when a front follows them. A
+   * front that is not usable is passed over like a stale one: nothing has
+   * been read from it, and the content database is checked whole. */
   struct kc_front front;
   int has_front = kc_front_find(fd, (int64_t)st.st_size, &front);
-  if (has_front && !check) return open_front(path, fd, &front, out, err, errlen);
+  if (has_front && !check && open_front(fd, &front, out) == 0) return 0;
   sqlite3 *db = NULL;
   int rc = kc_content_vfs_open(fd, 0, has_front ? front.main_len : -1, &db);
   close(fd); /* SQLite holds its own duplicate */

@@ -5,9 +5,11 @@
  *
  * The front is as untrusted as the rest of a --content file. Its schema
  * must be exactly the two statements kcpack writes (no views, no generated
- * columns, nothing else), it is read through the same hardened connection
- * and capped reads as the content database, and before any key is read
- * its topic list and checksum must equal the content database's. */
+ * columns, nothing else; else it is passed over), it is read through the
+ * same hardened connection and capped reads as the content database, and
+ * before any key is read its topic list and checksum must equal the
+ * content database's (else the file is refused: the first frame showed
+ * something that is not in it). */
 #include "kneecare/content_front.h"
 
 #include <errno.h>
@@ -114,15 +116,11 @@ static int check_front_schema(sqlite3 *db) {
   return ok && n == N_FRONT ? 0 : -1;
 }
 
-int kc_content_front_open(int fd, const struct kc_front *f, sqlite3 **out, char *err,
-                          size_t errlen) {
+int kc_content_front_open(int fd, const struct kc_front *f, sqlite3 **out) {
   sqlite3 *db = NULL;
   *out = NULL;
   if (kc_content_vfs_open(fd, f->off, f->len, &db) != SQLITE_OK ||
       kc_content_harden(db) != SQLITE_OK || check_front_schema(db) != 0) {
-    snprintf(err, errlen,
-             "not a kneecare content database (its front, the topic list kcpack adds for the "
-             "first screen, is damaged or not kcpack's; pack the content again)");
     sqlite3_close(db);
     return -1;
   }

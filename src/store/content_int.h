@@ -46,9 +46,9 @@ int kc_content_harden(sqlite3 *db);
 
 /* content_front.c: the front of a content file (kneecare/content_front.h).
  * Opens the front described by f in fd, hardened, and checks that its
- * schema is exactly kcpack's: 0 with *db, or -1 with the reason in err. */
+ * schema is exactly kcpack's: 0 with *db, or -1 (nothing left open). */
 struct kc_front;
-int kc_content_front_open(int fd, const struct kc_front *f, sqlite3 **db, char *err, size_t errlen);
+int kc_content_front_open(int fd, const struct kc_front *f, sqlite3 **db);
 /* 0 when the front shown (front->db) has the topic list and checksum of
  * the content database main_db (already schema-checked); else -1 with the
  * reason in err. */

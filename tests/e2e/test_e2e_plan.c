@@ -7,10 +7,12 @@
  * loaded; a stored timer is offered again after a restart; the day-3
  * answers are confirmed, "better" asks the readiness checks and "worse"
  * the warning signs. At 80x24 and 40x12. */
+#define _GNU_SOURCE /* memmem */
 #include <sqlite3.h>
 #include <time.h>
 
 #include "e2e.h"
+#include "front_fixture.h"
 #include "kc_check.h"
 
 static struct e2e T;
@@ -304,6 +306,42 @@ START_TEST(schema_check_after_first_frame_fails_closed) {
   int st =
       cli((const char *const[]){"--content", content, "show", "symptoms-by-cause", NULL}, NULL);
   ck_assert_int_eq(WEXITSTATUS(st), 1);
+}
+END_TEST
+
+/* A --content file as kcpack writes it, front and all: the guide's first
+ * frame comes from the front, and after the check the articles are read
+ * from the database behind it. A copy whose front lists a topic the
+ * database does not have shows it in the first frame, then is refused
+ * with the reason before any key, exit 1; the command line, which never
+ * reads the front, is not fooled by it either. */
+START_TEST(content_file_front_shown_then_checked) {
+  char content[300];
+  snprintf(content, sizeof content, "%s/packed.db", T.home);
+  fx_copy(KC_BINARY_DIR "/content.db", content);
+  const char *args[] = {"--content", content, NULL};
+  struct kc_pty *p = e2e_start_env(&T, 24, 80, args, NULL);
+  e2e_past_notice(p);
+  e2e_select(p, "Causes of inner knee pain");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Pes anserine bursitis");
+  kc_pty_send_str(p, "Q");
+  ck_assert_int_eq(kc_pty_wait_exit(p, 10000), 0);
+  kc_pty_free(p);
+  T.pty = NULL;
+
+  fx_put_front(content, FX_SCHEMA "INSERT INTO topic VALUES ('front-only', 1, "
+                                  "'Only in the front', 'Not in the database');");
+  p = T.pty = e2e_start_env(&T, 60, 200, args, NULL); /* the message on one row */
+  e2e_expect(p, "its front, the topic list kcpack adds for the first screen, does not match");
+  ck_assert_int_eq(kc_pty_wait_exit(p, 10000), 1);
+  size_t len;
+  const char *log = kc_pty_log(p, &len);
+  ck_assert_msg(memmem(log, len, "Only in the front", 17) != NULL,
+                "the first frame was the front's");
+  e2e_expect_not(p, "Only in the front"); /* the screen was given back */
+  int st = cli((const char *const[]){"--content", content, "topics", NULL}, NULL);
+  ck_assert_int_eq(WEXITSTATUS(st), 0);
 }
 END_TEST
 
@@ -659,6 +697,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, safety_check_yes_stops_home_care_40x12);
   tcase_add_test(tc, safety_check_fails_closed);
   tcase_add_test(tc, schema_check_after_first_frame_fails_closed);
+  tcase_add_test(tc, content_file_front_shown_then_checked);
   tcase_add_test(tc, day_three_worse);
   tcase_add_test(tc, readiness_pass);
   tcase_add_test(tc, readiness_fail);
