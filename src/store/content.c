@@ -402,6 +402,8 @@ static int leave_front(struct kc_content *c, char *err, size_t errlen) {
     sqlite3_close(db);
     return -1;
   }
+  kc_content_search_free_state(c->search); /* its statements are the front's */
+  c->search = NULL;
   sqlite3_close(c->db);
   close(c->main_fd);
   c->db = db;
