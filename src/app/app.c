@@ -196,10 +196,9 @@ struct kc_userdb *kc_app_user(struct kc_app *app, char *err, size_t errlen) {
   if (app->user_state == 1) return app->udb;
   char perr[256], why[sizeof app->user_error];
   app->user_unknown = 0;
-  if (app->user && !kc_profile_name_check(app->user, perr, sizeof perr)) {
-    snprintf(why, sizeof why, "profile name: %s", perr);
-    return user_failed(app, why, err, errlen);
-  }
+  /* Each of the check's sentences names the profile name already. */
+  if (app->user && !kc_profile_name_check(app->user, perr, sizeof perr))
+    return user_failed(app, perr, err, errlen);
   if (!kc_app_userdb(app, err, errlen)) return NULL;
   const int rc =
       app->user ? select_named(app, why, sizeof why) : select_default(app, why, sizeof why);

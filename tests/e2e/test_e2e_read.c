@@ -337,6 +337,19 @@ START_TEST(no_mouse_option) {
 }
 END_TEST
 
+/* --user with a name the profile rules refuse: the guide runs without
+ * saving and says why in one sentence that names the profile name once. */
+START_TEST(refused_profile_name_said_once) {
+  const char *args[] = {"--user", "", NULL};
+  struct kc_pty *p = e2e_start_env(&T, 24, 100, args, NULL);
+  e2e_past_notice(p);
+  e2e_expect(p, "Saving is off: The profile name is empty.");
+  e2e_select(p, "Causes of inner knee pain");
+  kc_pty_send_str(p, KEY_ENTER_S);
+  e2e_expect(p, "Inner knee pain in runners");
+}
+END_TEST
+
 START_TEST(unusable_data_dir_still_reads) {
   /* The data directory path is a regular file: saving is off, reading works. */
   char file[300];
@@ -472,6 +485,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, mouse_click_wheel_and_off);
   tcase_add_test(tc, no_mouse_option);
   tcase_add_test(tc, unusable_data_dir_still_reads);
+  tcase_add_test(tc, refused_profile_name_said_once);
   tcase_add_test(tc, continue_reading_bookmark_and_save);
   tcase_add_test(tc, search_topic_filter_correction_and_count);
   tcase_add_test(tc, first_start_enter_goes_home);
