@@ -353,6 +353,22 @@ int kc_userdb_ice_timer_finish(struct kc_userdb *db, int64_t plan_id, time_t now
 /* Ends it without recording anything (ENOTFOUND if none runs). */
 int kc_userdb_ice_timer_cancel(struct kc_userdb *db, int64_t plan_id);
 
+/* ---- which window runs a stored timer ---------------------------------------------- */
+
+/* A stored timer (ice, or walk-run) is either running in a window now or
+ * was left by a quit or a crash; only the second may be offered for
+ * resuming, or discarded. The window running a timer holds a lock for it
+ * in the data directory (timers.lock, made on first use), which the kernel
+ * lets go when that window's process ends, however it ends. Best effort:
+ * where the lock cannot be made (a read-only directory), every stored
+ * timer counts as left behind, as before. */
+enum kc_timer_kind { KC_TIMER_ICE, KC_TIMER_RUN };
+/* This window runs the timer of kind for id (a plan or a programme). */
+void kc_userdb_timer_hold(struct kc_userdb *db, enum kc_timer_kind kind, int64_t id);
+void kc_userdb_timer_let_go(struct kc_userdb *db, enum kc_timer_kind kind, int64_t id);
+/* true when another running kneecare holds it. */
+bool kc_userdb_timer_held_elsewhere(struct kc_userdb *db, enum kc_timer_kind kind, int64_t id);
+
 /* ---- daily red-flag re-checks ------------------------------------------------ */
 
 struct kc_redflag_check {

@@ -39,6 +39,7 @@ struct kc_userdb {
   bool checked;         /* an integrity check ran on this handle */
   bool wal_unclean;     /* the -wal held data nobody had open: not closed cleanly */
   int64_t last_checked; /* when the file last passed a check (Unix seconds, 0 never) */
+  int hold_fd;          /* timers.lock (userdb_timer_hold.c): -1 not open, -2 cannot be */
   char ro_why[UDB_WHY_BUF + PATH_MAX];
   char path[PATH_MAX];
   char dir[PATH_MAX];

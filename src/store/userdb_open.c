@@ -428,6 +428,7 @@ int kc_userdb_open_ex(const char *dir, const struct kc_migration *migs, int n, u
     return KC_UDB_EINVAL;
   }
   struct kc_userdb *db = kc_xcalloc(1, sizeof *db);
+  db->hold_fd = -1;
   db->migs = migs;
   db->n_migs = n;
   db->flags = flags;
@@ -477,6 +478,7 @@ int kc_userdb_verify(struct kc_userdb *db) { return kc_userdb_verify_ex(db, 0); 
 void kc_userdb_close(struct kc_userdb *db) {
   if (!db) return;
   close_sql(db, false);
+  if (db->hold_fd >= 0) close(db->hold_fd); /* lets go of every timer held */
   free(db);
 }
 

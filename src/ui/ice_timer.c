@@ -2,7 +2,8 @@
  * counted down in the status line on every screen, recorded as a session
  * when it ends (or is stopped and the minutes kept). Its start is stored in
  * the user database, so a quit or a crash keeps it and reopening the plan
- * offers to resume it. */
+ * offers to resume it; while it runs, this window holds it (userdb.h), so
+ * another window on the same profile does not offer it. */
 #include <time.h>
 
 #include "screen_plan.h"
@@ -17,6 +18,10 @@ static double mono_now(void) {
  * quit or a crash keeps it and reopening the plan offers to resume it
  * (resume_timer). `left` is the seconds still to run. */
 void kc_ice_run(struct kc_ui *ui, int64_t plan_id, int day, int total, int left) {
+  char err[64];
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  /* Another window on this profile then sees it runs here (userdb.h). */
+  if (udb) kc_userdb_timer_hold(udb, KC_TIMER_ICE, plan_id);
   ui->ice.running = 1;
   ui->ice.plan_id = plan_id;
   ui->ice.day = day;
@@ -38,7 +43,10 @@ void kc_ice_start(struct kc_ui *ui, int64_t plan_id, int day) {
 void kc_ice_cancel(struct kc_ui *ui) {
   char err[256];
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
-  if (udb) kc_userdb_ice_timer_cancel(udb, ui->ice.plan_id);
+  if (udb) {
+    kc_userdb_ice_timer_cancel(udb, ui->ice.plan_id);
+    kc_userdb_timer_let_go(udb, KC_TIMER_ICE, ui->ice.plan_id);
+  }
   ui->ice.running = 0;
   ui->writes++;
 }
@@ -62,6 +70,7 @@ int kc_ice_finish(struct kc_ui *ui, int early) {
     rc = kc_userdb_ice_timer_finish(udb, ui->ice.plan_id, kc_app_now(), minutes, NULL);
     if (rc == KC_UDB_ENOTFOUND) /* its start was not stored: record it anyway */
       rc = kc_userdb_ice_add(udb, ui->ice.plan_id, ui->ice.day, kc_app_now(), minutes, NULL);
+    kc_userdb_timer_let_go(udb, KC_TIMER_ICE, ui->ice.plan_id);
   }
   if (rc != KC_UDB_OK)
     kc_ui_message(ui, ROLE_WARNING, "Ice session NOT saved: %s", udb ? kc_userdb_errmsg(udb) : err);

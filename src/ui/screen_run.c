@@ -82,13 +82,17 @@ static int timer_offer_done(struct kc_view *vw, struct kc_ui *ui, int yes, const
   (void)text;
   struct run_screen *s = (struct run_screen *)vw;
   struct kc_run_timer t;
+  char err[256];
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
   if (!stored_timer(s, ui, &t)) return 0;
+  if (udb && kc_userdb_timer_held_elsewhere(udb, KC_TIMER_RUN, t.programme_id)) {
+    kc_ui_message(ui, ROLE_NORMAL, "The run timer is running in another kneecare window.");
+    return 0;
+  }
   if (yes) {
     kc_ui_push(ui, kc_run_timer_resume(ui, &t));
     return 0;
   }
-  char err[256];
-  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
   if (udb && kc_userdb_run_timer_clear(udb, t.programme_id) == KC_UDB_OK)
     kc_ui_message(ui, ROLE_OK, "Run timer discarded: nothing recorded");
   else if (udb)
@@ -100,8 +104,14 @@ static int timer_offer_done(struct kc_view *vw, struct kc_ui *ui, int yes, const
 static int offer_timer(struct run_screen *s, struct kc_ui *ui) {
   struct kc_run_timer t;
   if (!stored_timer(s, ui, &t)) return 0;
-  char hm[16], q[160];
+  char hm[16], q[160], err[64];
   kc_fmt_time(t.started_at, "%H:%M", hm, sizeof hm);
+  struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
+  if (udb && kc_userdb_timer_held_elsewhere(udb, KC_TIMER_RUN, t.programme_id)) {
+    kc_ui_message(ui, ROLE_NORMAL,
+                  "The run timer started at %s is running in another kneecare window.", hm);
+    return 0;
+  }
   snprintf(q, sizeof q, "Resume the run timer started at %s? n discards it", hm);
   kc_confirm(ui, &s->base, q, timer_offer_done);
   return 1;

@@ -116,13 +116,17 @@ static void timer_save(struct run_timer *t, struct kc_ui *ui) {
           t->walk_seconds > KC_RUN_TIMER_MAX_SECONDS ? KC_RUN_TIMER_MAX_SECONDS : t->walk_seconds};
   if (kc_userdb_run_timer_save(udb, &st) != KC_UDB_OK)
     kc_ui_message(ui, ROLE_WARNING, "The timer is not saved: %s", kc_userdb_errmsg(udb));
+  /* This window has it until it is forgotten or the guide ends (userdb.h). */
+  kc_userdb_timer_hold(udb, KC_TIMER_RUN, t->prog_id);
   ui->writes++; /* the programme screen shows the stored timer */
 }
 
 static void timer_forget(struct run_timer *t, struct kc_ui *ui) {
   char err[256];
   struct kc_userdb *udb = t->prog_id ? kc_app_user(ui->app, err, sizeof err) : NULL;
-  if (udb) kc_userdb_run_timer_clear(udb, t->prog_id);
+  if (!udb) return;
+  kc_userdb_run_timer_clear(udb, t->prog_id);
+  kc_userdb_timer_let_go(udb, KC_TIMER_RUN, t->prog_id);
 }
 
 static const char *phase_name(const struct phase *p) {

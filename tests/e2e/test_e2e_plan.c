@@ -548,6 +548,35 @@ START_TEST(timer_cancel_and_resume) {
 }
 END_TEST
 
+/* Two windows on one profile: the ice timer running in the first is not
+ * offered to the second for resuming or discarding (a yes would record one
+ * ice pack twice, a no would say discarded while the first still records
+ * it); the second says where it runs. Once the first window is gone
+ * (killed here, so nothing of it ran at exit), its stored timer is offered
+ * as one left behind. */
+START_TEST(second_window_leaves_a_running_timer_alone) {
+  static const char *const long_ice[] = {"KNEECARE_ICE_SECONDS=600", NULL};
+  struct kc_pty *first = day_three(24, 80, long_ice);
+  e2e_select(first, "Ice, if it eases");
+  kc_pty_send_str(first, KEY_ENTER_S);
+  e2e_expect(first, "ICE 09:5");
+  T.pty = NULL; /* the first window is this test's to end */
+  struct kc_pty *second = e2e_start_env(&T, 24, 80, NULL, long_ice);
+  e2e_past_notice(second);
+  open_plan(second);
+  e2e_expect(second, "is running in another kneecare window");
+  e2e_expect_not(second, "Resume ice timer");
+  e2e_expect(first, "ICE 09:"); /* still running there */
+  kc_pty_free(first);           /* SIGKILL: the kernel lets go of its lock */
+  kc_pty_send_str(second, KEY_ESC_S);
+  e2e_expect(second, "Check my symptoms");
+  open_plan(second);
+  e2e_expect(second, "Resume ice timer from");
+  kc_pty_send_str(second, "n");
+  e2e_expect(second, "Ice timer discarded: nothing recorded");
+}
+END_TEST
+
 /* `kneecare plan start` on a terminal asks the same safety check: a yes
  * prints the sign's level and the danger and starts nothing; all no and
  * the one question start the plan that fits. */
@@ -704,6 +733,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, readiness_fail_40x12);
   tcase_add_test(tc, readiness_pass_40x12);
   tcase_add_test(tc, timer_cancel_and_resume);
+  tcase_add_test(tc, second_window_leaves_a_running_timer_alone);
   tcase_add_test(tc, cli_plan_start_on_a_terminal);
   tcase_add_test(tc, cli_checkin_on_a_terminal);
   tcase_add_test(tc, overuse_result_gets_the_overuse_plan);

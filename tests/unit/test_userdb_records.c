@@ -188,6 +188,39 @@ START_TEST(ticks_round_trip) {
 }
 END_TEST
 
+/* Which window runs a stored timer: a hold made through one handle is
+ * seen from another (as from another window), per timer kind and id, and
+ * is gone once let go or once its handle is closed; a directory where the
+ * lock cannot be made holds nothing and sees nothing held. */
+START_TEST(timer_held_by_one_window_seen_by_another) {
+  struct kc_userdb *a = open_db(sub("hold")), *b = open_db(sub("hold"));
+  ck_assert(!kc_userdb_timer_held_elsewhere(b, KC_TIMER_ICE, 7));
+  kc_userdb_timer_hold(a, KC_TIMER_ICE, 7);
+  ck_assert(kc_userdb_timer_held_elsewhere(b, KC_TIMER_ICE, 7));
+  ck_assert(!kc_userdb_timer_held_elsewhere(a, KC_TIMER_ICE, 7)); /* its own */
+  ck_assert(!kc_userdb_timer_held_elsewhere(b, KC_TIMER_RUN, 7)); /* another kind */
+  ck_assert(!kc_userdb_timer_held_elsewhere(b, KC_TIMER_ICE, 8)); /* another plan */
+  kc_userdb_timer_hold(a, KC_TIMER_RUN, 8);
+  ck_assert(kc_userdb_timer_held_elsewhere(b, KC_TIMER_RUN, 8));
+  kc_userdb_timer_let_go(a, KC_TIMER_ICE, 7);
+  ck_assert(!kc_userdb_timer_held_elsewhere(b, KC_TIMER_ICE, 7));
+  ck_assert(kc_userdb_timer_held_elsewhere(b, KC_TIMER_RUN, 8));
+  kc_userdb_close(a); /* a window that ends, however it ends */
+  ck_assert(!kc_userdb_timer_held_elsewhere(b, KC_TIMER_RUN, 8));
+  kc_userdb_close(b);
+
+  /* timers.lock that is not a regular file: no locking, nothing held. */
+  ck_assert_int_eq(mkdir(sub("hold-dir"), 0700), 0);
+  ck_assert_int_eq(mkdir(sub("hold-dir/timers.lock"), 0700), 0);
+  a = open_db(sub("hold-dir"));
+  b = open_db(sub("hold-dir"));
+  kc_userdb_timer_hold(a, KC_TIMER_ICE, 1);
+  ck_assert(!kc_userdb_timer_held_elsewhere(b, KC_TIMER_ICE, 1));
+  kc_userdb_close(a);
+  kc_userdb_close(b);
+}
+END_TEST
+
 START_TEST(ice_round_trip) {
   struct kc_userdb *db = open_db(sub("ice"));
   const int64_t plan = new_plan(db, "i", NULL);
@@ -1021,6 +1054,7 @@ static Suite *userdb_records_suite(void) {
   tcase_add_test(rec, checkin_round_trip);
   tcase_add_test(rec, ticks_round_trip);
   tcase_add_test(rec, ice_round_trip);
+  tcase_add_test(rec, timer_held_by_one_window_seen_by_another);
   tcase_add_test(rec, pain_round_trip);
   tcase_add_test(rec, redflag_round_trip);
   tcase_add_test(rec, wizard_round_trip);
