@@ -623,7 +623,7 @@ static int resume_done(struct kc_view *v, struct kc_ui *ui, int yes, const char 
   if (!udb || ui->ice.running || kc_userdb_ice_timer_get(udb, c->snap.plan.id, &t) != KC_UDB_OK)
     return 0;
   if (kc_userdb_timer_held_elsewhere(udb, KC_TIMER_ICE, t.plan_id)) { /* since it was asked */
-    kc_ui_message(ui, ROLE_NORMAL, "The ice timer is running in another kneecare window.");
+    kc_ui_message(ui, ROLE_NORMAL, "The ice timer runs in another window.");
     return 0;
   }
   if (!yes) {
@@ -651,12 +651,10 @@ static void offer_resume(struct checklist *c, struct kc_ui *ui, struct kc_userdb
   c->resume_asked = 1;
   struct kc_ice_running t;
   if (ui->ice.running || kc_userdb_ice_timer_get(udb, c->snap.plan.id, &t) != KC_UDB_OK) return;
-  /* Running in another window on this profile: that window records it. */
+  /* Running in another window on this profile: that window records it.
+   * (Short enough for a 40-column status line.) */
   if (kc_userdb_timer_held_elsewhere(udb, KC_TIMER_ICE, t.plan_id)) {
-    char hm[16];
-    fmt_time(t.started_at, hm, sizeof hm);
-    kc_ui_message(ui, ROLE_NORMAL,
-                  "The ice timer started at %s is running in another kneecare window.", hm);
+    kc_ui_message(ui, ROLE_NORMAL, "The ice timer runs in another window.");
     return;
   }
   if (c->snap.stopped) { /* home care stopped: the timer is off */

@@ -86,7 +86,7 @@ static int timer_offer_done(struct kc_view *vw, struct kc_ui *ui, int yes, const
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
   if (!stored_timer(s, ui, &t)) return 0;
   if (udb && kc_userdb_timer_held_elsewhere(udb, KC_TIMER_RUN, t.programme_id)) {
-    kc_ui_message(ui, ROLE_NORMAL, "The run timer is running in another kneecare window.");
+    kc_ui_message(ui, ROLE_NORMAL, "The run timer runs in another window.");
     return 0;
   }
   if (yes) {
@@ -108,8 +108,7 @@ static int offer_timer(struct run_screen *s, struct kc_ui *ui) {
   kc_fmt_time(t.started_at, "%H:%M", hm, sizeof hm);
   struct kc_userdb *udb = kc_app_user(ui->app, err, sizeof err);
   if (udb && kc_userdb_timer_held_elsewhere(udb, KC_TIMER_RUN, t.programme_id)) {
-    kc_ui_message(ui, ROLE_NORMAL,
-                  "The run timer started at %s is running in another kneecare window.", hm);
+    kc_ui_message(ui, ROLE_NORMAL, "The run timer runs in another window."); /* 40 columns */
     return 0;
   }
   snprintf(q, sizeof q, "Resume the run timer started at %s? n discards it", hm);

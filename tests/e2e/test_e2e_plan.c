@@ -564,7 +564,7 @@ START_TEST(second_window_leaves_a_running_timer_alone) {
   struct kc_pty *second = e2e_start_env(&T, 24, 80, NULL, long_ice);
   e2e_past_notice(second);
   open_plan(second);
-  e2e_expect(second, "is running in another kneecare window");
+  e2e_expect(second, "The ice timer runs in another window.");
   e2e_expect_not(second, "Resume ice timer");
   e2e_expect(first, "ICE 09:"); /* still running there */
   kc_pty_free(first);           /* SIGKILL: the kernel lets go of its lock */
