@@ -52,8 +52,8 @@
 
 /* Where a file's parts lie. */
 struct kc_front {
-  int64_t main_len; /* the content database's length: its page size x page count */
-  int64_t off, len; /* the front database */
+  int64_t off; /* where the front begins, which is where the content database ends */
+  int64_t len; /* the front's length */
 };
 
 /* The content database's length from its header (page size x page count),

@@ -432,7 +432,7 @@ static int open_front(int fd, const struct kc_front *f, struct kc_content **out)
   struct kc_content *c = kc_xcalloc(1, sizeof *c);
   c->db = db;
   c->main_fd = fd;
-  c->main_len = f->main_len;
+  c->main_len = f->off;
   *out = c;
   return 0;
 }
@@ -464,7 +464,7 @@ static int open_file(const char *path, int check, struct kc_content **out, char 
   int has_front = kc_front_find(fd, (int64_t)st.st_size, &front);
   if (has_front && !check && open_front(fd, &front, out) == 0) return 0;
   sqlite3 *db = NULL;
-  int rc = kc_content_vfs_open(fd, 0, has_front ? front.main_len : -1, &db);
+  int rc = kc_content_vfs_open(fd, 0, has_front ? front.off : -1, &db);
   close(fd); /* SQLite holds its own duplicate */
   if (rc != SQLITE_OK) {
     snprintf(err, errlen, "cannot open content database '%s': %s", path,

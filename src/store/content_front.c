@@ -12,7 +12,6 @@
  * something that is not in it). */
 #include "kneecare/content_front.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -45,15 +44,9 @@ int64_t kc_front_db_len(const unsigned char header[KC_FRONT_HEADER]) {
   return (int64_t)(page * pages);
 }
 
+/* One read of n bytes at off: a regular file gives them whole or is too short. */
 static int read_at(int fd, unsigned char *buf, size_t n, int64_t off) {
-  size_t got = 0;
-  while (got < n) {
-    ssize_t r = pread(fd, buf + got, n - got, (off_t)off + (off_t)got);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) return -1;
-    got += (size_t)r;
-  }
-  return 0;
+  return pread(fd, buf, n, (off_t)off) == (ssize_t)n ? 0 : -1;
 }
 
 int kc_front_find(int fd, int64_t size, struct kc_front *f) {
@@ -70,7 +63,7 @@ int kc_front_find(int fd, int64_t size, struct kc_front *f) {
   if (read_at(fd, header, sizeof header, 0) || memcmp(header, tr, KC_FRONT_HEADER) != 0 ||
       kc_front_db_len(header) != (int64_t)off)
     return 0;
-  *f = (struct kc_front){(int64_t)off, (int64_t)off, (int64_t)len};
+  *f = (struct kc_front){(int64_t)off, (int64_t)len};
   return 1;
 }
 
